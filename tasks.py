@@ -1,0 +1,94 @@
+"""Set up the workbook and open it, or set it up and run every test.
+
+    python3 tasks.py lab     # make .venv, install the pinned kit, open JupyterLab on notebook 00
+    python3 tasks.py test    # make .venv, install the kit with its test tools, run every test
+
+Only the Python standard library is used here, so it runs on a fresh machine
+with Python 3.11+ and pip, on Linux, macOS and Windows (use ``py tasks.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def say(message: str) -> None:
+    print(f"[tasks] {message}", flush=True)
+
+
+def run(*args: str | Path, **kwargs) -> None:
+    command = [str(a) for a in args]
+    result = subprocess.run(command, cwd=ROOT, **kwargs)
+    if result.returncode:
+        raise SystemExit(result.returncode)
+
+
+def ensure_env(extras: str = "") -> None:
+    """Create .venv and install the pinned kit, unless it is already up to date."""
+    if sys.version_info < (3, 11):
+        raise SystemExit(f"Python 3.11 or later is needed; this is {sys.version.split()[0]}.")
+    if not PYTHON.exists():
+        say("creating the virtual environment in .venv …")
+        try:
+            venv.create(VENV, with_pip=True)
+        except Exception as error:  # e.g. Debian's python3 without python3-venv
+            raise SystemExit(
+                f"Could not create .venv ({error}). On Debian or Ubuntu run "
+                "'sudo apt-get install python3-venv' and try again."
+            ) from None
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    stamp = VENV / f".installed{extras or '-base'}"
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    say("installing the pinned packages (a minute or two the first time) …")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "pip")
+    target = f".[{extras}]" if extras else "."
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target)
+    stamp.write_text(wanted)
+
+
+def lab(extra: list[str]) -> None:
+    """Open JupyterLab on the first notebook."""
+    ensure_env()
+    say(f"opening JupyterLab on {FIRST_NOTEBOOK} (press Ctrl+C twice to stop) …")
+    run(BIN / "jupyter", "lab", FIRST_NOTEBOOK, *extra)
+
+
+def test(extra: list[str]) -> None:
+    """Lint, then run the unit tests and every notebook under nbval."""
+    ensure_env("test")
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
+    say("ruff: lint the package, tests and notebooks …")
+    run(BIN / "ruff", "check", ".", env=env)
+    say("pytest: unit tests, then every notebook under nbval …")
+    run(
+        PYTHON, "-m", "pytest", "tests", "notebooks",
+        "--nbval-lax", "--nbval-current-env", "--nbval-cell-timeout=300",
+        *extra, env=env,
+    )
+
+
+def main(argv: list[str]) -> None:
+    commands = {"lab": lab, "test": test}
+    if not argv or argv[0] not in commands:
+        print(__doc__)
+        raise SystemExit(2)
+    if shutil.which("git") is None:
+        say("note: git is not installed; that is fine for running the workbook.")
+    commands[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
