@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import venv
@@ -85,8 +84,6 @@ def main(argv: list[str]) -> None:
     if not argv or argv[0] not in commands:
         print(__doc__)
         raise SystemExit(2)
-    if shutil.which("git") is None:
-        say("note: git is not installed; that is fine for running the workbook.")
     commands[argv[0]](argv[1:])
 
 

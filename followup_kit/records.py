@@ -76,11 +76,12 @@ def describe(value: Any) -> str:
 
 
 def _text(name: str, value: Any, *, required: bool, limit: int = MAX_SHORT, single_line: bool = True) -> str:
+    received = value
     if value is None:
         value = ""
     if not isinstance(value, str):
         raise ValidationError(name, "text", value)
-    received, value = value, value.strip()
+    value = value.strip()
     if required and not value:
         raise ValidationError(name, "a non-empty text", received)
     if len(value) > limit:

@@ -1,0 +1,121 @@
+"""The preflight check notebook 00 runs: is this kernel ready for the workbook?
+
+It compares each installed package with the version pinned in pyproject.toml
+(recorded in the installed package's metadata), tries the imports the
+notebooks need, and checks that the log folder can be written.  The result
+prints "OK" or, for each problem, exactly what to fix.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata as metadata
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MIN_PYTHON = (3, 11)
+#: Import names for packages whose import name differs from the distribution name.
+IMPORT_NAMES = {"jupyterlab": "jupyterlab", "ipywidgets": "ipywidgets", "voila": "voila"}
+FIX_COMMAND = "python3 tasks.py lab"
+
+
+@dataclass
+class Preflight:
+    """What the check found: one line per item, and the problems to fix."""
+
+    checked: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def __str__(self) -> str:
+        if self.ok:
+            return "OK: " + "; ".join(self.checked)
+        return "NOT READY. Fix these, then restart the kernel and run this cell again:\n" + "\n".join(
+            f"  - {problem}" for problem in self.problems
+        )
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        if self.ok:
+            return f"<p role='status'><strong>✓ OK</strong>: {escape('; '.join(self.checked))}</p>"
+        items = "".join(f"<li>{escape(problem)}</li>" for problem in self.problems)
+        return (
+            "<div role='alert'><strong>✗ Not ready.</strong> Fix these, then restart the kernel "
+            f"(Kernel ▸ Restart) and run this cell again:<ul>{items}</ul></div>"
+        )
+
+
+def pinned_requirements(distribution: str = "followup-kit") -> dict[str, str]:
+    """The ``name==version`` pins of the installed kit, without extras-only ones."""
+    try:
+        requirements = metadata.requires(distribution) or []
+    except metadata.PackageNotFoundError:
+        return {}
+    pins = {}
+    for requirement in requirements:
+        if "extra ==" in requirement:
+            continue
+        match = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*==\s*([^\s;]+)", requirement)
+        if match:
+            pins[match.group(1).lower()] = match.group(2)
+    return pins
+
+
+def run_preflight(log_dir: Path | None = None) -> Preflight:
+    """Check Python, the pinned packages, the kit itself and the log folder."""
+    report = Preflight()
+    version = ".".join(map(str, sys.version_info[:3]))
+    if sys.version_info < MIN_PYTHON:
+        report.problems.append(
+            f"Python {version} is too old: install Python 3.11 or later, then run '{FIX_COMMAND}'."
+        )
+    else:
+        report.checked.append(f"Python {version}")
+
+    pins = pinned_requirements()
+    if not pins:
+        report.problems.append(
+            f"followup-kit is not installed in this kernel's Python ({sys.executable}): "
+            f"run '{FIX_COMMAND}' and pick the kernel of .venv."
+        )
+    for name, wanted in sorted(pins.items()):
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            report.problems.append(f"{name} is missing: run '{FIX_COMMAND}' (it installs {name}=={wanted}).")
+            continue
+        if installed != wanted:
+            report.problems.append(
+                f"{name} is {installed} but the workbook is tested with {wanted}: run '{FIX_COMMAND}'."
+            )
+            continue
+        module = IMPORT_NAMES.get(name, name.replace("-", "_"))
+        try:
+            importlib.import_module(module)
+        except Exception as error:  # an import can fail in many ways; report any of them
+            report.problems.append(f"{name} {installed} is installed but 'import {module}' fails: {error}.")
+            continue
+        report.checked.append(f"{name} {installed}")
+
+    folder = log_dir
+    if folder is None:
+        folder = Path(os.environ.get("FOLLOWUP_KIT_LOG", Path(__file__).resolve().parents[1] / "data" / "my_log"))
+    probe_dir = folder if folder.exists() else folder.parent
+    try:
+        with tempfile.TemporaryFile(dir=probe_dir):
+            pass
+        report.checked.append(f"log folder writable ({folder.name})")
+    except OSError as error:
+        report.problems.append(
+            f"Your log folder {folder} cannot be written ({error.strerror}): "
+            "check its permissions or set FOLLOWUP_KIT_LOG to a folder you own."
+        )
+    return report

@@ -1,0 +1,56 @@
+"""The preflight says OK in a good environment and says what to fix otherwise."""
+
+import importlib.metadata as metadata
+
+from followup_kit import preflight
+
+
+def test_preflight_is_ok_in_the_test_environment(tmp_path):
+    report = preflight.run_preflight(log_dir=tmp_path)
+    assert report.ok, str(report)
+    assert str(report).startswith("OK: Python 3.")
+    assert any(line.startswith("pandas ") for line in report.checked)
+    assert "✓ OK" in report._repr_html_()
+
+
+def test_pins_come_from_the_installed_kit():
+    pins = preflight.pinned_requirements()
+    assert pins["pandas"] == metadata.version("pandas")
+    assert "pytest" not in pins  # test tools are extras, not needed in a learner's kernel
+
+
+def test_a_version_drift_is_reported_with_the_fix(monkeypatch, tmp_path):
+    real = metadata.version
+    monkeypatch.setattr(
+        preflight.metadata, "version", lambda name: "0.0.1" if name == "pandas" else real(name)
+    )
+    report = preflight.run_preflight(log_dir=tmp_path)
+    assert not report.ok
+    (problem,) = report.problems
+    assert problem.startswith("pandas is 0.0.1 but the workbook is tested with ")
+    assert "python3 tasks.py lab" in problem
+    assert "NOT READY" in str(report) and "role='alert'" in report._repr_html_()
+
+
+def test_a_missing_package_is_reported(monkeypatch, tmp_path):
+    real = metadata.version
+
+    def version(name):
+        if name == "icalendar":
+            raise metadata.PackageNotFoundError(name)
+        return real(name)
+
+    monkeypatch.setattr(preflight.metadata, "version", version)
+    report = preflight.run_preflight(log_dir=tmp_path)
+    assert report.problems == [
+        f"icalendar is missing: run 'python3 tasks.py lab' (it installs icalendar=={preflight.pinned_requirements()['icalendar']})."
+    ]
+
+
+def test_an_unwritable_log_folder_is_reported(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the log folder's parent should be")
+    report = preflight.run_preflight(log_dir=blocker / "my_log")
+    (problem,) = report.problems
+    assert problem.startswith(f"Your log folder {blocker / 'my_log'} cannot be written")
+    assert "FOLLOWUP_KIT_LOG" in problem
