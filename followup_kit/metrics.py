@@ -1,0 +1,413 @@
+"""How a learner's follow-up habits add up: response rates, timing, the funnel, outcomes.
+
+Pure pandas (no matplotlib, no widgets), so every number on the dashboard can
+be tested and reused.  Every function takes the ``interviews()`` and
+``followups()`` frames of an ``InterviewLog`` (or of ``sample.generate``) and
+returns a tidy DataFrame.
+
+What is counted, once and for all:
+
+* An *interview* is one row of ``interviews``, keyed by its ``id``.  The same
+  company interviewed twice is two interviews: nothing is ever merged by
+  company name.
+* A *follow-up* is one row of ``followups``.  Follow-ups whose interview is not
+  in ``interviews`` (for example because a filter left it out) are ignored.
+* A follow-up *got a response* when its ``response_at`` is set.  An interview
+  *got a response* when any of its follow-ups did.
+* The *first thank-you* of an interview is its earliest follow-up with purpose
+  ``thank_you``, on any channel.  Timing buckets judge each interview once, by
+  that first thank-you: within 24 h (the 24-hour rule of seeds 000 and 001),
+  24-48 h, later, or none.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+from .records import CHANNELS, KINDS, OUTCOMES, PURPOSES
+from .sources import cite
+
+#: The thank-you deadline the dashboard judges against, and where it comes from.
+THANK_YOU_HOURS = 24
+THANK_YOU_SOURCES = ("seed000", "seed001")
+#: Timing buckets, by the first thank-you of each interview.
+WITHIN_24H = "within 24 h"
+WITHIN_48H = "24-48 h"
+LATER = "after 48 h"
+NONE = "no thank-you"
+TIMING_BUCKETS = (WITHIN_24H, WITHIN_48H, LATER, NONE)
+#: Funnel stages, each counted in interviews.
+FUNNEL_STAGES = ("interviews", "thank-you within 24 h", "status check made", "any response", "offer")
+#: What one unit of ``count`` in ``response_rates`` is, for each ``by``.
+COUNTED = {"channel": "follow-ups", "purpose": "follow-ups", "kind": "interviews", "timing": "interviews"}
+#: Fewest follow-ups per channel before ``findings`` compares channels.
+MIN_COMPARE = 5
+
+_IV_COLUMNS = {"id": "str", "held_at": "datetime64[us]", "kind": "str", "outcome": "str"}
+_FU_COLUMNS = {
+    "id": "str",
+    "interview_id": "str",
+    "at": "datetime64[us]",
+    "channel": "str",
+    "purpose": "str",
+    "response_at": "datetime64[us]",
+}
+_HOUR = np.timedelta64(3600, "s")
+
+
+# -- preparing the frames ------------------------------------------------------------
+
+
+def _ensure(frame: pd.DataFrame | None, columns: dict[str, str]) -> pd.DataFrame:
+    """The frame with at least ``columns`` (added empty if missing), so empty logs just work."""
+    if frame is None:
+        frame = pd.DataFrame()
+    missing = [c for c in columns if c not in frame.columns]
+    if not missing:
+        return frame
+    if len(frame) and any(c in ("id", "held_at", "interview_id", "at") for c in missing):
+        raise KeyError(f"the frame lacks the column(s) {', '.join(missing)}; pass InterviewLog frames")
+    frame = frame.copy()
+    for column in missing:
+        frame[column] = pd.Series(index=frame.index, dtype=columns[column])
+    return frame
+
+
+def _prepare(interviews: pd.DataFrame | None, followups: pd.DataFrame | None):
+    """Both frames with their key columns, follow-ups limited to the given interviews."""
+    iv = _ensure(interviews, _IV_COLUMNS)
+    fu = _ensure(followups, _FU_COLUMNS)
+    if len(fu) and not fu["interview_id"].isin(iv["id"]).all():
+        fu = fu[fu["interview_id"].isin(iv["id"])]
+    return iv, fu
+
+
+def _hours_to_first_thank_you(iv: pd.DataFrame, fu: pd.DataFrame) -> np.ndarray:
+    """Hours from each interview (in ``iv`` order) to its first thank-you; NaN when there is none."""
+    ty = fu.loc[fu["purpose"] == "thank_you", ["interview_id", "at"]]
+    first = ty.groupby("interview_id", sort=False)["at"].min()
+    first_at = first.reindex(iv["id"]).to_numpy(dtype="datetime64[us]")
+    return (first_at - iv["held_at"].to_numpy(dtype="datetime64[us]")) / _HOUR
+
+
+def _bucket(hours: np.ndarray) -> np.ndarray:
+    """The timing bucket of each interview, from hours to its first thank-you."""
+    with np.errstate(invalid="ignore"):
+        return np.select(
+            [hours <= THANK_YOU_HOURS, hours <= 2 * THANK_YOU_HOURS, hours > 2 * THANK_YOU_HOURS],
+            [WITHIN_24H, WITHIN_48H, LATER],
+            default=NONE,
+        ).astype(object)
+
+
+def _answered_interviews(iv: pd.DataFrame, fu: pd.DataFrame) -> np.ndarray:
+    """For each interview, whether any of its follow-ups got a response."""
+    answered = fu.loc[fu["response_at"].notna(), "interview_id"]
+    return iv["id"].isin(answered).to_numpy()
+
+
+def _ordered(table: pd.DataFrame, column: str, order: tuple[str, ...]) -> pd.DataFrame:
+    """Rows in vocabulary order (unknown values last, alphabetically), index reset."""
+    rank = {value: i for i, value in enumerate(order)}
+    key = table[column].map(lambda v: (rank.get(v, len(order)), str(v)))
+    return table.iloc[np.argsort(key.to_numpy(), kind="stable")].reset_index(drop=True)
+
+
+def filter_frames(
+    interviews: pd.DataFrame,
+    followups: pd.DataFrame,
+    *,
+    start: date | datetime | None = None,
+    end: date | datetime | None = None,
+    kinds: tuple[str, ...] | list[str] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Interviews held between ``start`` and ``end`` (whole days, both included) of the given kinds,
+    and the follow-ups of exactly those interviews.  ``None`` means no limit."""
+    iv, fu = _ensure(interviews, _IV_COLUMNS), _ensure(followups, _FU_COLUMNS)
+    keep = np.ones(len(iv), dtype=bool)
+    held = iv["held_at"]
+    if start is not None:
+        keep &= (held >= pd.Timestamp(start).normalize()).to_numpy()
+    if end is not None:
+        keep &= (held < pd.Timestamp(end).normalize() + pd.Timedelta(days=1)).to_numpy()
+    if kinds is not None:
+        keep &= iv["kind"].isin(list(kinds)).to_numpy()
+    iv = iv[keep]
+    return iv, fu[fu["interview_id"].isin(iv["id"])]
+
+
+# -- the metrics --------------------------------------------------------------------
+
+
+def response_rates(interviews: pd.DataFrame, followups: pd.DataFrame, by: str = "channel") -> pd.DataFrame:
+    """The share that got a response, with counts: columns ``[by, count, responses, rate]``.
+
+    What one unit of ``count`` is depends on ``by`` (see ``COUNTED``):
+
+    * ``"channel"``, ``"purpose"``: follow-ups.  Each follow-up counts once, under
+      its own channel or purpose; ``responses`` is how many of them have a
+      ``response_at``.
+    * ``"kind"``: interviews, each once, under its kind; ``responses`` is how many
+      of them got a response to any follow-up.
+    * ``"timing"``: interviews, each once, in the bucket of its *first*
+      thank-you (``TIMING_BUCKETS``: within 24 h, 24-48 h, after 48 h, no
+      thank-you); ``responses`` as for ``"kind"``.
+
+    ``rate`` is ``responses / count`` (0-1).  Only groups that occur are listed,
+    in vocabulary order.  An interview is never merged with another one at the
+    same company.
+    """
+    if by not in COUNTED:
+        raise ValueError(f"by: expected one of {', '.join(COUNTED)}, got {by!r}")
+    iv, fu = _prepare(interviews, followups)
+    if by in ("channel", "purpose"):
+        key = fu[by].to_numpy(dtype=object)
+        hit = fu["response_at"].notna().to_numpy()
+        order = CHANNELS if by == "channel" else PURPOSES
+    else:
+        hit = _answered_interviews(iv, fu)
+        if by == "kind":
+            key = iv["kind"].to_numpy(dtype=object)
+            order = KINDS
+        else:
+            key = _bucket(_hours_to_first_thank_you(iv, fu))
+            order = TIMING_BUCKETS
+    table = pd.DataFrame({by: key, "hit": hit}).groupby(by, sort=False)["hit"].agg(["size", "sum"])
+    table = pd.DataFrame(
+        {
+            by: table.index.astype(str),
+            "count": table["size"].to_numpy(dtype="int64"),
+            "responses": table["sum"].to_numpy(dtype="int64"),
+        }
+    )
+    table["rate"] = table["responses"] / table["count"]
+    return _ordered(table, by, order)
+
+
+def time_to_follow_up(interviews: pd.DataFrame, followups: pd.DataFrame) -> pd.DataFrame:
+    """Hours from each interview to its first thank-you, one row per interview.
+
+    Columns ``[interview_id, held_at, kind, hours, bucket]``.  ``hours`` is
+    missing (NaN) for an interview with no thank-you yet: it is kept, not
+    dropped, and its ``bucket`` is ``"no thank-you"``.  Rows follow the order of
+    ``interviews``.
+    """
+    iv, fu = _prepare(interviews, followups)
+    hours = _hours_to_first_thank_you(iv, fu)
+    return pd.DataFrame(
+        {
+            "interview_id": iv["id"].to_numpy(),
+            "held_at": iv["held_at"].to_numpy(),
+            "kind": iv["kind"].to_numpy(),
+            "hours": hours,
+            "bucket": _bucket(hours),
+        }
+    ).astype({"interview_id": "str", "kind": "str", "bucket": "str"})
+
+
+def funnel(interviews: pd.DataFrame, followups: pd.DataFrame) -> pd.DataFrame:
+    """How many interviews reached each stage: columns ``[stage, interviews, share]``.
+
+    Stages (``FUNNEL_STAGES``), each counted in interviews: all interviews; those
+    whose first thank-you went out within 24 h; those with at least one
+    follow-up of purpose ``status_check``; those that got a response to any
+    follow-up; those whose outcome is ``offer``.  Each stage is counted on its
+    own (an offer that came before any status check still counts as an offer),
+    and ``share`` is of all interviews (0-1; NaN when there are none).
+    """
+    iv, fu = _prepare(interviews, followups)
+    hours = _hours_to_first_thank_you(iv, fu)
+    checked = fu.loc[fu["purpose"] == "status_check", "interview_id"]
+    counts = [
+        len(iv),
+        int(np.count_nonzero(hours <= THANK_YOU_HOURS)),
+        int(iv["id"].isin(checked).sum()),
+        int(_answered_interviews(iv, fu).sum()),
+        int((iv["outcome"] == "offer").sum()),
+    ]
+    table = pd.DataFrame({"stage": list(FUNNEL_STAGES), "interviews": counts})
+    table["share"] = table["interviews"] / len(iv) if len(iv) else np.nan
+    return table.astype({"stage": "str"})
+
+
+def time_to_response(interviews: pd.DataFrame, followups: pd.DataFrame) -> pd.DataFrame:
+    """Hours from each answered follow-up to its response, one row per answered follow-up.
+
+    Columns ``[follow_up_id, interview_id, channel, purpose, hours]``.
+    Follow-ups without a response are left out (they have no time to response).
+    """
+    _, fu = _prepare(interviews, followups)
+    fu = fu[fu["response_at"].notna()]
+    hours = (fu["response_at"].to_numpy(dtype="datetime64[us]") - fu["at"].to_numpy(dtype="datetime64[us]"))
+    return pd.DataFrame(
+        {
+            "follow_up_id": fu["id"].to_numpy(),
+            "interview_id": fu["interview_id"].to_numpy(),
+            "channel": fu["channel"].to_numpy(),
+            "purpose": fu["purpose"].to_numpy(),
+            "hours": hours / _HOUR,
+        }
+    ).astype({"follow_up_id": "str", "interview_id": "str", "channel": "str", "purpose": "str"})
+
+
+def response_time_summary(
+    interviews: pd.DataFrame, followups: pd.DataFrame, by: str = "channel"
+) -> pd.DataFrame:
+    """Median hours to a response per channel or purpose: columns ``[by, responses, median_hours]``.
+
+    Counts answered follow-ups only, each once, in vocabulary order.
+    """
+    if by not in ("channel", "purpose"):
+        raise ValueError(f"by: expected 'channel' or 'purpose', got {by!r}")
+    answered = time_to_response(interviews, followups)
+    table = answered.groupby(by, sort=False)["hours"].agg(["size", "median"])
+    table = pd.DataFrame(
+        {
+            by: table.index.astype(str),
+            "responses": table["size"].to_numpy(dtype="int64"),
+            "median_hours": table["median"].to_numpy(dtype=float),
+        }
+    )
+    return _ordered(table, by, CHANNELS if by == "channel" else PURPOSES)
+
+
+def outcome_mix(interviews: pd.DataFrame, followups: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How interviews ended: columns ``[outcome, interviews, share]``, every outcome listed.
+
+    Each interview counts once, under its ``outcome``; outcomes with no
+    interviews are listed with 0.  ``share`` is of all interviews (NaN when
+    there are none).  ``followups`` is accepted for a uniform signature.
+    """
+    iv = _ensure(interviews, _IV_COLUMNS)
+    counts = iv["outcome"].value_counts()
+    extra = tuple(sorted(str(o) for o in counts.index if o not in OUTCOMES))
+    names = OUTCOMES + extra
+    table = pd.DataFrame(
+        {"outcome": list(names), "interviews": [int(counts.get(o, 0)) for o in names]}
+    ).astype({"outcome": "str"})
+    table["share"] = table["interviews"] / len(iv) if len(iv) else np.nan
+    return table
+
+
+# -- findings in plain sentences ---------------------------------------------------------
+
+_CHANNEL_NOUNS = {
+    "email": ("email", "emails"),
+    "card": ("card", "cards"),
+    "call": ("call", "calls"),
+    "voicemail": ("voicemail", "voicemails"),
+    "text": ("text", "texts"),
+    "linkedin": ("LinkedIn message", "LinkedIn messages"),
+}
+
+
+def _noun(channel: str, count: int = 2) -> str:
+    one, many = _CHANNEL_NOUNS.get(channel, (channel, channel + "s"))
+    return one if count == 1 else many
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
+def _pct(share: float) -> str:
+    return f"{share:.0%}"
+
+
+def findings(interviews: pd.DataFrame, followups: pd.DataFrame, n: int = 3) -> list[str]:
+    """The ``n`` most useful observations about these frames, as plain sentences.
+
+    Computed from the metrics above, never canned, in this order of usefulness
+    (each only when the data supports it): late or missing thank-yous (judged by
+    the 24-hour rule, with its source); the channel that got replies most often
+    compared with e-mail or the weakest channel (at least ``MIN_COMPARE``
+    follow-ups each, and a real difference); pending interviews with no status
+    check (seed 003); replies by thank-you timing; then the outcome mix, the
+    share thanked on time and how fast replies came.  With no interviews it
+    returns one sentence saying so.
+    """
+    iv, fu = _prepare(interviews, followups)
+    total = len(iv)
+    if total == 0:
+        return ["No interviews logged yet: log your first one and the dashboard fills in."]
+    found: list[str] = []
+    rule = f"[24-hour rule: {cite(*THANK_YOU_SOURCES)}]"
+
+    hours = _hours_to_first_thank_you(iv, fu)
+    late = int(np.count_nonzero(hours > THANK_YOU_HOURS))
+    missing = int(np.count_nonzero(np.isnan(hours)))
+    on_time = total - late - missing
+    if late:
+        none = f" and {missing:,} got none" if missing else ""
+        found.append(
+            f"{late:,} of your {total:,} interviews got their first thank-you late (after 24 h){none} {rule}."
+        )
+    elif missing:
+        found.append(f"{missing:,} of your {total:,} interviews got no thank-you yet {rule}.")
+
+    by_channel = response_rates(iv, fu, "channel")
+    enough = by_channel[by_channel["count"] >= MIN_COMPARE]
+    enough = enough.sort_values("rate", ascending=False, kind="stable")
+    if len(enough) >= 2:
+        best = enough.iloc[0]
+        others = enough.iloc[1:]
+        ref = others[others["channel"] == "email"]
+        worst = ref.iloc[0] if len(ref) else others.iloc[-1]
+        if worst["rate"] > 0 and best["rate"] / worst["rate"] >= 1.25:
+            ratio = best["rate"] / worst["rate"]
+            found.append(
+                f"Your {_noun(best['channel'])} got replies {ratio:.1f}× as often as your "
+                f"{_noun(worst['channel'])} ({_pct(best['rate'])} of {best['count']:,} vs "
+                f"{_pct(worst['rate'])} of {worst['count']:,})."
+            )
+        elif worst["rate"] == 0 and best["rate"] > 0:
+            found.append(
+                f"Your {_noun(best['channel'])} got replies {_pct(best['rate'])} of the time, your "
+                f"{_noun(worst['channel'])} never ({worst['count']:,} sent)."
+            )
+
+    pending = iv["outcome"] == "pending"
+    if pending.any():
+        checked = iv["id"].isin(fu.loc[fu["purpose"] == "status_check", "interview_id"])
+        unchecked = int((pending & ~checked).sum())
+        if unchecked:
+            found.append(
+                f"{unchecked:,} of your {int(pending.sum()):,} pending interviews "
+                f"{'has' if unchecked == 1 else 'have'} no status check yet: one call a week after "
+                f"is enough if you haven't heard [{cite('seed003')}]."
+            )
+
+    by_timing = response_rates(iv, fu, "timing").set_index("timing")
+    if WITHIN_24H in by_timing.index:
+        prompt = by_timing.loc[WITHIN_24H]
+        slow = by_timing.loc[[b for b in (WITHIN_48H, LATER) if b in by_timing.index]]
+        slow_count, slow_hits = int(slow["count"].sum()), int(slow["responses"].sum())
+        if prompt["count"] >= 3 and slow_count >= 3 and slow_hits > 0:
+            slow_rate = slow_hits / slow_count
+            ratio = prompt["rate"] / slow_rate
+            if abs(ratio - 1) >= 0.2:
+                found.append(
+                    f"Interviews you thanked within 24 h got a reply {ratio:.1f}× as often as those "
+                    f"thanked later ({_pct(prompt['rate'])} of {int(prompt['count']):,} vs "
+                    f"{_pct(slow_rate)} of {slow_count:,})."
+                )
+
+    mix = outcome_mix(iv).set_index("outcome")["interviews"]
+    found.append(
+        f"Of your {total:,} interviews, {mix['offer']:,} ended in an offer, {mix['rejected']:,} in a "
+        f"rejection and {mix['pending']:,} {'is' if mix['pending'] == 1 else 'are'} still pending."
+    )
+    if not (late or missing):
+        found.append(f"All {total:,} of your interviews got a thank-you within 24 h {rule}.")
+    else:
+        found.append(f"{_pct(on_time / total)} of your interviews got a thank-you within 24 h {rule}.")
+    answered = time_to_response(iv, fu)
+    if len(answered):
+        found.append(
+            f"Replies came a median of {answered['hours'].median():.0f} h after you followed up "
+            f"({_plural(len(answered), 'reply', 'replies')} in all)."
+        )
+    return found[:n]

@@ -1,0 +1,114 @@
+"""The synthetic sample: deterministic, in the log's schema, valid row by row, realistic."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from followup_kit import metrics, sample
+from followup_kit.records import (
+    CHANNELS,
+    FOLLOWUP_FIELDS,
+    INTERVIEW_FIELDS,
+    OUTCOMES,
+    FollowUp,
+    Interview,
+    check_followup_after,
+)
+
+
+def _plain(value):
+    """A frame cell as the plain Python value a record takes (NaN, NaT, NA become None)."""
+    if isinstance(value, list):
+        return value
+    return None if pd.isna(value) else value
+
+
+def test_same_seed_same_frames_other_seed_other_frames():
+    a, b = sample.generate(50, seed=3), sample.generate(50, seed=3)
+    pd.testing.assert_frame_equal(a[0], b[0])
+    pd.testing.assert_frame_equal(a[1], b[1])
+    c = sample.generate(50, seed=4)
+    assert not a[0]["id"].equals(c[0]["id"])
+
+
+def test_columns_and_dtypes_are_the_logs():
+    iv, fu = sample.generate(30)
+    assert tuple(iv.columns) == ("id",) + INTERVIEW_FIELDS
+    assert tuple(fu.columns) == ("id",) + FOLLOWUP_FIELDS
+    for column in ("held_at", "decision_by"):
+        assert iv[column].dtype == "datetime64[us]"
+    for column in ("at", "response_at"):
+        assert fu[column].dtype == "datetime64[us]"
+    assert iv["decision_in_business_days"].dtype == "Int64"
+    assert iv["company"].dtype == "str" and fu["channel"].dtype == "str"
+    assert all(isinstance(x, list) for x in iv["interviewers"])
+    assert all(isinstance(x, list) for x in iv["talking_points"])
+    assert iv["id"].str.fullmatch(r"iv-[0-9a-f]{8}").all()
+    assert fu["id"].str.fullmatch(r"fu-[0-9a-f]{8}").all()
+    empty_iv, empty_fu = sample.generate(0)
+    assert empty_iv.empty and empty_fu.empty
+    assert dict(empty_iv.dtypes) == dict(iv.dtypes) and dict(empty_fu.dtypes) == dict(fu.dtypes)
+
+
+def test_every_row_is_a_valid_record():
+    iv, fu = sample.generate(sample.SAMPLE_INTERVIEWS, seed=sample.SAMPLE_SEED)
+    records = {}
+    for row in iv.to_dict("records"):
+        key = row.pop("id")
+        records[key] = Interview(**{k: _plain(v) for k, v in row.items()})
+    for row in fu.to_dict("records"):
+        row.pop("id")
+        followup = FollowUp(**{k: _plain(v) for k, v in row.items()})
+        check_followup_after(records[followup.interview_id], followup)
+        assert followup.response_at is None or followup.response_at >= followup.at
+
+
+def test_large_frames_keep_the_ordering_rules():
+    iv, fu = sample.generate(5_000, seed=9)
+    held = fu["interview_id"].map(iv.set_index("id")["held_at"])
+    assert (fu["at"] >= held).all()
+    answered = fu["response_at"].notna()
+    assert (fu.loc[answered, "response_at"] >= fu.loc[answered, "at"]).all()
+    assert iv["id"].is_unique and fu["id"].is_unique
+    assert iv["held_at"].is_monotonic_increasing and fu["at"].is_monotonic_increasing
+
+
+def test_the_committed_sample_has_a_realistic_spread():
+    iv, fu = sample.generate(sample.SAMPLE_INTERVIEWS, seed=sample.SAMPLE_SEED)
+    assert len(iv) >= 60
+    buckets = set(metrics.time_to_follow_up(iv, fu)["bucket"])
+    assert buckets == set(metrics.TIMING_BUCKETS)  # on time, 24-48 h, later and missing all occur
+    assert set(iv["outcome"]) == set(OUTCOMES)
+    assert set(iv["kind"]) == {"phone", "video", "in_person"}
+    assert iv["interviewers"].map(len).between(1, 3).all() and iv["interviewers"].map(len).nunique() == 3
+    assert iv["agency_contact"].notna().any() and iv["decision_by"].notna().any()
+    assert iv["decision_in_business_days"].notna().any()
+    assert iv["company"].duplicated().any()  # some companies come back, as in real searches
+    channels = fu["channel"].value_counts()
+    assert channels.index[0] == "email" and len(channels) >= 5
+    assert iv["held_at"].min() >= pd.Timestamp("2026-01-01")
+    assert iv["held_at"].max() < pd.Timestamp("2026-11-01")
+
+
+def test_calls_get_replies_more_often_than_emails_at_scale():
+    iv, fu = sample.generate(20_000)
+    assert 80_000 <= len(fu) <= 120_000
+    rates = metrics.response_rates(iv, fu, "channel").set_index("channel")["rate"]
+    assert set(rates.index) == set(CHANNELS)
+    assert rates["call"] > 2 * rates["email"]
+    share_agency = iv["agency_contact"].notna().mean()
+    assert 0.12 < share_agency < 0.18
+    on_time = (metrics.time_to_follow_up(iv, fu)["bucket"] == "within 24 h").mean()
+    assert 0.6 < on_time < 0.75
+
+
+@pytest.mark.parametrize("bad", [-1, 2.5, "10", True])
+def test_a_bad_size_is_refused(bad):
+    with pytest.raises((TypeError, ValueError), match="n_interviews"):
+        sample.generate(bad)
+
+
+def test_numpy_integers_are_accepted():
+    assert len(sample.generate(np.int64(5))[0]) == 5
