@@ -1,0 +1,61 @@
+"""The quiz view, driven headless: pick, check, hint first, then the answer with its source."""
+
+import ipywidgets as widgets
+
+from followup_kit.quiz import QUESTIONS
+from followup_kit.widgets.quiz import QuestionView, QuizView
+
+
+def wrong(q):
+    return next(o for o in q.options if o != q.answer_text)
+
+
+def test_every_question_has_labelled_controls():
+    quiz = QuizView()
+    assert len(quiz.questions) == len(QUESTIONS)
+    for view in quiz.questions:
+        assert isinstance(view.answer, widgets.RadioButtons)
+        assert view.answer.description == "Your answer"
+        assert view.answer.value is None  # nothing pre-selected
+        assert view.check_button.description == "Check my answer"
+        assert view.show_button.description == "Show the answer"
+        assert view.answer.description_allow_html is False
+
+
+def test_checking_without_a_pick_asks_for_one():
+    view = QuizView().questions[0]
+    assert view.check() is None
+    assert "Pick one of the options first" in view.result.value
+    assert view.attempt.tries == []
+
+
+def test_wrong_answer_gets_the_hint_then_the_answer_with_source():
+    quiz = QuizView()
+    view = quiz.question("agency_whom")
+    q = view.attempt.question
+    view.answer.value = wrong(q)
+    view.check_button.click()
+    assert "Hint:" in view.result.value
+    assert "staffing manager" not in view.result.value.lower()  # the answer is held back
+    assert "Source" not in view.result.value
+    view.check_button.click()
+    assert "The answer: Your staffing manager at the agency" in view.result.value
+    assert "Source: seed 004 (004_9845dcc815f51481.txt)" in view.result.value
+    assert "1 answer(s) shown" in quiz.summary.value
+
+
+def test_right_answer_and_the_running_summary():
+    quiz = QuizView()
+    view = quiz.question("the_86_percent")
+    view.answer.value = "About 19%"
+    view.check_button.click()
+    assert "Right." in view.result.value and "19%" in view.result.value
+    assert "evidence.md: CareerBuilder 2011" in view.result.value
+    assert "1 of 6 right at the first try" in quiz.summary.value
+
+
+def test_show_the_answer_button():
+    view = QuestionView(QUESTIONS[1], 2)
+    view.show_button.click()
+    assert "The answer: About a week after the interview" in view.result.value
+    assert "seed 003" in view.result.value
