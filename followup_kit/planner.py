@@ -1,0 +1,857 @@
+"""The sourced follow-up planner: what to do after one interview, when, to whom, and why.
+
+``plan_followups`` turns an ``Interview`` (and the follow-ups already logged for
+it) into a list of ``Step``\\ s.  Every step names the rule it comes from
+(``RULES``), and every rule names its sources (``sources.SOURCES`` ids), so the
+learner always sees *where* a piece of advice comes from.  Where the sources
+disagree, ``disagreements()`` shows the choice made here next to the
+alternatives, rather than hiding it.
+
+Timing choices (all times naive, local):
+
+* Thank-you note: one per interviewer, due 24 hours after ``held_at``
+  (seed 000, Accountemps, TopResume).  Sources that allow 24-48 hours are listed
+  in ``disagreements()``.
+* Optional handwritten card: mailed the interview day, by 18:00 (a usual last
+  post collection); if the interview runs past 18:00 (we assume interviews last
+  an hour) by 23:59 (seed 001, seed 004).
+* No decision date known: an optional step "ask for their time frame and whom
+  to contact" due with the thank-you (seed 002).  It is optional because the
+  natural place for the question is the thank-you email itself; it is done as
+  soon as an ``extra_info`` follow-up is logged, and it disappears once the
+  learner records a decision date on the interview.
+* Status call (one only, seed 003), whichever timing the employer gave:
+
+  - ``decision_by``: 09:30 that morning (seed 004);
+  - ``decision_in_business_days`` N: 16:00 on the N-th business day after the
+    interview (seed 001), weekends and the given ``holidays`` skipped
+    (``pandas.offsets.CustomBusinessDay``).  N = 0 ("you'll hear today") is
+    16:00 on the interview day, or the first business day after it when the
+    interview day is not a business day;
+  - neither: 10:00 one week after the interview (seed 003), moved to the next
+    business day when that is a weekend or holiday.
+
+  If both dates are given, ``decision_by`` wins (the employer's own date).  A
+  decision day on a weekend or holiday moves to the next business day.  A call
+  is never planned less than an hour after the interview started: such a slot
+  moves to the same time on the next business day.
+  The call goes to ``agency_contact`` (seed 004), else ``contact``, else the
+  first interviewer, else "the hiring manager".
+* ``calls="seed004"`` adds an optional second try at 14:30 on the decision day
+  (only on the ``decision_by`` path, which is what seed 004 describes); it
+  stays open while the first status check has no ``response_at`` and is
+  skipped once a response is recorded.
+* Outcome known: "rejected" adds a feedback-request call, "offer" a rapport
+  call.  Both are due soon after you heard: 17:00 that day when you heard
+  before 16:00 on a business day, else 10:00 the next business day (Clayton
+  Legal's "within 24 hours"; McQuaig's "same day, 48 hours at most").  "When you
+  heard" is the latest ``response_at`` logged for the interview, or ``now`` when
+  none is logged (log the reply's time as ``response_at`` to pin it).
+  Every waiting-phase step not yet done (thank-you, card, time frame, status
+  calls) becomes "skipped" once the outcome is not "pending".
+
+Status of a step, judged against the logged follow-ups and ``now``: "done"
+when a matching follow-up exists, "skipped" as above, "overdue" when ``now``
+is past ``due``, "due" when ``due`` is later today, "upcoming" otherwise.
+Matching: a thank-you follow-up (any channel) to an interviewer satisfies that
+interviewer's thank-you step, matching ``to`` by name case-insensitively (all the
+words of the shorter name must appear in the longer, so "Dana" matches "Dana
+Whitfield"); a thank-you whose ``to`` names no interviewer satisfies the first
+still-open thank-you step.  A card (channel "card") also satisfies the
+optional card step.  Any ``status_check`` follow-up (call, voicemail, email…)
+counts as the one status check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any, Literal
+
+import pandas as pd
+
+from .records import (
+    FOLLOWUP_FIELDS,
+    INTERVIEW_FIELDS,
+    FollowUp,
+    Interview,
+    ValidationError,
+)
+from .sources import cite
+
+__all__ = [
+    "CALL_OPTIONS",
+    "DISAGREEMENTS",
+    "NUDGE_COLUMNS",
+    "RULES",
+    "STATUSES",
+    "Rule",
+    "Step",
+    "business_day_after",
+    "disagreements",
+    "followup_from_row",
+    "interview_from_row",
+    "nudge_queue",
+    "plan_followups",
+    "rules_table",
+    "second_call_warning",
+    "steps_table",
+]
+
+STATUSES = ("done", "due", "overdue", "upcoming", "skipped")
+CALL_OPTIONS = ("one", "seed004")
+
+#: How long after the interview the thank-you note is due (seed 000: "within twenty (24) hours").
+THANK_YOU_WITHIN = timedelta(hours=24)
+#: Post the card by this time on the interview day; later interviews post by LATE_POST.
+CARD_POST_BY = time(18, 0)
+LATE_POST = time(23, 59)
+#: We assume an interview lasts this long; no call is planned sooner after it started.
+INTERVIEW_LENGTH = timedelta(hours=1)
+#: "Toward the end of the Nth business day" (seed 001).
+END_OF_DAY_CALL = time(16, 0)
+#: "Call once in the morning on Friday, and once in the afternoon" (seed 004).
+MORNING_CALL = time(9, 30)
+AFTERNOON_RETRY = time(14, 30)
+#: "A week after your interview" (seed 003).
+ONE_WEEK = timedelta(days=7)
+ONE_WEEK_CALL = time(10, 0)
+#: After an outcome: the same day by 17:00 if you heard before 16:00, else the next business day 10:00.
+SAME_DAY_BY = time(17, 0)
+SAME_DAY_IF_BEFORE = time(16, 0)
+NEXT_DAY_CALL = time(10, 0)
+
+
+# -- rules ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule the planner applies, in a sentence a learner reads, with its sources."""
+
+    id: str
+    summary: str
+    source_ids: tuple[str, ...]
+
+    @property
+    def source(self) -> str:
+        """The sources for display, e.g. "seed 001 (001_19ce361d3e07b2b6.txt)"."""
+        return cite(*self.source_ids)
+
+
+RULES: dict[str, Rule] = {
+    r.id: r
+    for r in (
+        Rule(
+            "thank_you_email",
+            "Email a separate, short thank-you note to each interviewer within 24 hours of the interview.",
+            ("seed000", "seed001", "accountemps2017", "topresume2017", "model_thank_you"),
+        ),
+        Rule(
+            "thank_you_card",
+            "Optionally, also mail a handwritten thank-you card to each interviewer on the interview day "
+            "(by 18:00, or 23:59 if the interview runs past 18:00).",
+            ("seed001", "seed004"),
+        ),
+        Rule(
+            "ask_time_frame",
+            "If they gave no decision date, ask for their time frame and whom to contact "
+            "(in your thank-you email), and ask before you leave next time.",
+            ("seed002",),
+        ),
+        Rule(
+            "status_call_business_days",
+            "If they said you'd hear in N business days, call toward the end (16:00) of the N-th "
+            "business day after the interview, skipping weekends and holidays.",
+            ("seed001",),
+        ),
+        Rule(
+            "status_call_decision_day",
+            "If they named a decision date, call once that morning at 09:30.",
+            ("seed004",),
+        ),
+        Rule(
+            "status_call_retry_seed004",
+            "Only with the seed 004 option: if nobody answered the morning call, try once more at 14:30 "
+            "the same day, and no more.",
+            ("seed004",),
+        ),
+        Rule(
+            "status_call_one_week",
+            "If they gave no date, call one week after the interview at 10:00 (the next business day "
+            "if that is a weekend or holiday).",
+            ("seed003",),
+        ),
+        Rule(
+            "one_call",
+            "Make only one status call: once any status check is logged, no further call is planned.",
+            ("seed003",),
+        ),
+        Rule(
+            "call_agency",
+            "Through an agency, call your staffing manager; otherwise your contact, else the first "
+            "interviewer.",
+            ("seed004",),
+        ),
+        Rule(
+            "feedback_request",
+            "After a rejection, call within a day of hearing to ask for feedback: one or two specific "
+            "questions, framed as your development.",
+            ("seed003", "model_feedback", "timings"),
+        ),
+        Rule(
+            "offer_rapport_call",
+            "After an offer, call the same day if you can (48 hours at most) to thank them and build "
+            "rapport before your first day.",
+            ("seed003", "model_offer"),
+        ),
+        Rule(
+            "skip_after_outcome",
+            "Once the outcome is known, the waiting-phase steps not yet done (thank-you, card, status "
+            "call) are skipped: you can move on.",
+            ("seed003",),
+        ),
+    )
+}
+
+_STATUS_RULES = ("status_call_business_days", "status_call_decision_day", "status_call_one_week")
+_WAITING_RULES = ("thank_you_email", "thank_you_card", "ask_time_frame", *_STATUS_RULES,
+                  "status_call_retry_seed004")
+
+#: Where the sources disagree: the choice made here, the alternatives, and where each comes from.
+DISAGREEMENTS: tuple[dict[str, str], ...] = (
+    {
+        "topic": "When to send the thank-you",
+        "choice": "Within 24 hours of the interview.",
+        "rule": "thank_you_email",
+        "alternatives": "24-48 hours (UTSA, St. Olaf). Seed 001 says email from your phone straight "
+        "after; UTSA advises against sending from your phone as you leave.",
+        "sources": cite("seed000", "seed001", "accountemps2017", "topresume2017", "timings"),
+    },
+    {
+        "topic": "Email or handwritten",
+        "choice": "An email to each interviewer is the step; a handwritten card the same day is optional, "
+        "and a card alone also counts as the thank-you.",
+        "rule": "thank_you_email, thank_you_card",
+        "alternatives": "Paper unless time is short (Harvard Law OPIA); handwritten has the most impact "
+        "(St. Olaf, seed 004); handwrite only if the decision is a week or more away (Lawrence). "
+        "Surveys moved from handwritten (2007) to email (2011-17); text is rarely accepted (4-10%).",
+        "sources": cite("seed001", "seed004", "accountemps2017", "timings"),
+    },
+    {
+        "topic": "Status call when no date was given",
+        "choice": "One week after the interview, 10:00.",
+        "rule": "status_call_one_week",
+        "alternatives": "At least 5 business days (Indeed US); 5-7 business days (Indeed Canada); "
+        "1-2 weeks (CareerOneStop); about 2 weeks (SWOSU, Parkland College).",
+        "sources": cite("seed003", "timings"),
+    },
+    {
+        "topic": "Status call when a date was given",
+        "choice": "The decision day itself, 09:30 (seed 004); for 'in N business days', toward the end "
+        "of day N, 16:00 (seed 001).",
+        "rule": "status_call_decision_day, status_call_business_days",
+        "alternatives": "The next morning (Jobcase); 1-2 business days after (Indeed); 2-3 days after "
+        "(Brainfuse, All Star Career Services); a week or more after (St. Olaf, UC Davis GSM, which "
+        "notes interviewers are usually over-optimistic about timelines).",
+        "sources": cite("seed004", "seed001", "timings"),
+    },
+    {
+        "topic": "How many calls",
+        "choice": "One call (seed 003). With calls='seed004', one more try at 14:30 on the decision day "
+        "if nobody answered.",
+        "rule": "one_call, status_call_retry_seed004",
+        "alternatives": "Seed 004: once in the morning, once in the afternoon; two at most, at least 3 "
+        "business days apart (do2learn, Parkland College); weekly for 2-3 weeks (Jobcase).",
+        "sources": cite("seed003", "seed004", "timings"),
+    },
+    {
+        "topic": "When to ask for feedback after a rejection",
+        "choice": "By phone within a day of hearing: 17:00 that day, or 10:00 the next business day.",
+        "rule": "feedback_request",
+        "alternatives": "During the rejection call or within 24 hours (Clayton Legal); about 2 weeks "
+        "later, in writing, because phone feedback is less candid (Lisa B. Marshall); phone requests get "
+        "more useful answers (mumsemployability).",
+        "sources": cite("seed003", "model_feedback", "timings"),
+    },
+    {
+        "topic": "Whom to call",
+        "choice": "Your agency's staffing manager if you applied through one (seed 004), else your "
+        "contact, else the first interviewer.",
+        "rule": "call_agency",
+        "alternatives": "Skip HR and go to the hiring manager, or ask the recruiter or HR first: "
+        "sources disagree.",
+        "sources": cite("seed004", "mistakes"),
+    },
+)
+
+
+def rules_table() -> pd.DataFrame:
+    """Every rule the planner applies, for the learner: columns rule_id, rule, source."""
+    return pd.DataFrame(
+        {
+            "rule_id": [r.id for r in RULES.values()],
+            "rule": [r.summary for r in RULES.values()],
+            "source": [r.source for r in RULES.values()],
+        }
+    )
+
+
+def disagreements() -> pd.DataFrame:
+    """Where sources disagree: columns topic, choice, rule, alternatives, sources."""
+    return pd.DataFrame(list(DISAGREEMENTS), columns=["topic", "choice", "rule", "alternatives", "sources"])
+
+
+# -- steps ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """One planned follow-up: what to do, when, to whom, under which rule and source, and its status."""
+
+    due: datetime
+    action: str
+    purpose: str
+    channel: str
+    to: str
+    rule: str
+    source: str
+    status: str
+    why: str
+    optional: bool = False
+    interview_id: str | None = None
+    done_by: str | None = None  # the id of the follow-up that satisfied it, when known
+    done_at: datetime | None = None  # when that follow-up happened
+    note: str = ""  # an alternative the sources offer, or a hint
+
+    @property
+    def is_open(self) -> bool:
+        """True while the step still needs doing (due, overdue or upcoming)."""
+        return self.status in ("due", "overdue", "upcoming")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as plain values, in declaration order."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def steps_table(steps: Iterable[Step]) -> pd.DataFrame:
+    """Steps as a DataFrame (one row each, one column per ``Step`` field), for display."""
+    columns = list(Step.__dataclass_fields__)
+    frame = pd.DataFrame([s.to_dict() for s in steps], columns=columns)
+    frame["due"] = pd.to_datetime(frame["due"]).astype("datetime64[us]")
+    frame["done_at"] = pd.to_datetime(frame["done_at"]).astype("datetime64[us]")
+    return frame
+
+
+@dataclass
+class _Draft:
+    """A step before its status is known (done/skipped are filled in by the matching)."""
+
+    due: datetime
+    action: str
+    purpose: str
+    channel: str
+    to: str
+    rule: str
+    why: str
+    optional: bool = False
+    note: str = ""
+    done_by: str | None = None
+    done_at: datetime | None = None
+    skipped: bool = False
+
+
+# -- business days ----------------------------------------------------------------
+
+
+def _calendar(holidays: Iterable[date]) -> pd.offsets.CustomBusinessDay:
+    return pd.offsets.CustomBusinessDay(holidays=sorted({_as_date(h) for h in holidays}))
+
+
+def _as_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return pd.Timestamp(value).date()
+
+
+def business_day_after(day: date, n: int, holidays: Iterable[date] = ()) -> date:
+    """The n-th business day after ``day`` (weekends and ``holidays`` skipped).
+
+    Counting starts the day after ``day``: Friday + 3 is Wednesday.  ``n = 0`` is
+    ``day`` itself when it is a business day, else the first business day after it.
+    """
+    if n < 0:
+        raise ValidationError("business days", "zero or more", n)
+    return (pd.Timestamp(day) + n * _calendar(holidays)).date()
+
+
+def _roll_forward(day: date, cal: pd.offsets.CustomBusinessDay) -> date:
+    return cal.rollforward(pd.Timestamp(day)).date()
+
+
+def _next_business_day(day: date, cal: pd.offsets.CustomBusinessDay) -> date:
+    return (pd.Timestamp(day) + cal).date()
+
+
+def _not_too_soon(slot: datetime, held_at: datetime, cal: pd.offsets.CustomBusinessDay) -> datetime:
+    """Move a call slot that falls before the interview has ended to the next business day."""
+    while slot < held_at + INTERVIEW_LENGTH:
+        slot = datetime.combine(_next_business_day(slot.date(), cal), slot.time())
+    return slot
+
+
+# -- matching follow-ups ------------------------------------------------------------
+
+
+def _words(name: str) -> list[str]:
+    return "".join(ch if ch.isalnum() else " " for ch in name.casefold()).split()
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Names match when all the words of the shorter appear in the longer ("Dana" ~ "Dana Whitfield")."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return all(word in long for word in short)
+
+
+def _fmt(moment: datetime) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b} {moment:%H:%M}"
+
+
+def _fmt_day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def _followup_pairs(followups: Any) -> list[tuple[str | None, FollowUp]]:
+    """Accept FollowUps, (id, FollowUp) pairs, or the log's DataFrame; give (id or None, FollowUp)."""
+    if followups is None:
+        return []
+    if isinstance(followups, pd.DataFrame):
+        return [(_row_id(row), followup_from_row(row)) for _, row in followups.iterrows()]
+    pairs: list[tuple[str | None, FollowUp]] = []
+    for item in followups:
+        if isinstance(item, FollowUp):
+            pairs.append((None, item))
+        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], FollowUp):
+            pairs.append((None if item[0] is None else str(item[0]), item[1]))
+        else:
+            raise ValidationError("followups", "FollowUp records or (id, FollowUp) pairs", item)
+    return pairs
+
+
+def _mark_done(draft: _Draft, fid: str | None, fu: FollowUp) -> None:
+    draft.done_by, draft.done_at = fid, fu.at
+
+
+def _match_thank_yous(drafts: list[_Draft], pairs: list[tuple[str | None, FollowUp]],
+                      interviewers: list[str]) -> None:
+    """Mark thank-you (and card) steps done from the logged thank-you follow-ups (see module doc)."""
+    notes = [d for d in drafts if d.rule == "thank_you_email"]
+    cards = [d for d in drafts if d.rule == "thank_you_card"]
+    thanks = sorted((p for p in pairs if p[1].purpose == "thank_you"), key=lambda p: p[1].at)
+    unmatched: list[tuple[str | None, FollowUp]] = []
+    for fid, fu in thanks:
+        if not any(_same_person(fu.to, name) for name in interviewers):
+            unmatched.append((fid, fu))
+            continue
+        for group in (notes, cards) if fu.channel == "card" else (notes,):
+            for draft in group:
+                if draft.done_at is None and _same_person(fu.to, draft.to):
+                    _mark_done(draft, fid, fu)
+                    break
+    for fid, fu in unmatched:
+        for group in (notes, cards) if fu.channel == "card" else (notes,):
+            for draft in group:
+                if draft.done_at is None:
+                    _mark_done(draft, fid, fu)
+                    break
+
+
+# -- the planner --------------------------------------------------------------------
+
+
+def _call_target(interview: Interview) -> tuple[str, str]:
+    """Whom to call and a phrase for ``why`` (seed 004: through an agency, your staffing manager)."""
+    if interview.agency_contact:
+        return interview.agency_contact, (
+            f" You applied through an agency, so call {interview.agency_contact}, your staffing manager "
+            "(seed 004)."
+        )
+    if interview.contact:
+        return interview.contact, ""
+    if interview.interviewers:
+        return interview.interviewers[0], ""
+    return "the hiring manager", ""
+
+
+def _status_drafts(interview: Interview, cal: pd.offsets.CustomBusinessDay, calls: str) -> list[_Draft]:
+    """The one status call (plus the seed 004 retry when asked for), from whichever date they gave."""
+    held = interview.held_at
+    who, via_agency = _call_target(interview)
+    role = interview.role
+    action = f"Call {who} for a status check on the {role} role"
+    one_call = "Seed 003: only make one call; have one sensible question ready."
+    drafts: list[_Draft] = []
+    if interview.decision_by is not None:
+        day = _roll_forward(interview.decision_by, cal)
+        due = _not_too_soon(datetime.combine(day, MORNING_CALL), held, cal)
+        moved = ""
+        if day != interview.decision_by:
+            moved = f"; {_fmt_day(interview.decision_by)} is not a business day, so {_fmt_day(day)}"
+        drafts.append(_Draft(
+            due, action, "status_check", "call", who, "status_call_decision_day",
+            f"They said they'd decide by {_fmt_day(interview.decision_by)}{moved}; seed 004: call that "
+            f"morning.{via_agency}",
+            note=(
+                "Seed 004 would allow one more try that afternoon if nobody answers; seed 003 says only "
+                "one call, which this plan follows (choose calls='seed004' for the retry)."
+                if calls == "one" else one_call
+            ),
+        ))
+        if calls == "seed004":
+            drafts.append(_Draft(
+                datetime.combine(due.date(), max(AFTERNOON_RETRY, due.time())),
+                f"If nobody answered this morning, call {who} once more",
+                "status_check", "call", who, "status_call_retry_seed004",
+                "Seed 004: call once in the morning and once in the afternoon if they still haven't got "
+                "back to you; anything more risks being taken out of consideration.",
+                optional=True,
+                note="Seed 003 disagrees: only make one call. Skip this if the morning call got an answer.",
+            ))
+    elif interview.decision_in_business_days is not None:
+        n = interview.decision_in_business_days
+        day = (pd.Timestamp(held.date()) + n * cal).date()
+        due = _not_too_soon(datetime.combine(day, END_OF_DAY_CALL), held, cal)
+        said = "today" if n == 0 else f"in {n} business day{'s' if n != 1 else ''}"
+        drafts.append(_Draft(
+            due, action, "status_check", "call", who, "status_call_business_days",
+            f"They said you'd hear {said}; seed 001: call toward the end of that business day."
+            f"{via_agency}",
+            note="Other sources wait longer: 1-2 business days after (Indeed), a week or more (St. Olaf). "
+            + one_call,
+        ))
+    else:
+        day = _roll_forward(held.date() + ONE_WEEK, cal)
+        due = datetime.combine(day, ONE_WEEK_CALL)
+        drafts.append(_Draft(
+            due, action, "status_check", "call", who, "status_call_one_week",
+            f"No decision date was given; seed 003: call if you haven't heard a week after the interview."
+            f"{via_agency}",
+            note="Other sources wait 5 business days (Indeed) to 2 weeks (SWOSU, Parkland). " + one_call,
+        ))
+    return drafts
+
+
+def _soon_after(moment: datetime, cal: pd.offsets.CustomBusinessDay) -> datetime:
+    """17:00 the same business day if it is before 16:00, else 10:00 the next business day."""
+    day = moment.date()
+    if cal.is_on_offset(pd.Timestamp(day)) and moment.time() < SAME_DAY_IF_BEFORE:
+        return datetime.combine(day, SAME_DAY_BY)
+    return datetime.combine(_next_business_day(day, cal), NEXT_DAY_CALL)
+
+
+def _outcome_drafts(interview: Interview, pairs: list[tuple[str | None, FollowUp]], now: datetime,
+                    cal: pd.offsets.CustomBusinessDay) -> list[_Draft]:
+    """Feedback request after a rejection, rapport call after an offer (seed 003)."""
+    if interview.outcome not in ("rejected", "offer"):
+        return []
+    responses = [fu.response_at for _, fu in pairs if fu.response_at is not None]
+    heard = max(responses) if responses else now
+    heard_text = f"you heard on {_fmt(heard)}" if responses else "you heard recently (no reply time logged)"
+    who, via_agency = _call_target(interview)
+    due = _soon_after(max(heard, interview.held_at), cal)
+    if interview.outcome == "rejected":
+        return [_Draft(
+            due, f"Call {who} to ask for feedback on your interview", "feedback_request", "call", who,
+            "feedback_request",
+            f"Seed 003: a call after a rejection gets feedback for next time, and keeps you in mind if the "
+            f"chosen candidate falls through; Clayton Legal: within 24 hours ({heard_text}).{via_agency}",
+            note="Lisa B. Marshall suggests asking about 2 weeks later in writing instead. "
+            "Thank them, accept the decision in a line, ask one or two specific questions.",
+        )]
+    return [_Draft(
+        due, f"Call {who} to thank them for the offer and build rapport", "rapport", "call", who,
+        "offer_rapport_call",
+        f"Seed 003: the call builds rapport with your new boss before day one; McQuaig: same day if "
+        f"possible, 48 hours at most ({heard_text}).{via_agency}",
+        note=f"Return the call by {_fmt(heard + timedelta(hours=48))} at the latest. Ask their deadline "
+        "and for the offer in writing; you don't have to accept on the spot.",
+    )]
+
+
+def plan_followups(
+    interview: Interview,
+    followups: Iterable[FollowUp] | Iterable[tuple[str, FollowUp]] | pd.DataFrame = (),
+    now: datetime | None = None,
+    *,
+    calls: Literal["one", "seed004"] = "one",
+    holidays: Iterable[date] = (),
+    interview_id: str | None = None,
+) -> list[Step]:
+    """The sourced follow-up steps for one interview, sorted by due time, each with its status.
+
+    ``followups`` are those already logged (FollowUps, (id, FollowUp) pairs, or the log's
+    DataFrame); when ``interview_id`` is given, follow-ups for other interviews are ignored.
+    ``calls="seed004"`` adds seed 004's afternoon retry on the decision day.  ``holidays``
+    are skipped like weekends.  The rules and their sources are in ``RULES``.
+    """
+    if calls not in CALL_OPTIONS:
+        raise ValidationError("calls", "one of " + ", ".join(CALL_OPTIONS), calls)
+    now = _as_datetime(now) if now is not None else datetime.now().replace(microsecond=0)
+    cal = _calendar(holidays)
+    pairs = _followup_pairs(followups)
+    if interview_id is not None:
+        pairs = [p for p in pairs if p[1].interview_id == str(interview_id)]
+    held = interview.held_at
+    people = list(interview.interviewers) or [interview.contact or "your interviewer"]
+
+    drafts: list[_Draft] = []
+    thank_due = held + THANK_YOU_WITHIN
+    for name in people:
+        drafts.append(_Draft(
+            thank_due, f"Email a thank-you note to {name}", "thank_you", "email", name, "thank_you_email",
+            "80% of HR managers weigh thank-yous, yet only 24% of applicants send one (Accountemps 2017); "
+            "seed 000 says within 24 hours.",
+            note="A separate note for each interviewer, about a paragraph: one specific point from the "
+            "conversation (evidence.md §3 A). Some sources allow 24-48 hours.",
+        ))
+    runs_late = held + INTERVIEW_LENGTH > datetime.combine(held.date(), CARD_POST_BY)
+    post_by = LATE_POST if runs_late else CARD_POST_BY
+    for name in people:
+        drafts.append(_Draft(
+            datetime.combine(held.date(), post_by), f"Mail a handwritten thank-you card to {name}",
+            "thank_you", "card", name, "thank_you_card",
+            "Seed 001: mail a card to every interviewer the same day so it arrives in a couple of days; "
+            "seed 004: a handwritten letter is what really impresses.",
+            optional=True,
+            note="Surveys moved from handwritten (2007) to email (2011-17); employers accept both.",
+        ))
+    if interview.decision_by is None and interview.decision_in_business_days is None:
+        who = interview.contact or (interview.interviewers[0] if interview.interviewers
+                                    else "your interviewer")
+        drafts.append(_Draft(
+            thank_due, f"Ask {who} for their time frame and whom to contact", "extra_info", "email", who,
+            "ask_time_frame",
+            "Seed 002: without their time frame you can only guess when to follow up; a follow-up call is "
+            "easier when you were told whom to call.",
+            optional=True,
+            note="Put the question in your thank-you email; record their answer as the decision date. "
+            "Next time, ask before you leave.",
+        ))
+    status_drafts = _status_drafts(interview, cal, calls)
+    drafts.extend(status_drafts)
+
+    # -- mark what is done --
+    _match_thank_yous(drafts, pairs, people)
+    extra = sorted((p for p in pairs if p[1].purpose == "extra_info"), key=lambda p: p[1].at)
+    for draft in drafts:
+        if draft.rule == "ask_time_frame" and extra:
+            _mark_done(draft, *extra[0])
+    checks = sorted((p for p in pairs if p[1].purpose == "status_check"), key=lambda p: p[1].at)
+    if checks:  # seed 003: one call; any status check counts as it
+        _mark_done(status_drafts[0], *checks[0])
+        for draft in status_drafts[1:]:  # the seed 004 retry
+            if len(checks) > 1:
+                _mark_done(draft, *checks[1])
+            elif checks[0][1].response_at is not None:
+                draft.skipped = True
+                draft.note = "Skipped: the first call got an answer. " + draft.note
+
+    if interview.outcome != "pending":
+        for draft in drafts:
+            if draft.rule in _WAITING_RULES and draft.done_at is None:
+                draft.skipped = True
+        outcome_drafts = _outcome_drafts(interview, pairs, now, cal)
+        purpose = {"rejected": "feedback_request", "offer": "rapport"}.get(interview.outcome)
+        done = sorted((p for p in pairs if p[1].purpose == purpose), key=lambda p: p[1].at)
+        for draft in outcome_drafts:
+            if done:
+                _mark_done(draft, *done[0])
+        drafts.extend(outcome_drafts)
+
+    steps = [_finish(d, now, interview_id) for d in drafts]
+    return sorted(steps, key=lambda s: s.due)
+
+
+def _status(draft: _Draft, now: datetime) -> str:
+    if draft.done_at is not None:
+        return "done"
+    if draft.skipped:
+        return "skipped"
+    if now > draft.due:
+        return "overdue"
+    if now.date() == draft.due.date():
+        return "due"
+    return "upcoming"
+
+
+def _finish(draft: _Draft, now: datetime, interview_id: str | None) -> Step:
+    return Step(
+        due=draft.due,
+        action=draft.action,
+        purpose=draft.purpose,
+        channel=draft.channel,
+        to=draft.to,
+        rule=draft.rule,
+        source=RULES[draft.rule].source,
+        status=_status(draft, now),
+        why=draft.why,
+        optional=draft.optional,
+        interview_id=None if interview_id is None else str(interview_id),
+        done_by=draft.done_by,
+        done_at=draft.done_at,
+        note=draft.note,
+    )
+
+
+# -- over-contact warning -------------------------------------------------------------
+
+
+def second_call_warning(existing_followups: Any, new_followup: FollowUp) -> str | None:
+    """The seed 003 warning when ``new_followup`` would be a second status check for its interview.
+
+    ``existing_followups`` are FollowUps, (id, FollowUp) pairs or the log's DataFrame; only those
+    for the same interview count.  Returns None when there is nothing to warn about.  Recording the
+    follow-up anyway is allowed: the widget asks the learner to confirm.
+    """
+    if new_followup.purpose != "status_check":
+        return None
+    earlier = [
+        fu for _, fu in _followup_pairs(existing_followups)
+        if fu.interview_id == new_followup.interview_id and fu.purpose == "status_check"
+    ]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda fu: fu.at)
+    count = len(earlier) + 1
+    return (
+        f"This would be status check number {count} for this interview (the last one: {last.channel} to "
+        f"{last.to}, {_fmt(last.at)}). Seed 003 says: \"Only make one call. Any more than that and you'll "
+        f"look like a stalker and risk annoying people.\" ({cite('seed003')}). Seed 004 allows at most one "
+        f"more try the same afternoon if nobody answered ({cite('seed004')}). Save it anyway?"
+    )
+
+
+# -- rows of the log -> records ------------------------------------------------------
+
+
+def _missing(value: Any) -> bool:
+    """True for None, NaN, NaT and pd.NA; False for lists and other containers."""
+    if value is None:
+        return True
+    if isinstance(value, (list, tuple, dict, set)):
+        return False
+    try:
+        result = pd.isna(value)
+    except (TypeError, ValueError):
+        return False
+    return bool(result) if isinstance(result, bool) or getattr(result, "ndim", 1) == 0 else False
+
+
+def _clean(row: Mapping[str, Any] | pd.Series, fields: tuple[str, ...]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in fields:
+        if name not in row:
+            continue
+        value = row[name]
+        if _missing(value):
+            continue
+        if hasattr(value, "tolist") and not isinstance(value, (str, pd.Timestamp)):
+            value = value.tolist()  # numpy arrays and numpy scalars (Int64 -> int)
+        out[name] = value
+    return out
+
+
+def _row_id(row: Mapping[str, Any] | pd.Series) -> str | None:
+    if "id" in row and not _missing(row["id"]):
+        return str(row["id"])
+    name = getattr(row, "name", None)
+    return None if name is None else str(name)
+
+
+def interview_from_row(row: Mapping[str, Any] | pd.Series) -> Interview:
+    """An ``Interview`` from one row of ``InterviewLog.interviews()`` (or a dict).
+
+    Missing values (None, NaN, NaT, pd.NA) fall back to the field's default, so a
+    blank ``decision_by`` is None and a blank ``outcome`` is "pending".  The ``id``
+    column is ignored here; see ``_row_id``.  Raises ``ValidationError`` for bad values.
+    """
+    return Interview(**_clean(row, INTERVIEW_FIELDS))
+
+
+def followup_from_row(row: Mapping[str, Any] | pd.Series) -> FollowUp:
+    """A ``FollowUp`` from one row of ``InterviewLog.followups()`` (or a dict); blanks become defaults."""
+    return FollowUp(**_clean(row, FOLLOWUP_FIELDS))
+
+
+def _as_datetime(value: Any) -> datetime:
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None) if value.tzinfo is None else value.astimezone().replace(tzinfo=None)
+    if isinstance(value, date):
+        return datetime.combine(value, time())
+    raise ValidationError("now", "a date and time", value)
+
+
+def _interview_pairs(interviews: Any) -> Iterator[tuple[str, Interview]]:
+    if isinstance(interviews, pd.DataFrame):
+        for _, row in interviews.iterrows():
+            rid = _row_id(row)
+            if rid is None:
+                raise ValidationError("interviews", "a row with an id column", "a row without one")
+            yield rid, interview_from_row(row)
+        return
+    for item in interviews:
+        if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Interview)):
+            raise ValidationError("interviews", "(id, Interview) pairs", item)
+        yield str(item[0]), item[1]
+
+
+NUDGE_COLUMNS = ("interview_id", "company", "role", "due", "status", "action", "channel", "to", "rule",
+                 "source", "why")
+_STATUS_ORDER = {"overdue": 0, "due": 1, "upcoming": 2}
+
+
+def nudge_queue(
+    interviews: Any,
+    followups: Any = (),
+    now: datetime | None = None,
+    *,
+    calls: Literal["one", "seed004"] = "one",
+    holidays: Iterable[date] = (),
+    include_optional: bool = False,
+) -> pd.DataFrame:
+    """The open steps across every interview, for the "Needs a nudge" view.
+
+    ``interviews``: the log's ``interviews()`` DataFrame (an ``id`` column plus the record fields) or
+    (id, Interview) pairs; ``followups`` likewise (``followups()`` or (id, FollowUp) pairs).
+    Rows: overdue first (oldest first), then due today, then upcoming (soonest first); done and
+    skipped steps are left out, and so are optional ones unless ``include_optional``.
+    Columns: ``NUDGE_COLUMNS``.
+    """
+    now = _as_datetime(now) if now is not None else datetime.now().replace(microsecond=0)
+    holidays = list(holidays)
+    by_interview: dict[str, list[tuple[str | None, FollowUp]]] = {}
+    for fid, fu in _followup_pairs(followups):
+        by_interview.setdefault(fu.interview_id, []).append((fid, fu))
+    rows: list[dict[str, Any]] = []
+    for iid, interview in _interview_pairs(interviews):
+        for step in plan_followups(interview, by_interview.get(iid, []), now, calls=calls,
+                                   holidays=holidays, interview_id=iid):
+            if not step.is_open or (step.optional and not include_optional):
+                continue
+            rows.append({
+                "interview_id": iid, "company": interview.company, "role": interview.role,
+                "due": step.due, "status": step.status, "action": step.action, "channel": step.channel,
+                "to": step.to, "rule": step.rule, "source": step.source, "why": step.why,
+            })
+    rows.sort(key=lambda r: (_STATUS_ORDER[r["status"]], r["due"], r["interview_id"]))
+    frame = pd.DataFrame(rows, columns=list(NUDGE_COLUMNS))
+    frame["due"] = pd.to_datetime(frame["due"]).astype("datetime64[us]")
+    return frame
