@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -21,6 +22,7 @@ VENV = ROOT / ".venv"
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 
 
 def say(message: str) -> None:
@@ -36,7 +38,7 @@ def run(*args: str | Path, **kwargs) -> None:
 
 def ensure_env(extras: str = "") -> None:
     """Create .venv and install the pinned kit, unless it is already up to date."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py may be started by an older python3
         raise SystemExit(f"Python 3.11 or later is needed; this is {sys.version.split()[0]}.")
     if not PYTHON.exists():
         say("creating the virtual environment in .venv …")
@@ -65,9 +67,25 @@ def lab(extra: list[str]) -> None:
     run(BIN / "jupyter", "lab", FIRST_NOTEBOOK, *extra)
 
 
+def ensure_chromium() -> None:
+    """Install Debian's Chromium for the browser tests when it is missing and we may."""
+    if any(Path(p).is_file() for p in CHROMIUM) or os.environ.get("CHROMIUM"):
+        return
+    apt = shutil.which("apt-get")
+    if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
+        say("installing Debian's chromium for the browser tests …")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run(apt, "update", "-qq", env=env)
+        run(apt, "install", "-y", "-qq", "--no-install-recommends", "chromium", env=env)
+    else:
+        say("no Chromium found: the browser tests will fail until you install it "
+            "(Debian/Ubuntu: 'sudo apt-get install chromium'; elsewhere set CHROMIUM=/path/to/chrome).")
+
+
 def test(extra: list[str]) -> None:
-    """Lint, then run the unit tests and every notebook under nbval."""
+    """Lint, then run the unit tests, the browser tests and every notebook under nbval."""
     ensure_env("test")
+    ensure_chromium()
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
     say("ruff: lint the package, tests and notebooks …")
     run(BIN / "ruff", "check", ".", env=env)

@@ -107,7 +107,8 @@ def run_preflight(log_dir: Path | None = None) -> Preflight:
 
     folder = log_dir
     if folder is None:
-        folder = Path(os.environ.get("FOLLOWUP_KIT_LOG", Path(__file__).resolve().parents[1] / "data" / "my_log"))
+        default = Path(__file__).resolve().parents[1] / "data" / "my_log"
+        folder = Path(os.environ.get("FOLLOWUP_KIT_LOG", default))
     probe_dir = folder if folder.exists() else folder.parent
     try:
         with tempfile.TemporaryFile(dir=probe_dir):
@@ -119,3 +120,31 @@ def run_preflight(log_dir: Path | None = None) -> Preflight:
             "check its permissions or set FOLLOWUP_KIT_LOG to a folder you own."
         )
     return report
+
+
+#: Environment variables BinderHub sets in every session it launches.
+BINDER_VARIABLES = ("BINDER_LAUNCH_HOST", "BINDER_REPO_URL", "BINDER_REQUEST", "BINDER_SERVICE_HOST")
+
+
+def on_binder(environ: dict[str, str] | None = None) -> bool:
+    """True inside a mybinder.org (BinderHub) session, whose files vanish when it ends."""
+    environ = os.environ if environ is None else environ
+    return any(name in environ for name in BINDER_VARIABLES)
+
+
+def session_notice(environ: dict[str, str] | None = None) -> str:
+    """What a learner must know about keeping their log, worded for where they are."""
+    keep = (
+        "Before you step away, open notebook 01 and press <b>Download my log</b>; next time, "
+        "use <b>Upload a log</b> there to carry on where you left off."
+    )
+    if on_binder(environ):
+        return (
+            "<div role='alert'><b>You are on Binder.</b> This session is deleted after about "
+            "10 idle minutes (and after about 6 hours at most), and nothing in it is kept. " + keep + "</div>"
+        )
+    return (
+        "<div role='note'>You are not on Binder: your log is saved in <code>data/my_log/</code> on this "
+        "machine and stays there. If you ever use the Binder link, remember that a Binder session is "
+        "deleted after about 10 idle minutes. " + keep + "</div>"
+    )

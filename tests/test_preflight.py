@@ -42,9 +42,9 @@ def test_a_missing_package_is_reported(monkeypatch, tmp_path):
 
     monkeypatch.setattr(preflight.metadata, "version", version)
     report = preflight.run_preflight(log_dir=tmp_path)
-    assert report.problems == [
-        f"icalendar is missing: run 'python3 tasks.py lab' (it installs icalendar=={preflight.pinned_requirements()['icalendar']})."
-    ]
+    pinned = preflight.pinned_requirements()["icalendar"]
+    expected = f"icalendar is missing: run 'python3 tasks.py lab' (it installs icalendar=={pinned})."
+    assert report.problems == [expected]
 
 
 def test_an_unwritable_log_folder_is_reported(tmp_path):
@@ -54,3 +54,11 @@ def test_an_unwritable_log_folder_is_reported(tmp_path):
     (problem,) = report.problems
     assert problem.startswith(f"Your log folder {blocker / 'my_log'} cannot be written")
     assert "FOLLOWUP_KIT_LOG" in problem
+
+
+def test_binder_sessions_are_recognised_and_warned_about():
+    binder = {"BINDER_LAUNCH_HOST": "https://mybinder.org/"}
+    assert preflight.on_binder(binder) and not preflight.on_binder({})
+    notice = preflight.session_notice(binder)
+    assert "You are on Binder" in notice and "10 idle minutes" in notice and "Download my log" in notice
+    assert "data/my_log/" in preflight.session_notice({})

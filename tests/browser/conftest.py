@@ -1,0 +1,160 @@
+"""Real-browser fixtures: Debian's Chromium via Playwright, JupyterLab and Voilà on 127.0.0.1.
+
+Servers work on a temporary copy of the repository with their own settings
+(windowing off, autosave and news off) and their own learner log, so a test
+never writes into the checkout.  Without a browser the tests fail with a
+clear message: they are part of CI and must run there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+LAB_SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false", "checkForUpdates": False,
+    },
+}
+
+
+def chromium_path() -> str:
+    """Debian's Chromium, or a clear failure saying how to get it."""
+    for candidate in (os.environ.get("CHROMIUM"), *CHROMIUM_CANDIDATES):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    pytest.fail(
+        "No Chromium found for the browser tests (looked at $CHROMIUM and "
+        f"{', '.join(CHROMIUM_CANDIDATES)}). Install Debian's package: 'sudo apt-get install chromium' "
+        "(python3 tasks.py test does this when it runs as root). Never 'playwright install'.",
+        pytrace=False,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"server did not answer {url} within {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def workspace(tmp_path_factory) -> Path:
+    """A copy of the notebooks and data, plus a fresh learner log folder."""
+    root = tmp_path_factory.mktemp("workbook")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(ROOT / "data", root / "data", ignore=shutil.ignore_patterns("my_log"))
+    (root / "my_log").mkdir()
+    settings = root / ".lab-settings"
+    for name, values in LAB_SETTINGS.items():
+        path = settings / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+    return root
+
+
+def server_env(workspace: Path) -> dict[str, str]:
+    return dict(
+        os.environ,
+        FOLLOWUP_KIT_LOG=str(workspace / "my_log"),
+        JUPYTERLAB_SETTINGS_DIR=str(workspace / ".lab-settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(workspace / ".lab-workspaces"),
+        MPLBACKEND="module://matplotlib_inline.backend_inline",
+    )
+
+
+def start(command: list[str], workspace: Path, name: str, probe: str) -> Iterator[str]:
+    port = free_port()
+    log = workspace / f"{name}.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [arg.replace("{port}", str(port)) for arg in command],
+            cwd=workspace, env=server_env(workspace), stdout=out, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(url + probe, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def lab_url(workspace: Path) -> Iterator[str]:
+    """JupyterLab on 127.0.0.1, empty token (tests only), no retries on a taken port."""
+    command = [
+        sys.executable, "-m", "jupyter", "lab", "--no-browser",
+        "--ServerApp.ip=127.0.0.1", "--ServerApp.port={port}", "--ServerApp.port_retries=0",
+        "--IdentityProvider.token=", "--ServerApp.password=", "--ServerApp.open_browser=False",
+        "--LabApp.expose_app_in_browser=True", "--ServerApp.root_dir=.", "--ServerApp.allow_root=True",
+    ]
+    yield from start(command, workspace, "jupyterlab", "/api/status")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page that records page errors and console errors for the test to assert on."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(f"page error: {error}"))
+    page.on(
+        "console",
+        lambda m: page.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
+    )
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
