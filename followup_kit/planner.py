@@ -69,6 +69,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from .records import (
@@ -385,7 +386,11 @@ def business_day_after(day: date, n: int, holidays: Iterable[date] = ()) -> date
     """
     if n < 0:
         raise ValidationError("business days", "zero or more", n)
-    return (pd.Timestamp(day) + n * _calendar(holidays)).date()
+    return _nth_business_day(day, n, _calendar(holidays))
+
+
+def _nth_business_day(day: date, n: int, cal: pd.offsets.CustomBusinessDay) -> date:
+    return (pd.Timestamp(day) + n * cal).date()
 
 
 def _roll_forward(day: date, cal: pd.offsets.CustomBusinessDay) -> date:
@@ -525,7 +530,7 @@ def _status_drafts(interview: Interview, cal: pd.offsets.CustomBusinessDay, call
             ))
     elif interview.decision_in_business_days is not None:
         n = interview.decision_in_business_days
-        day = (pd.Timestamp(held.date()) + n * cal).date()
+        day = _nth_business_day(held.date(), n, cal)
         due = _not_too_soon(datetime.combine(day, END_OF_DAY_CALL), held, cal)
         said = "today" if n == 0 else f"in {n} business day{'s' if n != 1 else ''}"
         drafts.append(_Draft(
@@ -761,7 +766,9 @@ def _clean(row: Mapping[str, Any] | pd.Series, fields: tuple[str, ...]) -> dict[
         value = row[name]
         if _missing(value):
             continue
-        if hasattr(value, "tolist") and not isinstance(value, (str, pd.Timestamp)):
+        if isinstance(value, np.datetime64):
+            value = pd.Timestamp(value)
+        elif hasattr(value, "tolist") and not isinstance(value, (str, pd.Timestamp)):
             value = value.tolist()  # numpy arrays and numpy scalars (Int64 -> int)
         out[name] = value
     return out

@@ -3,6 +3,7 @@
 import math
 from datetime import date, datetime, timedelta
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -454,6 +455,9 @@ def test_rows_of_the_log_become_records_despite_blanks():
     assert interview_from_row(interviews.iloc[1]).decision_in_business_days == 3
     blank = interview_from_row({"company": "X", "role": "Y", "held_at": FRI, "outcome": pd.NA})
     assert blank.outcome == "pending"
+    raw = interview_from_row({"company": "X", "role": "Y", "held_at": np.datetime64("2026-03-06T10:00", "ns"),
+                              "decision_in_business_days": np.int64(3), "interviewers": np.array(["Ann"])})
+    assert raw.held_at == FRI and raw.decision_in_business_days == 3 and raw.interviewers == ["Ann"]
     fu = followup_from_row(followups.iloc[0])
     assert fu.response_at is None and fu.at == datetime(2026, 3, 6, 12)
 
