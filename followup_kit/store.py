@@ -1,0 +1,1127 @@
+"""The learner's interview log on disk: two CSV files in one folder, safe to crash and share.
+
+A log is a folder holding ``interviews.csv`` and ``followups.csv``, created on
+the first change.  Each file is UTF-8 with a header row of ``id`` followed by the
+field names of ``records`` (``INTERVIEW_FIELDS`` / ``FOLLOWUP_FIELDS``), then one
+row per record in the order they were logged:
+
+* a date and time as ``2026-03-06 10:00`` (``:SS`` only when the seconds are not
+  zero), a date as ``2026-03-13``, a number as ``3``;
+* a list (interviewers, talking points) as one quoted cell, one item per line;
+* nothing (``None``) as an empty cell; rows end in ``\\n``; the same records
+  always give the same bytes (the sample in ``data/sample`` is checked byte for byte).
+
+The log is a learner's only record of their search, so:
+
+* every change goes to a temporary file in the folder, flushed and fsynced, and
+  is swapped in with ``os.replace``; a change to both files (removing an
+  interview with its follow-ups, replacing the log) is staged in a folder that
+  is renamed to ``.incoming`` as its commit point and finished by whoever comes
+  next.  A crash leaves the old log or the new one, never a torn or empty file;
+* every change holds ``.log.lock`` (``filelock``) and re-reads both files under
+  it, so two kernels writing one log lose nothing;
+* a file that is not a log (damaged, foreign, a row that fails validation)
+  raises ``LogFileError`` and is never written over.
+
+Files saved from a spreadsheet load as well: a UTF-8 BOM, ``;`` or tab
+separators, CRLF line endings, columns in another order, ``2026-03-06 10:00:00``,
+and ``06/03/2026 10:00`` or ``06.03.2026`` dates (the day/month order of slashed
+dates is read from the file itself and refused when it cannot be told).  Columns
+a learner added are kept, after ours, when the file is written again; the rest
+is written back in the canonical form above.
+
+Export and import carry a log across Binder sessions: ``export_zip`` holds both
+files with a BOM for spreadsheets and every cell that starts with ``= + - @``, a
+tab or a carriage return (after any quotes) prefixed with ``'``, so a
+spreadsheet shows it as text instead of running it as a formula.  Import removes
+exactly one leading ``'`` from such cells, so an export imports back unchanged.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import dataclasses
+import io
+import os
+import random
+import re
+import shutil
+import uuid
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import pandas as pd
+from filelock import FileLock, Timeout
+
+from followup_kit.records import (
+    FOLLOWUP_FIELDS,
+    INTERVIEW_FIELDS,
+    FollowUp,
+    Interview,
+    ValidationError,
+    check_followup_after,
+    describe,
+)
+
+__all__ = [
+    "DEFAULT_LOG_DIR",
+    "FOLLOWUPS_CSV",
+    "INTERVIEWS_CSV",
+    "SAMPLE_DIR",
+    "ImportReport",
+    "InterviewLog",
+    "LogFileError",
+    "ReadOnlyLogError",
+    "UnknownIdError",
+    "default_log_dir",
+    "new_id",
+    "open_sample_log",
+    "read_tables",
+    "write_tables",
+]
+
+Record = Interview | FollowUp
+T = TypeVar("T")
+
+_ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = _ROOT / "data"
+#: The synthetic sample log, read-only for learners (written by ``sample.py``).
+SAMPLE_DIR = DATA_DIR / "sample"
+#: Environment variable that moves the learner's own log elsewhere.
+LOG_ENV = "FOLLOWUP_KIT_LOG"
+
+INTERVIEWS_CSV = "interviews.csv"
+FOLLOWUPS_CSV = "followups.csv"
+LOCK_NAME = ".log.lock"
+#: How long a change waits for another kernel's change to finish, in seconds.
+LOCK_TIMEOUT = 30.0
+#: Largest upload or zip member accepted by ``import_file``, in bytes.
+MAX_UPLOAD_BYTES = 20_000_000
+
+_STAGING = ".incoming.tmp"  # a two-file change being written; discarded after a crash
+_COMMITTED = ".incoming"  # a two-file change committed; finished by the next reader under the lock
+_TEMP_NAME = re.compile(r"\.(interviews|followups)\.csv\.[0-9a-f]{8}\.tmp")
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same log exports the same bytes
+_BOM = "\ufeff"
+
+_DISK_FIX = "the file was left untouched, so correct it or move it out of the folder"
+_UPLOAD_FIX = "nothing was imported, so correct the file and upload it again"
+
+
+def default_log_dir() -> Path:
+    """The learner's own log: ``$FOLLOWUP_KIT_LOG`` if set, else ``data/my_log`` in the repository."""
+    override = os.environ.get(LOG_ENV, "").strip()
+    return Path(override).expanduser() if override else DATA_DIR / "my_log"
+
+
+#: Where ``InterviewLog()`` opens, as resolved at import time (``InterviewLog()`` re-reads the variable).
+DEFAULT_LOG_DIR = default_log_dir()
+
+
+# -- errors ---------------------------------------------------------------------
+
+
+class LogFileError(Exception):
+    """A log file that cannot be used as it is; the message says what is wrong and what to do."""
+
+
+class ReadOnlyLogError(LogFileError):
+    """A change asked of a read-only log, such as the sample."""
+
+
+class UnknownIdError(KeyError):
+    """No interview or follow-up has this id; ``str()`` is the plain message, fit for a widget."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+def _describe_folder(folder: Path) -> str:
+    """ "data/my_log" inside the repository, the full path elsewhere: how messages name a folder."""
+    try:
+        return folder.resolve().relative_to(_ROOT).as_posix()
+    except ValueError:
+        return str(folder)
+
+
+# -- what the two tables hold ------------------------------------------------------
+
+_TEXT, _DATETIME, _DATE, _INT, _LIST = "text", "datetime", "date", "int", "list"
+_FRAME_DTYPES: dict[str, Any] = {
+    _TEXT: "str",
+    _DATETIME: "datetime64[us]",
+    _DATE: "datetime64[us]",  # a date at midnight, so it compares with held_at
+    _INT: "Int64",
+    _LIST: object,  # Python lists
+}
+
+
+@dataclass(frozen=True, eq=False)
+class _Spec:
+    """One table: its file, its record type and how each column is written."""
+
+    filename: str
+    noun: str
+    record: type
+    fields: tuple[str, ...]
+    kinds: dict[str, str]  # fields not named here are text
+
+    def kind(self, name: str) -> str:
+        return self.kinds.get(name, _TEXT)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The fields without a default, which a file must have a column for."""
+        missing = dataclasses.MISSING
+        return tuple(
+            f.name
+            for f in dataclasses.fields(self.record)
+            if f.default is missing and f.default_factory is missing
+        )
+
+
+_INTERVIEWS = _Spec(
+    INTERVIEWS_CSV,
+    "interview",
+    Interview,
+    INTERVIEW_FIELDS,
+    {
+        "held_at": _DATETIME,
+        "decision_by": _DATE,
+        "decision_in_business_days": _INT,
+        "interviewers": _LIST,
+        "talking_points": _LIST,
+    },
+)
+_FOLLOWUPS = _Spec(
+    FOLLOWUPS_CSV, "follow-up", FollowUp, FOLLOWUP_FIELDS, {"at": _DATETIME, "response_at": _DATETIME}
+)
+
+
+# -- cells and rows ------------------------------------------------------------------
+
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> str:
+    """One field as the text of its cell."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(" ", "seconds" if value.second else "minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "\n".join(value)
+    return str(value)
+
+
+def _csv_line(cells: Iterable[str]) -> str:
+    """One CSV row; quoted only where needed, and always on ``\\r`` (the csv module does not)."""
+    return ",".join('"' + c.replace('"', '""') + '"' if _NEEDS_QUOTES.search(c) else c for c in cells) + "\n"
+
+
+def _guard(cell: str) -> str:
+    """Prefix ``'`` so a spreadsheet shows a would-be formula as text."""
+    return "'" + cell if cell.lstrip("'").startswith(_FORMULA_START) else cell
+
+
+def _unguard(cell: str) -> str:
+    """Undo ``_guard``: drop one ``'`` where ``_guard`` would have added it."""
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START) else cell
+
+
+def _copy(record: Record) -> Record:
+    """An independent copy, so a caller changing it cannot change the log behind its back."""
+    twin = copy.copy(record)
+    if isinstance(twin, Interview):
+        twin.interviewers = list(twin.interviewers)
+        twin.talking_points = list(twin.talking_points)
+    return twin
+
+
+@dataclass(frozen=True, eq=False)
+class _Table:
+    """One file's content: records by id in file order, each row's serialised line, and extra columns.
+
+    Tables are never changed in place; ``with_rows`` and ``without`` return new ones, so a failed
+    change leaves the cached table as it was.
+    """
+
+    spec: _Spec
+    rows: dict[str, Record] = field(default_factory=dict)
+    extra_columns: tuple[str, ...] = ()
+    extras: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> {extra column: cell}
+    origin: dict[str, str] = field(default_factory=dict)  # id -> "interviews.csv in data/my_log, row 4"
+    lines: dict[str, str] = field(default_factory=dict)  # id -> its CSV row, same order as rows
+    raw: bytes | None = None  # the bytes on disk this table was read from or written as
+
+    def cells(self, row_id: str) -> list[str]:
+        record, extra = self.rows[row_id], self.extras.get(row_id, {})
+        return [
+            row_id,
+            *(_cell(getattr(record, name)) for name in self.spec.fields),
+            *(extra.get(column, "") for column in self.extra_columns),
+        ]
+
+    def header(self) -> list[str]:
+        return ["id", *self.spec.fields, *self.extra_columns]
+
+    def to_bytes(self, *, guard: bool = False) -> bytes:
+        """The file's bytes; ``guard`` neutralises formulas for an export (and adds a BOM)."""
+        if not guard:
+            return (_csv_line(self.header()) + "".join(self.lines.values())).encode("utf-8")
+        rows = [self.header(), *(self.cells(row_id) for row_id in self.rows)]
+        return (_BOM + "".join(_csv_line(_guard(c) for c in cells) for cells in rows)).encode("utf-8")
+
+    def with_rows(
+        self,
+        records: dict[str, Record],
+        extras: dict[str, dict[str, str]] | None = None,
+        origin: dict[str, str] | None = None,
+        extra_columns: tuple[str, ...] | None = None,
+    ) -> _Table:
+        """A table with these records added, or replaced where the id is already here."""
+        table = dataclasses.replace(
+            self,
+            rows={**self.rows, **records},
+            extras={**self.extras, **(extras or {})},
+            origin={**self.origin, **(origin or {})},
+            extra_columns=self.extra_columns if extra_columns is None else extra_columns,
+            raw=None,
+        )
+        changed = table.rows if table.extra_columns != self.extra_columns else records
+        lines = {**self.lines, **{row_id: _csv_line(table.cells(row_id)) for row_id in changed}}
+        for row_id in records:
+            _check_encodable(table, row_id, lines[row_id])
+        return dataclasses.replace(table, lines=lines)
+
+    def without(self, ids: Iterable[str]) -> _Table:
+        gone = set(ids)
+
+        def keep(mapping: dict[str, Any]) -> dict[str, Any]:
+            return {key: value for key, value in mapping.items() if key not in gone}
+
+        return dataclasses.replace(
+            self,
+            rows=keep(self.rows),
+            extras=keep(self.extras),
+            origin=keep(self.origin),
+            lines=keep(self.lines),
+            raw=None,
+        )
+
+
+def _check_encodable(table: _Table, row_id: str, line: str) -> None:
+    """Refuse text UTF-8 cannot hold (a lone surrogate), naming the field, before anything is written."""
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        record = table.rows[row_id]
+        for name in table.spec.fields:
+            value = _cell(getattr(record, name))
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValidationError(name, "text that can be saved as UTF-8", value) from None
+        raise ValidationError("id", "text that can be saved as UTF-8", row_id) from None
+
+
+@dataclass(frozen=True, eq=False)
+class _State:
+    """Both tables of a log at one moment."""
+
+    interviews: _Table
+    followups: _Table
+
+    @classmethod
+    def empty(cls) -> _State:
+        return cls(_Table(_INTERVIEWS), _Table(_FOLLOWUPS))
+
+    @property
+    def tables(self) -> tuple[_Table, _Table]:
+        return self.interviews, self.followups
+
+    def find(self, row_id: str) -> Record:
+        for table in self.tables:
+            if row_id in table.rows:
+                return table.rows[row_id]
+        raise UnknownIdError(f"No interview or follow-up has the id {row_id!r} in this log.")
+
+    def followups_of(self, interview_id: str) -> list[tuple[str, FollowUp]]:
+        """The follow-ups of one interview as (id, follow-up), earliest first."""
+        found = [(i, f) for i, f in self.followups.rows.items() if f.interview_id == interview_id]
+        return sorted(found, key=lambda item: item[1].at)
+
+
+def _check_links(state: _State, fix: str) -> None:
+    """Refuse follow-ups whose interview is missing or later than them, and ids used in both tables."""
+    shared = state.interviews.rows.keys() & state.followups.rows.keys()
+    if shared:
+        row_id = min(shared)
+        place = state.followups.origin.get(row_id, f"follow-up {row_id!r}")
+        raise LogFileError(f"{place}, id: expected an id no interview uses, got {row_id!r}; {fix}.")
+    for row_id, followup in state.followups.rows.items():
+        interview = state.interviews.rows.get(followup.interview_id)
+        try:
+            if interview is None:
+                raise ValidationError(
+                    "interview_id", f"the id of an interview in {INTERVIEWS_CSV}", followup.interview_id
+                )
+            check_followup_after(interview, followup)
+        except ValidationError as error:
+            place = state.followups.origin.get(row_id, f"follow-up {row_id!r}")
+            raise LogFileError(f"{place}, {error}; {fix}.") from None
+
+
+# -- reading a file ----------------------------------------------------------------
+
+_SLASHED = re.compile(r"\s*(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*")
+_WHOLE_FLOAT = re.compile(r"\s*(\d+)\.0*\s*")
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The header row names plain fields, so its most frequent separator is the file's."""
+    header = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=header.count)
+
+
+def _day_first(cells: Iterable[str], fail: Callable[[str], LogFileError]) -> bool:
+    """Whether this file's slashed dates are day/month, judged from a day above 12 in either place."""
+    day_first = month_first = False
+    example = None
+    for cell in cells:
+        match = _SLASHED.fullmatch(cell)
+        if match and match[2] == "/":
+            example = example or cell.strip()
+            day_first |= int(match[1]) > 12
+            month_first |= int(match[3]) > 12
+    if example is not None and day_first == month_first:
+        raise fail(
+            f" has dates like {example!r} that could be day/month or month/day, "
+            "so write them as 2026-03-06 10:00"
+        )
+    return day_first
+
+
+def _from_slashed(cell: str, day_first: bool) -> str:
+    """ "06/03/2026 9:05" -> "2026-03-06 09:05"; other text is returned as it is."""
+    match = _SLASHED.fullmatch(cell)
+    if not match:
+        return cell
+    first, separator, second, year, hour, minute, second_of_minute = match.groups()
+    day, month = (first, second) if day_first or separator == "." else (second, first)
+    text = f"{year}-{int(month):02d}-{int(day):02d}"
+    if hour is not None:
+        text += f" {int(hour):02d}:{minute}" + (f":{second_of_minute}" if second_of_minute else "")
+    return text
+
+
+def _from_cell(kind: str, cell: str, day_first: bool) -> Any:
+    """A cell's text as the value the record type accepts; the record validates it."""
+    if kind == _LIST:
+        return cell.split("\n")  # not splitlines(): an item may hold U+2028 and the like
+    if kind in (_DATETIME, _DATE):
+        return _from_slashed(cell, day_first)
+    if kind == _INT:
+        whole = _WHOLE_FLOAT.fullmatch(cell)  # "3.0" from a spreadsheet
+        return whole[1] if whole else cell
+    return cell
+
+
+def _parse_table(spec: _Spec, data: bytes, label: str, fix: str, *, unguard: bool = False) -> _Table:
+    """Read one file completely, or raise ``LogFileError`` saying where and what is wrong."""
+
+    def fail(detail: str) -> LogFileError:
+        return LogFileError(f"{label}{detail}; {fix}.")
+
+    try:
+        text = data.decode("utf-8").removeprefix(_BOM)
+    except UnicodeDecodeError:
+        raise fail(" is not UTF-8 text (a spreadsheet can save it as 'CSV UTF-8')") from None
+    if not text.strip():
+        raise fail(" is empty (0 bytes)" if not data else " holds no header row")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text), strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        raise fail(f" cannot be read as CSV near line {reader.line_num} ({error})") from None
+    if unguard:
+        rows = [[_unguard(cell) for cell in row] for row in rows]
+
+    names = _column_names(spec, rows, fail)
+    width = len(names)
+    date_cells = (
+        row[i]
+        for row in rows[1:]
+        for i, name in enumerate(names[: len(row)])
+        if spec.kind(name) in (_DATETIME, _DATE)
+    )
+    day_first = _day_first(date_cells, fail)
+    extra_columns = tuple(n for n in names if n and n != "id" and n not in spec.fields)
+
+    records: dict[str, Record] = {}
+    extras: dict[str, dict[str, str]] = {}
+    origin: dict[str, str] = {}
+    for number, cells in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank row
+        if any(cell.strip() for cell in cells[width:]):
+            raise fail(f", row {number} has more cells than the header row")
+        values = dict(zip(names, cells + [""] * (width - len(cells)), strict=False))
+        values.pop("", None)
+        row_id = values.pop("id").strip()
+        try:
+            if not row_id or "\n" in row_id or "\r" in row_id:
+                raise ValidationError("id", "a single line of text", row_id)
+            if row_id in records:
+                raise ValidationError(
+                    "id", f"an id no earlier row uses ({origin[row_id].rsplit(', ', 1)[1]})", row_id
+                )
+            kwargs = {
+                name: _from_cell(spec.kind(name), values[name], day_first)
+                for name in spec.fields
+                if name in values
+            }
+            records[row_id] = spec.record(**kwargs)
+        except ValidationError as error:
+            raise fail(f", row {number}, {error}") from None
+        if extra_columns:
+            extras[row_id] = {column: values[column] for column in extra_columns}
+        origin[row_id] = f"{label}, row {number}"
+    table = _Table(spec, extra_columns=extra_columns)
+    return table.with_rows(records, extras, origin)
+
+
+def _column_names(spec: _Spec, rows: list[list[str]], fail: Callable[[str], LogFileError]) -> list[str]:
+    """The header as field names (case and spaces forgiven); '' for an unnamed, empty column."""
+    known = {"id", *spec.fields}
+    names = []
+    for index, heading in enumerate(rows[0]):
+        heading = heading.strip()
+        if heading.lower() in known:
+            heading = heading.lower()
+        if not heading and any(index < len(row) and row[index].strip() for row in rows[1:]):
+            raise fail(f" has data in column {index + 1}, which has no name in the header row")
+        if heading and heading in names:
+            raise fail(f" has two columns named {heading!r}")
+        names.append(heading)
+    missing = [name for name in ("id", *spec.required) if name not in names]
+    if missing:
+        other = _FOLLOWUPS if spec is _INTERVIEWS else _INTERVIEWS
+        hint = f" (it looks like {other.filename})" if set(other.required) <= set(names) else ""
+        raise fail(f" is not a followup-kit log{hint}: it has no {missing[0]!r} column")
+    return names
+
+
+# -- writing files safely ---------------------------------------------------------------
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable; Windows has no directory fsync, and some file systems refuse it."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    """Write a new file and make sure its bytes are on disk (mode 0666 less the umask)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    with open(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _replace_file(folder: Path, name: str, data: bytes) -> None:
+    temp = folder / f".{name}.{uuid.uuid4().hex[:8]}.tmp"
+    try:
+        _write_synced(temp, data)
+        os.replace(temp, folder / name)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(folder)
+
+
+def _commit(folder: Path, files: dict[str, bytes]) -> None:
+    """Swap in one file with ``os.replace``, or two through a staging folder whose rename commits both."""
+    if len(files) == 1:
+        [(name, data)] = files.items()
+        _replace_file(folder, name, data)
+        return
+    staging = folder / _STAGING
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    for name, data in files.items():
+        _write_synced(staging / name, data)
+    _fsync_dir(staging)
+    os.replace(staging, folder / _COMMITTED)  # the commit point
+    _fsync_dir(folder)
+    _finish_commit(folder)
+
+
+def _finish_commit(folder: Path) -> None:
+    committed = folder / _COMMITTED
+    for name in (INTERVIEWS_CSV, FOLLOWUPS_CSV):
+        if (committed / name).exists():
+            os.replace(committed / name, folder / name)
+    _fsync_dir(folder)
+    shutil.rmtree(committed)
+
+
+def _recover(folder: Path) -> None:
+    """Under the lock: finish a committed change, drop an uncommitted one and stray temporary files."""
+    if (folder / _COMMITTED).is_dir():
+        _finish_commit(folder)
+    if (folder / _STAGING).exists():
+        shutil.rmtree(folder / _STAGING)
+    for path in folder.glob(".*.tmp"):
+        if _TEMP_NAME.fullmatch(path.name):
+            path.unlink(missing_ok=True)
+
+
+def _read_current(folder: Path, name: str) -> bytes | None:
+    """A file's committed bytes: a committed but unfinished change wins; None when there is no file."""
+    for path in (folder / _COMMITTED / name, folder / name):
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise LogFileError(
+                f"{name} in {_describe_folder(folder)} cannot be read ({error.strerror}); "
+                "check the file's permissions or move it away."
+            ) from None
+    return None
+
+
+# -- the log --------------------------------------------------------------------------------
+
+
+class InterviewLog:
+    """A learner's log of interviews and follow-ups in one folder (see the module docstring).
+
+    ``InterviewLog()`` opens ``data/my_log`` (or ``$FOLLOWUP_KIT_LOG``); a folder that does not
+    exist yet is an empty log and is created on the first change.  Every change is on disk when
+    the call returns.  ``read_only=True`` refuses every change with ``ReadOnlyLogError`` and
+    never writes, not even a lock file.  Records handed out are copies: changing one changes
+    nothing until it is passed to ``update``.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path).expanduser() if path is not None else default_log_dir()
+        self.read_only = read_only
+        self._where = _describe_folder(self.path)
+        self._lock = FileLock(str(self.path / LOCK_NAME), timeout=LOCK_TIMEOUT)
+        self._cache: _State | None = None
+
+    def __repr__(self) -> str:
+        return f"InterviewLog({str(self.path)!r}{', read_only=True' if self.read_only else ''})"
+
+    def __len__(self) -> int:
+        """The number of interviews."""
+        return len(self._state().interviews.rows)
+
+    def __contains__(self, row_id: object) -> bool:
+        state = self._state()
+        return any(row_id in table.rows for table in state.tables)
+
+    # -- changes ------------------------------------------------------------------------
+
+    def add(self, interview: Interview) -> str:
+        """Log an interview; returns its new id ("iv-" and 8 hex digits)."""
+        interview = _validated(interview, Interview)
+
+        def apply(state: _State) -> tuple[_State, str]:
+            row_id = _fresh_id("iv", state)
+            return _State(state.interviews.with_rows({row_id: interview}), state.followups), row_id
+
+        return self._change(apply)
+
+    def record(self, followup: FollowUp) -> str:
+        """Log a follow-up of an interview in this log, not dated before it; returns its id ("fu-…")."""
+        followup = _validated(followup, FollowUp)
+
+        def apply(state: _State) -> tuple[_State, str]:
+            _check_parent(state, followup)
+            row_id = _fresh_id("fu", state)
+            return _State(state.interviews, state.followups.with_rows({row_id: followup})), row_id
+
+        return self._change(apply)
+
+    def update(self, row_id: str, **fields: Any) -> None:
+        """Change fields of an interview or follow-up; the record is built and validated again.
+
+        Raises ``UnknownIdError`` (a ``KeyError``) for an unknown id and ``ValidationError`` for an
+        unknown field name, a bad value, or a change that would date a follow-up before its interview.
+        """
+
+        def apply(state: _State) -> tuple[_State, None]:
+            old = state.find(row_id)
+            spec = _INTERVIEWS if isinstance(old, Interview) else _FOLLOWUPS
+            for name in fields:
+                if name not in spec.fields:
+                    raise ValidationError(name, f"a field of a {spec.noun} ({', '.join(spec.fields)})", name)
+            new = old.replace(**fields)
+            if new == old:
+                return state, None
+            if isinstance(new, Interview):
+                _check_children(state, row_id, new)
+                return _State(state.interviews.with_rows({row_id: new}), state.followups), None
+            _check_parent(state, new)
+            return _State(state.interviews, state.followups.with_rows({row_id: new})), None
+
+        self._change(apply)
+
+    def remove(self, row_id: str) -> None:
+        """Remove an interview together with its follow-ups, or one follow-up."""
+
+        def apply(state: _State) -> tuple[_State, None]:
+            record = state.find(row_id)
+            if isinstance(record, FollowUp):
+                return _State(state.interviews, state.followups.without([row_id])), None
+            children = [child_id for child_id, _ in state.followups_of(row_id)]
+            followups = state.followups.without(children) if children else state.followups
+            return _State(state.interviews.without([row_id]), followups), None
+
+        self._change(apply)
+
+    # -- reading --------------------------------------------------------------------------
+
+    def get(self, row_id: str) -> Interview | FollowUp:
+        """The interview or follow-up with this id (a copy); ``UnknownIdError`` if there is none."""
+        return _copy(self._state().find(row_id))
+
+    def items(self) -> list[tuple[str, Interview]]:
+        """Every interview as (id, interview), in the order they were logged: for menus and planners."""
+        return [(row_id, _copy(iv)) for row_id, iv in self._state().interviews.rows.items()]
+
+    def followup_items(self, interview_id: str | None = None) -> list[tuple[str, FollowUp]]:
+        """Follow-ups as (id, follow-up), earliest first; only those of ``interview_id`` if given."""
+        state = self._state()
+        if interview_id is None:
+            found = sorted(state.followups.rows.items(), key=lambda item: item[1].at)
+        else:
+            if interview_id not in state.interviews.rows:
+                raise UnknownIdError(f"No interview has the id {interview_id!r} in this log.")
+            found = state.followups_of(interview_id)
+        return [(row_id, _copy(fu)) for row_id, fu in found]
+
+    def followups_for(self, interview_id: str) -> list[FollowUp]:
+        """One interview's follow-ups, earliest first; ``UnknownIdError`` if the interview is not here."""
+        return [fu for _, fu in self.followup_items(interview_id)]
+
+    def interviews(self) -> pd.DataFrame:
+        """A frame of interviews: ``id`` then ``INTERVIEW_FIELDS``, in the order logged.
+
+        Datetimes are ``datetime64[us]``, ``decision_by`` a date at midnight or NaT,
+        ``decision_in_business_days`` ``Int64``, interviewers and talking points Python
+        lists, the rest ``str`` (``agency_contact`` missing when there is none).
+        An empty log gives an empty frame with the same columns and dtypes.
+        """
+        return _frame(self._state().interviews)
+
+    def followups(self) -> pd.DataFrame:
+        """A frame of follow-ups: ``id`` then ``FOLLOWUP_FIELDS``; ``response_at`` is NaT until a reply."""
+        return _frame(self._state().followups)
+
+    # -- export and import -------------------------------------------------------------
+
+    def export_zip(self) -> bytes:
+        """One zip with both files, formulas neutralised, for a learner to download and keep."""
+        state = self._state()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for table in state.tables:
+                info = zipfile.ZipInfo(table.spec.filename, date_time=_ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, table.to_bytes(guard=True))
+        return buffer.getvalue()
+
+    def export_csv_bytes(self, table: Literal["interviews", "followups"] = "interviews") -> bytes:
+        """One table as an export CSV (BOM, formulas neutralised), for a spreadsheet."""
+        if table not in ("interviews", "followups"):
+            raise ValueError(f"table must be 'interviews' or 'followups', not {table!r}")
+        return getattr(self._state(), table).to_bytes(guard=True)
+
+    def import_zip(
+        self, data: bytes, *, mode: Literal["merge", "replace"] = "merge", filename: str = "upload.zip"
+    ) -> ImportReport:
+        """Bring back a zip from ``export_zip`` (see ``import_file``); anything else is refused."""
+        return self._import(data, filename, mode, as_zip=True)
+
+    def import_file(
+        self, data: bytes, filename: str, *, mode: Literal["merge", "replace"] = "merge"
+    ) -> ImportReport:
+        """Bring in an upload: a zip from ``export_zip`` or one interviews CSV.
+
+        The whole upload is read and validated first; any problem raises ``LogFileError`` naming
+        the file, row and field, and the log is left as it was.  ``merge`` adds rows whose id is
+        new and keeps every existing row (the same id with other content is a conflict: yours is
+        kept); ``replace`` swaps the whole log for the upload in one atomic step.
+        """
+        return self._import(data, filename, mode, as_zip=None)
+
+    def _import(self, data: bytes, filename: str, mode: str, *, as_zip: bool | None) -> ImportReport:
+        if mode not in ("merge", "replace"):
+            raise ValueError(f"mode must be 'merge' or 'replace', not {mode!r}")
+        self._refuse_writes()
+        incoming = _read_upload(data, filename, as_zip=as_zip)
+
+        def apply(state: _State) -> tuple[_State, ImportReport]:
+            if mode == "replace":
+                new = _State(*(dataclasses.replace(t, raw=None) for t in incoming.tables))
+                _check_links(new, _UPLOAD_FIX)
+                return new, _replace_report(new, filename)
+            return _merge(state, incoming, filename)
+
+        return self._change(apply)
+
+    # -- machinery --------------------------------------------------------------------------
+
+    def _refuse_writes(self) -> None:
+        if not self.read_only:
+            return
+        if self.path.resolve() == SAMPLE_DIR.resolve():
+            raise ReadOnlyLogError("This is the read-only sample log; open your own log to make changes.")
+        raise ReadOnlyLogError(
+            f"The log in {self._where} was opened read-only; open it again to make changes."
+        )
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise LogFileError(
+                f"Another kernel has held the log in {self._where} for {LOCK_TIMEOUT:.0f} s; "
+                "wait a moment and try again, or restart the other kernel."
+            ) from None
+        except OSError as error:
+            raise LogFileError(
+                f"The log in {self._where} cannot be locked for changes ({error.strerror}); "
+                "open it with read_only=True to look at it."
+            ) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _state(self) -> _State:
+        """The log as on disk now; under the lock unless read-only (nobody writes the sample)."""
+        if not self.path.exists():
+            return _State.empty()
+        if not self.path.is_dir():
+            raise LogFileError(f"{self._where} is a file, not a folder; pick a folder for your log.")
+        if self.read_only:
+            return self._read()
+        with self._locked():
+            return self._read(recover=True)
+
+    def _read(self, *, recover: bool = False) -> _State:
+        """Read both files, reusing the parsed tables whose bytes are unchanged."""
+        if recover:
+            _recover(self.path)
+        cached = self._cache or _State.empty()
+        tables = []
+        for spec, known in ((_INTERVIEWS, cached.interviews), (_FOLLOWUPS, cached.followups)):
+            data = _read_current(self.path, spec.filename)
+            if data == known.raw:
+                tables.append(known)
+            elif data is None:
+                tables.append(_Table(spec))
+            else:
+                label = f"{spec.filename} in {self._where}"
+                table = _parse_table(spec, data, label, _DISK_FIX)
+                tables.append(dataclasses.replace(table, raw=data))
+        state = _State(*tables)
+        if any(new is not old for new, old in zip(state.tables, cached.tables, strict=True)):
+            _check_links(state, _DISK_FIX)
+        self._cache = state
+        return state
+
+    def _change(self, apply: Callable[[_State], tuple[_State, T]]) -> T:
+        """Lock, re-read, apply, write what changed, unlock: the only way the log is changed."""
+        self._refuse_writes()
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise LogFileError(f"The folder {self._where} cannot be created ({error.strerror}).") from None
+        with self._locked():
+            before = self._read(recover=True)
+            after, result = apply(before)
+            files = {
+                new.spec.filename: new.to_bytes()
+                for new, old in zip(after.tables, before.tables, strict=True)
+                if new is not old
+            }
+            if not files:
+                return result
+            try:
+                _commit(self.path, files)
+            except PermissionError as error:
+                raise LogFileError(
+                    f"The log in {self._where} could not be saved ({error.strerror}); if a spreadsheet has "
+                    "the file open, close it and try again; nothing was changed."
+                ) from None
+            except OSError as error:
+                raise LogFileError(
+                    f"The log in {self._where} could not be saved ({error.strerror}); "
+                    "nothing was changed, so free some disk space or pick another folder."
+                ) from None
+            self._cache = _State(
+                *(
+                    dataclasses.replace(t, raw=files[t.spec.filename]) if t.spec.filename in files else t
+                    for t in after.tables
+                )
+            )
+            return result
+
+
+def _validated(record: Any, kind: type) -> Any:
+    """A fresh, validated copy of a record handed in (it may have been changed after it was built)."""
+    if not isinstance(record, kind):
+        raise TypeError(f"expected a {kind.__name__}, got {type(record).__name__}")
+    return record.replace()
+
+
+def _fresh_id(prefix: str, state: _State) -> str:
+    while True:
+        row_id = new_id(prefix)
+        if all(row_id not in table.rows for table in state.tables):
+            return row_id
+
+
+def _check_parent(state: _State, followup: FollowUp) -> None:
+    interview = state.interviews.rows.get(followup.interview_id)
+    if interview is None:
+        raise ValidationError("interview_id", "the id of an interview in this log", followup.interview_id)
+    check_followup_after(interview, followup)
+
+
+def _check_children(state: _State, interview_id: str, interview: Interview) -> None:
+    children = state.followups_of(interview_id)
+    if children and interview.held_at > children[0][1].at:
+        first = children[0][1].at
+        raise ValidationError(
+            "held_at", f"a time no later than its first follow-up ({describe(first)})", interview.held_at
+        )
+
+
+def _frame(table: _Table) -> pd.DataFrame:
+    records = list(table.rows.values())
+    columns = {"id": pd.Series(list(table.rows), dtype="str")}
+    for name in table.spec.fields:
+        kind = table.spec.kind(name)
+        values = [getattr(record, name) for record in records]
+        if kind == _DATE:
+            values = [None if v is None else datetime(v.year, v.month, v.day) for v in values]
+        elif kind == _LIST:
+            values = [list(v) for v in values]
+        columns[name] = pd.Series(values, dtype=_FRAME_DTYPES[kind])
+    return pd.DataFrame(columns)
+
+
+def new_id(prefix: str, rng: random.Random | None = None) -> str:
+    """An id such as "iv-3f9a0c12": the prefix and 8 hex digits (seeded when ``rng`` is given)."""
+    digits = f"{rng.getrandbits(32):08x}" if rng is not None else uuid.uuid4().hex[:8]
+    return f"{prefix}-{digits}"
+
+
+# -- import -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did; ``message`` is one sentence for the learner."""
+
+    added_interviews: int
+    added_followups: int
+    skipped_duplicates: int  # same id and same content as a row already in the log
+    conflicts: int  # same id, other content: the log's own row was kept
+    replaced: bool
+    message: str
+
+
+def _read_upload(data: bytes, filename: str, *, as_zip: bool | None = None) -> _State:
+    """Read and validate an uploaded zip or interviews CSV completely, before anything is written.
+
+    ``as_zip=None`` tells a zip from a CSV by its first bytes or its name.
+    """
+    name = Path(filename).name or "upload"
+    label = f"The upload {name!r}"
+    data = bytes(data)
+    if not data:
+        raise LogFileError(f"{label} is empty; {_UPLOAD_FIX}.")
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise LogFileError(
+            f"{label} is {len(data) / 1e6:.0f} MB, more than a log can be "
+            f"({MAX_UPLOAD_BYTES / 1e6:.0f} MB); {_UPLOAD_FIX}."
+        )
+    if as_zip is None:
+        as_zip = data[:2] == b"PK" or name.lower().endswith(".zip")
+    if as_zip:
+        members = _zip_members(data, label)
+        if INTERVIEWS_CSV not in members:
+            raise LogFileError(
+                f"{label} holds no {INTERVIEWS_CSV}; {_UPLOAD_FIX} (use the zip that Download gave you)."
+            )
+        tables = [
+            _parse_table(
+                spec,
+                members[spec.filename],
+                f"{spec.filename} in the upload {name!r}",
+                _UPLOAD_FIX,
+                unguard=True,
+            )
+            if spec.filename in members
+            else _Table(spec)
+            for spec in (_INTERVIEWS, _FOLLOWUPS)
+        ]
+        return _State(*tables)
+    interviews = _parse_table(_INTERVIEWS, data, f"the upload {name!r}", _UPLOAD_FIX, unguard=True)
+    return _State(interviews, _Table(_FOLLOWUPS))
+
+
+def _zip_members(data: bytes, label: str) -> dict[str, bytes]:
+    """interviews.csv and followups.csv from a zip, wherever they sit in it (macOS adds a folder)."""
+    found: dict[str, bytes] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in archive.infolist():
+                path = info.filename.replace("\\", "/")
+                base = path.rsplit("/", 1)[-1].lower()
+                if (
+                    info.is_dir()
+                    or path.startswith("__MACOSX/")
+                    or base not in (INTERVIEWS_CSV, FOLLOWUPS_CSV)
+                ):
+                    continue
+                if base in found:
+                    raise LogFileError(f"{label} holds more than one {base}; {_UPLOAD_FIX}.")
+                if info.flag_bits & 0x1:
+                    raise LogFileError(f"{label} is password-protected; {_UPLOAD_FIX} without a password.")
+                if info.file_size > MAX_UPLOAD_BYTES:
+                    raise LogFileError(f"{label} holds a {base} too large to be a log; {_UPLOAD_FIX}.")
+                found[base] = archive.read(info)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error) as error:
+        raise LogFileError(f"{label} is not a readable zip file ({error}); {_UPLOAD_FIX}.") from None
+    return found
+
+
+def _merge_table(current: _Table, incoming: _Table) -> tuple[_Table, int, int, int]:
+    """Add incoming rows whose id is new; count same-content duplicates and conflicts."""
+    new = {row_id: rec for row_id, rec in incoming.rows.items() if row_id not in current.rows}
+    duplicates = sum(1 for row_id, rec in incoming.rows.items() if current.rows.get(row_id) == rec)
+    conflicts = len(incoming.rows) - len(new) - duplicates
+    if not new:
+        return current, 0, duplicates, conflicts
+    columns = current.extra_columns + tuple(
+        c for c in incoming.extra_columns if c not in current.extra_columns
+    )
+    extras = {row_id: incoming.extras[row_id] for row_id in new if row_id in incoming.extras}
+    origin = {row_id: incoming.origin[row_id] for row_id in new if row_id in incoming.origin}
+    return current.with_rows(new, extras, origin, extra_columns=columns), len(new), duplicates, conflicts
+
+
+def _merge(state: _State, incoming: _State, filename: str) -> tuple[_State, ImportReport]:
+    interviews, added_iv, dup_iv, conflict_iv = _merge_table(state.interviews, incoming.interviews)
+    followups, added_fu, dup_fu, conflict_fu = _merge_table(state.followups, incoming.followups)
+    merged = _State(interviews, followups)
+    _check_links(merged, _UPLOAD_FIX)
+    duplicates, conflicts = dup_iv + dup_fu, conflict_iv + conflict_fu
+    parts = [
+        f"Added {_count(added_iv, 'interview')} and {_count(added_fu, 'follow-up')} "
+        f"from {Path(filename).name!r}"
+    ]
+    if duplicates:
+        parts.append(
+            f"{_count(duplicates, 'row')} {'was' if duplicates == 1 else 'were'} already in your log"
+        )
+    if conflicts:
+        parts.append(
+            f"{_count(conflicts, 'row')} had the id of one of yours with other content, so yours "
+            f"{'was' if conflicts == 1 else 'were'} kept"
+        )
+    report = ImportReport(added_iv, added_fu, duplicates, conflicts, False, "; ".join(parts) + ".")
+    return merged, report
+
+
+def _replace_report(state: _State, filename: str) -> ImportReport:
+    n_iv, n_fu = len(state.interviews.rows), len(state.followups.rows)
+    message = (
+        f"Replaced your log with {_count(n_iv, 'interview')} and {_count(n_fu, 'follow-up')} "
+        f"from {Path(filename).name!r}."
+    )
+    return ImportReport(n_iv, n_fu, 0, 0, True, message)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+# -- whole folders ----------------------------------------------------------------------------
+
+
+def write_tables(
+    folder: str | os.PathLike[str],
+    interviews: Iterable[tuple[str, Interview]],
+    followups: Iterable[tuple[str, FollowUp]] = (),
+) -> None:
+    """Write a whole log to ``folder`` in the log's format, replacing both files atomically.
+
+    For generators such as ``sample.py``: the same records give the same bytes.  The records are
+    validated (ids unique and single-line, follow-ups after their interview) before anything is
+    written.  It takes no lock and overwrites whatever is there, so never point it at a log a
+    kernel is using; use ``InterviewLog`` for that.
+    """
+    folder = Path(folder)
+    state = _State(_table_of(_INTERVIEWS, interviews), _table_of(_FOLLOWUPS, followups))
+    _check_links(state, "nothing was written")
+    folder.mkdir(parents=True, exist_ok=True)
+    _commit(folder, {table.spec.filename: table.to_bytes() for table in state.tables})
+
+
+def _table_of(spec: _Spec, pairs: Iterable[tuple[str, Record]]) -> _Table:
+    records: dict[str, Record] = {}
+    for row_id, record in pairs:
+        if not isinstance(row_id, str) or not row_id.strip() or row_id != row_id.strip() or "\n" in row_id:
+            raise ValidationError("id", "a single line of text without surrounding spaces", row_id)
+        if row_id in records:
+            raise ValidationError("id", "an id used once", row_id)
+        records[row_id] = _validated(record, spec.record)
+    return _Table(spec).with_rows(records)
+
+
+def read_tables(
+    folder: str | os.PathLike[str],
+) -> tuple[list[tuple[str, Interview]], list[tuple[str, FollowUp]]]:
+    """Both tables of a log folder as (id, record) lists, in file order, without locking or writing."""
+    state = InterviewLog(folder, read_only=True)._state()
+    return list(state.interviews.rows.items()), list(state.followups.rows.items())
+
+
+def open_sample_log() -> InterviewLog:
+    """The synthetic sample log in ``data/sample``, read-only."""
+    if not (SAMPLE_DIR / INTERVIEWS_CSV).is_file():
+        raise LogFileError(
+            f"The sample log is missing from {_describe_folder(SAMPLE_DIR)}; "
+            "restore it with 'git checkout -- data/sample' in the workbook's folder."
+        )
+    return InterviewLog(SAMPLE_DIR, read_only=True)
