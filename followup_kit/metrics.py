@@ -304,7 +304,8 @@ _CHANNEL_NOUNS = {
 }
 
 
-def _noun(channel: str, count: int = 2) -> str:
+def channel_noun(channel: str, count: int = 2) -> str:
+    """How a sentence names a channel: "call"/"calls", "LinkedIn message"/"LinkedIn messages"."""
     one, many = _CHANNEL_NOUNS.get(channel, (channel, channel + "s"))
     return one if count == 1 else many
 
@@ -359,14 +360,14 @@ def findings(interviews: pd.DataFrame, followups: pd.DataFrame, n: int = 3) -> l
         if worst["rate"] > 0 and best["rate"] / worst["rate"] >= 1.25:
             ratio = best["rate"] / worst["rate"]
             found.append(
-                f"Your {_noun(best['channel'])} got replies {ratio:.1f}× as often as your "
-                f"{_noun(worst['channel'])} ({_pct(best['rate'])} of {best['count']:,} vs "
+                f"Your {channel_noun(best['channel'])} got replies {ratio:.1f}× as often as your "
+                f"{channel_noun(worst['channel'])} ({_pct(best['rate'])} of {best['count']:,} vs "
                 f"{_pct(worst['rate'])} of {worst['count']:,})."
             )
         elif worst["rate"] == 0 and best["rate"] > 0:
             found.append(
-                f"Your {_noun(best['channel'])} got replies {_pct(best['rate'])} of the time, your "
-                f"{_noun(worst['channel'])} never ({worst['count']:,} sent)."
+                f"Your {channel_noun(best['channel'])} got replies {_pct(best['rate'])} of the time, your "
+                f"{channel_noun(worst['channel'])} never ({worst['count']:,} sent)."
             )
 
     pending = iv["outcome"] == "pending"

@@ -24,6 +24,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .records import FOLLOWUP_FIELDS, INTERVIEW_FIELDS, FollowUp, Interview
+
 #: Where the committed sample lives: ``data/sample`` next to the package.
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
 #: How many interviews the committed sample holds, and its seed.
@@ -93,6 +95,7 @@ FOLLOWUP_NOTES = {
     "extra_info": ("", "Sent the work sample they asked for."),
 }  # fmt: skip
 
+_HOUR = np.timedelta64(3600, "s")
 # Response probability and median reply delay (hours) by channel; a "call" is one that was answered.
 _REPLY_P = {"email": 0.33, "card": 0.06, "call": 0.85, "voicemail": 0.35, "text": 0.45, "linkedin": 0.3}
 _REPLY_H = {"email": 9.0, "card": 120.0, "call": 0.05, "voicemail": 20.0, "text": 3.0, "linkedin": 30.0}
@@ -156,7 +159,7 @@ class _Rows:
     def __init__(self) -> None:
         self.parts: list[dict[str, np.ndarray]] = []
 
-    def add(self, rng, *, iv, at, channel, purpose, to, reply_scale=1.0) -> None:
+    def add(self, rng, *, iv, at, channel, purpose, to, reply_scale=1.0, notes=None) -> None:
         n = len(iv)
         if n == 0:
             return
@@ -169,7 +172,7 @@ class _Rows:
         delay = median * np.exp(rng.normal(0.0, 0.8, n))
         delay = np.maximum(delay, 1 / 60)
         response = np.where(replied, at + _hours(delay), np.datetime64("NaT", "s"))
-        notes_pool = FOLLOWUP_NOTES[purpose]
+        notes_pool = FOLLOWUP_NOTES[purpose] if notes is None else notes
         self.parts.append(
             {
                 "iv": np.asarray(iv),
@@ -272,6 +275,9 @@ def generate(n_interviews: int, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFra
         rng.uniform(0.5, 23.5, n),
         np.where(bucket < 0.87, rng.uniform(24.5, 47.5, n), rng.uniform(49, 150, n)),
     )
+    # Nobody writes at 3 a.m.: a note that would land between midnight and 7:00 goes out after 7:00.
+    clock = ((held + _hours(first_delay)) - (held + _hours(first_delay)).astype("datetime64[D]")) / _HOUR
+    first_delay = np.where(clock < 7, first_delay + (7 - clock) + rng.uniform(0, 1.5, n), first_delay)
     ty_channel = _pick(rng, ("email", "linkedin"), n, p=[0.93, 0.07])
     everyone = rng.random(n) < 0.85
     prompt = first_delay <= 24
@@ -300,7 +306,8 @@ def generate(n_interviews: int, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFra
     for j in range(3):
         pick = connect & (n_people > j)
         rows.add(rng, iv=idx[pick], at=held[pick] + _hours(rng.uniform(20, 60, pick.sum())),
-                 channel="linkedin", purpose="rapport", to=people[pick, j])  # fmt: skip
+                 channel="linkedin", purpose="rapport", to=people[pick, j],
+                 notes=("", "", "Connection request with a short note."))  # fmt: skip
 
     # Status checks: on the day they named, N business days later, or a week later.
     check = (rng.random(n) < 0.75) & (outcome != "withdrawn")
@@ -386,3 +393,49 @@ def _conform(frame: pd.DataFrame, dtypes: dict[str, object]) -> pd.DataFrame:
         column = frame[name]
         out[name] = column if dtype == "object" else column.astype(dtype)
     return pd.DataFrame(out)
+
+
+def _plain(value: object) -> object:
+    """A frame cell as the plain value a record takes: NaN, NaT and NA become None."""
+    if isinstance(value, list):
+        return value
+    return None if pd.isna(value) else value
+
+
+def to_records(
+    interviews: pd.DataFrame, followups: pd.DataFrame
+) -> tuple[list[tuple[str, Interview]], list[tuple[str, FollowUp]]]:
+    """Frames in the log's schema as validated ``(id, record)`` pairs, in row order.
+
+    Building each ``Interview`` and ``FollowUp`` runs the records' own checks,
+    so a frame that would not make a valid log is refused with a ``ValidationError``.
+    """
+    iv_pairs = []
+    for row in interviews.to_dict("records"):
+        key = row.pop("id")
+        iv_pairs.append((key, Interview(**{k: _plain(row[k]) for k in INTERVIEW_FIELDS})))
+    fu_pairs = []
+    for row in followups.to_dict("records"):
+        key = row.pop("id")
+        fu_pairs.append((key, FollowUp(**{k: _plain(row[k]) for k in FOLLOWUP_FIELDS})))
+    return iv_pairs, fu_pairs
+
+
+def write_sample(
+    folder: str | Path = SAMPLE_DIR, n_interviews: int = SAMPLE_INTERVIEWS, seed: int = SAMPLE_SEED
+) -> Path:
+    """Write a generated log to ``folder`` in the log's exact CSV format, via ``store.write_tables``.
+
+    With the defaults this rebuilds the committed ``data/sample`` byte for byte.
+    ``write_tables`` validates every row (follow-ups after their interview) first.
+    """
+    from .store import write_tables
+
+    folder = Path(folder)
+    write_tables(folder, *to_records(*generate(n_interviews, seed)))
+    return folder
+
+
+if __name__ == "__main__":  # python -m followup_kit.sample
+    written = write_sample()
+    print(f"Wrote the synthetic sample ({SAMPLE_INTERVIEWS} interviews, seed {SAMPLE_SEED}) to {written}")

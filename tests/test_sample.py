@@ -112,3 +112,32 @@ def test_a_bad_size_is_refused(bad):
 
 def test_numpy_integers_are_accepted():
     assert len(sample.generate(np.int64(5))[0]) == 5
+
+
+def test_write_sample_rebuilds_the_committed_files_byte_for_byte(tmp_path):
+    written = sample.write_sample(tmp_path / "sample")
+    names = sorted(p.name for p in written.iterdir())
+    assert names == ["followups.csv", "interviews.csv"]
+    for name in names:
+        committed = (sample.SAMPLE_DIR / name).read_bytes()
+        stale = f"data/sample/{name} is stale: run python -m followup_kit.sample"
+        assert (written / name).read_bytes() == committed, stale
+
+
+def test_the_sample_log_reads_back_as_the_generated_frames():
+    from followup_kit.store import open_sample_log
+
+    log = open_sample_log()
+    iv, fu = sample.generate(sample.SAMPLE_INTERVIEWS, seed=sample.SAMPLE_SEED)
+    pd.testing.assert_frame_equal(log.interviews(), iv)
+    pd.testing.assert_frame_equal(log.followups(), fu)
+
+
+def test_to_records_refuses_a_follow_up_answered_before_it_was_sent():
+    from followup_kit.records import ValidationError
+
+    iv, fu = sample.generate(5)
+    broken = fu.copy()
+    broken.loc[0, "response_at"] = broken.loc[0, "at"] - pd.Timedelta(hours=1)
+    with pytest.raises(ValidationError, match="response_at"):
+        sample.to_records(iv, broken)
