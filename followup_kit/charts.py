@@ -1,0 +1,418 @@
+"""The five dashboard charts, drawn from ``metrics`` with matplotlib.
+
+Every chart function takes the ``interviews()`` and ``followups()`` frames and
+returns a ``matplotlib.figure.Figure`` built directly (never through pyplot),
+so nothing global is touched, no figure is left open in pyplot's registry and
+the learner's own figures are never closed.  matplotlib is imported inside the
+functions, so ``import followup_kit`` stays cheap.
+
+Each figure:
+
+* has a title that states the finding with its real number (``fig.get_suptitle()``);
+* has axis labels with units and uses the Okabe-Ito colour-blind-safe palette;
+* carries a one-sentence description for screen readers in ``fig.alt_text``
+  (read it with ``alt_text(fig)``); ``to_html(fig)`` and ``show(fig)`` render
+  the PNG as ``<img alt="...">`` so a screen reader hears it in JupyterLab and
+  in Voila;
+* takes ``large=True`` for a projector (bigger type, thicker lines, bigger figure);
+* draws a friendly message instead of failing when there is no data yet.
+
+``owner`` sets whose data the titles talk about: ``"your"`` for a learner,
+``"the cohort's"`` for a coach.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from . import metrics
+from .sources import cite
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+#: Okabe & Ito (2008) colours, distinguishable with every common colour-vision deficiency.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+_BUCKET_COLOURS = {
+    metrics.WITHIN_24H: OKABE_ITO["bluish_green"],
+    metrics.WITHIN_48H: OKABE_ITO["orange"],
+    metrics.LATER: OKABE_ITO["vermillion"],
+    metrics.NONE: OKABE_ITO["grey"],
+}
+_OUTCOME_COLOURS = {
+    "pending": OKABE_ITO["sky_blue"],
+    "offer": OKABE_ITO["bluish_green"],
+    "rejected": OKABE_ITO["vermillion"],
+    "no_response": OKABE_ITO["grey"],
+    "withdrawn": OKABE_ITO["reddish_purple"],
+}
+_CHANNEL_LABELS = {
+    "email": "Email",
+    "card": "Card",
+    "call": "Call (answered)",
+    "voicemail": "Voicemail",
+    "text": "Text",
+    "linkedin": "LinkedIn",
+}
+_OUTCOME_LABELS = {
+    "pending": "still pending",
+    "offer": "an offer",
+    "rejected": "a rejection",
+    "no_response": "no response",
+    "withdrawn": "withdrawn",
+}
+#: The 24-hour rule the histogram marks, and where it comes from.
+RULE_CAPTION = f"24-hour rule: {cite(*metrics.THANK_YOU_SOURCES)}"
+#: Hours shown on the histogram; later first thank-yous are stacked in the last bin.
+HISTOGRAM_MAX_HOURS = 120
+NO_DATA_TITLE = "No data yet"
+NO_DATA_MESSAGE = "Nothing logged yet: log an interview and its follow-ups, and this chart fills in."
+
+
+# -- figure plumbing ----------------------------------------------------------------------
+
+
+def _sizes(large: bool) -> dict[str, float]:
+    scale = 1.6 if large else 1.0
+    return {
+        "title": 13 * scale,
+        "label": 11 * scale,
+        "tick": 10 * scale,
+        "note": 9 * scale,
+        "line": 2.5 * scale,
+        "width": 11.0 if large else 8.0,
+        "height": 6.2 if large else 4.4,
+    }
+
+
+def _figure(
+    large: bool, ncols: int = 1, caption: bool = False, height: float = 1.0
+) -> tuple[Figure, list[Any], dict]:
+    """A pyplot-free Figure with constrained layout, room for a caption when asked, and its axes."""
+    from matplotlib.figure import Figure
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    size = _sizes(large)
+    fig = Figure(figsize=(size["width"], size["height"] * height), dpi=100)
+    bottom = 0.09 if caption else 0.0
+    fig.set_layout_engine(ConstrainedLayoutEngine(rect=(0.0, bottom, 1.0, 1.0 - bottom)))
+    axes = [fig.add_subplot(1, ncols, i + 1) for i in range(ncols)]
+    for ax in axes:
+        ax.tick_params(labelsize=size["tick"])
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    return fig, axes, size
+
+
+def _finish(fig: Figure, title: str, alt: str, size: dict, caption: str | None = None) -> Figure:
+    fig.suptitle(title, fontsize=size["title"], fontweight="bold")
+    if caption:
+        fig.text(0.01, 0.015, caption, fontsize=size["note"], ha="left", va="bottom", wrap=True)
+    fig.alt_text = alt
+    return fig
+
+
+def _no_data(large: bool, what: str) -> Figure:
+    fig, (ax,), size = _figure(large, height=0.5)
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, NO_DATA_MESSAGE, ha="center", va="center", fontsize=size["label"],
+            transform=ax.transAxes, wrap=True)  # fmt: skip
+    alt = f"No data yet: the {what} chart appears once interviews are logged."
+    return _finish(fig, f"{what[0].upper() + what[1:]}: {NO_DATA_TITLE.lower()}", alt, size)
+
+
+def _pct(share: float) -> str:
+    return f"{share:.0%}"
+
+
+def _duration(hours: float) -> str:
+    """3 min, 8 h, 5 d: a reply time in the unit a person would say."""
+    if hours < 1:
+        return f"{max(hours * 60, 1):.0f} min"
+    if hours < 48:
+        return f"{hours:.0f} h"
+    return f"{hours / 24:.0f} d"
+
+
+def _count_share(counts, shares) -> list[str]:
+    return [f"{n:,} ({s:.0%})" for n, s in zip(counts, shares, strict=True)]
+
+
+def _bar_labels(ax, bars, labels: list[str], size: dict) -> None:
+    ax.bar_label(bars, labels=labels, padding=4, fontsize=size["note"])
+
+
+# -- the charts ----------------------------------------------------------------------------
+
+
+def response_rate_chart(
+    interviews: pd.DataFrame, followups: pd.DataFrame, *, large: bool = False, owner: str = "your"
+) -> Figure:
+    """Replies by channel (per follow-up) and by thank-you timing (per interview), with counts."""
+    by_channel = metrics.response_rates(interviews, followups, "channel")
+    by_timing = metrics.response_rates(interviews, followups, "timing")
+    if by_channel.empty:
+        return _no_data(large, "response rate")
+    fig, (left, right), size = _figure(large, ncols=2)
+
+    rows = by_channel.iloc[::-1]
+    bars = left.barh([_CHANNEL_LABELS.get(c, c) for c in rows["channel"]], rows["rate"] * 100,
+                     color=OKABE_ITO["blue"])  # fmt: skip
+    _bar_labels(left, bars, [f"{r:.0%} of {c:,}" for r, c in zip(rows["rate"], rows["count"], strict=True)],
+                size)  # fmt: skip
+    left.set_xlim(0, 130)
+    left.set_xticks([0, 25, 50, 75, 100])
+    left.set_xlabel("Got a reply\n(% of follow-ups)", fontsize=size["label"])
+    left.set_ylabel("Channel", fontsize=size["label"])
+    left.set_title("By channel\n(per follow-up)", fontsize=size["label"])
+
+    rows = by_timing.iloc[::-1]
+    bars = right.barh(rows["timing"], rows["rate"] * 100,
+                      color=[_BUCKET_COLOURS.get(b, OKABE_ITO["grey"]) for b in rows["timing"]])  # fmt: skip
+    _bar_labels(right, bars, [f"{r:.0%} of {c:,}" for r, c in zip(rows["rate"], rows["count"], strict=True)],
+                size)  # fmt: skip
+    right.set_xlim(0, 130)
+    right.set_xticks([0, 25, 50, 75, 100])
+    right.set_xlabel("Got any reply\n(% of interviews)", fontsize=size["label"])
+    right.set_ylabel("First thank-you sent", fontsize=size["label"])
+    right.set_title("By first thank-you\n(per interview)", fontsize=size["label"])
+
+    enough = by_channel[by_channel["count"] >= metrics.MIN_COMPARE]
+    pool = enough if len(enough) else by_channel
+    best = pool.sort_values("rate", ascending=False, kind="stable").iloc[0]
+    title = (
+        f"{owner} {metrics.channel_noun(best['channel'])} got replies most often: "
+        f"{_pct(best['rate'])} of {int(best['count']):,}"
+    )
+    title = title[0].upper() + title[1:]
+    channel_part = ", ".join(
+        f"{c} {r:.0%} of {n:,}" for c, r, n in zip(by_channel["channel"], by_channel["rate"],
+                                                  by_channel["count"], strict=True)
+    )  # fmt: skip
+    timing_part = ", ".join(
+        f"{b} {r:.0%} of {n:,}" for b, r, n in zip(by_timing["timing"], by_timing["rate"],
+                                                  by_timing["count"], strict=True)
+    )  # fmt: skip
+    alt = (
+        f"Bar charts of the share that got a reply: by channel, {channel_part}; "
+        f"by first thank-you timing, {timing_part}."
+    )
+    return _finish(fig, title, alt, size)
+
+
+def time_to_follow_up_chart(
+    interviews: pd.DataFrame, followups: pd.DataFrame, *, large: bool = False, owner: str = "your"
+) -> Figure:
+    """Histogram of hours to each interview's first thank-you, with the 24-hour line and the share inside.
+
+    The share is of all interviews: those with no thank-you count as outside
+    the 24 hours (they are not in the histogram; the caption says how many).
+    """
+    table = metrics.time_to_follow_up(interviews, followups)
+    if table.empty:
+        return _no_data(large, "time to follow up")
+    hours = table["hours"].to_numpy(dtype=float)
+    sent = hours[~np.isnan(hours)]
+    total, missing = len(hours), int(np.isnan(hours).sum())
+    inside = int(np.count_nonzero(sent <= metrics.THANK_YOU_HOURS))
+    share = inside / total
+    fig, (ax,), size = _figure(large, caption=True)
+    edges = np.arange(0, HISTOGRAM_MAX_HOURS + 7, 6)
+    counts, _ = np.histogram(np.minimum(sent, HISTOGRAM_MAX_HOURS + 1), bins=edges)
+    colours = [OKABE_ITO["bluish_green"] if e < metrics.THANK_YOU_HOURS else OKABE_ITO["orange"]
+               for e in edges[:-1]]  # fmt: skip
+    ax.bar(edges[:-1], counts, width=6, align="edge", color=colours, edgecolor="white",
+           linewidth=size["line"] / 3)  # fmt: skip
+    ax.axvline(metrics.THANK_YOU_HOURS, color=OKABE_ITO["black"], linestyle="--", linewidth=size["line"])
+    ax.annotate(
+        f"24 h: {_pct(share)} inside\n({inside:,} of {total:,} interviews)",
+        xy=(metrics.THANK_YOU_HOURS, 1.0), xycoords=("data", "axes fraction"),
+        xytext=(8, -4), textcoords="offset points", ha="left", va="top", fontsize=size["note"],
+    )  # fmt: skip
+    ticks = list(range(0, HISTOGRAM_MAX_HOURS, 24))
+    ax.set_xticks(ticks + [HISTOGRAM_MAX_HOURS + 3], [str(t) for t in ticks] + [f"{HISTOGRAM_MAX_HOURS}+"])
+    ax.set_xlim(0, HISTOGRAM_MAX_HOURS + 6)
+    ax.set_xlabel("Hours from interview to first thank-you", fontsize=size["label"])
+    ax.set_ylabel("Interviews", fontsize=size["label"])
+    title = f"{_pct(share)} of {owner} interviews got a thank-you within 24 h"
+    none = f"; {missing:,} with no thank-you are not shown" if missing else ""
+    caption = f"Each interview counted once, by its first thank-you{none}. {RULE_CAPTION}."
+    median = f", median {np.median(sent):.0f} h" if len(sent) else ""
+    alt = (
+        f"Histogram of hours to the first thank-you for {total:,} interviews{median}: {inside:,} "
+        f"({_pct(share)}) within the marked 24-hour line, {len(sent) - inside:,} later and "
+        f"{missing:,} with none ({RULE_CAPTION})."
+    )
+    return _finish(fig, title, alt, size, caption=caption)
+
+
+def funnel_chart(
+    interviews: pd.DataFrame, followups: pd.DataFrame, *, large: bool = False, owner: str = "your"
+) -> Figure:
+    """Interviews reaching each stage: thank-you within 24 h, status check, any reply, offer."""
+    table = metrics.funnel(interviews, followups)
+    total = int(table["interviews"].iloc[0])
+    if total == 0:
+        return _no_data(large, "funnel")
+    fig, (ax,), size = _figure(large)
+    rows = table.iloc[::-1]
+    colours = [OKABE_ITO["bluish_green"] if s == "offer" else OKABE_ITO["sky_blue"] for s in rows["stage"]]
+    labels = [s[0].upper() + s[1:] for s in rows["stage"]]
+    bars = ax.barh(labels, rows["interviews"], color=colours)
+    _bar_labels(ax, bars, _count_share(rows["interviews"], rows["share"]), size)
+    ax.set_xlim(0, total * 1.25)
+    ax.set_xlabel("Interviews (each counted once per stage)", fontsize=size["label"])
+    ax.set_ylabel("Stage", fontsize=size["label"])
+    counts = dict(zip(table["stage"], table["interviews"], strict=True))
+    offers, replies = int(counts["offer"]), int(counts["any response"])
+    title = f"{offers:,} of {owner} {total:,} interviews ({_pct(offers / total)}) ended in an offer"
+    alt = "Funnel of interviews: " + ", ".join(
+        f"{s} {n:,} ({sh:.0%})" for s, n, sh in zip(table["stage"], table["interviews"], table["share"],
+                                                   strict=True)
+    ) + f"; {replies:,} got a reply."  # fmt: skip
+    return _finish(fig, title, alt, size)
+
+
+def response_time_chart(
+    interviews: pd.DataFrame, followups: pd.DataFrame, *, large: bool = False, owner: str = "your"
+) -> Figure:
+    """Median time from a follow-up to its reply, by channel (answered follow-ups only, log scale)."""
+    answered = metrics.time_to_response(interviews, followups)
+    if answered.empty:
+        return _no_data(large, "time to response")
+    summary = metrics.response_time_summary(interviews, followups, "channel")
+    fig, (ax,), size = _figure(large)
+    rows = summary.iloc[::-1]
+    bars = ax.barh([_CHANNEL_LABELS.get(c, c) for c in rows["channel"]],
+                   np.maximum(rows["median_hours"], 1 / 60), color=OKABE_ITO["reddish_purple"])  # fmt: skip
+    _bar_labels(ax, bars, [f"{_duration(m)} ({n:,} replies)" if n != 1 else f"{_duration(m)} (1 reply)"
+                           for m, n in zip(rows["median_hours"], rows["responses"], strict=True)],
+                size)  # fmt: skip
+    ax.set_xscale("log")
+    top = max(float(summary["median_hours"].max()), 1.0)
+    ax.set_xlim(1 / 60, top * 20)
+    ticks = [t for t in (1 / 60, 1, 24, 24 * 7, 24 * 30) if t <= top * 20]
+    ax.set_xticks(ticks, [{1 / 60: "1 min", 1: "1 h", 24: "1 day", 24 * 7: "1 week", 24 * 30: "30 days"}[t]
+                          for t in ticks])  # fmt: skip
+    ax.minorticks_off()
+    ax.set_xlabel("Median time from follow-up to reply (log scale)", fontsize=size["label"])
+    ax.set_ylabel("Channel", fontsize=size["label"])
+    median = float(answered["hours"].median())
+    title = (
+        f"Replies came a median of {_duration(median)} after {owner} follow-ups ({len(answered):,} replies)"
+    )
+    alt = f"Bar chart of median time to a reply by channel, overall {_duration(median)}: " + ", ".join(
+        f"{c} {_duration(m)} over {n:,}" for c, m, n in zip(summary["channel"], summary["median_hours"],
+                                                           summary["responses"], strict=True)
+    ) + "."  # fmt: skip
+    return _finish(fig, title, alt, size)
+
+
+def outcome_chart(
+    interviews: pd.DataFrame,
+    followups: pd.DataFrame | None = None,
+    *,
+    large: bool = False,
+    owner: str = "your",
+) -> Figure:
+    """How interviews ended, every outcome shown, with counts and shares."""
+    table = metrics.outcome_mix(interviews, followups)
+    total = int(table["interviews"].sum())
+    if total == 0:
+        return _no_data(large, "outcome")
+    fig, (ax,), size = _figure(large)
+    rows = table.iloc[::-1]
+    labels = [_OUTCOME_LABELS.get(o, o).capitalize() for o in rows["outcome"]]
+    bars = ax.barh(labels, rows["interviews"],
+                   color=[_OUTCOME_COLOURS.get(o, OKABE_ITO["grey"]) for o in rows["outcome"]])  # fmt: skip
+    _bar_labels(ax, bars, _count_share(rows["interviews"], rows["share"]), size)
+    ax.set_xlim(0, table["interviews"].max() * 1.3)
+    ax.set_xlabel("Interviews", fontsize=size["label"])
+    ax.set_ylabel("Outcome", fontsize=size["label"])
+    top = table.sort_values("interviews", ascending=False, kind="stable").iloc[0]
+    title = (
+        f"Most common outcome: {_OUTCOME_LABELS.get(top['outcome'], top['outcome'])}, "
+        f"{int(top['interviews']):,} of {owner} {total:,} interviews ({_pct(top['share'])})"
+    )
+    parts = _count_share(table["interviews"], table["share"])
+    alt = f"Bar chart of outcomes for {total:,} interviews: " + ", ".join(
+        f"{_OUTCOME_LABELS.get(o, o)} {part}" for o, part in zip(table["outcome"], parts, strict=True)
+    ) + "."  # fmt: skip
+    return _finish(fig, title, alt, size)
+
+
+#: The dashboard's charts, in the order a learner reads them.
+DASHBOARD_CHARTS = (
+    time_to_follow_up_chart,
+    response_rate_chart,
+    funnel_chart,
+    response_time_chart,
+    outcome_chart,
+)
+
+
+def dashboard_charts(
+    interviews: pd.DataFrame, followups: pd.DataFrame, *, large: bool = False, owner: str = "your"
+) -> list[Figure]:
+    """All five dashboard charts for these frames, in reading order."""
+    return [chart(interviews, followups, large=large, owner=owner) for chart in DASHBOARD_CHARTS]
+
+
+# -- showing a chart with its description -----------------------------------------------------
+
+
+def alt_text(fig: Figure) -> str:
+    """The one-sentence screen-reader description of a chart made here."""
+    return getattr(fig, "alt_text", "") or (fig.get_suptitle() if hasattr(fig, "get_suptitle") else "")
+
+
+def to_png(fig: Figure, dpi: int = 100) -> bytes:
+    """The figure as PNG bytes (Agg renderer, no GUI backend involved)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
+def to_html(fig: Figure, dpi: int = 100) -> str:
+    """``<figure>`` with the PNG inline and its description as ``alt``: readable by screen readers."""
+    data = base64.b64encode(to_png(fig, dpi)).decode("ascii")
+    alt = html.escape(alt_text(fig), quote=True)
+    return (
+        f'<figure style="margin:0 0 1em 0"><img src="data:image/png;base64,{data}" alt="{alt}" '
+        f'style="max-width:100%;height:auto"></figure>'
+    )
+
+
+class ChartView:
+    """A chart as notebooks display it: the image with its ``alt`` text (``_repr_html_``)."""
+
+    def __init__(self, fig: Figure) -> None:
+        self.figure = fig
+        self.alt_text = alt_text(fig)
+
+    def _repr_html_(self) -> str:
+        return to_html(self.figure)
+
+    def __repr__(self) -> str:
+        return f"<chart: {self.figure.get_suptitle()}>"
+
+
+def show(fig: Figure) -> ChartView:
+    """Wrap a chart for display in a notebook cell: ``charts.show(charts.funnel_chart(iv, fu))``."""
+    return ChartView(fig)

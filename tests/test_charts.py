@@ -1,0 +1,167 @@
+"""Each dashboard chart builds on empty data and on the sample, and its title states the right number."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+
+from followup_kit import charts, metrics, sample
+from followup_kit.sources import SOURCES
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return sample.generate(sample.SAMPLE_INTERVIEWS, seed=sample.SAMPLE_SEED)
+
+
+def title(fig: Figure) -> str:
+    return fig.get_suptitle()
+
+
+@pytest.mark.parametrize("chart", charts.DASHBOARD_CHARTS, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("empty", ["schema", "bare"])
+def test_every_chart_shows_a_friendly_message_without_data(chart, empty):
+    iv, fu = sample.empty_frames() if empty == "schema" else (pd.DataFrame(), pd.DataFrame())
+    fig = chart(iv, fu)
+    assert isinstance(fig, Figure)
+    assert title(fig).endswith("no data yet")
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert charts.NO_DATA_MESSAGE in texts
+    assert charts.alt_text(fig).startswith("No data yet")
+    assert charts.to_png(fig)[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_time_to_follow_up_title_line_and_caption(frames):
+    iv, fu = frames
+    table = metrics.time_to_follow_up(iv, fu)
+    share = (table["hours"] <= 24).sum() / len(table)
+    fig = charts.time_to_follow_up_chart(iv, fu)
+    assert title(fig) == f"{share:.0%} of your interviews got a thank-you within 24 h"
+    (ax,) = fig.axes
+    vertical = [line for line in ax.get_lines() if np.allclose(line.get_xdata(), 24)]
+    assert vertical, "the 24-hour line is missing"
+    notes = " ".join(t.get_text() for t in ax.texts + fig.texts)
+    assert f"{share:.0%} inside" in notes
+    for source in ("seed000", "seed001"):
+        assert SOURCES[source].short in notes
+        assert SOURCES[source].short in charts.alt_text(fig)
+    missing = int(table["hours"].isna().sum())
+    assert f"{missing} with no thank-you are not shown" in notes
+    bars = sum(p.get_height() for p in ax.patches)
+    assert bars == len(table) - missing  # every sent thank-you is in a bin, later ones in "120+"
+
+
+def test_response_rate_title_names_the_best_channel(frames):
+    iv, fu = frames
+    rates = metrics.response_rates(iv, fu, "channel")
+    best = rates[rates["count"] >= metrics.MIN_COMPARE].sort_values("rate", ascending=False).iloc[0]
+    fig = charts.response_rate_chart(iv, fu)
+    assert title(fig) == (
+        f"Your {metrics.channel_noun(best['channel'])} got replies most often: "
+        f"{best['rate']:.0%} of {best['count']}"
+    )
+    left, right = fig.axes
+    labels = [t.get_text() for t in left.texts]
+    for _, row in rates.iterrows():
+        assert f"{row['rate']:.0%} of {row['count']}" in labels  # counts shown on every bar
+    timing = metrics.response_rates(iv, fu, "timing")
+    assert [t.get_text() for t in right.get_yticklabels()] == timing["timing"].tolist()[::-1]
+
+
+def test_funnel_title_counts_offers(frames):
+    iv, fu = frames
+    offers = int((iv["outcome"] == "offer").sum())
+    fig = charts.funnel_chart(iv, fu)
+    assert title(fig) == f"{offers} of your {len(iv)} interviews ({offers / len(iv):.0%}) ended in an offer"
+    widths = [p.get_width() for p in fig.axes[0].patches]
+    assert widths[::-1] == metrics.funnel(iv, fu)["interviews"].tolist()
+
+
+def test_response_time_title_states_the_median(frames):
+    iv, fu = frames
+    answered = fu[fu["response_at"].notna()]
+    median = ((answered["response_at"] - answered["at"]).dt.total_seconds() / 3600).median()
+    fig = charts.response_time_chart(iv, fu)
+    expected = f"Replies came a median of {median:.0f} h after your follow-ups ({len(answered)} replies)"
+    assert title(fig) == expected
+    assert fig.axes[0].get_xscale() == "log"
+
+
+def test_outcome_title_states_the_most_common_outcome(frames):
+    iv, fu = frames
+    counts = iv["outcome"].value_counts()
+    fig = charts.outcome_chart(iv, fu)
+    top = counts.index[0]
+    assert f"{counts.iloc[0]} of your {len(iv)} interviews ({counts.iloc[0] / len(iv):.0%})" in title(fig)
+    assert charts._OUTCOME_LABELS[top] in title(fig)
+
+
+def test_titles_follow_the_data_not_a_template():
+    a = charts.dashboard_charts(*sample.generate(40, seed=11))
+    b = charts.dashboard_charts(*sample.generate(40, seed=12))
+    assert [title(f) for f in a] != [title(f) for f in b]
+    assert all(any(ch.isdigit() for ch in title(f)) for f in a)
+
+
+def test_colours_come_from_the_okabe_ito_palette(frames):
+    palette = {c.lower() for c in charts.OKABE_ITO.values()}
+    for fig in charts.dashboard_charts(*frames):
+        for ax in fig.axes:
+            for patch in ax.patches:
+                assert to_hex(patch.get_facecolor()) in palette
+
+
+def test_large_option_is_bigger_for_a_projector(frames):
+    small = charts.funnel_chart(*frames)
+    large = charts.funnel_chart(*frames, large=True)
+    assert large._suptitle.get_fontsize() > small._suptitle.get_fontsize() * 1.4
+    assert large.get_figwidth() > small.get_figwidth()
+    tick = large.axes[0].get_yticklabels()[0].get_fontsize()
+    assert tick > small.axes[0].get_yticklabels()[0].get_fontsize()
+    assert title(large) == title(small)
+
+
+def test_every_chart_has_a_one_sentence_description(frames):
+    for fig in charts.dashboard_charts(*frames):
+        text = charts.alt_text(fig)
+        assert text.endswith(".") and text.count(". ") == 0 and any(ch.isdigit() for ch in text)
+
+
+def test_html_carries_the_description_as_alt_text(frames):
+    fig = charts.outcome_chart(*frames)
+    page = charts.to_html(fig)
+    assert page.startswith("<figure") and 'src="data:image/png;base64,' in page
+    assert f'alt="{charts.alt_text(fig)}"' in page
+    view = charts.show(fig)
+    assert view._repr_html_() == page and view.alt_text == charts.alt_text(fig)
+
+
+def test_charts_leave_pyplot_alone(frames):
+    import matplotlib.pyplot as plt
+
+    mine = plt.figure()
+    before = plt.get_fignums()
+    charts.dashboard_charts(*frames)
+    assert plt.get_fignums() == before
+    plt.close(mine)
+
+
+def test_importing_charts_or_metrics_does_not_load_matplotlib():
+    code = (
+        "import sys, followup_kit.charts, followup_kit.metrics, followup_kit.sample; "
+        "bad = [m for m in ('matplotlib', 'ipywidgets') if m in sys.modules]; "
+        "assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_cohort_owner_changes_the_wording_only(frames):
+    mine = charts.time_to_follow_up_chart(*frames)
+    theirs = charts.time_to_follow_up_chart(*frames, owner="the cohort's")
+    assert title(theirs) == title(mine).replace("your", "the cohort's")
