@@ -1,0 +1,1414 @@
+"""Sourced rubric checks for follow-up messages, and a form-letter detector for thank-you notes.
+
+``check_message(text, kind, interview=None)`` reads a draft (a thank-you note, a status-call
+opener, a voicemail, a feedback request after a rejection, or what to say on the call after an
+offer) and returns ``Feedback``: one ``Check`` per rule, each with what to do and the source the
+rule comes from, plus the estimated speaking time and the filler words found.  It gives insights
+first and never a grade up front.
+
+``compare_notes(notes)`` flags thank-you notes to different interviewers that read like one form
+letter (seed 001: "don't standardize your message"), shows the shared part and says what to
+personalize.
+
+The checks are plain-text heuristics (regular expressions and word overlap) tuned on the labelled
+examples in ``tests/message_corpus.json``.  They coach; they cannot understand a message, so each
+advice says what to do rather than passing judgement.  Where a rule needed a choice, the check's
+docstring says which choice was made and why.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
+
+from .records import MAX_NOTES, Interview, ValidationError
+from .sources import cite
+
+__all__ = [
+    "KINDS",
+    "KIND_NAMES",
+    "LABELS",
+    "CHECK_IDS",
+    "WORDS_PER_MINUTE",
+    "MAX_SPOKEN_SECONDS",
+    "MAX_NOTE_WORDS",
+    "MAX_TEXT",
+    "FORM_LETTER_THRESHOLD",
+    "Check",
+    "Feedback",
+    "NoteComparison",
+    "check_message",
+    "compare_notes",
+    "count_words",
+    "find_fillers",
+]
+
+KINDS = ("thank_you", "status_call_opener", "voicemail", "feedback_request", "offer_call")
+
+#: How each kind is named to the learner.
+KIND_NAMES = {
+    "thank_you": "thank-you note",
+    "status_call_opener": "status call opener",
+    "voicemail": "voicemail",
+    "feedback_request": "feedback request",
+    "offer_call": "call after an offer",
+}
+
+#: The stated speaking rate: a calm phone voice, inside the usual 130–160 words per minute.
+WORDS_PER_MINUTE = 145
+#: Longest opener or voicemail, spoken, in seconds (model call: about 20–30 seconds).
+MAX_SPOKEN_SECONDS = 30
+#: Kinds that are spoken and have a time target.
+TIMED_KINDS = ("status_call_opener", "voicemail")
+#: Longest thank-you note, in words (model thank-you: about one paragraph).
+MAX_NOTE_WORDS = 200
+#: Longest text we check, in characters (the same limit as free notes in the log).
+MAX_TEXT = MAX_NOTES
+#: Two notes whose bodies are at least this similar read like one form letter.  Tuned on notes
+#: that share only the courtesy lines (about 0.55 alike: personal) and notes that swap a single
+#: sentence of a template (about 0.75: a form letter).
+FORM_LETTER_THRESHOLD = 0.65
+
+
+# -- results ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Check:
+    """One rule applied to a draft: whether it is met, what to do, and where the rule comes from."""
+
+    id: str
+    label: str
+    passed: bool
+    advice: str
+    source: str
+    source_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """Everything ``check_message`` found in one draft; shows as HTML in a notebook."""
+
+    kind: str
+    text: str
+    items: tuple[Check, ...]
+    speaking_seconds: float
+    words_per_minute: int
+    filler_words: tuple[str, ...]
+    target_seconds: float | None = None
+
+    @property
+    def passed(self) -> bool:
+        """True when every check is met."""
+        return all(item.passed for item in self.items)
+
+    @property
+    def failed(self) -> tuple[Check, ...]:
+        """The checks to work on, in rubric order."""
+        return tuple(item for item in self.items if not item.passed)
+
+    @property
+    def score(self) -> tuple[int, int]:
+        """(checks met, checks in all): shown last, after the advice, never as a grade."""
+        return sum(item.passed for item in self.items), len(self.items)
+
+    @property
+    def words(self) -> int:
+        """Words in the draft, punctuation excluded (the basis of ``speaking_seconds``)."""
+        return count_words(self.text)
+
+    @property
+    def title(self) -> str:
+        return f"Feedback on your {KIND_NAMES[self.kind]}"
+
+    def timing(self) -> str:
+        """One sentence on the speaking time and, for spoken kinds, the target."""
+        base = (
+            f"About {self.speaking_seconds:.0f} seconds to say aloud "
+            f"({self.words} words at {self.words_per_minute} words per minute)"
+        )
+        if self.target_seconds is None:
+            return base + "."
+        verdict = "within" if 0 < self.speaking_seconds <= self.target_seconds else "outside"
+        return f"{base}; target: {self.target_seconds:.0f} seconds or less, so {verdict} the target."
+
+    def fillers(self) -> str:
+        """One sentence on the filler words found, most frequent first."""
+        if not self.filler_words:
+            return "No filler words found."
+        counts: dict[str, int] = {}
+        for word in self.filler_words:
+            counts[word] = counts.get(word, 0) + 1
+        shown = ", ".join(f"“{w}” ×{n}" if n > 1 else f"“{w}”" for w, n in counts.items())
+        return f"Filler words: {shown}. Rehearse it once more without them."
+
+    def summary(self) -> str:
+        """The feedback as plain text: what to change, what went well, time, fillers, then the count."""
+        lines = [self.title]
+        for heading, checks, mark in (
+            ("To change", self.failed, "✗"),
+            ("Going well", tuple(i for i in self.items if i.passed), "✓"),
+        ):
+            if checks:
+                lines.append(f"{heading}:")
+                lines += [f"  {mark} {c.label}: {c.advice} [{c.source}]" for c in checks]
+        met, total = self.score
+        lines += [self.timing(), self.fillers(), f"{met} of {total} checks met."]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        parts = [
+            f'<div class="followup-feedback" role="group" aria-label="{e(self.title)}">',
+            f"<p><strong>{e(self.title)}</strong></p>",
+        ]
+        for heading, checks, mark, colour in (
+            ("To change", self.failed, "✗", "#b42318"),
+            ("Going well", tuple(i for i in self.items if i.passed), "✓", "#1a7f37"),
+        ):
+            if not checks:
+                continue
+            parts.append(f"<p style='margin-bottom:0.2em'><strong>{heading} ({len(checks)})</strong></p>")
+            parts.append("<ul style='list-style:none;padding-left:0.4em;margin-top:0'>")
+            for c in checks:
+                parts.append(
+                    f"<li style='margin-bottom:0.4em'><span style='color:{colour}' aria-hidden='true'>"
+                    f"{mark}</span> <strong>{e(c.label)}</strong> ({heading.lower()}): {e(c.advice)}"
+                    f"<br><small>Source: {e(c.source)}</small></li>"
+                )
+            parts.append("</ul>")
+        met, total = self.score
+        parts += [
+            f"<p>{e(self.timing())}<br>{e(self.fillers())}</p>",
+            f"<p><small>{met} of {total} checks met.</small></p>",
+            "<details><summary>Your draft</summary><blockquote style='white-space:pre-wrap'>"
+            f"{e(self.text)}</blockquote></details>",
+            "</div>",
+        ]
+        return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class NoteComparison:
+    """How alike a set of thank-you notes are, and what to personalize if they read as one form letter."""
+
+    names: tuple[str, ...]
+    pairs: tuple[tuple[str, str, float], ...]  # (name_a, name_b, similarity 0..1), most alike first
+    threshold: float
+    form_letter: bool
+    shared: str  # the passages the most alike pair share word for word ("" if none)
+    suggestions: tuple[str, ...]
+    source: str
+
+    def summary(self) -> str:
+        """The comparison as plain text."""
+        if self.form_letter:
+            lines = ["These notes read like one form letter; personalize each one."]
+        else:
+            lines = ["These notes read as separate, personal notes."]
+        lines += [f"  {a} and {b}: {s:.0%} alike" for a, b, s in self.pairs]
+        if self.shared:
+            lines.append(f"Shared word for word: “{self.shared}”")
+        lines += [f"- {s}" for s in self.suggestions]
+        lines.append(f"(flagged at {self.threshold:.0%} alike or more) Source: {self.source}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        verdict = (
+            "✗ These notes read like one form letter: personalize each one."
+            if self.form_letter
+            else "✓ These notes read as separate, personal notes."
+        )
+        rows = "".join(
+            f"<tr><td>{e(a)}</td><td>{e(b)}</td><td style='text-align:right'>{s:.0%}</td></tr>"
+            for a, b, s in self.pairs
+        )
+        parts = [
+            '<div class="followup-notes" role="group" aria-label="Comparison of thank-you notes">',
+            f"<p><strong>{e(verdict)}</strong></p>",
+            "<table><caption>How alike each pair of notes is "
+            f"(flagged at {self.threshold:.0%} or more)</caption>"
+            "<thead><tr><th scope='col'>Note</th><th scope='col'>Note</th>"
+            f"<th scope='col'>Alike</th></tr></thead><tbody>{rows}</tbody></table>",
+        ]
+        if self.shared:
+            parts.append(f"<p>Shared word for word:</p><blockquote>{e(self.shared)}</blockquote>")
+        if self.suggestions:
+            parts.append("<p><strong>What to personalize</strong></p><ul>")
+            parts += [f"<li>{e(s)}</li>" for s in self.suggestions]
+            parts.append("</ul>")
+        parts += [f"<p><small>Source: {e(self.source)}</small></p>", "</div>"]
+        return "\n".join(parts)
+
+
+# -- reading a draft --------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+")
+_NAME = r"[^\W\d_][\w'-]*"
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+_DASHES = re.compile(r"\s*[–—]\s*")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
+
+#: Words that follow "Hi" or "this is" but are not a person's name.
+_NOT_NAMES = frozenset(
+    """i i'm there team all everyone everybody folks sir madam miss mr mrs ms mx dr prof hiring manager
+    recruiter recruiting hr staffing talent human resources the a an and or of at from in for to again
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)
+_TITLES = r"(?:(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+)"
+
+
+class _Draft:
+    """A draft with the facts several checks share, each worked out once on first use."""
+
+    def __init__(self, text: str, kind: str, interview: Interview | None) -> None:
+        self.text = text
+        self.kind = kind
+        self.interview = interview
+        self.flat = _DASHES.sub(" - ", unicodedata.normalize("NFC", text).translate(_QUOTES))
+
+    @cached_property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.flat)
+
+    @cached_property
+    def sentences(self) -> list[str]:
+        return [s.strip() for s in _SENTENCE_BREAK.split(self.flat) if s and s.strip()]
+
+    @cached_property
+    def questions(self) -> list[str]:
+        """Sentences that ask something: ending in "?" or phrased as a request ("I was wondering if")."""
+        return [
+            s
+            for s in self.sentences
+            if (s.rstrip("\"') ").endswith("?") or _QUESTION_PHRASE.search(s)) and not _ROUTING.search(s)
+        ]
+
+    @cached_property
+    def seconds(self) -> float:
+        return len(self.words) / WORDS_PER_MINUTE * 60
+
+    @cached_property
+    def greeted(self) -> list[str]:
+        """Names right after a greeting ("Hi Dana", "Dear Ms. Okafor", "Is this Zoë?")."""
+        return [m["name"] for m in _GREETING.finditer(self.flat) if _is_name(m["name"])]
+
+    @cached_property
+    def self_name(self) -> str | None:
+        """The name the speaker gives for themself ("this is Sam Lee", "my name is Sam")."""
+        for pattern in (_SELF, _SELF_HERE):
+            for m in pattern.finditer(self.flat):
+                if _is_name(m["name"]):
+                    return m["name"]
+        return None
+
+    def people(self, *fields: str) -> list[str]:
+        """Name words logged for this interview in the given fields (e.g. "contact", "interviewers")."""
+        if self.interview is None:
+            return []
+        out: list[str] = []
+        for name in fields:
+            value = getattr(self.interview, name) or ""
+            for entry in [value] if isinstance(value, str) else value:
+                out += _name_words(entry)
+        return out
+
+    @cached_property
+    def content(self) -> list[str]:
+        return _content_words(self.flat)
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() and word.casefold() not in _NOT_NAMES
+
+
+def _name_words(entry: str) -> list[str]:
+    """ "Dana Reyes (HR), dana@x.com" -> ["Dana", "Reyes"]: capitalised words that are not titles."""
+    entry = re.sub(r"\S+@\S+|\+?\d[\d\s().-]{5,}\d", " ", entry)
+    return [w for w in re.findall(_NAME, entry) if _is_name(w) and len(w) > 1]
+
+
+def _fold(text: str) -> str:
+    """Case and accents folded: "Zoë" and "zoe" become equal (to spot a misspelled name)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def count_words(text: str) -> int:
+    """Words as spoken, punctuation excluded; a phone number counts one word per digit group."""
+    flat = _DASHES.sub(" - ", unicodedata.normalize("NFC", text).translate(_QUOTES))
+    return len(_WORD.findall(flat))
+
+
+# -- filler words ------------------------------------------------------------------------------
+
+_FILLER = re.compile(
+    r"\b(?:um+|uh+|uhm+|erm*|hmm+|you know|basically|actually|literally|just|i mean|like|kind of|sort of)\b",
+    re.I,
+)
+#: "like" after these words is a verb or comparison ("I'd like to", "looks like"), not a filler.
+_LIKE_VERB_BEFORE = frozenset(
+    "i i'd we we'd you you'd they they'd would really also feel feels looks look sounds seems something "
+    "nothing anything just more much not don't didn't do did".split()
+)
+#: "kind of" after these words is a noun phrase ("what kind of role"), not a filler.
+_KIND_NOUN_BEFORE = frozenset(
+    "what which this that the a an any every some same each no one another these those other different "
+    "right".split()
+)
+#: "you know" after these words asks a real question ("do you know if").
+_YOU_KNOW_BEFORE = frozenset("do did would if as will".split())
+
+
+def find_fillers(text: str) -> tuple[str, ...]:
+    """Filler words in the order they occur, lower-cased; "like" and "kind of" only as fillers."""
+    flat = _DASHES.sub(" - ", unicodedata.normalize("NFC", text).translate(_QUOTES))
+    found = []
+    for m in _FILLER.finditer(flat):
+        word = m.group().lower()
+        before = flat[: m.start()].rstrip()
+        previous = before.split()[-1].lower().strip(",.;:!?\"'") if before else ""
+        if word == "like":
+            set_off = not before or before[-1] in ",.;:!?-"  # ", like," or "Like, …"
+            trailing = flat[m.end() : m.end() + 1] == "," and previous not in _LIKE_VERB_BEFORE
+            if not (set_off or trailing):
+                continue
+        elif word in ("kind of", "sort of") and previous in _KIND_NOUN_BEFORE:
+            continue
+        elif word == "you know" and previous in _YOU_KNOW_BEFORE:
+            continue
+        found.append(word)
+    return tuple(found)
+
+
+# -- shared patterns ----------------------------------------------------------------------------
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    """One case-insensitive pattern from alternatives, each a whole-word phrase."""
+    return re.compile("|".join(rf"\b(?:{a})\b" for a in alternatives), re.I)
+
+
+_GREETING = re.compile(
+    r"\b(?:hi|hello|hey|dear|bonjour|good (?:morning|afternoon|evening)|(?:speak|talk) (?:to|with)|is this|"
+    rf"is that)\b(?=[\s,]*{_TITLES}?(?P<name>{_NAME}))",
+    re.I,
+)
+_SELF = re.compile(rf"\b(?:this is|my name is|my name's|it's|it is|i'm|i am)\s+(?P<name>{_NAME})", re.I)
+_SELF_HERE = re.compile(rf"(?:^|[,.!?]\s*)(?P<name>{_NAME})(?:\s+{_NAME})?\s+here\b")
+_QUESTION_PHRASE = _rx(
+    r"i was wondering|i'm wondering|wondering (?:if|whether)",
+    r"(?:could|can|would) you (?:please )?(?:let me know|tell me|share|send)",
+    r"(?:please )?let me know (?:if|whether|when|what|how)",
+    r"(?:i'd|i would) (?:like|love) to (?:know|ask|hear)",
+    r"(?:i'd|i would) (?:really |also )?(?:appreciate|welcome|value) (?:any|your|some|hearing|knowing)"
+    r" ?(?:feedback|advice|thoughts|insights?|pointers|suggestions)?",
+    r"(?:happy|glad) to (?:send|provide|share) (?:anything|whatever|any)",
+    r"(?:if|whether) there(?:'s| is) anything",
+)
+#: Questions that route the call ("May I speak with Dana?") rather than ask the prepared question.
+_ROUTING = _rx(
+    r"(?:may|can|could) i (?:please )?(?:speak|talk) (?:to|with)",
+    r"is (?:this|that) (?:mr\.? |ms\.? |mrs\.? |dr\.? )?[^\W\d_]+\?",
+    r"is (?:this|now) a good time",
+)
+_THANKS = _rx(r"thank(?:s| you|ing)?", r"appreciat\w*", r"grateful")
+_INTEREST = _rx(
+    r"interest(?:ed)?",
+    r"excit(?:ed|ing)",
+    r"enthusias\w+",
+    r"keen",
+    r"eager",
+    r"thrilled",
+    r"passionate",
+    r"look(?:ing)? forward to (?:working|joining|contributing|starting|the chance|the opportunity|"
+    r"helping|being part)",
+    r"(?:i would|i'd|we'd) love",
+    r"want to (?:join|be part|contribute|work)",
+    r"can't wait",
+)
+_ROLE_NOUN = r"(?:position|role|job|opening|vacancy|post)"
+_ROLE_GENERIC = re.compile(
+    rf"\b(?P<word>{_NAME})\s+{_ROLE_NOUN}\b|\b{_ROLE_NOUN} (?:of|as) (?:an? |the )?(?P<after>{_NAME})", re.I
+)
+_NOT_ROLE_WORDS = frozenset(
+    "the a an this that my your our their its open new same any which what no about for of to in on "
+    "dream current available advertised great exciting wonderful".split()
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+)
+_DATE = _rx(
+    "|".join(_WEEKDAYS),
+    r"yesterday|last week|earlier this week|the other day",
+    r"(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?) ago",
+    rf"(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?",
+    rf"\d{{1,2}}(?:st|nd|rd|th)?(?: of)? (?:{_MONTHS})",
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?",
+    r"\d{4}-\d{2}-\d{2}",
+    r"on the \d{1,2}(?:st|nd|rd|th)?",
+)
+_WEEKDAY = _rx("|".join(_WEEKDAYS))
+_INTERVIEW_WORD = _rx(r"interview\w*", r"met", r"meet", r"spoke", r"talked", r"came in")
+_PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().-]{5,}\d(?!\w)")
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    m = pattern.search(text)
+    return m.group() if m else None
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return "“" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "”"
+
+
+def _join(words: Iterable[str]) -> str:
+    words = list(dict.fromkeys(words))
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+# -- content words: for "mentions a talking point" ------------------------------------------------
+
+_STOPWORDS = frozenset(
+    """a about above after again all also am an and any are as at be because been before being below
+    between both but by can could did do does doing done down during each even ever every few for from
+    further get got had has have having he her here hers him his how i i'd i'm i've if in into is it
+    it's its just let me more most much my myself no nor not now of off on once only or other our ours
+    out over own really same she should so some such than that the their them then there these they
+    this those through to too under until up us very was we we'd were what when where which while who
+    whom why will with would you you'd your yours yourself
+    thank thanks time today yesterday week interview interviewing interviewed meeting meet met speaking
+    spoke talk talked talking discuss discussed discussing discussion conversation chat opportunity
+    team role position job company work working enjoyed enjoy learning learn hearing hear great good
+    nice wonderful appreciate appreciated mentioned mention question questions asked ask answer
+    dear hi hello best regards sincerely kind warm look looking forward""".split()
+)
+
+
+def _normal_word(word: str) -> str:
+    word = _fold(word)
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word
+
+
+def _content_words(text: str, exclude: Iterable[str] = ()) -> list[str]:
+    """Meaningful words, folded and singular: what a talking point is about."""
+    skip = {_normal_word(w) for w in exclude}
+    out = []
+    for raw in _WORD.findall(text):
+        word = _normal_word(raw)
+        if (len(word) >= 3 or word.isdigit()) and word not in _STOPWORDS and word not in skip:
+            out.append(word)
+    return out
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or sharing a stem-like prefix: "migration" ~ "migrate", "churn" ~ "churned"."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5:
+        return False
+    need = max(5, min(len(a), len(b)) - 3)
+    return a[:need] == b[:need]
+
+
+# -- the checks ----------------------------------------------------------------------------------
+
+
+class _Verdict(NamedTuple):
+    passed: bool
+    advice: str
+    sources: tuple[str, ...]
+
+
+def _ok(advice: str, *sources: str) -> _Verdict:
+    return _Verdict(True, advice, sources)
+
+
+def _fix(advice: str, *sources: str) -> _Verdict:
+    return _Verdict(False, advice, sources)
+
+
+#: Check id -> the label the learner reads.
+LABELS: dict[str, str] = {}
+_CHECKS: dict[str, Callable[[_Draft], Check]] = {}
+
+
+def _rule(
+    check_id: str, label: str
+) -> Callable[[Callable[[_Draft], _Verdict]], Callable[[_Draft], _Verdict]]:
+    """Register a check function under a stable id and the label the learner reads."""
+
+    def register(func: Callable[[_Draft], _Verdict]) -> Callable[[_Draft], _Verdict]:
+        def run(draft: _Draft) -> Check:
+            verdict = func(draft)
+            return Check(
+                check_id, label, verdict.passed, verdict.advice, cite(*verdict.sources), verdict.sources
+            )
+
+        LABELS[check_id] = label
+        _CHECKS[check_id] = run
+        return func
+
+    return register
+
+
+def _name_check(draft: _Draft, logged: list[str], *, role: str, sources: tuple[str, ...]) -> _Verdict:
+    """Shared by the opener and the thank-you: is the logged person named, and spelled as logged?"""
+    said = set(re.findall(_NAME, draft.flat))
+    if logged:
+        hit = [n for n in logged if n in said]
+        if hit:
+            return _ok(f"You name {hit[0]}: a name says this {role} is for them alone.", *sources)
+        folded = {_fold(w): w for w in said}
+        near = [(n, folded[_fold(n)]) for n in logged if _fold(n) in folded]
+        if near:
+            right, wrong = near[0]
+            return _fix(f"Spell the name as they do: “{right}”, not “{wrong}”.", *sources, "mistakes")
+        greeted = f" (you greet {draft.greeted[0]})" if draft.greeted else ""
+        return _fix(
+            f"Name the person from this interview{greeted}: e.g. “Hi {logged[0]},”.", *sources, "mistakes"
+        )
+    if draft.greeted:
+        return _ok(f"You greet {draft.greeted[0]} by name: keep it personal.", *sources)
+    return _fix(f"Open with their name, e.g. “Hi Dana,”: a {role} to a named person is remembered.", *sources)
+
+
+@_rule("greets_by_name", "Greets the person by name")
+def _greets_by_name(draft: _Draft) -> _Verdict:
+    """Any "Hi/Hello/Dear <Name>"; with an interview, one of its contact, interviewers or agency contact."""
+    logged = draft.people("contact", "interviewers", "agency_contact")
+    return _name_check(draft, logged, role="call", sources=("model_call", "seed001"))
+
+
+@_rule("says_who_you_are", "Says who you are")
+def _says_who_you_are(draft: _Draft) -> _Verdict:
+    if draft.self_name:
+        return _ok(
+            f"You give your name ({draft.self_name}) early, so they know who is calling.", "model_call"
+        )
+    return _fix("Say who you are right after the greeting: “this is Sam Lee”.", "model_call")
+
+
+def _role_named(draft: _Draft) -> tuple[bool, str]:
+    """Whether the role is named, and how to name it.
+
+    With an interview: its role's last word ("Analyst") and at least half its words; without one,
+    "<word> position/role/job" where the word is not "the", "this", "open"...
+    """
+    if draft.interview is not None:
+        role = draft.interview.role
+        wanted = _content_words(role) or [_normal_word(w) for w in _WORD.findall(role)]
+        have = {_normal_word(w) for w in draft.words}
+        found = [any(_same_word(w, h) for h in have) for w in wanted]
+        return found[-1] and sum(found) >= -(-len(wanted) // 2), role
+    for m in _ROLE_GENERIC.finditer(draft.flat):
+        word = m["word"] or m["after"]
+        if word.casefold() not in _NOT_ROLE_WORDS:
+            return True, "data analyst"
+    return False, "data analyst"
+
+
+def _interview_day(draft: _Draft) -> tuple[bool, str | None]:
+    """Whether the draft says when the interview was, and a wrong weekday if it names one."""
+    said = _DATE.search(draft.flat) is not None
+    if draft.interview is None or not said:
+        return said, None
+    day = draft.interview.held_at.strftime("%A").lower()
+    named = [
+        m.group().lower() for s in draft.sentences if _INTERVIEW_WORD.search(s) for m in _WEEKDAY.finditer(s)
+    ]
+    if named and day not in named:
+        return said, named[0].capitalize()
+    return said, None
+
+
+def _day_text(draft: _Draft) -> str:
+    if draft.interview is None:
+        return "on Tuesday"
+    held = draft.interview.held_at
+    return f"on {held:%A} {held.day} {held:%B}"
+
+
+@_rule("names_role_and_date", "Names the role and when you interviewed")
+def _names_role_and_date(draft: _Draft) -> _Verdict:
+    """The logged role's words (3 in 5 of them) or "<word> position"; a day or date word.
+
+    With an interview, a weekday said in the same sentence as "interviewed" must be its weekday.
+    """
+    role_ok, role = _role_named(draft)
+    date_ok, wrong_day = _interview_day(draft)
+    when = _day_text(draft)
+    if wrong_day:
+        return _fix(f"Check the day: your log says you interviewed {when}, not {wrong_day}.", "model_call")
+    if role_ok and date_ok:
+        return _ok("You name the role and when you interviewed, so they can place you at once.", "model_call")
+    if role_ok:
+        return _fix(f"Say when you interviewed, e.g. “I interviewed {when}”.", "model_call")
+    if date_ok:
+        return _fix(f"Name the role, e.g. “for the {role} position”.", "model_call")
+    return _fix(f"Say the role and the day: “I interviewed for the {role} position {when}”.", "model_call")
+
+
+_PURPOSE = _rx(
+    r"(?:check|checking|calling|call|ring|ringing|touch|touching) (?:in|base|back)",
+    r"(?:check|checking) (?:on|about)",
+    r"follow(?:ing)?[ -]up",
+    r"status",
+    r"still (?:very |really |very much |extremely )?(?:interested|keen|excited|enthusiastic)",
+    r"(?:remain|remains|am) (?:very |really )?(?:interested|keen)",
+    r"any (?:news|update)s?",
+    r"where things stand|where (?:you|the process) (?:are|is)|next steps?|any progress",
+    r"(?:calling|wanted|want|hoping) to (?:see|ask|find out|hear) (?:if|whether|where|how|about)",
+)
+
+
+@_rule("states_purpose", "States why you are calling")
+def _states_purpose(draft: _Draft) -> _Verdict:
+    found = _first(_PURPOSE, draft.flat)
+    if found:
+        return _ok(
+            f"You say why you are calling ({_quote(found)}), which keeps the call short.", "model_call"
+        )
+    return _fix(
+        "Say why you are calling: “I'm following up on the status, and I'm still very interested.”",
+        "model_call",
+    )
+
+
+#: Pressure or neediness in a call: (pattern, what to do instead, sources).
+_PRESSURE: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (
+        _rx(
+            r"(?:did|have|do) i get (?:the|this|that) (?:job|position|role|offer)",
+            r"did i get it|have i got (?:the job|it)|am i hired|did i make it|is the job mine",
+            r"(?:if|whether) i(?:'ve)? (?:got|get|have got|won) (?:the|this|that) "
+            r"(?:job|position|role|offer)",
+        ),
+        "don't ask whether you got the job; ask “Is a decision close?” or “Can I provide anything else?”",
+        ("model_call",),
+    ),
+    (
+        _rx(
+            r"i (?:really |desperately |badly |so )?need (?:this|the|a) job",
+            r"desperate(?:ly)?|begging|please,? please",
+        ),
+        "leave neediness out; say calmly that you are still very interested",
+        ("seed004", "mistakes"),
+    ),
+    (
+        _rx(
+            r"why (?:haven't|hasn't|didn't|have not|has not|did not|don't) "
+            r"(?:you|anyone|anybody|somebody|someone)",
+            r"you (?:said|promised) (?:you'd|you would|that)|you were supposed to",
+        ),
+        "don't reproach them for the wait; say you are checking in",
+        ("seed003",),
+    ),
+    (
+        re.compile(
+            r"\bASAP\b|\b(?:get back to me|let me know|call me(?: back)?|answer|respond|reply|decide|"
+            r"hear back)"
+            r"\b[^.?!]{0,20}\bas soon as possible\b|\bi need (?:an answer|to know)\b",
+            re.I,
+        ),
+        "don't set them a deadline; ask what the timeline is",
+        ("seed004", "mistakes"),
+    ),
+    (
+        _rx(
+            r"i(?:'ve| have)? (?:already )?(?:called|rang|phoned|tried (?:calling|to call|to reach you))",
+            r"i(?:'ve| have)? (?:already )?left (?:you )?(?:a |two |three |several )?"
+            r"(?:messages?|voicemails?)",
+            r"calling (?:you )?again|my (?:second|third|fourth) call|following up again",
+        ),
+        "make only one call; don't mention earlier calls or call again",
+        ("seed003", "seed004"),
+    ),
+    (
+        re.compile(r"!{2,}"),
+        "use one exclamation mark at most; several sound pushy",
+        ("mistakes",),
+    ),
+)
+
+
+def _pressure(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Each pressure pattern found: (the words, what to do instead, sources)."""
+    out = []
+    for pattern, advice, sources in _PRESSURE:
+        m = pattern.search(text)
+        if m:
+            out.append((m.group(), advice, sources))
+    if text.count("!") >= 3 and not any(a.startswith("use one exclamation") for _, a, _ in out):
+        out.append(("!", _PRESSURE[-1][1], _PRESSURE[-1][2]))
+    return out
+
+
+@_rule("asks_one_question", "Asks one prepared question")
+def _asks_one_question(draft: _Draft) -> _Verdict:
+    """One or two questions pass, none or three and more fail; pushy questions don't count as sensible."""
+    sensible = [q for q in draft.questions if not _pressure(q)]
+    pushy = len(draft.questions) - len(sensible)
+    if len(draft.questions) >= 3:
+        return _fix(
+            f"Keep to one question ({len(draft.questions)} here): pick the one you most need answered.",
+            "seed003",
+            "model_call",
+        )
+    if not sensible:
+        extra = " instead of the one you ask" if pushy else ""
+        return _fix(
+            f"Prepare one sensible question{extra}: “Is there anything else I can provide?”",
+            "seed003",
+            "model_call",
+        )
+    return _ok(f"You have a question ready ({_quote(sensible[0])}): it opens the conversation.", "seed003")
+
+
+@_rule("within_time", f"Stays within about {MAX_SPOKEN_SECONDS} seconds")
+def _within_time(draft: _Draft) -> _Verdict:
+    """Only an upper limit: a draft that is too thin fails the other checks instead."""
+    seconds = draft.seconds
+    if not draft.words:
+        return _fix("Write the words you would say; there are none to time yet.", "model_call")
+    if seconds > MAX_SPOKEN_SECONDS:
+        cut = len(draft.words) - int(MAX_SPOKEN_SECONDS * WORDS_PER_MINUTE / 60)
+        return _fix(
+            f"Trim about {cut} words: {seconds:.0f} seconds is longer than the "
+            f"{MAX_SPOKEN_SECONDS} seconds they will listen to.",
+            "model_call",
+            "mistakes",
+        )
+    return _ok(f"About {seconds:.0f} seconds aloud: short enough to respect their time.", "model_call")
+
+
+@_rule("no_pressure", "Avoids pressure and neediness")
+def _no_pressure(draft: _Draft) -> _Verdict:
+    found = _pressure(draft.flat)
+    if not found:
+        return _ok("Calm and courteous: no pressure, no “did I get the job?”.", "model_call", "seed004")
+    words, advice, sources = found[0]
+    more = (
+        f" (and {len(found) - 1} more such phrase{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
+    )
+    return _fix(f"Instead of {_quote(words)}{more}: {advice}.", *sources)
+
+
+@_rule("leaves_number", "Leaves your phone number")
+def _leaves_number(draft: _Draft) -> _Verdict:
+    numbers = [m.group() for m in _PHONE.finditer(draft.flat) if sum(c.isdigit() for c in m.group()) >= 7]
+    if numbers:
+        return _ok(
+            f"You leave your number ({numbers[0].strip()}), so calling back is easy.", "model_call", "seed001"
+        )
+    return _fix(
+        "Leave your phone number, slowly, e.g. “You can reach me at 555-014-2368”.", "model_call", "seed001"
+    )
+
+
+@_rule("repeats_name", "Repeats your name")
+def _repeats_name(draft: _Draft) -> _Verdict:
+    name = draft.self_name
+    if name is None:
+        return _fix(
+            "Say your name at the start and again at the end: “Again, this is Sam Lee”.", "model_call"
+        )
+    times = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", draft.flat))
+    if times >= 2:
+        return _ok(f"You say your name {times} times, so it's easy to catch on a recording.", "model_call")
+    return _fix(f"Repeat your name at the end, with your number: “Again, this is {name}…”.", "model_call")
+
+
+# feedback request --------------------------------------------------------------------------
+
+
+@_rule("thanks_them", "Thanks them")
+def _thanks_them(draft: _Draft) -> _Verdict:
+    sources = {
+        "feedback_request": ("model_feedback", "seed003"),
+        "offer_call": ("model_offer",),
+        "thank_you": ("seed001", "model_thank_you"),
+    }.get(draft.kind, ("seed001",))
+    found = _first(_THANKS, draft.flat)
+    if found:
+        return _ok(f"You thank them ({_quote(found)}): it sets a warm tone.", *sources)
+    return _fix("Thank them first, e.g. “Thank you for letting me know and for your time.”", *sources)
+
+
+_ACCEPTS = _rx(
+    r"i (?:completely |fully |totally |do |can )?(?:understand|respect|accept)",
+    r"(?:understand|respect|accept) (?:your|the|this|that) decision",
+    r"disappoint(?:ed|ing)",
+    r"(?:that's|that is) (?:completely |totally )?(?:understandable|fair|fine|okay|ok)",
+    r"(?:while|although|though) i'm sorry",
+)
+
+
+@_rule("accepts_decision", "Accepts the decision in a line")
+def _accepts_decision(draft: _Draft) -> _Verdict:
+    found = _first(_ACCEPTS, draft.flat)
+    if found:
+        return _ok(f"You accept the decision gracefully ({_quote(found)}).", "model_feedback", "seed003")
+    return _fix(
+        "Accept the decision in one line: “I'm disappointed, but I understand your decision.”",
+        "model_feedback",
+        "seed003",
+    )
+
+
+_DEVELOPMENT = _rx(
+    r"improv\w*",
+    r"develop\w*",
+    r"grow(?:th|ing)?",
+    r"learn\w*",
+    r"strengthen\w*|stronger|better candidate|get better|work on",
+    r"future (?:interviews|applications)|next time",
+)
+
+
+@_rule("frames_development", "Frames it as your own development")
+def _frames_development(draft: _Draft) -> _Verdict:
+    found = _first(_DEVELOPMENT, draft.flat)
+    if found:
+        return _ok(
+            f"You frame it as your development ({_quote(found)}), not a dispute.", "model_feedback", "seed003"
+        )
+    return _fix(
+        "Say the feedback is for your own development: “so I can improve for future interviews”.",
+        "model_feedback",
+        "seed003",
+    )
+
+
+_SPECIFIC = _rx(
+    r"what|which|how|where",
+    r"one (?:thing|part|area|skill|example)|two things|three things|areas?|parts?|skills?|experience",
+    r"stronger|improv\w*|differently|better|answer\w*|examples?",
+)
+_ARGUMENTATIVE = _rx(
+    r"why not me|why (?:wasn't|was not|didn't|did not) i",
+    r"why (?:did|would) you (?:pick|choose|hire|go with|select)",
+    r"unfair|not fair|biased|discriminat\w*",
+    r"(?:you(?:'ve| have)?|you're|you are) (?:\w+ )?(?:made|making) a (?:\w+ )?mistake",
+    r"(?:big|huge|terrible|serious|grave) mistake",
+    r"you should(?:'ve| have)|should have (?:picked|chosen|hired|got|gotten|given)",
+    r"i (?:deserved?|earned) (?:this|the|that|it)|(?:better|more) qualified than",
+    r"reconsider|wrong (?:decision|choice|candidate|person)|waste of (?:my )?time|ridiculous|how could you",
+)
+
+
+@_rule("asks_specific_questions", "Asks one or two specific questions")
+def _asks_specific_questions(draft: _Draft) -> _Verdict:
+    """Count questions; 0 or more than 2 fail (LivingCareer); vague ones ("any feedback?") fail too."""
+    questions = [q for q in draft.questions if not _ARGUMENTATIVE.search(q)]
+    if len(draft.questions) > 2:
+        return _fix(
+            f"Keep to one or two questions ({len(draft.questions)} here): "
+            "they may have little time to answer.",
+            "model_feedback",
+        )
+    if not questions:
+        return _fix(
+            "Ask one specific question: “What one thing would have made me a stronger candidate?”",
+            "model_feedback",
+            "seed003",
+        )
+    if not any(_SPECIFIC.search(q) for q in questions):
+        return _fix(
+            f"Make {_quote(questions[0], 40)} specific: ask what one thing you could do better.",
+            "model_feedback",
+        )
+    return _ok(f"A specific question ({_quote(questions[0])}) is easy to answer.", "model_feedback")
+
+
+@_rule("not_argumentative", "Is not argumentative")
+def _not_argumentative(draft: _Draft) -> _Verdict:
+    found = _first(_ARGUMENTATIVE, draft.flat)
+    if found:
+        return _fix(
+            f"Drop {_quote(found)}: arguing never changes the decision; thank them and ask to learn.",
+            "seed003",
+            "model_feedback",
+        )
+    return _ok("No blame and no “why not me”: they can answer openly.", "seed003", "model_feedback")
+
+
+_FUTURE = _rx(
+    r"future (?:roles?|openings?|opportunit\w+|positions?|vacanc\w+)",
+    r"other (?:roles?|openings?|opportunit\w+|positions?|vacanc\w+)",
+    r"keep me in mind|keep (?:me|my (?:details|cv|resume|résumé|application|name)) (?:in mind|on file)",
+    r"consider(?:ed)? me (?:for|again|in the future)|considered (?:for|again|in the future)",
+    r"similar (?:roles?|positions?|openings?|opportunit\w+|vacanc\w+)",
+    r"(?:if|when|should) (?:anything|something|another (?:role|position)|a similar (?:role|position))"
+    r" (?:else )?(?:opens|comes up|becomes available|open up|come up)",
+)
+
+
+@_rule("asks_future_roles", "Asks to be considered for future roles")
+def _asks_future_roles(draft: _Draft) -> _Verdict:
+    found = _first(_FUTURE, draft.flat)
+    if found:
+        return _ok(f"You keep the door open ({_quote(found)}).", "model_feedback", "seed003", "seed000")
+    return _fix(
+        "Ask to be considered for future roles: the chosen candidate sometimes doesn't stay.",
+        "model_feedback",
+        "seed003",
+        "seed000",
+    )
+
+
+# thank-you note ------------------------------------------------------------------------------
+
+
+@_rule("names_interviewer", "Names the interviewer")
+def _names_interviewer(draft: _Draft) -> _Verdict:
+    """The logged interviewers (else the contact); with no interview, a "Dear/Hi <Name>" greeting."""
+    logged = draft.people("interviewers") or draft.people("contact")
+    return _name_check(draft, logged, role="note", sources=("seed001", "model_thank_you"))
+
+
+@_rule("names_role", "Names the role")
+def _names_role(draft: _Draft) -> _Verdict:
+    ok, role = _role_named(draft)
+    if ok:
+        return _ok("You name the role, so they know which interview this was.", "model_thank_you")
+    return _fix(
+        f"Name the role in the first line: “Thank you for meeting me about the {role} role”.",
+        "model_thank_you",
+    )
+
+
+_RECALL = _rx(
+    r"when we (?:discussed|talked|spoke)",
+    r"you (?:mentioned|described|explained|told me|shared|asked|showed)",
+    r"our (?:conversation|discussion|chat) (?:about|on)",
+    r"(?:enjoyed|loved|appreciated) (?:learning|hearing|discussing|talking|seeing)",
+    r"(?:learning|hearing) (?:about|that|how)",
+)
+
+
+def _talking_point(draft: _Draft) -> tuple[str, list[str]] | None:
+    """The logged talking point the note mentions: sharing 2+ content words (1 if it has only 1)."""
+    interview = draft.interview
+    if interview is None:
+        return None
+    exclude = _WORD.findall(f"{interview.role} {interview.company}") + draft.people(
+        "interviewers", "contact", "agency_contact"
+    )
+    have = set(_content_words(draft.flat, exclude))
+    best: tuple[int, str, list[str]] | None = None
+    for point in interview.talking_points:
+        wanted = list(dict.fromkeys(_content_words(point, exclude)))
+        shared = [w for w in wanted if any(_same_word(w, h) for h in have)]
+        if wanted and len(shared) >= min(2, len(wanted)) and (best is None or len(shared) > best[0]):
+            best = (len(shared), point, shared)
+    return (best[1], best[2]) if best else None
+
+
+@_rule("mentions_talking_point", "Mentions a point from this interview")
+def _mentions_talking_point(draft: _Draft) -> _Verdict:
+    """Against the interview's logged talking points when there are any.
+
+    Choice: with no interview or no logged points the check cannot know what was said, so it
+    looks for a recalled moment ("you mentioned…", "when we discussed…") and its advice asks the
+    learner to log talking points; it is not skipped, so the rubric stays the same for everyone.
+    """
+    points = draft.interview.talking_points if draft.interview is not None else []
+    if points:
+        match = _talking_point(draft)
+        if match:
+            return _ok(
+                f"You mention {_quote(match[0])} from this interview: they will remember you.",
+                "seed001",
+                "model_thank_you",
+            )
+        return _fix(
+            f"Mention one point from this interview, e.g. {_quote(points[0])}; none of the logged "
+            "talking points appears in the note.",
+            "seed001",
+            "model_thank_you",
+        )
+    found = _first(_RECALL, draft.flat)
+    log = " (log this interview's talking points so the kit can check it against them)"
+    if found:
+        return _ok(f"You recall a moment ({_quote(found)}){log}.", "seed001", "model_thank_you")
+    return _fix(
+        f"Mention one memorable point you discussed, e.g. “You mentioned the reporting backlog…”{log}.",
+        "seed001",
+        "model_thank_you",
+    )
+
+
+@_rule("restates_interest", "Restates your interest")
+def _restates_interest(draft: _Draft) -> _Verdict:
+    found = _first(_INTEREST, draft.flat)
+    if found:
+        return _ok(f"You restate your interest ({_quote(found)}); saying why makes it stronger.", "seed002")
+    return _fix(
+        "Say you want the job and why: “I'm excited about this role because…”.", "seed002", "model_thank_you"
+    )
+
+
+_FORGOT = _rx(
+    r"forgot (?:to )?(?:mention|share|say|add|tell)",
+    r"in my nervousness",
+    r"(?:also )?(?:wanted|want|would like|'d like) to (?:add|mention that)",
+    r"didn't (?:get a chance|have a chance|have time|get to|mention)",
+    r"i should (?:also )?(?:have )?mention(?:ed)?",
+    r"neglected to (?:mention|share)",
+    r"to follow up on your question|on reflection|i've since",
+)
+
+
+@_rule("adds_forgotten_point", "Adds what you forgot to say (optional)")
+def _adds_forgotten_point(draft: _Draft) -> _Verdict:
+    """Optional by design (seed 000 says "if necessary"): always passed; the advice tells which case."""
+    found = _first(_FORGOT, draft.flat)
+    if found:
+        return _ok(f"You add what you forgot to say ({_quote(found)}): a second chance to shine.", "seed000")
+    return _ok(
+        "Optional: if you forgot something, add one line, e.g. “In my nervousness, I forgot to share…”.",
+        "seed000",
+    )
+
+
+@_rule("concise", f"Is concise (about one paragraph, {MAX_NOTE_WORDS} words or fewer)")
+def _concise(draft: _Draft) -> _Verdict:
+    """At most MAX_NOTE_WORDS words and at most two long (40+ words) paragraphs."""
+    words = len(draft.words)
+    long_paragraphs = sum(len(_WORD.findall(p)) >= 40 for p in re.split(r"\n\s*\n", draft.flat))
+    if not words:
+        return _fix("Write a short paragraph in words; there are none yet.", "model_thank_you", "seed000")
+    if words > MAX_NOTE_WORDS or long_paragraphs > 2:
+        return _fix(
+            f"Cut it to about one paragraph ({words} words now, aim for {MAX_NOTE_WORDS} or fewer).",
+            "model_thank_you",
+            "seed000",
+            "mistakes",
+        )
+    return _ok(f"Short and easy to read ({words} words).", "model_thank_you", "seed000")
+
+
+_PLACEHOLDER = re.compile(
+    r"[\[<{][^\]>}\n]{0,20}\b(?:name|company|role|position|job title|title|date|interviewer)\b[^\]>}\n]{0,20}"
+    r"[\]>}]|\bX{3,}\b",
+    re.I,
+)
+_IMPERSONAL = _rx(
+    r"to whom it may concern",
+    r"dear (?:sir|madam|sir or madam|sir/madam|hiring manager|hiring team|recruiter|team|all)",
+    r"hi there|hello there",
+)
+_GENERIC = _rx(
+    r"thank you for your time and consideration",
+    r"thank you for the opportunity to interview",
+    r"i look forward to hearing from you",
+    r"please (?:do not|don't) hesitate to contact me",
+    r"i am confident that my skills and experience",
+    r"i appreciate your time",
+)
+
+
+@_rule("not_form_letter", "Is not a form letter")
+def _not_form_letter(draft: _Draft) -> _Verdict:
+    """Fails on placeholders, "To whom it may concern" openings, or stock phrases with nothing specific."""
+    sources = ("seed001", "mistakes")
+    placeholder = _first(_PLACEHOLDER, draft.flat)
+    if placeholder:
+        return _fix(f"Fill in {_quote(placeholder)}: a template left in shows it's a form letter.", *sources)
+    impersonal = _first(_IMPERSONAL, draft.flat)
+    if impersonal:
+        return _fix(f"Replace {_quote(impersonal)} with the interviewer's name.", *sources)
+    stock = _first(_GENERIC, draft.flat)
+    logged = draft.people("interviewers") or draft.people("contact")
+    named = any(n in draft.flat for n in logged) if logged else bool(draft.greeted)
+    if draft.interview is not None and draft.interview.talking_points:
+        specific = _talking_point(draft) is not None
+    else:
+        specific = _first(_RECALL, draft.flat) is not None
+    if stock and not (named and specific):
+        return _fix(
+            f"{_quote(stock)} fits any interview: add their name and something only you two discussed.",
+            *sources,
+        )
+    return _ok("It reads as written for this person, not a standard message.", *sources)
+
+
+# offer call ---------------------------------------------------------------------------------
+
+_DEADLINE = _rx(
+    r"when (?:do|would|will) you need (?:an?|my|your) (?:answer|decision|response|reply)",
+    r"(?:when|how soon) (?:do|would|will) you need "
+    r"(?:to hear|me to (?:decide|confirm|answer|respond|let you))",
+    r"deadline|by when",
+    r"how (?:long|much time) (?:do i have|can i (?:take|have)|would i have)",
+    r"when (?:should|shall|do|would|can) (?:i|you like me to) (?:get back|respond|reply|confirm|let you know|"
+    r"give you)",
+    r"time ?(?:frame|line) for (?:my|your|a|the) (?:decision|answer|response)",
+    r"when (?:is|would be) a good time to (?:give|get back|respond)",
+    r"(?:a |the )?(?:couple of|few|two|three|some) days to (?:think|decide|consider)",
+    r"time to (?:think|decide)",
+)
+_IN_WRITING = _rx(
+    r"in writing|written (?:offer|confirmation|copy|version|details)|offer letter",
+    r"(?:send|email|e-mail|forward) (?:me )?(?:over )?(?:the |a |that )?"
+    r"(?:offer|details|contract|terms|package)",
+    r"(?:copy of|review|read) (?:the |a |my )?(?:contract|offer|terms)",
+    r"(?:put|have|get) (?:the |that |it |this )?(?:offer |details )?in (?:an )?(?:email|e-mail)",
+)
+_RAPPORT = _rx(
+    r"start(?:ing)? date|first day|day one|first week",
+    r"when (?:would|do|should) you (?:like|want|need) me to start|when (?:should|could|can|do) i start",
+    r"(?:anything|something|materials?|documents?|reading) (?:i |to )?(?:should |could |can |might )?"
+    r"(?:read|review|prepare|look at)",
+    r"read up on|background reading|get up to speed|onboarding|meet the team|before i start",
+    r"looking forward to (?:working|joining|meeting|starting)",
+)
+_ACCEPT_NOW = _rx(
+    r"i (?:happily |gladly |hereby )?accept",
+    r"i'll take it|yes,? i(?:'ll| will) (?:take|accept)|consider it accepted",
+)
+
+
+@_rule("asks_deadline", "Asks when they need an answer")
+def _asks_deadline(draft: _Draft) -> _Verdict:
+    found = _first(_DEADLINE, draft.flat)
+    if found:
+        return _ok(f"You ask their timeline ({_quote(found)}), so you can decide calmly.", "model_offer")
+    return _fix("Ask when they need your answer: “When would you like my decision by?”", "model_offer")
+
+
+@_rule("asks_in_writing", "Asks for the offer in writing")
+def _asks_in_writing(draft: _Draft) -> _Verdict:
+    found = _first(_IN_WRITING, draft.flat)
+    if found:
+        return _ok(f"You ask for it in writing ({_quote(found)}), so the terms are clear.", "model_offer")
+    return _fix("Ask for the offer in writing: “Could you send me the offer letter?”", "model_offer")
+
+
+@_rule("builds_rapport", "Builds rapport (start date, what to read)")
+def _builds_rapport(draft: _Draft) -> _Verdict:
+    found = _first(_RAPPORT, draft.flat)
+    if found:
+        return _ok(f"You build rapport with your new team ({_quote(found)}).", "seed003", "model_offer")
+    return _fix(
+        "Build rapport: confirm the start date and ask what you could read before day one.",
+        "seed003",
+        "model_offer",
+    )
+
+
+@_rule("no_rushed_acceptance", "Doesn't accept before seeing it in writing")
+def _no_rushed_acceptance(draft: _Draft) -> _Verdict:
+    """Accepting is fine; accepting on the spot without asking for the written offer is flagged."""
+    found = _first(_ACCEPT_NOW, draft.flat)
+    if found and not _IN_WRITING.search(draft.flat):
+        return _fix(
+            f"You needn't say {_quote(found)} on the spot: say you're delighted and will confirm once "
+            "you have it in writing.",
+            "model_offer",
+        )
+    return _ok("You leave yourself time to read the written offer before you commit.", "model_offer")
+
+
+# -- registry and entry points -------------------------------------------------------------------
+
+_OPENER = (
+    "greets_by_name",
+    "says_who_you_are",
+    "names_role_and_date",
+    "states_purpose",
+    "asks_one_question",
+    "within_time",
+    "no_pressure",
+)
+#: Kind -> the ids of its checks, in the order the learner sees them.
+CHECK_IDS: dict[str, tuple[str, ...]] = {
+    "thank_you": (
+        "thanks_them",
+        "names_interviewer",
+        "names_role",
+        "mentions_talking_point",
+        "restates_interest",
+        "adds_forgotten_point",
+        "concise",
+        "not_form_letter",
+    ),
+    "status_call_opener": _OPENER,
+    "voicemail": (*_OPENER, "leaves_number", "repeats_name"),
+    "feedback_request": (
+        "thanks_them",
+        "accepts_decision",
+        "frames_development",
+        "asks_specific_questions",
+        "not_argumentative",
+        "asks_future_roles",
+    ),
+    "offer_call": (
+        "thanks_them",
+        "asks_deadline",
+        "asks_in_writing",
+        "builds_rapport",
+        "no_rushed_acceptance",
+    ),
+}
+
+
+def _valid_kind(kind: object) -> str:
+    if isinstance(kind, str):
+        key = kind.strip().lower().replace("-", "_").replace(" ", "_")
+        if key in KINDS:
+            return key
+    raise ValidationError("kind", "one of " + ", ".join(KINDS), kind)
+
+
+def _valid_text(text: object, field: str = "text") -> str:
+    if not isinstance(text, str) or not text.strip():
+        raise ValidationError(field, "a message to check (write a few sentences first)", text)
+    if len(text) > MAX_TEXT:
+        raise ValidationError(field, f"at most {MAX_TEXT:,} characters (a message, not a document)", text)
+    return text.strip()
+
+
+def check_message(text: str, kind: str, interview: Interview | None = None) -> Feedback:
+    """Check a draft of the given kind against its sourced rubric.
+
+    ``interview`` (optional) lets the checks use the logged names, role, date and talking points.
+    Raises ``ValidationError`` for an unknown kind or an empty, whitespace-only or over-long text;
+    anything else, emoji or a spreadsheet formula included, gets feedback.
+    """
+    kind = _valid_kind(kind)
+    text = _valid_text(text)
+    if interview is not None and not isinstance(interview, Interview):
+        raise ValidationError("interview", "an Interview or nothing", interview)
+    draft = _Draft(text, kind, interview)
+    return Feedback(
+        kind=kind,
+        text=text,
+        items=tuple(_CHECKS[check_id](draft) for check_id in CHECK_IDS[kind]),
+        speaking_seconds=round(draft.seconds, 1),
+        words_per_minute=WORDS_PER_MINUTE,
+        filler_words=find_fillers(text),
+        target_seconds=float(MAX_SPOKEN_SECONDS) if kind in TIMED_KINDS else None,
+    )
+
+
+# -- comparing notes ------------------------------------------------------------------------------
+
+#: Shortest run of words two notes share that is shown as "shared".
+_MIN_SHARED_WORDS = 4
+
+
+_SALUTATION = re.compile(
+    r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|bonjour)\b[^\n]{0,60}\n", re.I
+)
+_CLOSING = re.compile(
+    r"\n\s*(?:(?:best|kind|warm|warmest|many)(?: regards| wishes)?|regards|sincerely|yours[^\n]*|cheers|"
+    r"thanks(?: again)?|thank you(?: again)?|bien à vous|cordialement)[ ,.!]*\n[^\n]*\n?[^\n]*$",
+    re.I,
+)
+
+
+def _body(text: str) -> str:
+    """The note without its salutation line and sign-off, which every note shares by convention."""
+    body = _CLOSING.sub("\n", _SALUTATION.sub("", text.strip() + "\n", count=1), count=1).strip()
+    return body or text
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The note body's words as written (for display) and normalised (for comparing)."""
+    shown = _body(text).split()
+    return shown, [_fold(w).strip(".,;:!?\"'()[]") for w in shown]
+
+
+def compare_notes(
+    notes: Mapping[str, str] | Sequence[str],
+    *,
+    threshold: float = FORM_LETTER_THRESHOLD,
+    interview: Interview | None = None,
+) -> NoteComparison:
+    """Compare thank-you notes to different interviewers of one interview; flag a form letter.
+
+    ``notes`` maps each interviewer's name to their note (or is a list, named "note 1", …).
+    Similarity is difflib's ratio over the word sequences of the notes' bodies (salutation line
+    and sign-off left out, since every note has them); any pair at or above
+    ``threshold`` reads like one form letter (seed 001).  ``interview`` (optional) lets the
+    suggestions name its logged talking points.
+    """
+    if isinstance(notes, Mapping):
+        named = [(str(k).strip() or f"note {i}", v) for i, (k, v) in enumerate(notes.items(), 1)]
+    elif isinstance(notes, Sequence) and not isinstance(notes, str):
+        named = [(f"note {i}", v) for i, v in enumerate(notes, 1)]
+    else:
+        raise ValidationError("notes", "several notes: a list, or a mapping of name to note", notes)
+    if len(named) < 2:
+        raise ValidationError("notes", "at least two notes to compare", f"{len(named)} note(s)")
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
+        raise ValidationError("threshold", "a number above 0 and at most 1", threshold)
+    texts = [(name, _valid_text(text, f"note for {name}")) for name, text in named]
+    tokens = {name: _tokens(text) for name, text in texts}
+
+    scored = []
+    for i, (a, _) in enumerate(texts):
+        for b, _ in texts[i + 1 :]:
+            matcher = difflib.SequenceMatcher(None, tokens[a][1], tokens[b][1], autojunk=False)
+            scored.append((a, b, round(matcher.ratio(), 3), matcher))
+    scored.sort(key=lambda row: -row[2])
+    a, _, best, matcher = scored[0]
+    shown = tokens[a][0]
+    passages = [
+        " ".join(shown[m.a : m.a + m.size])
+        for m in matcher.get_matching_blocks()
+        if m.size >= _MIN_SHARED_WORDS
+    ]
+    form_letter = best >= threshold
+    return NoteComparison(
+        names=tuple(name for name, _ in texts),
+        pairs=tuple((x, y, s) for x, y, s, _ in scored),
+        threshold=float(threshold),
+        form_letter=form_letter,
+        shared=" … ".join(passages),
+        suggestions=_personalize(texts, passages, interview) if form_letter else (),
+        source=cite("seed001", "model_thank_you", "mistakes"),
+    )
+
+
+def _personalize(
+    texts: list[tuple[str, str]], passages: list[str], interview: Interview | None
+) -> tuple[str, ...]:
+    """What to change so each note is written for its reader."""
+    out = []
+    if passages:
+        longest = max(passages, key=len)
+        out.append(f"Rewrite the shared passage {_quote(longest)} in your own words for each person.")
+    out.append(
+        "In each note, mention something you discussed with that interviewer alone: a question they "
+        "asked, a project they described, or a moment you connected."
+    )
+    points = interview.talking_points if interview is not None else []
+    if points:
+        listed = "; ".join(_quote(p, 50) for p in points[:3])
+        out.append(f"Your logged talking points can anchor different notes: {listed}.")
+    for name, text in texts:
+        words = _name_words(name)
+        greeted = _Draft(text, "thank_you", None).greeted
+        if words and greeted and not set(words) & set(greeted):
+            out.append(f"Greet {name} by name in their note (it greets {greeted[0]}).")
+        elif words and not greeted and not any(w in text for w in words):
+            out.append(f"Greet {name} by name in their note.")
+    return tuple(out)

@@ -1,0 +1,366 @@
+"""check_message and compare_notes: the labelled corpus, the acceptance cases, bad input, rendering."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import followup_kit
+from followup_kit import messages
+from followup_kit.messages import (
+    CHECK_IDS,
+    KINDS,
+    LABELS,
+    MAX_SPOKEN_SECONDS,
+    MAX_TEXT,
+    WORDS_PER_MINUTE,
+    Check,
+    Feedback,
+    check_message,
+    compare_notes,
+    count_words,
+    find_fillers,
+)
+from followup_kit.records import Interview, ValidationError
+from followup_kit.sources import SOURCES
+
+CORPUS_PATH = Path(__file__).with_name("message_corpus.json")
+CORPUS = json.loads(CORPUS_PATH.read_text(encoding="utf-8"))
+
+NORTHWIND = Interview(
+    company="Northwind Traders",
+    role="Data Analyst",
+    held_at="2026-03-06T10:00",
+    interviewers=["Dana Reyes", "Lee Chen"],
+    contact="Dana Reyes",
+    talking_points=[
+        "the Snowflake migration planned for the summer",
+        "Lee's question about my churn dashboard",
+        "mentoring two junior analysts",
+    ],
+)
+
+WEAK_OPENER = "Hi, did I get the job?"
+STRONG_OPENER = (
+    "Hi Dana, this is Sam Lee. I interviewed for the Data Analyst position last Friday. "
+    "I'm calling to check on the status, and I'm still very interested. "
+    "Is there anything else I can provide to help with your decision?"
+)
+
+
+def _source_is_cited(source: str) -> bool:
+    """A display citation names a seed file or an evidence.md entry we know."""
+    return any(s.ref in source for s in SOURCES.values()) and (".txt" in source or "evidence.md" in source)
+
+
+# -- the labelled corpus ----------------------------------------------------------------------
+
+
+def test_corpus_is_large_and_covers_every_kind() -> None:
+    assert len(CORPUS) >= 40
+    for kind in KINDS:
+        entries = [e for e in CORPUS if e["kind"] == kind]
+        assert len(entries) >= 8, kind
+        # good and bad examples: at least one entry passing all its checks, at least one failing some
+        assert any(all(e["expect"].values()) for e in entries), kind
+        assert any(not all(e["expect"].values()) for e in entries), kind
+    for index, e in enumerate(CORPUS):
+        unknown = set(e["expect"]) - set(CHECK_IDS[e["kind"]])
+        assert not unknown, f"entry {index} expects checks its kind does not have: {unknown}"
+
+
+def test_corpus_labels_match_the_checks() -> None:
+    """Every labelled expectation, all mismatches reported at once as a table."""
+    rows = []
+    for index, e in enumerate(CORPUS):
+        interview = Interview(**e["interview"]) if "interview" in e else None
+        feedback = check_message(e["text"], e["kind"], interview)
+        got = {c.id: c for c in feedback.items}
+        for check_id, expected in e["expect"].items():
+            if got[check_id].passed != expected:
+                rows.append(
+                    f"{index:>3} {e['kind']:<19} {check_id:<24} {expected!s:<8} {got[check_id].passed!s:<6}"
+                    f" {e.get('note', '')[:40]} | {got[check_id].advice[:70]}"
+                )
+    header = f"{'#':>3} {'kind':<19} {'check':<24} {'expected':<8} {'got':<6} note | advice"
+    assert not rows, f"{len(rows)} mismatches with tests/message_corpus.json:\n" + "\n".join([header, *rows])
+
+
+# -- acceptance: a weak opener, its rewrite ---------------------------------------------------
+
+
+def test_weak_opener_gets_at_least_three_specific_sourced_pieces_of_advice() -> None:
+    feedback = check_message(WEAK_OPENER, "status_call_opener")
+    failed = feedback.failed
+    assert len(failed) >= 3
+    for check in failed:
+        assert check.advice.strip()
+        assert _source_is_cited(check.source), check.source
+    ids = {c.id for c in failed}
+    assert {"no_pressure", "says_who_you_are", "names_role_and_date"} <= ids
+    pressure = next(c for c in failed if c.id == "no_pressure")
+    assert "did I get the job" in pressure.advice
+    assert not feedback.passed
+
+
+def test_strong_rewrite_passes_everything_within_thirty_seconds() -> None:
+    feedback = check_message(STRONG_OPENER, "status_call_opener", NORTHWIND)
+    assert feedback.passed, feedback.summary()
+    assert feedback.failed == ()
+    assert 0 < feedback.speaking_seconds <= MAX_SPOKEN_SECONDS
+    assert feedback.target_seconds == MAX_SPOKEN_SECONDS
+    assert feedback.score == (len(CHECK_IDS["status_call_opener"]),) * 2
+    assert "within the target" in feedback.summary()
+
+
+def test_speaking_time_is_words_over_rate() -> None:
+    text = " ".join(["word"] * 145)
+    feedback = check_message(text, "status_call_opener")
+    assert feedback.words_per_minute == WORDS_PER_MINUTE
+    assert 130 <= feedback.words_per_minute <= 160
+    assert feedback.speaking_seconds == pytest.approx(145 / WORDS_PER_MINUTE * 60, abs=0.1)
+    over = next(c for c in feedback.items if c.id == "within_time")
+    assert not over.passed and "Trim about" in over.advice
+
+
+def test_words_exclude_punctuation_and_digit_groups_count_separately() -> None:
+    assert count_words("Hi, Dana! It's Sam -- call 555-014-2368.") == 8
+    assert count_words("🙏 🙏") == 0
+
+
+# -- checks that need the interview -----------------------------------------------------------
+
+
+def test_thank_you_must_name_a_point_from_this_interview() -> None:
+    right = "Dear Dana, thank you for Friday. The Snowflake migration this summer sounds great."
+    wrong = "Dear Dana, thank you for Friday. Your new office in Lyon sounds great."
+    good = {c.id: c for c in check_message(right, "thank_you", NORTHWIND).items}
+    bad = {c.id: c for c in check_message(wrong, "thank_you", NORTHWIND).items}
+    assert good["mentions_talking_point"].passed
+    assert "Snowflake migration" in good["mentions_talking_point"].advice
+    assert not bad["mentions_talking_point"].passed
+    assert "Snowflake migration" in bad["mentions_talking_point"].advice  # suggests a logged point
+
+
+def test_without_an_interview_the_talking_point_check_asks_to_log_points() -> None:
+    feedback = check_message("Dear Dana, thank you for your time.", "thank_you")
+    point = next(c for c in feedback.items if c.id == "mentions_talking_point")
+    assert not point.passed
+    assert "log this interview's talking points" in point.advice
+
+
+def test_misspelled_accented_name_is_pointed_out() -> None:
+    interview = NORTHWIND.replace(interviewers=["Zoë Müller"], contact="Zoë Müller")
+    feedback = check_message("Hi Zoe, this is Sam Lee.", "status_call_opener", interview)
+    greet = next(c for c in feedback.items if c.id == "greets_by_name")
+    assert not greet.passed
+    assert "Zoë" in greet.advice and "Zoe" in greet.advice
+    assert "evidence.md: §4 Common mistakes" in greet.source
+
+
+def test_forgotten_point_is_optional_but_the_advice_says_which_case() -> None:
+    with_it = check_message("Thank you, Dana. In my nervousness, I forgot to share my SQL work.", "thank_you")
+    without = check_message("Thank you, Dana.", "thank_you")
+    a = next(c for c in with_it.items if c.id == "adds_forgotten_point")
+    b = next(c for c in without.items if c.id == "adds_forgotten_point")
+    assert a.passed and b.passed
+    assert a.advice != b.advice and b.advice.startswith("Optional")
+
+
+# -- bad input ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  ", None, 42])
+def test_empty_or_non_text_is_refused_with_a_clear_message(text: object) -> None:
+    with pytest.raises(ValidationError) as error:
+        check_message(text, "thank_you")  # type: ignore[arg-type]
+    assert error.value.field == "text"
+    assert "a message to check" in str(error.value)
+
+
+def test_huge_text_is_refused() -> None:
+    with pytest.raises(ValidationError) as error:
+        check_message("word " * (MAX_TEXT // 5 + 1), "thank_you")
+    assert error.value.field == "text"
+    assert "5,000 characters" in str(error.value)
+
+
+def test_unknown_kind_is_refused_naming_the_kinds() -> None:
+    with pytest.raises(ValidationError) as error:
+        check_message("Hi Dana", "cover_letter")
+    assert error.value.field == "kind"
+    assert all(kind in str(error.value) for kind in KINDS)
+    assert check_message("Hi Dana", "Status call opener").kind == "status_call_opener"
+
+
+def test_interview_must_be_an_interview() -> None:
+    with pytest.raises(ValidationError) as error:
+        check_message("Hi Dana", "thank_you", {"company": "x"})  # type: ignore[arg-type]
+    assert error.value.field == "interview"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("text", ["🙏🙂👍", '=HYPERLINK("http://x")', "<script>alert(1)</script>", "?!?!?!"])
+def test_odd_text_gets_feedback_not_a_crash(kind: str, text: str) -> None:
+    feedback = check_message(text, kind)
+    assert [c.id for c in feedback.items] == list(CHECK_IDS[kind])
+    assert feedback.failed, "odd text should not pass every check"
+    assert all(c.advice for c in feedback.failed)
+    assert feedback._repr_html_() and feedback.summary()
+
+
+# -- rendering -------------------------------------------------------------------------------
+
+
+def test_html_escapes_user_text_and_shows_insights_before_the_count() -> None:
+    feedback = check_message("<script>alert('x')</script> Hi <b>Dana</b>", "thank_you")
+    page = feedback._repr_html_()
+    assert "<script>" not in page and "<b>Dana" not in page
+    assert "&lt;script&gt;" in page
+    assert page.index("To change") < page.index("checks met")
+    assert "✗" in page and "(to change)" in page  # a mark and words, not colour alone
+    assert "Source: " in page and "seconds" in page
+
+
+def test_summary_lists_fixes_first_with_sources() -> None:
+    text = check_message(WEAK_OPENER, "status_call_opener").summary()
+    lines = text.splitlines()
+    assert lines[1] == "To change:"
+    assert "evidence.md" in text and text.rstrip().endswith("checks met.")
+
+
+def test_every_check_has_a_label_and_known_sources() -> None:
+    for kind in KINDS:
+        feedback = check_message(STRONG_OPENER, kind, NORTHWIND)
+        for check in feedback.items:
+            assert isinstance(check, Check)
+            assert check.label == LABELS[check.id]
+            assert check.source_ids and all(i in SOURCES for i in check.source_ids)
+
+
+def test_fillers_found_in_order_with_like_only_as_a_filler() -> None:
+    found = find_fillers("Um, I just, like, wanted to, you know, ask. I would like to know what kind of job.")
+    assert found == ("um", "just", "like", "you know")
+    text = "Hi Dana, um, this is, um, Sam. I basically just wanted to check in."
+    feedback = check_message(text, "voicemail")
+    assert feedback.filler_words == ("um", "um", "basically", "just")
+    assert "“um” ×2" in feedback.summary()
+
+
+def test_public_names_are_exported_lazily() -> None:
+    assert followup_kit.check_message is check_message
+    assert followup_kit.Feedback is Feedback
+    assert followup_kit.compare_notes is compare_notes
+    assert messages.KINDS == KINDS
+
+
+# -- compare_notes ----------------------------------------------------------------------------
+
+TEMPLATE = (
+    "Dear {name},\n\nThank you for taking the time to meet with me on Friday about the Data Analyst "
+    "role. I enjoyed learning more about Northwind Traders and I am confident my skills would be a great "
+    "fit for the team. I look forward to hearing from you.\n\nBest regards,\nSam Lee"
+)
+PERSONAL = {
+    "Dana Reyes": (
+        "Dear Dana,\n\nThank you for meeting me on Friday. Your plan for the Snowflake migration this "
+        "summer is exactly the kind of project I led at Fabrikam, and I'd love to help it land on time."
+        "\n\nBest regards,\nSam Lee"
+    ),
+    "Lee Chen": (
+        "Hi Lee,\n\nThanks for your sharp question about my churn dashboard. In my nervousness I forgot to "
+        "mention that it now refreshes automatically every Monday, which saved our analysts a day a week."
+        "\n\nBest regards,\nSam Lee"
+    ),
+}
+
+
+def test_near_identical_notes_are_a_form_letter_with_shared_text_shown() -> None:
+    result = compare_notes(
+        {"Dana Reyes": TEMPLATE.format(name="Dana"), "Lee Chen": TEMPLATE.format(name="Lee")},
+        interview=NORTHWIND,
+    )
+    assert result.form_letter
+    name_a, name_b, similarity = result.pairs[0]
+    assert {name_a, name_b} == {"Dana Reyes", "Lee Chen"} and similarity > 0.9
+    assert "Thank you for taking the time to meet with me" in result.shared
+    assert any("discussed with that interviewer" in s for s in result.suggestions)
+    assert any("Snowflake migration" in s for s in result.suggestions)
+    assert "001_19ce361d3e07b2b6.txt" in result.source
+    assert "form letter" in result.summary()
+
+
+def test_personal_notes_are_not_a_form_letter() -> None:
+    result = compare_notes(PERSONAL)
+    assert not result.form_letter
+    assert result.pairs[0][2] < 0.6
+    assert result.suggestions == ()
+    assert "personal" in result.summary()
+
+
+SHARED_COURTESY = {
+    "Dana Reyes": (
+        "Dear Dana,\n\nThank you for taking the time to meet with me on Friday. Your plan for the Snowflake "
+        "migration this summer is exactly the kind of project I led at Fabrikam. I'm excited about the "
+        "Data Analyst role.\n\nBest regards,\nSam Lee"
+    ),
+    "Lee Chen": (
+        "Dear Lee,\n\nThank you for taking the time to meet with me on Friday. Your question about my churn "
+        "dashboard stayed with me: it now refreshes automatically every Monday. I'm excited about the "
+        "Data Analyst role.\n\nBest regards,\nSam Lee"
+    ),
+}
+
+
+def test_the_threshold_separates_shared_courtesy_lines_from_a_swapped_sentence() -> None:
+    courtesy = compare_notes(SHARED_COURTESY)
+    assert not courtesy.form_letter, courtesy.summary()
+    swapped = {
+        name: TEMPLATE.format(name=name.split()[0]).replace(
+            "I enjoyed learning more about Northwind Traders", specific
+        )
+        for name, specific in (
+            ("Dana Reyes", "Your plan for the Snowflake migration is exactly what I led at Fabrikam"),
+            ("Lee Chen", "Your question about my churn dashboard made me think about automating it"),
+        )
+    }
+    result = compare_notes(swapped)
+    assert result.form_letter, result.summary()
+    assert "I look forward to hearing from you." in result.shared
+    assert compare_notes(swapped, threshold=0.9).form_letter is False
+
+
+def test_a_list_of_notes_is_named_by_position_and_missing_names_are_suggested() -> None:
+    result = compare_notes([TEMPLATE.format(name="Dana"), TEMPLATE.format(name="Dana")])
+    assert result.names == ("note 1", "note 2")
+    assert result.pairs[0][2] == 1.0
+    to_dana = TEMPLATE.format(name="Dana")
+    named = compare_notes({"Lee Chen": to_dana, "Dana Reyes": to_dana})
+    assert "Greet Lee Chen by name in their note (it greets Dana)." in named.suggestions
+    assert not any("Dana Reyes" in s for s in named.suggestions)
+
+
+def test_compare_notes_html_escapes_and_uses_a_captioned_table() -> None:
+    note = "<script>hi</script> " * 5
+    page = compare_notes({"<b>X</b>": note, "Y": note})._repr_html_()
+    assert "<script>" not in page and "<b>X" not in page
+    assert "<caption>" in page and "scope='col'" in page and "✗" in page
+
+
+@pytest.mark.parametrize(
+    ("notes", "threshold", "field"),
+    [
+        ("one note as a string", 0.6, "notes"),
+        (["only one"], 0.6, "notes"),
+        (["a note", "   "], 0.6, "note for note 2"),
+        (["a", "b"], 0.0, "threshold"),
+        (["a", "b"], 1.5, "threshold"),
+        (["a", "b"], True, "threshold"),
+    ],
+)
+def test_compare_notes_refuses_bad_input(notes: object, threshold: object, field: str) -> None:
+    with pytest.raises(ValidationError) as error:
+        compare_notes(notes, threshold=threshold)  # type: ignore[arg-type]
+    assert error.value.field == field
