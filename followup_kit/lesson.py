@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .records import ValidationError
+from .records import Interview, ValidationError
 from .sources import cite
 
 #: Why the model answer is still closed, as the learner reads it next to the button.
@@ -162,3 +162,90 @@ class Countdown:
         if self.remaining < self.seconds:
             return f"Stopped after {self.elapsed} s."
         return f"Ready: {self.seconds} s once you press Start."
+
+
+# -- the interview an exercise practises on ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Practice:
+    """The interview an exercise uses, and where it came from ("your log" or "the sample log")."""
+
+    interview: Interview
+    origin: str
+    note: str = ""
+
+    def __str__(self) -> str:
+        people = ", ".join(self.interview.interviewers)
+        text = f"Practising with {self.interview.label} ({people}), from {self.origin}."
+        return f"{text} {self.note}".strip()
+
+
+def _fits(interview: Interview, interviewers: int, talking_points: int) -> bool:
+    return len(interview.interviewers) >= interviewers and len(interview.talking_points) >= talking_points
+
+
+def practice_interview(
+    *, interviewers: int = 1, talking_points: int = 1, own: Any = None, sample: Any = None
+) -> Practice:
+    """Your most recent logged interview with enough interviewers and talking points, else the sample's.
+
+    ``own`` and ``sample`` are ``InterviewLog``s (default: your log in ``data/my_log`` and the
+    read-only sample).  A log that cannot be read is skipped with a note, never a traceback: an
+    exercise should still run when the learner's own file needs repair.
+    """
+    from .store import InterviewLog, LogFileError, open_sample_log
+
+    need = f"{interviewers} interviewer(s) and {talking_points} talking point(s)"
+    note = ""
+    try:
+        log = own if own is not None else InterviewLog()
+        mine = [iv for _, iv in log.items() if _fits(iv, interviewers, talking_points)]
+    except LogFileError as error:
+        mine, note = [], f"(Your own log could not be read, so the sample is used: {error})"
+    if mine:
+        return Practice(max(mine, key=lambda iv: iv.held_at), "your log")
+    sample_log = sample if sample is not None else open_sample_log()
+    found = [iv for _, iv in sample_log.items() if _fits(iv, interviewers, talking_points)]
+    if not found:
+        raise ValidationError("sample log", f"an interview with {need}", "none")
+    note = note or f"(Your log has no interview with {need} yet; log one in notebook 01 to practise on it.)"
+    return Practice(max(found, key=lambda iv: iv.held_at), "the sample log", note)
+
+
+def _first_name(name: str) -> str:
+    words = name.replace(",", " ").split()
+    return words[0] if words else name
+
+
+def model_thank_you(interview: Interview, to: str | None = None, *, signed: str = "Sam Rivera") -> str:
+    """A model thank-you note to one interviewer, on the evidence pack's structure (§3 A).
+
+    Thanks naming the role and date, one specific point from the logged talking points (the
+    n-th interviewer gets the n-th point), interest restated, about one paragraph.  It models the
+    structure only: filled in for two interviewers it is still one template, and
+    ``compare_notes`` rightly flags the pair as a form letter (notebook 04 shows this).
+    """
+    people = interview.interviewers or ([interview.contact] if interview.contact else [])
+    name = to or (people[0] if people else "")
+    if not name.strip():
+        raise ValidationError("to", "the interviewer's name", to)
+    points = interview.talking_points
+    index = people.index(name) if name in people else 0
+    held = interview.held_at
+    day = f"{held:%A} {held.day} {held:%B}"
+    if points:
+        point = points[index % len(points)]
+        middle = (
+            f"I especially enjoyed our conversation about {point}; it showed me the kind of work I would "
+            "love to do with your team."
+        )
+    else:
+        middle = "I especially enjoyed hearing how your team works day to day."
+    return (
+        f"Dear {_first_name(name)},\n\n"
+        f"Thank you for meeting me on {day} to talk about the {interview.role} role at {interview.company}. "
+        f"{middle} I am very interested in the role, and I would be glad to send anything else that would "
+        "help.\n\n"
+        f"Best wishes,\n{signed}"
+    )

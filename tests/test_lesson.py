@@ -1,9 +1,20 @@
 """The exercise helpers: folded hints, a model answer that opens only after a check, the countdown."""
 
+from datetime import datetime
+
 import pytest
 
-from followup_kit.lesson import CLOSED_REASON, Countdown, SolutionGate, hint
-from followup_kit.records import ValidationError
+from followup_kit.lesson import (
+    CLOSED_REASON,
+    Countdown,
+    SolutionGate,
+    hint,
+    model_thank_you,
+    practice_interview,
+)
+from followup_kit.messages import check_message, compare_notes
+from followup_kit.records import Interview, ValidationError
+from followup_kit.store import InterviewLog
 
 
 def test_hint_is_folded_html_with_its_source():
@@ -96,3 +107,83 @@ def test_countdown_can_be_stopped_and_restarted():
 def test_countdown_refuses_odd_lengths(bad):
     with pytest.raises(ValidationError, match="seconds"):
         Countdown(bad)
+
+
+# -- the interview an exercise practises on -------------------------------------------------
+
+HELD = datetime(2026, 3, 3, 10, 0)
+
+
+def interview(**changes):
+    fields = dict(
+        company="Northwind Traders",
+        role="Data Analyst",
+        held_at=HELD,
+        interviewers=["Dana Whitfield", "Raj Patel"],
+        talking_points=["the Q3 churn dashboard", "moving the monthly reports to Python"],
+    )
+    fields.update(changes)
+    return Interview(**fields)
+
+
+def test_practice_uses_your_most_recent_fitting_interview(tmp_path):
+    log = InterviewLog(tmp_path / "mine")
+    log.add(interview(company="Older Co", held_at=datetime(2026, 2, 1, 9, 0)))
+    log.add(interview(company="Newest Co", held_at=datetime(2026, 3, 9, 9, 0), talking_points=[]))
+    log.add(interview(company="Newer Co", held_at=datetime(2026, 3, 5, 9, 0)))
+    practice = practice_interview(interviewers=2, talking_points=1, own=log)
+    assert practice.interview.company == "Newer Co"  # Newest Co has no talking points
+    assert practice.origin == "your log" and practice.note == ""
+    assert str(practice).startswith(
+        "Practising with Newer Co, Data Analyst, Thu 5 Mar (Dana Whitfield, Raj Patel)"
+    )
+
+
+def test_practice_falls_back_to_the_sample_and_says_why(tmp_path):
+    log = InterviewLog(tmp_path / "empty")
+    practice = practice_interview(interviewers=2, talking_points=2, own=log)
+    assert practice.origin == "the sample log"
+    assert "no interview with 2 interviewer(s) and 2 talking point(s)" in practice.note
+    assert len(practice.interview.interviewers) >= 2 and len(practice.interview.talking_points) >= 2
+    assert not (tmp_path / "empty").exists()  # reading never creates the learner's folder
+
+
+def test_a_damaged_own_log_is_skipped_with_a_note(tmp_path):
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "interviews.csv").write_text("this is not a log\n", encoding="utf-8")
+    before = (folder / "interviews.csv").read_bytes()
+    practice = practice_interview(own=InterviewLog(folder))
+    assert practice.origin == "the sample log"
+    assert practice.note.startswith("(Your own log could not be read")
+    assert (folder / "interviews.csv").read_bytes() == before
+
+
+def test_no_fitting_interview_anywhere_is_a_clear_error(tmp_path):
+    with pytest.raises(ValidationError, match="an interview with 9 interviewer"):
+        practice_interview(
+            interviewers=9, own=InterviewLog(tmp_path / "a"), sample=InterviewLog(tmp_path / "b")
+        )
+
+
+def test_the_model_thank_you_passes_every_check_for_each_interviewer():
+    iv = interview()
+    for name, point in zip(iv.interviewers, iv.talking_points, strict=True):
+        note = model_thank_you(iv, name)
+        assert note.startswith(f"Dear {name.split()[0]},")
+        assert point in note and "Tuesday 3 March" in note and "Data Analyst" in note
+        feedback = check_message(note, "thank_you", iv)
+        assert feedback.passed, [c.id for c in feedback.failed]
+
+
+def test_two_model_notes_from_one_template_read_as_a_form_letter():
+    iv = interview()
+    result = compare_notes({name: model_thank_you(iv, name) for name in iv.interviewers})
+    assert result.form_letter
+
+
+def test_model_thank_you_without_points_or_names():
+    note = model_thank_you(interview(talking_points=[], interviewers=[], contact="Lee Park"))
+    assert note.startswith("Dear Lee,") and "how your team works" in note
+    with pytest.raises(ValidationError, match="interviewer's name"):
+        model_thank_you(interview(interviewers=[], contact=""))
