@@ -60,6 +60,18 @@ Whitfield"); a thank-you whose ``to`` names no interviewer satisfies the first
 still-open thank-you step.  A card (channel "card") also satisfies the
 optional card step.  Any ``status_check`` follow-up (call, voicemail, email…)
 counts as the one status check.
+
+Missed steps: nothing in a plan expires, so a log kept for months has open
+steps that are long past.  ``split_missed`` splits a queue into the steps still
+worth acting on and the *missed* ones, overdue by more than ``MISSED_AFTER``
+(14 days, rule ``missed_after_two_weeks``): by then even the slowest timings
+the sources give (a status call about two weeks after, a written feedback
+request about two weeks later) have passed.  Views list the first and count
+the second in one line (``missed_note``), so the learner is told, not nagged.
+
+A call logged after the interview is for ``call_purpose(outcome)``: a status
+check while waiting, a feedback request after a rejection, the rapport call
+after an offer (seed 003).
 """
 
 from __future__ import annotations
@@ -84,19 +96,26 @@ from .sources import cite
 __all__ = [
     "CALL_OPTIONS",
     "DISAGREEMENTS",
+    "MISSED_AFTER",
     "NUDGE_COLUMNS",
+    "OUTCOME_CALL_PURPOSE",
     "RULES",
     "STATUSES",
     "Rule",
     "Step",
     "business_day_after",
+    "call_purpose",
     "disagreements",
     "followup_from_row",
     "interview_from_row",
+    "is_missed",
+    "missed_note",
     "nudge_queue",
+    "open_steps",
     "plan_followups",
     "rules_table",
     "second_call_warning",
+    "split_missed",
     "steps_table",
 ]
 
@@ -122,6 +141,10 @@ ONE_WEEK_CALL = time(10, 0)
 SAME_DAY_BY = time(17, 0)
 SAME_DAY_IF_BEFORE = time(16, 0)
 NEXT_DAY_CALL = time(10, 0)
+#: An open step overdue by more than this is "missed": counted, not listed (rule missed_after_two_weeks).
+MISSED_AFTER = timedelta(days=14)
+#: What a call after the outcome is for (seed 003); while waiting, a call is a status check.
+OUTCOME_CALL_PURPOSE = {"rejected": "feedback_request", "offer": "rapport"}
 
 
 # -- rules ------------------------------------------------------------------------
@@ -206,6 +229,13 @@ RULES: dict[str, Rule] = {
             "After an offer, call the same day if you can (48 hours at most) to thank them and build "
             "rapport before your first day.",
             ("seed003", "model_offer"),
+        ),
+        Rule(
+            "missed_after_two_weeks",
+            "A step more than 14 days overdue is counted as missed instead of listed: by then even the "
+            "slowest timings the sources give (a status call about 2 weeks after, a written feedback "
+            "request about 2 weeks later) have passed. Log it if you did it; otherwise let it go.",
+            ("timings",),
         ),
         Rule(
             "skip_after_outcome",
@@ -672,7 +702,7 @@ def plan_followups(
             if draft.rule in _WAITING_RULES and draft.done_at is None:
                 draft.skipped = True
         outcome_drafts = _outcome_drafts(interview, pairs, now, cal)
-        purpose = {"rejected": "feedback_request", "offer": "rapport"}.get(interview.outcome)
+        purpose = OUTCOME_CALL_PURPOSE.get(interview.outcome)
         done = sorted((p for p in pairs if p[1].purpose == purpose), key=lambda p: p[1].at)
         for draft in outcome_drafts:
             if done:
@@ -715,6 +745,13 @@ def _finish(draft: _Draft, now: datetime, interview_id: str | None) -> Step:
 
 
 # -- over-contact warning -------------------------------------------------------------
+
+
+def call_purpose(outcome: str) -> str:
+    """What a call made now is for: a feedback request after a rejection, the rapport call after an
+    offer, else a status check (seed 003)."""
+    return OUTCOME_CALL_PURPOSE.get(outcome, "status_check")
+
 
 
 def second_call_warning(existing_followups: Any, new_followup: FollowUp) -> str | None:
@@ -825,6 +862,44 @@ NUDGE_COLUMNS = ("interview_id", "company", "role", "due", "status", "action", "
 _STATUS_ORDER = {"overdue": 0, "due": 1, "upcoming": 2}
 
 
+def _queued(
+    interviews: Any,
+    followups: Any,
+    now: datetime | None,
+    calls: str,
+    holidays: Iterable[date],
+    include_optional: bool,
+) -> list[tuple[Interview, Step]]:
+    """Every open step across the interviews, in queue order, with its interview."""
+    now = _as_datetime(now) if now is not None else datetime.now().replace(microsecond=0)
+    holidays = list(holidays)
+    by_interview: dict[str, list[tuple[str | None, FollowUp]]] = {}
+    for fid, fu in _followup_pairs(followups):
+        by_interview.setdefault(fu.interview_id, []).append((fid, fu))
+    found: list[tuple[Interview, Step]] = []
+    for iid, interview in _interview_pairs(interviews):
+        for step in plan_followups(interview, by_interview.get(iid, []), now, calls=calls,  # type: ignore[arg-type]
+                                   holidays=holidays, interview_id=iid):
+            if step.is_open and (include_optional or not step.optional):
+                found.append((interview, step))
+    found.sort(key=lambda pair: (_STATUS_ORDER[pair[1].status], pair[1].due, pair[1].interview_id))
+    return found
+
+
+def open_steps(
+    interviews: Any,
+    followups: Any = (),
+    now: datetime | None = None,
+    *,
+    calls: Literal["one", "seed004"] = "one",
+    holidays: Iterable[date] = (),
+    include_optional: bool = False,
+) -> list[Step]:
+    """The open steps across every interview as ``Step``\\ s (each with its ``interview_id``), in the
+    order of ``nudge_queue``: for a calendar export of the whole queue (``ics.to_ics``)."""
+    return [step for _, step in _queued(interviews, followups, now, calls, holidays, include_optional)]
+
+
 def nudge_queue(
     interviews: Any,
     followups: Any = (),
@@ -840,25 +915,54 @@ def nudge_queue(
     (id, Interview) pairs; ``followups`` likewise (``followups()`` or (id, FollowUp) pairs).
     Rows: overdue first (oldest first), then due today, then upcoming (soonest first); done and
     skipped steps are left out, and so are optional ones unless ``include_optional``.
-    Columns: ``NUDGE_COLUMNS``.
+    Columns: ``NUDGE_COLUMNS``.  Nothing expires here: see ``split_missed`` for long-overdue steps.
     """
-    now = _as_datetime(now) if now is not None else datetime.now().replace(microsecond=0)
-    holidays = list(holidays)
-    by_interview: dict[str, list[tuple[str | None, FollowUp]]] = {}
-    for fid, fu in _followup_pairs(followups):
-        by_interview.setdefault(fu.interview_id, []).append((fid, fu))
-    rows: list[dict[str, Any]] = []
-    for iid, interview in _interview_pairs(interviews):
-        for step in plan_followups(interview, by_interview.get(iid, []), now, calls=calls,
-                                   holidays=holidays, interview_id=iid):
-            if not step.is_open or (step.optional and not include_optional):
-                continue
-            rows.append({
-                "interview_id": iid, "company": interview.company, "role": interview.role,
-                "due": step.due, "status": step.status, "action": step.action, "channel": step.channel,
-                "to": step.to, "rule": step.rule, "source": step.source, "why": step.why,
-            })
-    rows.sort(key=lambda r: (_STATUS_ORDER[r["status"]], r["due"], r["interview_id"]))
+    rows = [
+        {
+            "interview_id": step.interview_id, "company": interview.company, "role": interview.role,
+            "due": step.due, "status": step.status, "action": step.action, "channel": step.channel,
+            "to": step.to, "rule": step.rule, "source": step.source, "why": step.why,
+        }
+        for interview, step in _queued(interviews, followups, now, calls, holidays, include_optional)
+    ]
     frame = pd.DataFrame(rows, columns=list(NUDGE_COLUMNS))
     frame["due"] = pd.to_datetime(frame["due"]).astype("datetime64[us]")
     return frame
+
+
+# -- missed steps ------------------------------------------------------------------------
+
+
+def is_missed(due: datetime, now: datetime, missed_after: timedelta = MISSED_AFTER) -> bool:
+    """True when a step still open at ``now`` was due more than ``missed_after`` before it."""
+    return _as_datetime(due) < _as_datetime(now) - missed_after
+
+
+def split_missed(
+    queue: pd.DataFrame, now: datetime, *, missed_after: timedelta = MISSED_AFTER
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split a ``nudge_queue`` frame (made at ``now``) into (to act on, missed).
+
+    Missed rows are overdue by more than ``missed_after`` (rule ``missed_after_two_weeks``); both
+    frames keep the queue's columns, order and dtypes.
+    """
+    if missed_after < timedelta(0):
+        raise ValidationError("missed_after", "zero or more days", missed_after)
+    cutoff = pd.Timestamp(_as_datetime(now) - missed_after)
+    missed = (queue["status"] == "overdue") & (queue["due"] < cutoff)
+    return queue.loc[~missed].reset_index(drop=True), queue.loc[missed].reset_index(drop=True)
+
+
+def missed_note(count: int, missed_after: timedelta = MISSED_AFTER) -> str:
+    """One line for the learner about the steps ``split_missed`` left out ("" when there are none)."""
+    if count <= 0:
+        return ""
+    days = missed_after.days
+    steps = "1 older step is" if count == 1 else f"{count} older steps are"
+    source = RULES["missed_after_two_weeks"].source
+    them = "it" if count == 1 else "them"
+    return (
+        f"{steps} more than {days} days overdue, so counted as missed and not listed: by then even the "
+        f"slowest timings the sources give (about 2 weeks) have passed ({source}). "
+        f"If you did {them}, log {them} in notebook 01; if not, let {them} go and look ahead."
+    )

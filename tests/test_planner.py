@@ -14,13 +14,18 @@ from followup_kit.planner import (
     RULES,
     Step,
     business_day_after,
+    call_purpose,
     disagreements,
     followup_from_row,
     interview_from_row,
+    is_missed,
+    missed_note,
     nudge_queue,
+    open_steps,
     plan_followups,
     rules_table,
     second_call_warning,
+    split_missed,
     steps_table,
 )
 from followup_kit.records import CHANNELS, PURPOSES, FollowUp, Interview, ValidationError
@@ -491,3 +496,59 @@ def test_nudge_queue_takes_pairs_and_can_be_empty():
     queue = nudge_queue([("x", iv)], done[:1], now=datetime(2026, 3, 20))
     assert list(queue["to"]) == ["Raj Patel", "Dana Whitfield"]
     assert list(queue["status"]) == ["overdue", "overdue"]
+
+
+# -- calls after the outcome, the whole queue as steps, missed steps ---------------------------
+
+
+def test_a_call_after_the_outcome_is_for_feedback_or_rapport_else_a_status_check():
+    assert call_purpose("rejected") == "feedback_request"
+    assert call_purpose("offer") == "rapport"
+    for outcome in ("pending", "no_response", "withdrawn"):
+        assert call_purpose(outcome) == "status_check"
+    # the planner counts such a call as doing the outcome step
+    rejected = interview(decision_in_business_days=3, outcome="rejected")
+    heard = followup(datetime(2026, 3, 11, 9), "status_check", "call",
+                     response_at=datetime(2026, 3, 11, 9, 5))
+    asked = followup(datetime(2026, 3, 11, 15), call_purpose("rejected"), "call")
+    steps = plan_followups(rejected, [heard, asked], now=datetime(2026, 3, 12))
+    assert by_rule(steps, "feedback_request")[0].status == "done"
+
+
+def test_open_steps_are_the_queue_as_steps_for_the_calendar():
+    interviews, followups = _log_frames()
+    now = datetime(2026, 3, 11, 12)
+    steps = open_steps(interviews, followups, now=now)
+    queue = nudge_queue(interviews, followups, now=now)
+    assert all(isinstance(s, Step) and s.is_open for s in steps)
+    assert [(s.interview_id, s.rule, s.due) for s in steps] == list(
+        zip(queue["interview_id"], queue["rule"], queue["due"].dt.to_pydatetime(), strict=True)
+    )
+    assert len(open_steps(interviews, followups, now=now, include_optional=True)) > len(steps)
+
+
+def test_steps_more_than_two_weeks_overdue_are_counted_as_missed_not_listed():
+    interviews, followups = _log_frames()
+    now = datetime(2026, 3, 17, 12)  # a's thank-you was due Tue 3 Mar 10:00: 14 days and 2 hours ago
+    queue = nudge_queue(interviews, followups, now=now)
+    current, missed = split_missed(queue, now)
+    assert list(missed["rule"]) == ["thank_you_email"] and list(missed["interview_id"]) == ["a"]
+    assert len(current) + len(missed) == len(queue)
+    assert "thank_you_email" not in set(current.loc[current["interview_id"] == "a", "rule"])
+    assert list(current.columns) == list(NUDGE_COLUMNS) and current["due"].dtype == "datetime64[us]"
+    # a step due exactly 14 days ago is still listed; a day later it is missed
+    assert not is_missed(datetime(2026, 3, 3, 12), now) and is_missed(datetime(2026, 3, 2, 12), now)
+    # due today and upcoming steps are never missed, however the cutoff is set
+    assert split_missed(queue, now, missed_after=timedelta(0))[1]["status"].eq("overdue").all()
+    with pytest.raises(ValidationError, match="missed_after"):
+        split_missed(queue, now, missed_after=timedelta(days=-1))
+
+
+def test_the_missed_note_counts_and_names_its_rule_and_source():
+    assert missed_note(0) == ""
+    one, many = missed_note(1), missed_note(22)
+    assert one.startswith("1 older step is more than 14 days overdue") and "log it in notebook 01" in one
+    assert many.startswith("22 older steps are more than 14 days overdue")
+    assert "evidence.md: §2 Timings" in many
+    assert RULES["missed_after_two_weeks"].source_ids == ("timings",)
+    assert missed_note(3, timedelta(days=7)).startswith("3 older steps are more than 7 days overdue")
