@@ -310,6 +310,26 @@ class _Draft:
                     return m["name"]
         return None
 
+    @cached_property
+    def own_name(self) -> set[str]:
+        """The writer's own name words: from "this is Sam Lee" and from a short last line (the signature)."""
+        own: set[str] = set()
+        for pattern in (_SELF, _SELF_HERE):
+            for m in pattern.finditer(self.flat):
+                if _is_name(m["name"]):
+                    own.add(m["name"])
+                    if m["last"] and _is_name(m["last"]):
+                        own.add(m["last"])
+        lines = [line.strip() for line in self.flat.splitlines() if line.strip()]
+        if len(lines) > 1 and len(lines[-1].split()) <= 4 and lines[-1][-1] not in ".?!":
+            own.update(w for w in re.findall(_NAME, lines[-1]) if _is_name(w))
+        return own
+
+    @cached_property
+    def addressed(self) -> set[str]:
+        """Names the draft addresses or mentions: greeted names, and other names except the writer's own."""
+        return set(self.greeted) | {w for w in re.findall(_NAME, self.flat) if _is_name(w)} - self.own_name
+
     def people(self, *fields: str) -> list[str]:
         """Name words logged for this interview in the given fields (e.g. "contact", "interviewers")."""
         if self.interview is None:
@@ -320,10 +340,6 @@ class _Draft:
             for entry in [value] if isinstance(value, str) else value:
                 out += _name_words(entry)
         return out
-
-    @cached_property
-    def content(self) -> list[str]:
-        return _content_words(self.flat)
 
 
 def _is_name(word: str) -> bool:
@@ -402,8 +418,11 @@ _GREETING = re.compile(
     rf"is that)\b(?=[\s,]*{_TITLES}?(?P<name>{_NAME}))",
     re.I,
 )
-_SELF = re.compile(rf"\b(?:this is|my name is|my name's|it's|it is|i'm|i am)\s+(?P<name>{_NAME})", re.I)
-_SELF_HERE = re.compile(rf"(?:^|[,.!?]\s*)(?P<name>{_NAME})(?:\s+{_NAME})?\s+here\b")
+_SELF = re.compile(
+    rf"\b(?:this is|my name is|my name's|it's|it is|i'm|i am)\s+(?P<name>{_NAME})(?:\s+(?P<last>{_NAME}))?",
+    re.I,
+)
+_SELF_HERE = re.compile(rf"(?:^|[,.!?]\s*)(?P<name>{_NAME})(?:\s+(?P<last>{_NAME}))?\s+here\b")
 _QUESTION_PHRASE = _rx(
     r"i was wondering|i'm wondering|wondering (?:if|whether)",
     r"(?:could|can|would) you (?:please )?(?:let me know|tell me|share|send)",
@@ -417,7 +436,7 @@ _QUESTION_PHRASE = _rx(
 #: Questions that route the call ("May I speak with Dana?") rather than ask the prepared question.
 _ROUTING = _rx(
     r"(?:may|can|could) i (?:please )?(?:speak|talk) (?:to|with)",
-    r"is (?:this|that) (?:mr\.? |ms\.? |mrs\.? |dr\.? )?[^\W\d_]+\?",
+    r"is (?:this|that) (?:mr\.? |ms\.? |mrs\.? |dr\.? )?[^\W\d_]+(?=\s*\?)",
     r"is (?:this|now) a good time",
 )
 _THANKS = _rx(r"thank(?:s| you|ing)?", r"appreciat\w*", r"grateful")
@@ -568,8 +587,11 @@ def _rule(
 
 
 def _name_check(draft: _Draft, logged: list[str], *, role: str, sources: tuple[str, ...]) -> _Verdict:
-    """Shared by the opener and the thank-you: is the logged person named, and spelled as logged?"""
-    said = set(re.findall(_NAME, draft.flat))
+    """Shared by the opener and the thank-you: is the logged person named, and spelled as logged?
+
+    The writer's own name does not count, so "Sam Lee" signing a note is not "Lee Chen" named.
+    """
+    said = draft.addressed
     if logged:
         hit = [n for n in logged if n in said]
         if hit:
@@ -579,10 +601,9 @@ def _name_check(draft: _Draft, logged: list[str], *, role: str, sources: tuple[s
         if near:
             right, wrong = near[0]
             return _fix(f"Spell the name as they do: “{right}”, not “{wrong}”.", *sources, "mistakes")
-        greeted = f" (you greet {draft.greeted[0]})" if draft.greeted else ""
-        return _fix(
-            f"Name the person from this interview{greeted}: e.g. “Hi {logged[0]},”.", *sources, "mistakes"
-        )
+        who = "your contact" if role == "call" else "your interviewer"
+        greeted = f"; you greet {draft.greeted[0]}, who is not in the log" if draft.greeted else ""
+        return _fix(f"Greet {who} by name, e.g. “Hi {logged[0]},”{greeted}.", *sources, "mistakes")
     if draft.greeted:
         return _ok(f"You greet {draft.greeted[0]} by name: keep it personal.", *sources)
     return _fix(f"Open with their name, e.g. “Hi Dana,”: a {role} to a named person is remembered.", *sources)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import followup_kit
 from followup_kit import messages
@@ -160,6 +163,17 @@ def test_misspelled_accented_name_is_pointed_out() -> None:
     assert "evidence.md: §4 Common mistakes" in greet.source
 
 
+def test_your_own_name_is_not_the_interviewer_named() -> None:
+    """Sam Lee signing a note (or introducing themself) does not count as naming Lee Chen."""
+    unnamed = "Dear Hiring Manager,\n\nThank you for the interview.\n\nSam Lee"
+    note = check_message(unnamed, "thank_you", NORTHWIND)
+    call = check_message("Hi, did I get the job? This is Sam Lee.", "status_call_opener", NORTHWIND)
+    to_lee = check_message("Hi Lee,\n\nThank you for Friday.\n\nSam Lee", "thank_you", NORTHWIND)
+    assert not next(c for c in note.items if c.id == "names_interviewer").passed
+    assert not next(c for c in call.items if c.id == "greets_by_name").passed
+    assert next(c for c in to_lee.items if c.id == "names_interviewer").passed
+
+
 def test_forgotten_point_is_optional_but_the_advice_says_which_case() -> None:
     with_it = check_message("Thank you, Dana. In my nervousness, I forgot to share my SQL work.", "thank_you")
     without = check_message("Thank you, Dana.", "thank_you")
@@ -209,6 +223,17 @@ def test_odd_text_gets_feedback_not_a_crash(kind: str, text: str) -> None:
     assert feedback.failed, "odd text should not pass every check"
     assert all(c.advice for c in feedback.failed)
     assert feedback._repr_html_() and feedback.summary()
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(min_size=1, max_size=400).filter(str.strip), kind=st.sampled_from(KINDS))
+def test_any_text_gets_feedback_with_every_check_and_escaped_html(text: str, kind: str) -> None:
+    feedback = check_message(text, kind, NORTHWIND)
+    assert [c.id for c in feedback.items] == list(CHECK_IDS[kind])
+    assert feedback.speaking_seconds >= 0
+    page = feedback._repr_html_()
+    assert html.escape(feedback.text) in page  # the draft is shown escaped, never as markup
+    assert feedback.summary().endswith("checks met.")
 
 
 # -- rendering -------------------------------------------------------------------------------
