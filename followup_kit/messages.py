@@ -37,6 +37,7 @@ __all__ = [
     "CHECK_IDS",
     "WORDS_PER_MINUTE",
     "MAX_SPOKEN_SECONDS",
+    "TIMED_KINDS",
     "MAX_NOTE_WORDS",
     "MAX_TEXT",
     "FORM_LETTER_THRESHOLD",
@@ -631,9 +632,9 @@ def _role_named(draft: _Draft) -> tuple[bool, str]:
     With an interview: its role's last word ("Analyst") and at least half its words; without one,
     "<word> position/role/job" where the word is not "the", "this", "open"...
     """
-    if draft.interview is not None:
-        role = draft.interview.role
-        wanted = _content_words(role) or [_normal_word(w) for w in _WORD.findall(role)]
+    role = draft.interview.role if draft.interview is not None else ""
+    wanted = _content_words(role) or [_normal_word(w) for w in _WORD.findall(role)]
+    if wanted:
         have = {_normal_word(w) for w in draft.words}
         found = [any(_same_word(w, h) for h in have) for w in wanted]
         return found[-1] and sum(found) >= -(-len(wanted) // 2), role
@@ -667,7 +668,7 @@ def _day_text(draft: _Draft) -> str:
 
 @_rule("names_role_and_date", "Names the role and when you interviewed")
 def _names_role_and_date(draft: _Draft) -> _Verdict:
-    """The logged role's words (3 in 5 of them) or "<word> position"; a day or date word.
+    """The logged role (its last word and half its words) or "<word> position"; a day or date word.
 
     With an interview, a weekday said in the same sentence as "interviewed" must be its weekday.
     """
