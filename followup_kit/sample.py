@@ -436,6 +436,28 @@ def write_sample(
     return folder
 
 
+def own_log_or_sample(log: object | None = None) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """The learner's log frames, or the sample's when that log has no interviews yet, and a sentence
+    saying which one it is (notebook 03 shows it above the dashboard).
+
+    ``log`` is an ``InterviewLog`` (default: ``InterviewLog()``, i.e. ``data/my_log``).
+    """
+    from .store import InterviewLog, open_sample_log
+
+    log = InterviewLog() if log is None else log
+    interviews, followups = log.interviews(), log.followups()
+    if len(interviews):
+        count = f"{len(interviews):,} interview{'' if len(interviews) == 1 else 's'}"
+        return interviews, followups, f"Showing your own log ({count} in {log.path})."
+    sample_log = open_sample_log()
+    return (
+        sample_log.interviews(),
+        sample_log.followups(),
+        f"Your log in {log.path} has no interviews yet, so this shows the synthetic sample "
+        f"({SAMPLE_INTERVIEWS} made-up interviews from data/sample). Log your own and run this again.",
+    )
+
+
 if __name__ == "__main__":  # python -m followup_kit.sample
     written = write_sample()
     print(f"Wrote the synthetic sample ({SAMPLE_INTERVIEWS} interviews, seed {SAMPLE_SEED}) to {written}")

@@ -1,0 +1,170 @@
+"""The dashboard as ipywidgets: filter by date range and interview kind, see the five charts and findings.
+
+Filtering is ``metrics.filter_frames``, the charts are ``charts.dashboard_charts``
+and the sentences are ``metrics.findings``; this view only wires controls to
+them.  Each chart is shown as an ``<img>`` whose ``alt`` is the chart's
+one-sentence description, inside an ``HTML`` widget, so screen readers hear it
+and Voila renders it without a kernel-side Output.
+
+Headless tests set ``start.value``, ``end.value``, ``kinds.value`` or
+``large.value`` and read ``status.value``, ``titles`` and ``findings.value``.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .. import charts, metrics
+from ..records import KINDS
+
+_KIND_LABELS = {"phone": "Phone", "video": "Video", "in_person": "In person"}
+
+
+def _status(kind: str, text: str) -> str:
+    colour = {"error": "#b00020", "ok": "#1a7f37", "info": "#555"}[kind]
+    mark = {"error": "⚠ ", "ok": "", "info": ""}[kind]
+    return f"<span style='color:{colour}'>{mark}{html.escape(text)}</span>"
+
+
+def _day(value: Any) -> date | None:
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).date()
+
+
+class DashboardView(widgets.VBox):
+    """Date range and kind filters, a projector switch, the five charts and the three findings."""
+
+    def __init__(
+        self,
+        interviews: pd.DataFrame,
+        followups: pd.DataFrame,
+        *,
+        source: str = "",
+        large: bool = False,
+        owner: str = "your",
+    ) -> None:
+        self.interviews, self.followups, self.owner = interviews, followups, owner
+        held = interviews["held_at"] if "held_at" in interviews else pd.Series(dtype="datetime64[us]")
+        self.first_day, self.last_day = _day(held.min()), _day(held.max())
+        style = {"description_width": "initial"}
+        self.start = widgets.DatePicker(
+            value=self.first_day, description="From (held on or after)", style=style,
+            description_allow_html=False, layout=widgets.Layout(width="auto"),
+        )  # fmt: skip
+        self.end = widgets.DatePicker(
+            value=self.last_day, description="To (held on or before)", style=style,
+            description_allow_html=False, layout=widgets.Layout(width="auto"),
+        )  # fmt: skip
+        self.kinds = widgets.SelectMultiple(
+            options=[(_KIND_LABELS[k], k) for k in KINDS], value=KINDS, rows=3,
+            description="Interview kinds", style=style, description_allow_html=False,
+            layout=widgets.Layout(width="auto"),
+        )  # fmt: skip
+        self.large = widgets.Checkbox(
+            value=large, description="Large text for a projector", indent=False, description_allow_html=False
+        )
+        self.reset_button = widgets.Button(description="Show everything", layout=widgets.Layout(width="auto"))
+        self.source = widgets.HTML(_status("info", source) if source else "", description_allow_html=False)
+        self.status = widgets.HTML(description_allow_html=False)
+        self.chart_boxes = [
+            widgets.HTML(description_allow_html=False, layout=widgets.Layout(max_width="62em"))
+            for _ in charts.DASHBOARD_CHARTS
+        ]
+        self.findings = widgets.HTML(description_allow_html=False, layout=widgets.Layout(max_width="52em"))
+        #: The chart titles currently shown, in order (what a test or a screen-reader user checks).
+        self.titles: list[str] = []
+        #: The findings currently shown, as plain sentences.
+        self.sentences: list[str] = []
+        self._quiet = False
+
+        for control in (self.start, self.end, self.kinds, self.large):
+            control.observe(self.refresh, names="value")
+        self.reset_button.on_click(self.reset)
+        filters = widgets.HBox(
+            [widgets.VBox([self.start, self.end]), self.kinds, widgets.VBox([self.large, self.reset_button])],
+            layout=widgets.Layout(flex_flow="row wrap", grid_gap="1.5em", align_items="flex-start"),
+        )
+        super().__init__(
+            [
+                self.source,
+                filters,
+                self.status,
+                *self.chart_boxes,
+                widgets.HTML("<h3>What stands out</h3>"),
+                self.findings,
+            ]
+        )
+        self.refresh()
+
+    def reset(self, _button: Any = None) -> None:
+        """Clear every filter and show the whole log."""
+        self._quiet = True  # one redraw, not one per control
+        try:
+            self.start.value, self.end.value = self.first_day, self.last_day
+            self.kinds.value = KINDS
+        finally:
+            self._quiet = False
+        self.refresh()
+
+    def refresh(self, _change: Any = None) -> None:
+        """Filter, redraw the charts and findings, and say what is shown; bad filters only get a message."""
+        if self._quiet:
+            return
+        start, end, kinds = self.start.value, self.end.value, tuple(self.kinds.value)
+        if start is not None and end is not None and start > end:
+            self.status.value = _status(
+                "error",
+                f"'From' ({start:%d %b %Y}) is after 'To' ({end:%d %b %Y}): pick a 'From' date on or before "
+                "the 'To' date. The charts still show the last valid choice.",
+            )
+            return
+        if not kinds:
+            self.status.value = _status(
+                "error", "Pick at least one interview kind (hold Ctrl or Cmd to pick several)."
+            )
+            return
+        try:
+            interviews, followups = metrics.filter_frames(
+                self.interviews, self.followups, start=start, end=end, kinds=kinds
+            )
+            figures = charts.dashboard_charts(interviews, followups, large=self.large.value, owner=self.owner)
+            pages = [charts.to_html(fig) for fig in figures]
+            sentences = metrics.findings(interviews, followups)
+        except Exception as error:  # a widget never shows a traceback
+            self.status.value = _status("error", f"The charts could not be drawn: {error}")
+            return
+        for box, page in zip(self.chart_boxes, pages, strict=True):
+            box.value = page
+        self.titles = [fig.get_suptitle() for fig in figures]
+        self.sentences = sentences
+        self.findings.value = "<ol>" + "".join(f"<li>{html.escape(s)}</li>" for s in sentences) + "</ol>"
+        shown, total = len(interviews), len(self.interviews)
+        kinds_text = "all kinds" if set(kinds) == set(KINDS) else ", ".join(_KIND_LABELS[k] for k in kinds)
+        span = [f"from {start:%d %b %Y}"] if start else []
+        span += [f"to {end:%d %b %Y}"] if end else []
+        held = f", held {' '.join(span)}" if span else ""
+        self.status.value = _status(
+            "ok", f"Showing {shown:,} of {total:,} interviews ({kinds_text}{held}) and their follow-ups."
+        )
+
+
+def dashboard(log_or_frames: Any = None, *, large: bool = False) -> DashboardView:
+    """The dashboard for an ``InterviewLog``, a pair of frames, or (default) your log or else the sample.
+
+    With no argument it shows ``data/my_log``, or the synthetic sample when your
+    log is empty, and says which above the filters.
+    """
+    from ..sample import own_log_or_sample
+
+    if log_or_frames is None or hasattr(log_or_frames, "interviews"):
+        interviews, followups, source = own_log_or_sample(log_or_frames)
+    else:
+        interviews, followups = log_or_frames
+        source = ""
+    return DashboardView(interviews, followups, source=source, large=large)

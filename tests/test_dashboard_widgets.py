@@ -1,0 +1,106 @@
+"""The dashboard view: filters change what is shown, bad filters get a message, charts carry alt text."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from followup_kit import charts, metrics, sample
+from followup_kit.store import InterviewLog
+from followup_kit.widgets.dashboard import DashboardView, dashboard
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return sample.generate(sample.SAMPLE_INTERVIEWS, seed=sample.SAMPLE_SEED)
+
+
+@pytest.fixture
+def view(frames):
+    return DashboardView(*frames, source="the sample")
+
+
+def test_it_opens_on_everything_with_five_charts_and_three_findings(view, frames):
+    iv, fu = frames
+    assert "Showing 72 of 72 interviews (all kinds" in view.status.value
+    assert view.titles == [f.get_suptitle() for f in charts.dashboard_charts(iv, fu)]
+    assert view.sentences == metrics.findings(iv, fu) and len(view.sentences) == 3
+    assert view.findings.value.count("<li>") == 3
+    for box in view.chart_boxes:
+        assert re.search(r'<img src="data:image/png;base64,[^"]+" alt="[^"]{20,}"', box.value)
+
+
+def test_date_range_filters_the_charts(view, frames):
+    iv, fu = frames
+    view.start.value = date(2026, 6, 1)
+    view.end.value = date(2026, 8, 31)
+    kept = iv[(iv["held_at"] >= "2026-06-01") & (iv["held_at"] < "2026-09-01")]
+    assert f"Showing {len(kept)} of 72 interviews" in view.status.value
+    assert "from 01 Jun 2026 to 31 Aug 2026" in view.status.value
+    offers = int((kept["outcome"] == "offer").sum())
+    assert view.titles[2].startswith(f"{offers} of your {len(kept)} interviews")
+
+
+def test_kind_filter_changes_what_is_shown(view, frames):
+    iv, _ = frames
+    before = list(view.titles)
+    view.kinds.value = ("phone",)
+    phones = int((iv["kind"] == "phone").sum())
+    assert f"Showing {phones} of 72 interviews (Phone," in view.status.value
+    assert view.titles != before
+    assert f"of your {phones} interviews" in view.titles[2]
+
+
+def test_a_backwards_range_gets_a_message_and_keeps_the_charts(view):
+    everything = [box.value for box in view.chart_boxes]
+    view.start.value = date(2026, 9, 1)
+    shown, titles = [box.value for box in view.chart_boxes], list(view.titles)
+    view.end.value = date(2026, 3, 1)
+    assert "pick a &#x27;From&#x27; date on or before" in view.status.value
+    assert [box.value for box in view.chart_boxes] == shown and view.titles == titles
+    view.reset()
+    assert "Showing 72 of 72" in view.status.value
+    assert view.start.value == date(2026, 1, 5) and view.end.value == date(2026, 10, 30)
+    assert [box.value for box in view.chart_boxes] == everything
+
+
+def test_no_kind_picked_gets_a_message(view):
+    view.kinds.value = ()
+    assert "Pick at least one interview kind" in view.status.value
+
+
+def test_a_range_with_nothing_in_it_shows_friendly_empty_charts(view):
+    view.start.value = date(2026, 1, 1)
+    view.end.value = date(2026, 1, 2)
+    assert "Showing 0 of 72" in view.status.value
+    assert all(t.endswith("no data yet") for t in view.titles)
+    assert view.sentences == ["No interviews logged yet: log your first one and the dashboard fills in."]
+
+
+def test_projector_switch_redraws_larger(view):
+    small = len(view.chart_boxes[0].value)
+    view.large.value = True
+    assert len(view.chart_boxes[0].value) > small  # a bigger PNG
+
+
+def test_every_control_has_a_visible_label(view):
+    for control in (view.start, view.end, view.kinds, view.large):
+        assert control.description and not control.description_allow_html
+    assert view.reset_button.description == "Show everything"
+
+
+def test_dashboard_says_when_it_falls_back_to_the_sample(tmp_path):
+    empty = dashboard(InterviewLog(tmp_path / "mine"))
+    assert "has no interviews yet, so this shows the synthetic sample" in empty.source.value
+    assert "Showing 72 of 72" in empty.status.value
+    log = InterviewLog(tmp_path / "mine")
+    from datetime import datetime
+
+    from followup_kit.records import Interview
+
+    log.add(Interview("Contoso", "Analyst", datetime(2026, 3, 2, 10, 0)))
+    own = dashboard(log)
+    assert "Showing your own log (1 interview in" in own.source.value
+    assert "Showing 1 of 1" in own.status.value
