@@ -1,0 +1,779 @@
+"""The log on disk keeps every committed change, refuses damaged files, and round-trips exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import strategies as st
+
+from followup_kit import store
+from followup_kit.records import FOLLOWUP_FIELDS, INTERVIEW_FIELDS, FollowUp, Interview, ValidationError
+from followup_kit.store import (
+    ImportReport,
+    InterviewLog,
+    LogFileError,
+    ReadOnlyLogError,
+    UnknownIdError,
+    read_tables,
+    write_tables,
+)
+
+HELD = datetime(2026, 3, 6, 10, 0)
+REPO = Path(__file__).resolve().parents[1]
+
+
+def interview(**changes) -> Interview:
+    fields = dict(company="Northwind Traders", role="Data Analyst", held_at=HELD)
+    fields.update(changes)
+    return Interview(**fields)
+
+
+def followup(interview_id: str, **changes) -> FollowUp:
+    fields = dict(
+        interview_id=interview_id,
+        at=HELD + timedelta(hours=6),
+        channel="email",
+        purpose="thank_you",
+        to="Dana",
+    )
+    fields.update(changes)
+    return FollowUp(**fields)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file in a folder with its bytes, to show nothing was written."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.fixture
+def log(tmp_path) -> InterviewLog:
+    return InterviewLog(tmp_path / "my_log")
+
+
+# -- an empty log and the frames downstream code relies on ----------------------------
+
+
+def test_a_missing_folder_is_an_empty_log_with_typed_frames_and_is_not_created(tmp_path):
+    log = InterviewLog(tmp_path / "nothing_yet")
+    interviews, followups = log.interviews(), log.followups()
+    assert list(interviews.columns) == ["id", *INTERVIEW_FIELDS]
+    assert list(followups.columns) == ["id", *FOLLOWUP_FIELDS]
+    assert len(interviews) == len(followups) == 0
+    assert str(interviews["held_at"].dtype) == "datetime64[us]"
+    assert str(interviews["decision_by"].dtype) == "datetime64[us]"
+    assert str(interviews["decision_in_business_days"].dtype) == "Int64"
+    assert interviews["company"].dtype == "str"
+    assert str(followups["response_at"].dtype) == "datetime64[us]"
+    assert len(log) == 0 and log.items() == []
+    assert not (tmp_path / "nothing_yet").exists()
+
+
+def test_frames_have_one_column_per_field_with_proper_values_and_dtypes(log):
+    first = log.add(
+        interview(
+            interviewers=["Dana Whitfield", "Raj Patel"],
+            decision_by=date(2026, 3, 13),
+            decision_in_business_days=5,
+            talking_points=["churn dashboard"],
+        )
+    )
+    second = log.add(interview(company="Contoso", agency_contact="Sam at HireRight"))
+    reply = log.record(followup(first, response_at=HELD + timedelta(days=1)))
+
+    frame = log.interviews()
+    assert list(frame["id"]) == [first, second]
+    assert frame.loc[0, "held_at"] == pd.Timestamp(HELD)
+    assert frame.loc[0, "decision_by"] == pd.Timestamp(2026, 3, 13)  # a date at midnight
+    assert pd.isna(frame.loc[1, "decision_by"])
+    assert frame.loc[0, "decision_in_business_days"] == 5
+    assert pd.isna(frame.loc[1, "decision_in_business_days"])
+    assert frame.loc[0, "interviewers"] == ["Dana Whitfield", "Raj Patel"]
+    assert frame.loc[1, "interviewers"] == []
+    assert pd.isna(frame.loc[0, "agency_contact"]) and frame.loc[1, "agency_contact"] == "Sam at HireRight"
+    assert frame["company"].dtype == "str"
+
+    followups = log.followups()
+    assert list(followups["id"]) == [reply]
+    assert followups.loc[0, "response_at"] == pd.Timestamp(HELD + timedelta(days=1))
+    assert str(followups["at"].dtype) == "datetime64[us]"
+
+
+# -- changes ---------------------------------------------------------------------------
+
+
+def test_add_and_record_return_ids_and_survive_a_fresh_open(log):
+    iv_id = log.add(interview(notes="Asked about the team.\nFollow up Friday."))
+    fu_id = log.record(followup(iv_id))
+    assert re.fullmatch(r"iv-[0-9a-f]{8}", iv_id) and re.fullmatch(r"fu-[0-9a-f]{8}", fu_id)
+    fresh = InterviewLog(log.path)
+    assert fresh.get(iv_id) == log.get(iv_id) == interview(notes="Asked about the team.\nFollow up Friday.")
+    assert fresh.get(fu_id) == followup(iv_id)
+    assert fresh.items() == [(iv_id, interview(notes="Asked about the team.\nFollow up Friday."))]
+
+
+@pytest.mark.parametrize("notes", ["carriage\rreturn", "windows\r\nline", 'comma, "quote"\nnext', "=1+1"])
+def test_notes_with_any_line_breaks_and_quotes_come_back_exactly(log, notes):
+    iv_id = log.add(interview(notes=notes))
+    assert InterviewLog(log.path).get(iv_id).notes == notes
+
+
+def test_the_files_have_the_documented_format_byte_for_byte(log):
+    iv_id = log.add(
+        interview(
+            company="Acme, Inc.",
+            held_at=datetime(2026, 3, 6, 10, 0, 30),
+            interviewers=['Ann "Boss" Lee', "Bob"],
+            decision_by=date(2026, 3, 13),
+            decision_in_business_days=3,
+            notes="line one\nline two",
+        )
+    )
+    fu_id = log.record(followup(iv_id, at=datetime(2026, 3, 6, 16, 0)))
+    assert (log.path / "interviews.csv").read_bytes() == (
+        "id,company,role,held_at,kind,interviewers,contact,decision_by,decision_in_business_days,"
+        "agency_contact,talking_points,outcome,notes\n"
+        f'{iv_id},"Acme, Inc.",Data Analyst,2026-03-06 10:00:30,in_person,"Ann ""Boss"" Lee\nBob",,'
+        '2026-03-13,3,,,pending,"line one\nline two"\n'
+    ).encode()
+    assert (log.path / "followups.csv").read_bytes() == (
+        "id,interview_id,at,channel,purpose,to,response_at,notes\n"
+        f"{fu_id},{iv_id},2026-03-06 16:00,email,thank_you,Dana,,\n"
+    ).encode()
+
+
+def test_write_tables_gives_the_same_bytes_for_the_same_records(tmp_path):
+    interviews = [("iv-00000001", interview()), ("iv-00000002", interview(company="Contoso"))]
+    followups = [("fu-00000001", followup("iv-00000001"))]
+    write_tables(tmp_path / "a", interviews, followups)
+    write_tables(tmp_path / "b", interviews, followups)
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+    assert read_tables(tmp_path / "a") == (interviews, followups)
+    with pytest.raises(LogFileError, match="interview_id"):
+        write_tables(tmp_path / "c", interviews, [("fu-00000001", followup("iv-99999999"))])
+    assert not (tmp_path / "c").exists()
+
+
+def test_record_refuses_an_unknown_interview_and_a_follow_up_before_it(log):
+    iv_id = log.add(interview())
+    with pytest.raises(ValidationError) as unknown:
+        log.record(followup("iv-00000000"))
+    assert unknown.value.field == "interview_id"
+    with pytest.raises(ValidationError) as early:
+        log.record(followup(iv_id, at=HELD - timedelta(hours=1)))
+    assert early.value.field == "at"
+    assert log.followup_items() == []
+
+
+def test_update_builds_the_record_again_and_validates_it(log):
+    iv_id = log.add(interview())
+    fu_id = log.record(followup(iv_id, at=HELD + timedelta(hours=2)))
+    log.update(iv_id, outcome="Offer", company="  Contoso ")
+    assert InterviewLog(log.path).get(iv_id) == interview(outcome="offer", company="Contoso")
+
+    with pytest.raises(ValidationError) as bad_value:
+        log.update(iv_id, kind="zoom")
+    assert bad_value.value.field == "kind"
+    with pytest.raises(ValidationError) as unknown_field:
+        log.update(iv_id, salary="lots")
+    assert unknown_field.value.field == "salary"
+    with pytest.raises(ValidationError) as after_follow_up:
+        log.update(iv_id, held_at=HELD + timedelta(hours=3))
+    assert after_follow_up.value.field == "held_at"
+    with pytest.raises(ValidationError) as early_follow_up:
+        log.update(fu_id, at=HELD - timedelta(minutes=1))
+    assert early_follow_up.value.field == "at"
+    with pytest.raises(UnknownIdError) as unknown_id:
+        log.update("iv-nope", outcome="offer")
+    assert isinstance(unknown_id.value, KeyError)
+    assert str(unknown_id.value) == "No interview or follow-up has the id 'iv-nope' in this log."
+
+    log.update(fu_id, response_at=HELD + timedelta(days=2))
+    assert InterviewLog(log.path).get(fu_id).response_at == HELD + timedelta(days=2)
+    assert InterviewLog(log.path).get(iv_id).held_at == HELD
+
+
+def test_remove_takes_an_interviews_follow_ups_with_it(log):
+    keep, drop = log.add(interview(company="Keep")), log.add(interview(company="Drop"))
+    kept_note = log.record(followup(keep))
+    log.record(followup(drop))
+    log.record(followup(drop, purpose="status_check"))
+    log.remove(drop)
+    fresh = InterviewLog(log.path)
+    assert [row_id for row_id, _ in fresh.items()] == [keep]
+    assert [row_id for row_id, _ in fresh.followup_items()] == [kept_note]
+    fresh.remove(kept_note)
+    assert InterviewLog(log.path).followup_items() == []
+    with pytest.raises(KeyError):
+        log.remove(drop)
+
+
+def test_follow_ups_come_earliest_first_and_records_handed_out_are_copies(log):
+    iv_id = log.add(interview(interviewers=["Dana"]))
+    late = log.record(followup(iv_id, at=HELD + timedelta(days=7), channel="call", purpose="status_check"))
+    early = log.record(followup(iv_id, at=HELD + timedelta(hours=2)))
+    assert [f.at for f in log.followups_for(iv_id)] == [HELD + timedelta(hours=2), HELD + timedelta(days=7)]
+    assert [row_id for row_id, _ in log.followup_items(iv_id)] == [early, late]
+    with pytest.raises(KeyError):
+        log.followups_for("iv-nope")
+
+    copy = log.get(iv_id)
+    copy.company = "Changed"
+    copy.interviewers.append("Someone")
+    assert log.get(iv_id) == interview(interviewers=["Dana"])
+
+
+def test_a_change_made_by_another_kernel_is_seen_even_when_the_size_is_unchanged(tmp_path):
+    mine, theirs = InterviewLog(tmp_path), InterviewLog(tmp_path)
+    iv_id = mine.add(interview(company="Acme"))
+    assert theirs.get(iv_id).company == "Acme"
+    theirs.update(iv_id, company="Acmf")  # same length: only the bytes tell
+    assert mine.get(iv_id).company == "Acmf"
+    mine.add(interview(company="Second"))
+    assert [iv.company for _, iv in theirs.items()] == ["Acmf", "Second"]
+
+
+# -- where the log lives, read-only logs and the sample -----------------------------------
+
+
+def test_the_default_log_is_data_my_log_unless_the_environment_says_otherwise(monkeypatch, tmp_path):
+    monkeypatch.delenv(store.LOG_ENV, raising=False)
+    assert store.default_log_dir() == REPO / "data" / "my_log"
+    assert store.SAMPLE_DIR == REPO / "data" / "sample"
+    monkeypatch.setenv(store.LOG_ENV, str(tmp_path / "elsewhere"))
+    assert InterviewLog().path == tmp_path / "elsewhere"
+
+
+def test_a_read_only_log_refuses_every_change_and_never_writes(tmp_path):
+    write_tables(tmp_path, [("iv-00000001", interview())], [("fu-00000001", followup("iv-00000001"))])
+    log = InterviewLog(tmp_path, read_only=True)
+    assert len(log) == 1 and len(log.followups()) == 1
+    export = InterviewLog(tmp_path).export_zip()
+    (tmp_path / ".log.lock").unlink()
+    before = snapshot(tmp_path)
+    changes = [
+        lambda: log.add(interview()),
+        lambda: log.record(followup("iv-00000001")),
+        lambda: log.update("iv-00000001", outcome="offer"),
+        lambda: log.remove("iv-00000001"),
+        lambda: log.import_file(export, "log.zip", mode="replace"),
+    ]
+    for change in changes:
+        with pytest.raises(ReadOnlyLogError, match="read-only"):
+            change()
+    log.interviews(), log.items(), log.export_zip()
+    assert snapshot(tmp_path) == before
+    assert isinstance(ReadOnlyLogError("x"), LogFileError)
+
+
+def test_the_sample_log_opens_read_only_and_says_so(monkeypatch, tmp_path):
+    write_tables(tmp_path, [("iv-00000001", interview())])
+    monkeypatch.setattr(store, "SAMPLE_DIR", tmp_path)
+    sample = store.open_sample_log()
+    assert sample.read_only and len(sample) == 1
+    with pytest.raises(ReadOnlyLogError) as refused:
+        sample.add(interview())
+    assert str(refused.value) == "This is the read-only sample log; open your own log to make changes."
+    monkeypatch.setattr(store, "SAMPLE_DIR", tmp_path / "missing")
+    with pytest.raises(LogFileError, match="sample log is missing"):
+        store.open_sample_log()
+
+
+@pytest.mark.skipif(not (REPO / "data" / "sample" / "interviews.csv").exists(), reason="no data/sample yet")
+def test_the_committed_sample_loads_without_writing_anything():
+    before = snapshot(store.SAMPLE_DIR)
+    sample = store.open_sample_log()
+    assert len(sample) > 0 and len(sample.followups()) > 0
+    assert snapshot(store.SAMPLE_DIR) == before
+
+
+# -- damaged and foreign files are kept, never overwritten --------------------------------
+
+GOOD_HEADER = "id,company,role,held_at\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fragment"),
+    [
+        ("interviews.csv", bytes(range(256)) * 4, "is not UTF-8 text"),
+        ("interviews.csv", b"", "is empty (0 bytes)"),
+        ("interviews.csv", b"name,amount\nrent,900\n", "it has no 'id' column"),
+        ("interviews.csv", b"id,name,amount\nx,rent,900\n", "it has no 'company' column"),
+        ("interviews.csv", (GOOD_HEADER + "iv-1,Acme,Analyst,last Friday\n").encode(), "row 2, held_at"),
+        (
+            "interviews.csv",
+            (GOOD_HEADER + 'iv-1,"Acme,Analyst,2026-03-06\n').encode(),
+            "cannot be read as CSV",
+        ),
+        (
+            "interviews.csv",
+            (
+                GOOD_HEADER + "iv-1,Acme,Analyst,2026-03-06 10:00\niv-1,Contoso,Clerk,2026-03-07 10:00\n"
+            ).encode(),
+            "row 3, id",
+        ),
+        (
+            "followups.csv",
+            b"id,interview_id,at,channel,purpose,to\nfu-1,iv-404,2026-03-06 12:00,email,thank_you,Dana\n",
+            "row 2, interview_id",
+        ),
+        (
+            "followups.csv",
+            (GOOD_HEADER + "iv-2,Acme,Analyst,2026-03-06 10:00\n").encode(),
+            "it looks like interviews.csv",
+        ),
+    ],
+)
+def test_a_damaged_or_foreign_file_is_refused_and_kept_byte_for_byte(tmp_path, name, content, fragment):
+    write_tables(tmp_path, [("iv-1", interview())])
+    (tmp_path / name).write_bytes(content)
+    before = snapshot(tmp_path)
+    log = InterviewLog(tmp_path)
+    with pytest.raises(LogFileError) as on_load:
+        log.interviews()
+    message = str(on_load.value)
+    assert fragment in message
+    assert message.startswith(f"{name} in ") and message.endswith("move it out of the folder.")
+    assert "\n" not in message
+    with pytest.raises(LogFileError):
+        log.add(interview(company="Contoso"))
+    with pytest.raises(LogFileError):
+        log.import_file(InterviewLog(tmp_path / "other").export_zip(), "empty.zip", mode="replace")
+    after = snapshot(tmp_path)
+    after.pop(".log.lock", None)
+    assert after == before
+
+
+def test_a_foreign_csv_message_says_what_is_wrong_and_what_to_do(tmp_path):
+    (tmp_path / "interviews.csv").write_text("name,amount\nrent,900\n")
+    with pytest.raises(LogFileError) as error:
+        InterviewLog(tmp_path).items()
+    assert str(error.value) == (
+        f"interviews.csv in {tmp_path} is not a followup-kit log: it has no 'id' column; "
+        "the file was left untouched, so correct it or move it out of the folder."
+    )
+
+
+# -- files saved from a spreadsheet -----------------------------------------------------
+
+
+def test_a_spreadsheet_saved_file_loads_and_keeps_the_learners_extra_columns(tmp_path):
+    text = (
+        "\ufeffCompany;id;Role;held_at;Salary;interviewers;decision_by;decision_in_business_days;notes\r\n"
+        'Acme;iv-1;Analyst;2026-03-06 10:00:00;"45,000";"Dana\r\nRaj";2026-03-13;3.0;"a; b\r\nc"\r\n'
+        ";;;;;;;;\r\n"
+        "Contoso;iv-2;Clerk;2026-03-07 09:30;;;;;\r\n"
+    )
+    (tmp_path / "interviews.csv").write_bytes(text.encode("utf-8"))
+    log = InterviewLog(tmp_path)
+    assert log.get("iv-1") == interview(
+        company="Acme",
+        role="Analyst",
+        interviewers=["Dana", "Raj"],
+        decision_by=date(2026, 3, 13),
+        decision_in_business_days=3,
+        notes="a; b\r\nc",
+    )
+    assert log.get("iv-2").held_at == datetime(2026, 3, 7, 9, 30)
+
+    new_id = log.add(interview(company="Fabrikam"))
+    written = (tmp_path / "interviews.csv").read_text(encoding="utf-8")
+    assert written.startswith("id,company,role,held_at,kind,") and written.splitlines()[0].endswith(
+        ",notes,Salary"
+    )
+    rewritten = InterviewLog(tmp_path)
+    assert [row_id for row_id, _ in rewritten.items()] == ["iv-1", "iv-2", new_id]
+    assert ',"45,000"\n' in written  # the learner's own column survives the rewrite
+
+
+def test_slashed_spreadsheet_dates_follow_the_files_own_day_month_order(tmp_path):
+    header = "id,company,role,held_at,decision_by\n"
+    (tmp_path / "interviews.csv").write_text(
+        header + "iv-1,Acme,Analyst,06/03/2026 9:05,20/03/2026\niv-2,Contoso,Clerk,13/03/2026 10:00,\n"
+    )
+    log = InterviewLog(tmp_path)
+    assert log.get("iv-1").held_at == datetime(2026, 3, 6, 9, 5)
+    assert log.get("iv-1").decision_by == date(2026, 3, 20)
+    (tmp_path / "interviews.csv").write_text(header + "iv-1,Acme,Analyst,06.03.2026 10:00,\n")
+    assert log.get("iv-1").held_at == datetime(2026, 3, 6, 10, 0)
+    (tmp_path / "interviews.csv").write_text(header + "iv-1,Acme,Analyst,06/03/2026 10:00,\n")
+    with pytest.raises(LogFileError, match="could be day/month or month/day"):
+        log.items()
+
+
+# -- export and import -------------------------------------------------------------------
+
+FOLLOWUP_HEADER = b"id,interview_id,at,channel,purpose,to\n"
+RISKY = [
+    '=HYPERLINK("http://evil.example","click")',
+    "+44 20 7946 0000",
+    "-not a formula",
+    "@SUM(A1)",
+    "'=quoted",
+]
+
+
+def zip_of(**members: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_export_neutralises_formula_cells_and_import_restores_them(log, tmp_path):
+    iv_id = log.add(
+        interview(
+            notes=RISKY[0],
+            contact=RISKY[1],
+            role=RISKY[2],
+            agency_contact=RISKY[3],
+            company=RISKY[4],
+            talking_points=RISKY,  # one cell: only its first line starts the cell
+        )
+    )
+    log.record(followup(iv_id, to=RISKY[3], notes=RISKY[2]))
+    data = log.export_zip()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert sorted(archive.namelist()) == ["followups.csv", "interviews.csv"]
+        exported = archive.read("interviews.csv").decode("utf-8-sig")
+        exported_followups = archive.read("followups.csv").decode("utf-8-sig")
+    cells = [c for row in csv.reader(io.StringIO(exported, newline="")) for c in row]
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+    assert """'=HYPERLINK(""http://evil.example"",""click"")""" in exported
+    for risky in RISKY:
+        assert (
+            f",'{risky}," in exported.replace('""', '"').replace(',"', ",").replace('",', ",")
+            or risky == RISKY[0]
+        )
+    assert ",''=quoted," in exported  # a quote already there gets one more, so import can tell them apart
+    assert "'-not a formula" in exported_followups and "'@SUM(A1)" in exported_followups
+    assert "2026-03-06 10:00" in exported  # dates are never touched
+    assert log.export_zip() == data  # the same log exports the same bytes
+
+    other = InterviewLog(tmp_path / "next_session")
+    report = other.import_file(data, "followup-log.zip")
+    assert report == ImportReport(
+        1, 1, 0, 0, False, "Added 1 interview and 1 follow-up from 'followup-log.zip'."
+    )
+    assert other.items() == log.items() and other.followup_items() == log.followup_items()
+    assert other.get(iv_id).talking_points == RISKY
+
+
+def test_merge_adds_new_rows_skips_duplicates_and_keeps_yours_on_a_conflict(log, tmp_path):
+    shared = log.add(interview(company="Shared"))
+    changed = log.add(interview(company="Mine"))
+    upload = InterviewLog(tmp_path / "laptop")
+    upload.import_file(log.export_zip(), "log.zip")
+    upload.update(changed, company="Theirs")
+    extra = upload.add(interview(company="New"))
+    note = upload.record(followup(shared))
+
+    report = log.import_file(upload.export_zip(), "laptop.zip", mode="merge")
+    assert (report.added_interviews, report.added_followups) == (1, 1)
+    assert (report.skipped_duplicates, report.conflicts, report.replaced) == (1, 1, False)
+    assert "so yours was kept" in report.message
+    fresh = InterviewLog(log.path)
+    assert [(i, iv.company) for i, iv in fresh.items()] == [
+        (shared, "Shared"),
+        (changed, "Mine"),
+        (extra, "New"),
+    ]
+    assert [row_id for row_id, _ in fresh.followup_items()] == [note]
+
+
+def test_replace_swaps_the_whole_log(log, tmp_path):
+    log.add(interview(company="Old"))
+    other = InterviewLog(tmp_path / "other")
+    new = other.add(interview(company="New"))
+    other.record(followup(new))
+    report = log.import_file(other.export_zip(), "other.zip", mode="replace")
+    assert report.replaced and (report.added_interviews, report.added_followups) == (1, 1)
+    assert InterviewLog(log.path).items() == other.items()
+    assert not any(p.name.startswith(".incoming") for p in log.path.iterdir())
+
+
+def test_a_single_interviews_csv_can_be_imported(log):
+    data = b"id,company,role,held_at\niv-1,Acme,Analyst,2026-03-06 10:00\n"
+    report = log.import_file(data, "mine.csv")
+    assert report.added_interviews == 1 and log.get("iv-1").company == "Acme"
+
+
+@pytest.mark.parametrize(
+    ("data", "filename", "fragment"),
+    [
+        (b"PK\x03\x04 this is not really a zip", "log.zip", "is not a readable zip file"),
+        (zip_of(**{"notes.txt": b"hello"}), "log.zip", "holds no interviews.csv"),
+        (zip_of(**{"interviews.csv": b"name,amount\nrent,900\n"}), "log.zip", "it has no 'id' column"),
+        (
+            zip_of(
+                **{
+                    "interviews.csv": b"id,company,role,held_at\niv-1,Acme,Analyst,2026-03-06 10:00\n",
+                    "followups.csv": FOLLOWUP_HEADER + b"fu-1,iv-1,2026-03-07 09:00,pigeon,rapport,D\n",
+                }
+            ),
+            "log.zip",
+            "followups.csv in the upload 'log.zip', row 2, channel: expected one of email",
+        ),
+        (
+            zip_of(
+                **{
+                    "interviews.csv": b"id,company,role,held_at\niv-1,Acme,Analyst,2026-03-06 10:00\n",
+                    "followups.csv": FOLLOWUP_HEADER + b"fu-1,iv-1,2026-03-05 09:00,email,rapport,D\n",
+                }
+            ),
+            "log.zip",
+            "row 2, at: expected a time after the interview",
+        ),
+        (b"id,company,role,held_at\niv-1,,Analyst,2026-03-06 10:00\n", "mine.csv", "row 2, company"),
+        (b"", "mine.csv", "is empty"),
+    ],
+)
+def test_a_bad_upload_is_refused_and_the_log_is_untouched(log, data, filename, fragment):
+    iv_id = log.add(interview())
+    log.record(followup(iv_id))
+    before = snapshot(log.path)
+    for mode in ("merge", "replace"):
+        with pytest.raises(LogFileError) as error:
+            log.import_file(data, filename, mode=mode)
+        assert fragment in str(error.value)
+        assert str(error.value).endswith("upload it again.") or "upload it again" in str(error.value)
+    assert snapshot(log.path) == before
+
+
+def test_import_zip_refuses_a_csv(log):
+    with pytest.raises(LogFileError, match="not a readable zip"):
+        log.import_zip(b"id,company,role,held_at\n", filename="mine.csv")
+
+
+# -- property: any valid record round-trips -------------------------------------------------
+
+ANY_LINE = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\r\n"), max_size=30)
+TRICKY = st.sampled_from(
+    [
+        '=HYPERLINK("x")',
+        "+1",
+        "-1",
+        "@x",
+        "'=already quoted",
+        "a,b",
+        'say "hi"',
+        "semi;colon",
+        "😀 émoji",
+        "x\u2028y",
+    ]
+)
+LINE = st.one_of(ANY_LINE, TRICKY)
+TEXT = st.one_of(
+    st.text(st.characters(exclude_categories=("Cs",)), max_size=120),
+    TRICKY,
+    st.sampled_from(["carriage\rreturn", "windows\r\nlines", "blank\n\nline", 'multi\n"quoted", cell']),
+)
+WHEN = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1))
+
+
+@st.composite
+def interviews(draw):
+    held = draw(WHEN)
+    try:
+        return Interview(
+            company=draw(LINE),
+            role=draw(LINE),
+            held_at=held,
+            kind=draw(st.sampled_from(["phone", "video", "in_person"])),
+            interviewers=draw(st.lists(LINE, max_size=4)),
+            contact=draw(LINE),
+            decision_by=draw(st.none() | st.dates(min_value=held.date(), max_value=date(2100, 12, 31))),
+            decision_in_business_days=draw(st.none() | st.integers(0, 65)),
+            agency_contact=draw(st.none() | LINE),
+            talking_points=draw(st.lists(LINE, max_size=4)),
+            outcome=draw(st.sampled_from(["pending", "offer", "rejected", "no_response", "withdrawn"])),
+            notes=draw(TEXT),
+        )
+    except ValidationError:
+        reject()
+
+
+@st.composite
+def followups_after(draw, held: datetime):
+    at = held + draw(st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=60)))
+    try:
+        return FollowUp(
+            interview_id="placeholder",
+            at=at,
+            channel=draw(st.sampled_from(["email", "card", "call", "voicemail", "text", "linkedin"])),
+            purpose=draw(st.sampled_from(["thank_you", "status_check", "feedback_request", "rapport"])),
+            to=draw(LINE),
+            response_at=draw(st.none() | st.just(at + timedelta(hours=5))),
+            notes=draw(TEXT),
+        )
+    except ValidationError:
+        reject()
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+)
+@given(st.lists(interviews(), min_size=1, max_size=3), st.data())
+def test_any_valid_records_round_trip_through_the_files_and_an_export(records, data):
+    with tempfile.TemporaryDirectory() as folder:
+        log = InterviewLog(Path(folder) / "log")
+        ids, notes = [], []
+        for record in records:
+            iv_id = log.add(record)
+            ids.append(iv_id)
+            for note in data.draw(st.lists(followups_after(record.held_at), max_size=2)):
+                note = note.replace(interview_id=iv_id)
+                notes.append((log.record(note), note))
+
+        fresh = InterviewLog(log.path)
+        assert [fresh.get(i) for i in ids] == records
+        assert [(i, fresh.get(i)) for i, _ in notes] == notes
+        frame = fresh.interviews()
+        assert list(frame["id"]) == ids
+        assert list(frame["notes"]) == [r.notes for r in records]
+        assert list(frame["interviewers"]) == [r.interviewers for r in records]
+        assert list(frame["held_at"]) == [pd.Timestamp(r.held_at) for r in records]
+
+        other = InterviewLog(Path(folder) / "other")
+        other.import_file(fresh.export_zip(), "log.zip")
+        assert other.items() == fresh.items()
+        assert other.followup_items() == fresh.followup_items()
+
+
+# -- faults: a killed writer, two writers, a crash between two files ------------------------
+
+CHILD_PRELUDE = """
+import os, random, sys, time
+from datetime import datetime, timedelta
+from followup_kit.records import FollowUp, Interview
+from followup_kit.store import InterviewLog
+log = InterviewLog(sys.argv[1])
+start = datetime(2026, 1, 5, 9, 0)
+"""
+
+# Adds, records and removes forever, printing each id once the call has returned (so is committed).
+# fsync is slowed down so a SIGKILL often lands in the middle of a save.
+KILLED_WRITER = (
+    CHILD_PRELUDE
+    + """
+real_fsync = os.fsync
+def slow_fsync(fd):
+    time.sleep(random.random() * 0.003)
+    real_fsync(fd)
+os.fsync = slow_fsync
+n = int(sys.argv[2])
+while True:
+    n += 1
+    iv_id = log.add(Interview(f"Company {n}", "Analyst", start + timedelta(hours=n), notes="x" * (n % 50)))
+    print("+", iv_id, flush=True)
+    fu_id = log.record(FollowUp(iv_id, start + timedelta(hours=n, minutes=30), "email", "thank_you", "Ann"))
+    print("+", fu_id, flush=True)
+    if n % 3 == 0:
+        print("?", iv_id, fu_id, flush=True)  # may be gone if the kill lands during the removal
+        log.remove(iv_id)
+        print("-", iv_id, fu_id, flush=True)
+"""
+)
+
+APPENDER = (
+    CHILD_PRELUDE
+    + """
+for n in range(int(sys.argv[2])):
+    print(log.add(Interview(f"Company {n}", "Analyst", start + timedelta(hours=n))), flush=True)
+"""
+)
+
+
+def run_child(code: str, *args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+
+
+def test_a_writer_killed_mid_save_leaves_every_committed_row(tmp_path):
+    rng = random.Random(20260306)
+    present: set[str] = set()
+    removed: set[str] = set()
+    killed_mid_save = 0
+    for round_number in range(8):
+        child = run_child(KILLED_WRITER, str(tmp_path), str(round_number * 10_000))
+        first_line = [child.stdout.readline()]  # it is running and has committed once
+        assert first_line[0].startswith("+ iv-")
+        time.sleep(rng.uniform(0.05, 0.6))
+        child.send_signal(signal.SIGKILL)
+        output, _ = child.communicate()
+        in_flight: set[str] = set()
+        for line in first_line + output.splitlines():
+            sign, *ids = line.split()
+            {"+": present, "?": in_flight, "-": removed}[sign].update(ids)
+        present -= removed | in_flight
+        in_flight -= removed
+
+        leftovers = {p.name for p in tmp_path.iterdir()} - {"interviews.csv", "followups.csv", ".log.lock"}
+        killed_mid_save += bool(leftovers)  # a temporary file or a staged change: the kill hit a save
+        log = InterviewLog(tmp_path)  # recovers, parses both files, checks every follow-up's interview
+        on_disk = {row_id for row_id, _ in log.items()} | {row_id for row_id, _ in log.followup_items()}
+        assert present <= on_disk, f"round {round_number}: committed rows lost"
+        assert all(row_id in on_disk for row_id in in_flight) or not in_flight & on_disk  # both or neither
+        assert not removed & on_disk, f"round {round_number}: removed rows came back"
+    assert len(present) > 20
+    assert killed_mid_save >= 1, "no kill landed in the middle of a save, so this proved nothing"
+
+    InterviewLog(tmp_path).add(interview())  # the next change cleans up after the crash
+    leftovers = [
+        p.name for p in tmp_path.iterdir() if p.name not in ("interviews.csv", "followups.csv", ".log.lock")
+    ]
+    assert leftovers == []
+
+
+def test_two_kernels_appending_to_one_log_lose_nothing(tmp_path):
+    children = [run_child(APPENDER, str(tmp_path), "200") for _ in range(2)]
+    printed = []
+    for child in children:
+        output, _ = child.communicate(timeout=300)
+        assert child.returncode == 0
+        printed += output.split()
+    ids = [row_id for row_id, _ in InterviewLog(tmp_path).items()]
+    assert len(ids) == 400 and set(ids) == set(printed)
+
+
+def test_a_committed_two_file_change_is_finished_and_an_unfinished_one_dropped(tmp_path):
+    write_tables(tmp_path, [("iv-old", interview(company="Old"))])
+    (tmp_path / ".incoming.tmp").mkdir()  # a crash while staging: not committed
+    (tmp_path / ".incoming.tmp" / "interviews.csv").write_bytes(b"id,company,role,held_at\n")
+    (tmp_path / ".interviews.csv.0123abcd.tmp").write_bytes(b"torn")
+    assert [row_id for row_id, _ in InterviewLog(tmp_path).items()] == ["iv-old"]
+
+    staged = tmp_path / "staged"
+    write_tables(staged, [("iv-new", interview(company="New"))], [("fu-new", followup("iv-new"))])
+    (tmp_path / ".incoming").mkdir()  # a crash after the commit point, before both files moved
+    (staged / "followups.csv").rename(tmp_path / ".incoming" / "followups.csv")
+    (staged / "interviews.csv").rename(tmp_path / ".incoming" / "interviews.csv")
+    assert [row_id for row_id, _ in InterviewLog(tmp_path, read_only=True).items()] == ["iv-new"]
+    log = InterviewLog(tmp_path)
+    assert [row_id for row_id, _ in log.followup_items()] == ["fu-new"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [
+        ".log.lock",
+        "followups.csv",
+        "interviews.csv",
+    ]
+    assert not (tmp_path / ".incoming").exists() and not (tmp_path / ".incoming.tmp").exists()
