@@ -168,7 +168,7 @@ class _Spec:
     """One table: its file, its record type and how each column is written."""
 
     filename: str
-    noun: str
+    noun: str  # with its article: "an interview"
     record: type
     fields: tuple[str, ...]
     kinds: dict[str, str]  # fields not named here are text
@@ -189,7 +189,7 @@ class _Spec:
 
 _INTERVIEWS = _Spec(
     INTERVIEWS_CSV,
-    "interview",
+    "an interview",
     Interview,
     INTERVIEW_FIELDS,
     {
@@ -201,7 +201,7 @@ _INTERVIEWS = _Spec(
     },
 )
 _FOLLOWUPS = _Spec(
-    FOLLOWUPS_CSV, "follow-up", FollowUp, FOLLOWUP_FIELDS, {"at": _DATETIME, "response_at": _DATETIME}
+    FOLLOWUPS_CSV, "a follow-up", FollowUp, FOLLOWUP_FIELDS, {"at": _DATETIME, "response_at": _DATETIME}
 )
 
 
@@ -529,7 +529,10 @@ def _fsync_dir(folder: Path) -> None:
     """Make a rename durable; Windows has no directory fsync, and some file systems refuse it."""
     if os.name == "nt":
         return
-    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
     try:
         os.fsync(fd)
     except OSError:
@@ -676,7 +679,7 @@ class InterviewLog:
             spec = _INTERVIEWS if isinstance(old, Interview) else _FOLLOWUPS
             for name in fields:
                 if name not in spec.fields:
-                    raise ValidationError(name, f"a field of a {spec.noun} ({', '.join(spec.fields)})", name)
+                    raise ValidationError(name, f"a field of {spec.noun} ({', '.join(spec.fields)})", name)
             new = old.replace(**fields)
             if new == old:
                 return state, None

@@ -126,7 +126,9 @@ def test_add_and_record_return_ids_and_survive_a_fresh_open(log):
     assert fresh.items() == [(iv_id, interview(notes="Asked about the team.\nFollow up Friday."))]
 
 
-@pytest.mark.parametrize("notes", ["carriage\rreturn", "windows\r\nline", 'comma, "quote"\nnext', "=1+1"])
+@pytest.mark.parametrize(
+    "notes", ["carriage\rreturn", "windows\r\nline", 'comma, "quote"\nnext', "=1+1", "nul\x00char"]
+)
 def test_notes_with_any_line_breaks_and_quotes_come_back_exactly(log, notes):
     iv_id = log.add(interview(notes=notes))
     assert InterviewLog(log.path).get(iv_id).notes == notes
@@ -191,6 +193,7 @@ def test_update_builds_the_record_again_and_validates_it(log):
     with pytest.raises(ValidationError) as unknown_field:
         log.update(iv_id, salary="lots")
     assert unknown_field.value.field == "salary"
+    assert "expected a field of an interview (company, role," in str(unknown_field.value)
     with pytest.raises(ValidationError) as after_follow_up:
         log.update(iv_id, held_at=HELD + timedelta(hours=3))
     assert after_follow_up.value.field == "held_at"
