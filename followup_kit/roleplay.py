@@ -376,8 +376,13 @@ class Turn:
 
 @dataclass(frozen=True)
 class Point:
-    """One debrief point: a rule you followed or should follow, its advice and its source."""
+    """One debrief point: a rule you followed or should follow, its advice and its source.
 
+    ``id`` is the check's id (see ``messages.CHECK_IDS``), or ``"choice:<node>"`` for a scripted
+    point about a canned reply.
+    """
+
+    id: str
     went_well: bool
     label: str
     advice: str
@@ -451,7 +456,7 @@ def _debrief(scenario: Scenario, turns: tuple[Turn, ...], ending: str) -> Debrie
                 entry["advice"] = check.advice
         note = turn.choice.note if turn.choice else None
         if note is not None:
-            outcome[f"note:{turn.node}"] = {
+            outcome[f"choice:{turn.node}"] = {
                 "label": "Your choice" if note.went_well else "Your choice: think again",
                 "advice": note.text,
                 "source": cite(*note.sources),
@@ -459,15 +464,12 @@ def _debrief(scenario: Scenario, turns: tuple[Turn, ...], ending: str) -> Debrie
                 "bad": [] if note.went_well else [turn.number],
             }
     went_well, to_change = [], []
-    for entry in outcome.values():
-        if entry["bad"]:
-            to_change.append(
-                Point(False, entry["label"], entry["advice"], entry["source"], tuple(entry["bad"]))
-            )
-        else:
-            went_well.append(
-                Point(True, entry["label"], entry["advice"], entry["source"], tuple(entry["ok"]))
-            )
+    for key, entry in outcome.items():
+        bad = bool(entry["bad"])
+        turns = tuple(entry["bad"] if bad else entry["ok"])
+        point = Point(key, not bad, entry["label"], entry["advice"], entry["source"], turns)
+        (to_change if bad else went_well).append(point)
+
     return Debrief(scenario, turns, tuple(went_well), tuple(to_change), ending)
 
 

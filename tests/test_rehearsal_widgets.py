@@ -6,6 +6,7 @@ import ipywidgets as widgets
 import pytest
 
 from followup_kit.lesson import SolutionGate
+from followup_kit.messages import LABELS
 from followup_kit.records import Interview, ValidationError
 from followup_kit.widgets.rehearsal import (
     CompareNotes,
@@ -57,7 +58,7 @@ def test_a_weak_opener_gets_at_least_three_sourced_pieces_of_advice():
     page = r.feedback_area.value
     assert page == feedback._repr_html_()
     assert page.count("Source:") >= 3
-    assert "Avoids pressure and neediness" in page
+    assert LABELS["no_pressure"] in page
 
 
 def test_the_rewrite_turns_green_and_shows_the_speaking_time():

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from followup_kit.messages import CHECK_IDS, check_message
+from followup_kit.messages import CHECK_IDS, LABELS, check_message
 from followup_kit.records import ValidationError
 from followup_kit.roleplay import (
     SCENARIO_DIR,
@@ -115,11 +115,10 @@ def test_every_branch_plays_to_the_end_and_gets_a_sourced_debrief(sid, picks):
     assert "What went well" in page and "What to change" in page and "source:" in page
     assert debrief.summary().startswith(f"Debrief: {scenario.title}")
     # a turn that failed a counted check, or a choice noted as a mistake, is something to change
-    must_change = {c.label for t in call.turns for c in t.counted if not c.passed}
-    must_change |= {
-        "Your choice: think again" for t in call.turns if t.choice.note and not t.choice.note.went_well
-    }
-    assert must_change == {p.label for p in debrief.to_change}
+    must_change = {c.id for t in call.turns for c in t.counted if not c.passed}
+    must_change |= {f"choice:{t.node}" for t in call.turns if t.choice.note and not t.choice.note.went_well}
+    assert must_change == {p.id for p in debrief.to_change}
+    assert not must_change & {p.id for p in debrief.went_well}
 
 
 @pytest.mark.parametrize("sid", sorted(EXPECTED))
@@ -169,10 +168,11 @@ def test_typed_replies_walk_a_whole_call():
     call.reply("I understand, thank you for your time, Tom. Please keep me in mind for future roles.")
     assert call.finished and call.line.startswith("Thanks for taking it so well")
     debrief = call.debrief()
-    to_change = {p.label for p in debrief.to_change}
-    assert "Is not argumentative" in to_change
-    assert next(p for p in debrief.to_change if p.label == "Is not argumentative").turns == (1,)
-    assert "Asks to be considered for future roles" in to_change  # missing in turn 1, even if fixed later
+    to_change = {p.id: p for p in debrief.to_change}
+    assert to_change["not_argumentative"].turns == (1,)
+    assert to_change["not_argumentative"].label == LABELS["not_argumentative"]
+    assert to_change["asks_future_roles"].turns == (1,)  # missing in turn 1, even if fixed in turn 2
+    assert "thanks_them" in to_change
 
 
 def test_the_weak_opener_goes_the_cold_way_and_the_debrief_says_why():
@@ -183,11 +183,10 @@ def test_the_weak_opener_goes_the_cold_way_and_the_debrief_says_why():
     call.choose(1)
     assert call.finished
     debrief = call.debrief()
-    change = {p.label: p for p in debrief.to_change}
-    assert "Avoids pressure and neediness" in change
-    assert "model_call" in SCENARIOS["no_news_week"].sources
-    assert "evidence.md: §3 B. Follow-up call" in change["Avoids pressure and neediness"].source
-    assert len(change) >= 3
+    change = {p.id: p for p in debrief.to_change}
+    assert "evidence.md: §3 B. Follow-up call" in change["no_pressure"].source
+    assert change["no_pressure"].advice
+    assert {"says_who_you_are", "names_role_and_date", "asks_one_question"} <= set(change)
 
 
 def test_a_choice_note_reaches_the_debrief_with_its_source():
@@ -196,7 +195,8 @@ def test_a_choice_note_reaches_the_debrief_with_its_source():
     turn = call.choose("Say you'll ring Calder's hiring manager yourself to speed it up")  # by label
     assert turn.passed  # the words pass the checks…
     debrief = call.debrief()
-    note = next(p for p in debrief.to_change if p.label == "Your choice: think again")
+    note = next(p for p in debrief.to_change if p.id == "choice:pending")
+    assert note.label == "Your choice: think again"
     assert "staffing manager" in note.advice  # …but whom you call is the point
     assert note.source == "seed 004 (004_9845dcc815f51481.txt)"
 

@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 
+from followup_kit.messages import LABELS
 from followup_kit.roleplay import SCENARIO_DIR, load_scenarios
 from followup_kit.widgets.roleplay import RolePlay
 
@@ -41,7 +42,7 @@ def test_a_whole_call_by_buttons_ends_in_a_debrief():
     assert "Did I get the job?" in rp.choice_words.value
     rp.choice_buttons[1].click()  # "Did I get the job?"
     assert "Feedback on your reply (turn 1)" in rp.feedback_area.value
-    assert "Avoids pressure and neediness" in rp.feedback_area.value
+    assert LABELS["no_pressure"] in rp.feedback_area.value
     assert "who is this" in rp.line.value
     assert "You:</strong> Hi, it&#x27;s Sam. Did I get the job?" in rp.transcript.value
     rp.choice_buttons[0].click()
@@ -51,7 +52,7 @@ def test_a_whole_call_by_buttons_ends_in_a_debrief():
     assert "The call is over" in rp.status.value
     page = rp.debrief_area.value
     assert "Debrief: A week later, no news" in page
-    assert "What to change" in page and "Avoids pressure and neediness" in page
+    assert "What to change" in page and LABELS["no_pressure"] in page
     assert "source: evidence.md: §3 B. Follow-up call" in page
 
 
