@@ -18,6 +18,7 @@ _EXPORTS = {
     "ValidationError": "records",
     "InterviewLog": "store",
     "open_sample_log": "store",
+    "LogFileError": "store",
     "plan_followups": "planner",
     "Step": "planner",
     "RULES": "planner",
