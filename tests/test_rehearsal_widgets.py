@@ -80,7 +80,8 @@ def test_bad_text_shows_a_message_not_a_traceback(bad):
     r.check()
     r.text.value = bad
     r.check_button.click()  # must not raise
-    assert r.status.value.startswith("<span style='color:#b00020'>⚠ text: expected")
+    assert r.status.value.startswith("<div role='alert'")
+    assert "⚠ text: expected " in r.status.value
     assert r.feedback_area.value == "" and r.timing.value == ""
 
 

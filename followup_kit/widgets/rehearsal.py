@@ -33,9 +33,11 @@ _STYLE = {"description_width": "initial"}
 
 
 def _status(kind: str, text: str) -> str:
-    colour = {"error": "#b00020", "ok": "#1a7f37", "info": "#555"}[kind]
+    """A status line in a live region (screen readers announce it); marked by a sign, not colour alone."""
+    colour = {"error": "#b00020", "ok": "#1a7f37", "info": "#444"}[kind]
     mark = {"error": "⚠ ", "ok": "✓ ", "info": ""}[kind]
-    return f"<span style='color:{colour}'>{mark}{html.escape(text)}</span>"
+    role, live = ("alert", "assertive") if kind == "error" else ("status", "polite")
+    return f"<div role='{role}' aria-live='{live}' style='color:{colour}'>{mark}{html.escape(text)}</div>"
 
 
 def speaking_line(feedback: Any, used_seconds: int | None = None, of_seconds: int | None = None) -> str:
