@@ -329,6 +329,30 @@ def cohort_table(cohort: Cohort) -> pd.DataFrame:
     ]  # fmt: skip
 
 
+def readable_table(cohort: Cohort) -> pd.DataFrame:
+    """``cohort_table`` with plain column names and formatted numbers, for a projector or Voila."""
+    table = cohort_table(cohort)
+
+    def pct(value: float) -> str:
+        return "-" if pd.isna(value) else f"{value:.0%}"
+
+    def hours(value: float) -> str:
+        return "-" if pd.isna(value) else f"{value:.0f} h"
+
+    return pd.DataFrame(
+        {
+            "Participant": table["participant"],
+            "Interviews": table["interviews"],
+            "Thanked within 24 h": table["within_24h"].map(pct),
+            "Median time to thank-you": table["median_hours_to_thank_you"].map(hours),
+            "Follow-ups": table["follow_ups"],
+            "Follow-ups answered": table["replied"].map(pct),
+            "Status checks": table["status_checks"],
+            "Offers": table["offers"],
+        }
+    ).set_index("Participant")
+
+
 def on_time_chart(cohort: Cohort, *, large: bool = False) -> Figure:
     """Share of each participant's interviews thanked within 24 h (seeds 000, 001), one bar each."""
     from . import charts

@@ -440,11 +440,11 @@ def own_log_or_sample(log: object | None = None) -> tuple[pd.DataFrame, pd.DataF
     """The learner's log frames, or the sample's when that log has no interviews yet, and a sentence
     saying which one it is (notebook 03 shows it above the dashboard).
 
-    ``log`` is an ``InterviewLog`` (default: ``InterviewLog()``, i.e. ``data/my_log``).
+    ``log`` is an ``InterviewLog`` (default: ``data/my_log``, opened read-only: looking never writes).
     """
     from .store import InterviewLog, open_sample_log
 
-    log = InterviewLog() if log is None else log
+    log = InterviewLog(read_only=True) if log is None else log
     interviews, followups = log.interviews(), log.followups()
     if len(interviews):
         count = f"{len(interviews):,} interview{'' if len(interviews) == 1 else 's'}"
