@@ -1,0 +1,1108 @@
+"""The logbook: log interviews in a form, see them in a table, record follow-ups in one click, close out.
+
+``Logbook(log=None, *, demo=False, now=None)`` is one view over an ``InterviewLog``
+(the learner's own, ``InterviewLog()``, by default).  It only calls the kit:
+``records`` validates, ``store`` saves and exports, ``planner`` warns about a
+second status call and names the step after an offer or a rejection.  Every
+callback catches ``ValidationError`` and ``LogFileError`` and shows the message
+in the status line of its section, naming the field as the form labels it;
+nothing is saved half-way, because the store writes a change whole or not at all.
+
+Sections, each a widget a notebook can display on its own:
+
+* ``mode_section``: *Demo mode (sample, read-only)* for coaches, and the log's state;
+* ``form_section``: every ``Interview`` field; *Save interview* writes at once;
+* ``table_section``: the interviews, newest first; pick one to edit or delete (delete asks first);
+* ``actions_section``: quick follow-ups for the picked interview, at a time you can change,
+  with the over-contact guard (seed 003: only make one call);
+* ``closeout_section``: set the outcome; a rejection points to the feedback request
+  (notebook 06), an offer to the rapport call (notebook 07's offer scenario);
+* ``data_section``: *Download my log* (one zip, formulas neutralised) and *Upload a log*.
+
+Stable CSS classes for browser tests are listed in ``CSS_CLASSES``.  Headless tests
+set ``.value`` and call ``.click()``; ``STRICT = True`` makes an unexpected error in a
+callback raise instead of being shown (tests switch it on).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import shutil
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..planner import call_purpose, plan_followups, second_call_warning
+from ..records import FollowUp, Interview, ValidationError, check_followup_after, describe
+from ..sources import cite
+from ..store import (
+    ImportReport,
+    InterviewLog,
+    LogFileError,
+    ReadOnlyLogError,
+    UnknownIdError,
+    open_sample_log,
+)
+from ._common import STYLE, WIDE, Confirm, button, download_link, labelled, status_html, table_html
+
+__all__ = ["CSS_CLASSES", "FIELD_LABELS", "Logbook", "error_text"]
+
+#: When True, an unexpected exception in a callback is raised (tests); otherwise it is shown.
+STRICT = False
+
+#: How the form names each field; messages use these names, so the learner finds the box.
+FIELD_LABELS = {
+    "company": "Company",
+    "role": "Role",
+    "held_at": "Date and time of the interview",
+    "kind": "Kind of interview",
+    "interviewers": "Interviewers",
+    "contact": "Your contact",
+    "decision_by": "They decide by",
+    "decision_in_business_days": "Hear in N business days",
+    "agency_contact": "Agency contact",
+    "talking_points": "Talking points",
+    "outcome": "Outcome",
+    "notes": "Notes",
+    "at": "When (follow-up time)",
+    "channel": "Channel",
+    "purpose": "A call was for",
+    "to": "To",
+    "response_at": "When (reply time)",
+    "interview_id": "Interview",
+}
+
+KIND_OPTIONS = [("In person", "in_person"), ("Video", "video"), ("Phone", "phone")]
+OUTCOME_OPTIONS = [
+    ("Pending: waiting to hear", "pending"),
+    ("Offer", "offer"),
+    ("Rejected", "rejected"),
+    ("No response", "no_response"),
+    ("Withdrawn", "withdrawn"),
+]
+CALL_PURPOSE_OPTIONS = [
+    ("Status check", "status_check"),
+    ("Feedback request (after a rejection)", "feedback_request"),
+    ("Rapport call (after an offer)", "rapport"),
+]
+_PURPOSE_WORDS = {
+    "thank_you": "thank-you",
+    "status_check": "status check",
+    "feedback_request": "feedback request",
+    "rapport": "rapport call",
+    "extra_info": "extra information",
+}
+#: In the quick actions, a follow-up's notes are typed in "Note (optional)".
+_QUICK_LABELS = {"notes": "Note (optional)"}
+_CHANNEL_WORDS = {"email": "email", "card": "card", "call": "phone", "voicemail": "voicemail"}
+
+#: The quick actions: button text (the name is appended), channel, and purpose (None: from the outcome).
+QUICK_ACTIONS: dict[str, tuple[str, str, str | None]] = {
+    "thank_you": ("Sent thank-you email to", "email", "thank_you"),
+    "card": ("Mailed card to", "card", "thank_you"),
+    "called": ("Called", "call", None),
+    "voicemail": ("Left voicemail for", "voicemail", None),
+}
+
+#: After these outcomes the view points to the exercise for the next step.
+NEXT_EXERCISE = {
+    "rejected": ("feedback_request", "notebooks/06_ask_for_feedback.ipynb", "the feedback-request exercise"),
+    "offer": ("offer_rapport_call", "notebooks/07_role_play_the_call.ipynb", "its offer scenario"),
+}
+
+#: The stable CSS classes of the key widgets (class -> widget type), for browser tests.
+CSS_CLASSES = {
+    "fk-logbook": "VBox (the whole view)",
+    "fk-demo": "Checkbox 'Demo mode (sample, read-only)'",
+    "fk-demo-banner": "HTML",
+    "fk-log-status": "HTML (the log cannot be read, …)",
+    "fk-refresh": "Button 'Reload the log'",
+    "fk-form": "VBox (the form section)",
+    "fk-form-mode": "HTML ('New interview' / 'Editing: …')",
+    "fk-company": "Text",
+    "fk-role": "Text",
+    "fk-held-date": "DatePicker",
+    "fk-held-time": "TimePicker",
+    "fk-kind": "Dropdown",
+    "fk-interviewers": "Text (comma-separated)",
+    "fk-contact": "Text",
+    "fk-decision-by": "DatePicker",
+    "fk-decision-days": "Text (a whole number, or empty)",
+    "fk-agency-contact": "Text",
+    "fk-talking-points": "Textarea (one per line)",
+    "fk-form-outcome": "Dropdown",
+    "fk-notes": "Textarea",
+    "fk-save": "Button 'Save interview' / 'Save changes'",
+    "fk-clear": "Button 'Clear the form'",
+    "fk-form-status": "HTML (role=status / role=alert)",
+    "fk-table-section": "VBox",
+    "fk-table": "HTML (a <table> with a caption)",
+    "fk-pick": "Dropdown 'Pick an interview'",
+    "fk-edit": "Button 'Edit in the form'",
+    "fk-delete": "Button 'Delete this interview'",
+    "fk-delete-box": "VBox (confirmation, hidden until asked)",
+    "fk-delete-confirm": "Button",
+    "fk-delete-cancel": "Button",
+    "fk-table-status": "HTML",
+    "fk-quick": "VBox (the quick actions section)",
+    "fk-quick-pick": "Dropdown 'Interview'",
+    "fk-quick-when": "NaiveDatetimePicker 'When'",
+    "fk-quick-now": "Button 'Set the time to now'",
+    "fk-quick-to": "Combobox 'To'",
+    "fk-quick-purpose": "Dropdown 'A call was for'",
+    "fk-quick-note": "Text 'Note (optional)'",
+    "fk-quick-thank-you": "Button 'Sent thank-you email to …'",
+    "fk-quick-card": "Button 'Mailed card to …'",
+    "fk-quick-called": "Button 'Called …'",
+    "fk-quick-voicemail": "Button 'Left voicemail for …'",
+    "fk-quick-reply": "Button 'Got a reply'",
+    "fk-guard": "VBox (the over-contact warning, hidden until needed)",
+    "fk-guard-confirm": "Button 'Save it anyway'",
+    "fk-guard-cancel": "Button 'Don't save it'",
+    "fk-quick-status": "HTML",
+    "fk-followups": "HTML (this interview's follow-ups)",
+    "fk-followup-pick": "Dropdown 'Follow-up'",
+    "fk-followup-delete": "Button 'Delete this follow-up'",
+    "fk-followup-box": "VBox (confirmation)",
+    "fk-followup-confirm": "Button",
+    "fk-followup-cancel": "Button",
+    "fk-closeout": "VBox (the close-out section)",
+    "fk-outcome-pick": "Dropdown 'Interview'",
+    "fk-outcome": "Dropdown 'Outcome'",
+    "fk-outcome-save": "Button 'Save the outcome'",
+    "fk-next-step": "HTML (what to do next, with its source)",
+    "fk-closeout-status": "HTML",
+    "fk-data": "VBox (download and upload)",
+    "fk-download": "HTML (an <a download> data-URI link)",
+    "fk-upload": "FileUpload 'Choose a file (.zip or .csv)'",
+    "fk-upload-mode": "RadioButtons 'When importing'",
+    "fk-import": "Button 'Import the upload'",
+    "fk-import-box": "VBox (confirmation for replace)",
+    "fk-import-confirm": "Button 'Replace my log'",
+    "fk-import-cancel": "Button",
+    "fk-upload-status": "HTML",
+}
+
+
+def error_text(error: Exception, labels: dict[str, str] | None = None) -> str:
+    """What a learner reads for an error: the field as the form names it, what was expected, what came.
+
+    ``labels`` overrides ``FIELD_LABELS`` for one section (a follow-up's notes are "Note (optional)").
+    """
+    if isinstance(error, ValidationError):
+        label = {**FIELD_LABELS, **(labels or {})}.get(error.field, error.field)
+        return f"{label}: expected {error.expected}, got {describe(error.received)}."
+    return str(error)
+
+
+def _guarded(
+    status: str, suffix: str = " Nothing was saved.", labels: dict[str, str] | None = None
+) -> Callable:
+    """Wrap a callback: a bad value or a log problem becomes a message in ``self.<status>``."""
+
+    def wrap(method: Callable) -> Callable:
+        @functools.wraps(method)
+        def run(self: Logbook, *args: Any) -> Any:
+            try:
+                return method(self, *args)
+            except (ValidationError, LogFileError, UnknownIdError) as error:
+                getattr(self, status).value = status_html("error", error_text(error, labels) + suffix)
+            except Exception as error:  # never a traceback at the learner
+                if STRICT:
+                    raise
+                getattr(self, status).value = status_html(
+                    "error",
+                    f"Something unexpected went wrong ({type(error).__name__}: {error}). Your log on disk "
+                    "is unchanged unless the table shows the change; please tell your coach.",
+                )
+            return None
+
+        return run
+
+    return wrap
+
+
+def _day(moment: datetime) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b} {moment:%Y}"
+
+
+def _when(moment: datetime) -> str:
+    return f"{_day(moment)} {moment:%H:%M}"
+
+
+def _option_labels(pairs: list[tuple[str, Interview]]) -> list[tuple[str, str]]:
+    """(label, id) for a Dropdown, newest first; a label shared by two interviews gets its time or id."""
+    ordered = sorted(pairs, key=lambda pair: pair[1].held_at, reverse=True)
+    counts: dict[str, int] = {}
+    for _, iv in ordered:
+        counts[iv.label] = counts.get(iv.label, 0) + 1
+    options, seen = [], set()
+    for iid, iv in ordered:
+        label = iv.label if counts[iv.label] == 1 else f"{iv.label} {iv.held_at:%Y %H:%M}"
+        if label in seen:
+            label = f"{label} ({iid})"
+        seen.add(label)
+        options.append((label, iid))
+    return options
+
+
+class Logbook(widgets.VBox):
+    """The learner's logbook view; see the module docstring for its sections."""
+
+    def __init__(
+        self, log: InterviewLog | None = None, *, demo: bool = False, now: datetime | None = None
+    ) -> None:
+        self._own_log = log
+        self._now = now
+        self.editing: str | None = None
+        self._pairs: list[tuple[str, Interview]] = []
+        self._syncing = False
+        self._build_mode()
+        self._build_form()
+        self._build_table()
+        self._build_actions()
+        self._build_closeout()
+        self._build_data()
+        super().__init__(
+            [
+                self.mode_section,
+                self.form_section,
+                self.table_section,
+                self.actions_section,
+                self.closeout_section,
+                self.data_section,
+            ]
+        )
+        self.add_class("fk-logbook")
+        self.interview_log: InterviewLog
+        self.demo.value = demo
+        if not demo:  # the observer has not run: open the learner's own log
+            self._switch_log(False)
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build_mode(self) -> None:
+        self.demo = labelled(
+            widgets.Checkbox(
+                value=False,
+                description="Demo mode (sample, read-only)",
+                indent=False,
+                layout=widgets.Layout(width="auto"),
+            ),
+            "fk-demo",
+        )
+        self.demo_banner = labelled(widgets.HTML(layout=WIDE), "fk-demo-banner")
+        self.log_status = labelled(widgets.HTML(layout=WIDE), "fk-log-status")
+        self.refresh_button = button("Reload the log", "fk-refresh", tooltip="Read the log from disk again")
+        self.demo.observe(lambda change: self._switch_log(change["new"]), names="value")
+        self.refresh_button.on_click(lambda _b: self.refresh())
+        self.mode_section = widgets.VBox(
+            [widgets.HBox([self.demo, self.refresh_button]), self.demo_banner, self.log_status]
+        )
+        self.mode_section.add_class("fk-mode")
+
+    def _text(self, description: str, css: str, placeholder: str = "") -> widgets.Text:
+        return labelled(
+            widgets.Text(description=description, placeholder=placeholder, style=STYLE, layout=WIDE), css
+        )
+
+    def _build_form(self) -> None:
+        self.form_mode = labelled(widgets.HTML(), "fk-form-mode")
+        self.company = self._text("Company", "fk-company", "e.g. Northwind Traders")
+        self.role = self._text("Role", "fk-role", "e.g. Data Analyst")
+        self.held_date = labelled(
+            widgets.DatePicker(description="Date of the interview", style=STYLE), "fk-held-date"
+        )
+        self.held_time = labelled(
+            widgets.TimePicker(description="Time it started", style=STYLE), "fk-held-time"
+        )
+        self.kind = labelled(
+            widgets.Dropdown(options=KIND_OPTIONS, value="in_person", description="Kind of interview",
+                             style=STYLE),
+            "fk-kind",
+        )
+        self.interviewers = self._text(
+            "Interviewers", "fk-interviewers", "names, separated by commas: Dana Whitfield, Raj Patel"
+        )
+        self.contact = self._text("Your contact", "fk-contact", "whom to ask: name, phone or email")
+        self.decision_by = labelled(
+            widgets.DatePicker(description="They decide by", style=STYLE), "fk-decision-by"
+        )
+        self.decision_days = self._text(
+            "Hear in N business days", "fk-decision-days", "e.g. 3 (empty if they gave no number)"
+        )
+        self.agency_contact = self._text(
+            "Agency contact", "fk-agency-contact", "your staffing manager, if you applied through an agency"
+        )
+        self.talking_points = labelled(
+            widgets.Textarea(
+                description="Talking points",
+                placeholder="one per line: what you discussed, what you'd add",
+                rows=3,
+                style=STYLE,
+                layout=WIDE,
+            ),
+            "fk-talking-points",
+        )
+        self.form_outcome = labelled(
+            widgets.Dropdown(options=OUTCOME_OPTIONS, value="pending", description="Outcome", style=STYLE),
+            "fk-form-outcome",
+        )
+        self.notes = labelled(
+            widgets.Textarea(description="Notes", rows=3, style=STYLE, layout=WIDE), "fk-notes"
+        )
+        self.save_button = button("Save interview", "fk-save", style="primary")
+        self.clear_button = button("Clear the form", "fk-clear")
+        self.form_status = labelled(widgets.HTML(status_html("info", ""), layout=WIDE), "fk-form-status")
+        help_text = widgets.HTML(
+            "<p style='max-width:46em;color:#444;margin:0.2em 0'>Interviewers: separate names with commas. "
+            "Talking points: one per line. Give the decision date <em>or</em> the number of business days "
+            "they named, if they gave one: the planner times your call from it.</p>"
+        )
+        self.save_button.on_click(self.save)
+        self.clear_button.on_click(lambda _b: self.clear_form())
+        self.form_inputs = [
+            self.company, self.role, self.held_date, self.held_time, self.kind, self.interviewers,
+            self.contact, self.decision_by, self.decision_days, self.agency_contact, self.talking_points,
+            self.form_outcome, self.notes,
+        ]
+        self.form_section = widgets.VBox(
+            [
+                widgets.HTML("<h4 style='margin:0.3em 0'>Log an interview</h4>"),
+                self.form_mode,
+                *self.form_inputs,
+                help_text,
+                widgets.HBox([self.save_button, self.clear_button]),
+                self.form_status,
+            ]
+        )
+        self.form_section.add_class("fk-form")
+        self._show_form_mode()
+
+    def _build_table(self) -> None:
+        self.table = labelled(widgets.HTML(layout=widgets.Layout(width="100%")), "fk-table")
+        self.picker = labelled(
+            widgets.Dropdown(options=[], description="Pick an interview", style=STYLE, layout=WIDE), "fk-pick"
+        )
+        self.edit_button = button("Edit in the form", "fk-edit")
+        self.delete_button = button("Delete this interview", "fk-delete", style="danger")
+        self.delete_box = Confirm("fk-delete-box", "fk-delete-confirm", "fk-delete-cancel")
+        self.table_status = labelled(widgets.HTML(layout=WIDE), "fk-table-status")
+        self.picker.observe(lambda change: self._pick(change["new"]), names="value")
+        self.edit_button.on_click(self.edit)
+        self.delete_button.on_click(self.delete)
+        self.table_section = widgets.VBox(
+            [
+                widgets.HTML("<h4 style='margin:0.3em 0'>Your interviews</h4>"),
+                self.table,
+                self.picker,
+                widgets.HBox([self.edit_button, self.delete_button]),
+                self.delete_box,
+                self.table_status,
+            ]
+        )
+        self.table_section.add_class("fk-table-section")
+
+    def _build_actions(self) -> None:
+        self.quick_picker = labelled(
+            widgets.Dropdown(options=[], description="Interview", style=STYLE, layout=WIDE), "fk-quick-pick"
+        )
+        self.when = labelled(widgets.NaiveDatetimePicker(description="When", style=STYLE), "fk-quick-when")
+        self.now_button = button("Set the time to now", "fk-quick-now")
+        self.to = labelled(
+            widgets.Combobox(
+                description="To", placeholder="whom you wrote to or called", ensure_option=False,
+                style=STYLE, layout=WIDE,
+            ),
+            "fk-quick-to",
+        )
+        self.purpose = labelled(
+            widgets.Dropdown(options=CALL_PURPOSE_OPTIONS, value="status_check", description="A call was for",
+                             style=STYLE, layout=WIDE),
+            "fk-quick-purpose",
+        )
+        self.note = self._text("Note (optional)", "fk-quick-note", "e.g. mentioned the SQL test")
+        self.quick_buttons = {
+            key: button(text + " …", f"fk-quick-{key.replace('_', '-')}")
+            for key, (text, _channel, _purpose) in QUICK_ACTIONS.items()
+        }
+        self.reply_button = button("Got a reply", "fk-quick-reply")
+        self.guard = Confirm("fk-guard", "fk-guard-confirm", "fk-guard-cancel")
+        self.quick_status = labelled(widgets.HTML(layout=WIDE), "fk-quick-status")
+        self.followups_html = labelled(widgets.HTML(layout=widgets.Layout(width="100%")), "fk-followups")
+        self.followup_picker = labelled(
+            widgets.Dropdown(options=[], description="Follow-up", style=STYLE, layout=WIDE),
+            "fk-followup-pick",
+        )
+        self.followup_delete = button("Delete this follow-up", "fk-followup-delete")
+        self.followup_box = Confirm("fk-followup-box", "fk-followup-confirm", "fk-followup-cancel")
+        self.quick_picker.observe(lambda change: self._pick(change["new"]), names="value")
+        self.to.observe(lambda _change: self._label_buttons(), names="value")
+        self.now_button.on_click(lambda _b: self._reset_when())
+        for key, widget in self.quick_buttons.items():
+            widget.on_click(functools.partial(self.quick, key))
+        self.reply_button.on_click(self.got_reply)
+        self.followup_delete.on_click(self.delete_followup)
+        self.actions_section = widgets.VBox(
+            [
+                widgets.HTML("<h4 style='margin:0.3em 0'>After the interview: record what you did</h4>"),
+                self.quick_picker,
+                widgets.HBox([self.when, self.now_button]),
+                self.to,
+                self.purpose,
+                self.note,
+                widgets.HBox(list(self.quick_buttons.values()) + [self.reply_button],
+                             layout=widgets.Layout(flex_flow="row wrap")),
+                self.guard,
+                self.quick_status,
+                self.followups_html,
+                widgets.HBox([self.followup_picker, self.followup_delete]),
+                self.followup_box,
+            ]
+        )
+        self.actions_section.add_class("fk-quick")
+
+    def _build_closeout(self) -> None:
+        self.outcome_picker = labelled(
+            widgets.Dropdown(options=[], description="Interview", style=STYLE, layout=WIDE), "fk-outcome-pick"
+        )
+        self.outcome = labelled(
+            widgets.Dropdown(options=OUTCOME_OPTIONS, value="pending", description="Outcome", style=STYLE),
+            "fk-outcome",
+        )
+        self.outcome_button = button("Save the outcome", "fk-outcome-save", style="primary")
+        self.next_step = labelled(widgets.HTML(layout=WIDE), "fk-next-step")
+        self.closeout_status = labelled(widgets.HTML(layout=WIDE), "fk-closeout-status")
+        self.outcome_picker.observe(lambda change: self._pick(change["new"]), names="value")
+        self.outcome_button.on_click(self.save_outcome)
+        self.closeout_section = widgets.VBox(
+            [
+                widgets.HTML("<h4 style='margin:0.3em 0'>Close out: the outcome</h4>"),
+                self.outcome_picker,
+                widgets.HBox([self.outcome, self.outcome_button]),
+                self.closeout_status,
+                self.next_step,
+            ]
+        )
+        self.closeout_section.add_class("fk-closeout")
+
+    def _build_data(self) -> None:
+        self.download = labelled(widgets.HTML(layout=WIDE), "fk-download")
+        self.upload = labelled(
+            widgets.FileUpload(accept=".zip,.csv", multiple=False, description="Choose a file (.zip or .csv)",
+                               layout=widgets.Layout(width="auto")),
+            "fk-upload",
+        )
+        self.upload_mode = labelled(
+            widgets.RadioButtons(
+                options=[("Merge: add the new rows, keep all of mine", "merge"),
+                         ("Replace my log with the upload", "replace")],
+                value="merge",
+                description="When importing",
+                style=STYLE,
+                layout=widgets.Layout(width="auto"),
+            ),
+            "fk-upload-mode",
+        )
+        self.import_button = button("Import the upload", "fk-import", style="primary")
+        self.import_box = Confirm("fk-import-box", "fk-import-confirm", "fk-import-cancel")
+        self.upload_status = labelled(widgets.HTML(layout=WIDE), "fk-upload-status")
+        self.upload.observe(lambda _change: self._upload_chosen(), names="value")
+        self.import_button.on_click(self.import_upload)
+        self.data_section = widgets.VBox(
+            [
+                widgets.HTML(
+                    "<h4 style='margin:0.3em 0'>Keep your log: download and upload</h4>"
+                    "<p style='max-width:46em;margin:0.2em 0'>On Binder a session is deleted after about "
+                    "10 idle minutes: download your log before you step away, and upload it next time. "
+                    "Text that starts with = + - or @ is saved with a ' in front, so a spreadsheet shows "
+                    "it as text instead of running it.</p>"
+                ),
+                self.download,
+                self.upload,
+                self.upload_mode,
+                self.import_button,
+                self.import_box,
+                self.upload_status,
+            ]
+        )
+        self.data_section.add_class("fk-data")
+
+    # -- state -----------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        """True when the view shows a log it must not change (the sample in demo mode)."""
+        return self.interview_log.read_only
+
+    @property
+    def picked(self) -> str | None:
+        """The id of the interview picked in the table (None when the log is empty)."""
+        return self.picker.value
+
+    def _writable(self) -> None:
+        """Refuse a change in demo mode with a message that says how to get out of it."""
+        if self.read_only:
+            raise ReadOnlyLogError(
+                "Demo mode shows the read-only sample log, so nothing was changed; untick Demo mode "
+                "to work on your own log."
+            )
+
+    def _clock(self) -> datetime:
+        moment = self._now if self._now is not None else datetime.now()
+        return moment.replace(second=0, microsecond=0)
+
+    def _switch_log(self, demo: bool) -> None:
+        """Show the sample read-only (demo) or the learner's own log."""
+        if demo:
+            try:
+                self.interview_log = open_sample_log()
+            except LogFileError as error:
+                self.log_status.value = status_html("error", str(error))
+                self.demo.value = False
+                return
+            self.demo_banner.value = status_html(
+                "info",
+                "Demo mode: this is the synthetic sample log, read-only. Nothing you click here changes it; "
+                "the buttons that would are switched off. Untick Demo mode to work on your own log.",
+            )
+        else:
+            if self._own_log is None:
+                self._own_log = InterviewLog()
+            self.interview_log = self._own_log
+            self.demo_banner.value = ""
+        self.editing = None
+        self.clear_form(keep_status=False)
+        for box in (self.delete_box, self.guard, self.followup_box, self.import_box):
+            box.dismiss()
+        for status in (self.table_status, self.quick_status, self.closeout_status, self.upload_status):
+            status.value = ""
+        self._apply_read_only()
+        self.refresh()
+
+    def _apply_read_only(self) -> None:
+        locked = self.read_only
+        why = "Read-only in demo mode" if locked else ""
+        changing = [
+            *self.form_inputs, self.save_button, self.clear_button, self.edit_button, self.delete_button,
+            *self.quick_buttons.values(), self.reply_button, self.when, self.now_button, self.to,
+            self.purpose, self.note, self.followup_delete, self.outcome, self.outcome_button, self.upload,
+            self.upload_mode, self.import_button,
+        ]
+        for widget in changing:
+            widget.disabled = locked
+            if isinstance(widget, widgets.Button):
+                widget.tooltip = why or widget.description
+
+    def refresh(self) -> None:
+        """Read the log again and redraw the table, pickers, follow-ups and download link."""
+        try:
+            self._pairs = self.interview_log.items()
+            followups = self.interview_log.followup_items()
+            export = self.interview_log.export_zip()
+        except LogFileError as error:
+            self._pairs, followups, export = [], [], None
+            self.log_status.value = status_html("error", f"{error} (the table stays empty until it is fixed)")
+        else:
+            self.log_status.value = ""
+        counts: dict[str, int] = {}
+        for _, fu in followups:
+            counts[fu.interview_id] = counts.get(fu.interview_id, 0) + 1
+        self._draw_table(counts)
+        self._draw_download(export, len(followups))
+        options = _option_labels(self._pairs)
+        keep = self.picked if self.picked in {iid for _, iid in options} else None
+        self._syncing = True
+        try:
+            for picker in (self.picker, self.quick_picker, self.outcome_picker):
+                picker.options = options
+                picker.value = keep if keep is not None else (options[0][1] if options else None)
+        finally:
+            self._syncing = False
+        self._pick(self.picker.value, force=True)
+
+    def _draw_table(self, counts: dict[str, int]) -> None:
+        rows = []
+        for iid, iv in sorted(self._pairs, key=lambda pair: pair[1].held_at, reverse=True):
+            if iv.decision_by is not None:
+                decision = f"by {iv.decision_by:%a} {iv.decision_by.day} {iv.decision_by:%b}"
+            elif iv.decision_in_business_days is not None:
+                decision = f"in {iv.decision_in_business_days} business days"
+            else:
+                decision = "not given"
+            rows.append([
+                _when(iv.held_at), iv.company, iv.role, dict((v, k) for k, v in KIND_OPTIONS)[iv.kind],
+                ", ".join(iv.interviewers), decision, dict((v, k) for k, v in OUTCOME_OPTIONS)[iv.outcome],
+                str(counts.get(iid, 0)),
+            ])
+        whose = "The sample log (read-only)" if self.read_only else "Your interviews"
+        self.table.value = table_html(
+            rows,
+            ["When", "Company", "Role", "Kind", "Interviewers", "Decision", "Outcome", "Follow-ups"],
+            f"{whose}, newest first: {len(rows)}",
+            empty="No interviews yet: fill in the form above and press Save interview.",
+            max_height="24em",
+        )
+
+    def _draw_download(self, export: bytes | None, n_followups: int) -> None:
+        if export is None:
+            self.download.value = status_html(
+                "error", "The log cannot be read, so there is nothing to download."
+            )
+            return
+        n = len(self._pairs)
+        detail = (
+            f"(one zip: {n} interview{'s' if n != 1 else ''}, {n_followups} follow-up"
+            f"{'s' if n_followups != 1 else ''}, {len(export) / 1024:.1f} KB)"
+        )
+        if self.read_only:
+            self.download.value = download_link(
+                export, "followup-sample-log.zip", "application/zip", "Download the sample log", detail=detail
+            )
+        else:
+            name = f"followup-log-{self._clock():%Y-%m-%d}.zip"
+            self.download.value = download_link(export, name, "application/zip", "Download my log",
+                                                detail=detail)
+
+    def _interview(self, iid: str | None) -> Interview | None:
+        return next((iv for i, iv in self._pairs if i == iid), None)
+
+    def _pick(self, iid: str | None, *, force: bool = False) -> None:
+        """One interview is picked (in any of the three pickers): sync them and redraw what depends on it."""
+        if self._syncing and not force:
+            return
+        self._syncing = True
+        try:
+            for picker in (self.picker, self.quick_picker, self.outcome_picker):
+                if picker.value != iid:
+                    picker.value = iid
+        finally:
+            self._syncing = False
+        for box in (self.delete_box, self.guard, self.followup_box):
+            box.dismiss()
+        interview = self._interview(iid)
+        people = []
+        if interview is not None:
+            for name in (*interview.interviewers, interview.contact, interview.agency_contact or ""):
+                if name and name not in people:
+                    people.append(name)
+            self.purpose.value = call_purpose(interview.outcome)
+            self.outcome.value = interview.outcome
+        self.to.options = people
+        self.to.value = people[0] if people else ""
+        self._reset_when()
+        self._draw_followups(iid)
+        self._draw_next_step(iid)
+        self._label_buttons()
+
+    def _reset_when(self) -> None:
+        self.when.value = self._clock()
+
+    def _label_buttons(self) -> None:
+        name = self.to.value.strip() or "…"
+        for key, widget in self.quick_buttons.items():
+            widget.description = f"{QUICK_ACTIONS[key][0]} {name}"
+            if not self.read_only:
+                widget.tooltip = widget.description
+
+    def _draw_followups(self, iid: str | None) -> None:
+        if iid is None or self._interview(iid) is None:
+            self.followups_html.value = ""
+            self.followup_picker.options = []
+            return
+        try:
+            items = self.interview_log.followup_items(iid)
+        except (LogFileError, UnknownIdError) as error:
+            self.followups_html.value = status_html("error", str(error))
+            self.followup_picker.options = []
+            return
+        rows = [
+            [
+                _when(fu.at), fu.channel, _PURPOSE_WORDS.get(fu.purpose, fu.purpose), fu.to,
+                _when(fu.response_at) if fu.response_at else "no reply yet", fu.notes,
+            ]
+            for _, fu in items
+        ]
+        self.followups_html.value = table_html(
+            rows,
+            ["When", "Channel", "For", "To", "Reply", "Note"],
+            f"Follow-ups of {self._interview(iid).label}: {len(rows)}",  # type: ignore[union-attr]
+            empty="Nothing recorded yet: use the buttons above.",
+        )
+        self.followup_picker.options = [
+            (f"{_when(fu.at)}: {fu.channel} to {fu.to} ({_PURPOSE_WORDS.get(fu.purpose, fu.purpose)})", fid)
+            for fid, fu in reversed(items)
+        ]
+        self.followup_picker.value = items[-1][0] if items else None
+
+    def _draw_next_step(self, iid: str | None) -> None:
+        interview = self._interview(iid)
+        if interview is None:
+            self.next_step.value = ""
+            return
+        text = self._next_step_text(iid, interview)  # type: ignore[arg-type]
+        self.next_step.value = text
+
+    def _next_step_text(self, iid: str, interview: Interview) -> str:
+        if interview.outcome in NEXT_EXERCISE:
+            rule, notebook, what = NEXT_EXERCISE[interview.outcome]
+            try:
+                done = self.interview_log.followup_items(iid)
+                steps = plan_followups(interview, done, self._clock(), interview_id=iid)
+            except (LogFileError, UnknownIdError):
+                steps = []
+            step = next((s for s in steps if s.rule == rule), None)
+            parts = []
+            if step is not None:
+                state = "done" if step.status == "done" else f"due {_when(step.due)} ({step.status})"
+                parts.append(
+                    f"<p><strong>Next: {html.escape(step.action)}</strong>, {html.escape(state)}.<br>"
+                    f"Why: {html.escape(step.why)}<br><small>Rule {html.escape(step.rule)}; source: "
+                    f"{html.escape(step.source)}</small></p>"
+                )
+            verb = "Prepare the call" if interview.outcome == "rejected" else "Rehearse the call"
+            parts.append(
+                f"<p>{verb} in <code>{html.escape(notebook)}</code> ({html.escape(what)}).</p>"
+            )
+            return "<div role='note' class='fk-next'>" + "".join(parts) + "</div>"
+        if interview.outcome == "no_response":
+            return status_html(
+                "info",
+                "No reply after your one call: let this one go and put your energy into the next "
+                f"application (seed 003: only make one call; {cite('seed003')}).",
+            )
+        if interview.outcome == "withdrawn":
+            return status_html("info", "Withdrawn: nothing more to do for this one.")
+        return status_html(
+            "info", "Waiting to hear: notebook 02 (02_plan_your_follow_up.ipynb) shows what to do and when."
+        )
+
+    # -- the form ----------------------------------------------------------------------------
+
+    def _show_form_mode(self) -> None:
+        if self.editing is None:
+            self.form_mode.value = "<p style='margin:0'><strong>New interview</strong></p>"
+            self.save_button.description = "Save interview"
+        else:
+            interview = self._interview(self.editing)
+            label = interview.label if interview is not None else self.editing
+            self.form_mode.value = (
+                f"<p style='margin:0'><strong>Editing:</strong> {html.escape(label)} "
+                "(press Clear the form to log a new one instead)</p>"
+            )
+            self.save_button.description = "Save changes"
+        self.save_button.tooltip = self.save_button.description
+
+    def form_interview(self) -> Interview:
+        """The interview the form describes, validated; ``ValidationError`` names the first bad field."""
+        day, start = self.held_date.value, self.held_time.value
+        held = datetime.combine(day, start) if day is not None and start is not None else None
+        try:
+            return Interview(
+                company=self.company.value,
+                role=self.role.value,
+                held_at=held,  # type: ignore[arg-type]
+                kind=self.kind.value,
+                interviewers=self.interviewers.value.split(","),
+                contact=self.contact.value,
+                decision_by=self.decision_by.value,
+                decision_in_business_days=self.decision_days.value,
+                agency_contact=self.agency_contact.value,
+                talking_points=self.talking_points.value,
+                outcome=self.form_outcome.value,
+                notes=self.notes.value,
+            )
+        except ValidationError as error:
+            if error.field == "held_at" and held is None and day is not None:
+                raise ValidationError("held_at", "the time it started as well, like 10:00", start) from None
+            if error.field == "held_at" and held is None:
+                raise ValidationError("held_at", "the day of the interview (pick a date)", day) from None
+            raise
+
+    @_guarded("form_status")
+    def save(self, _button: Any = None) -> str | None:
+        """Save the form: a new interview, or the changes to the one being edited; returns its id."""
+        self._writable()
+        interview = self.form_interview()
+        if self.editing is None:
+            iid = self.interview_log.add(interview)
+            message = f"Saved: {interview.label}. It is in your log on disk now."
+            self.clear_form(keep_status=True)
+        else:
+            iid = self.editing
+            self.interview_log.update(iid, **interview.to_dict())
+            message = f"Saved changes: {interview.label}."
+        self.refresh()
+        self._pick(iid)
+        self.form_status.value = status_html("ok", message)
+        return iid
+
+    def clear_form(self, keep_status: bool = False) -> None:
+        """Empty the form for a new interview (leaves the log alone)."""
+        self.editing = None
+        for widget in (self.company, self.role, self.interviewers, self.contact, self.decision_days,
+                       self.agency_contact, self.talking_points, self.notes):
+            widget.value = ""
+        self.held_date.value = None
+        self.held_time.value = None
+        self.decision_by.value = None
+        self.kind.value = "in_person"
+        self.form_outcome.value = "pending"
+        self._show_form_mode()
+        if not keep_status:
+            self.form_status.value = status_html("info", "")
+
+    def load(self, iid: str) -> None:
+        """Fill the form with an interview of the log, to edit it."""
+        interview = self.interview_log.get(iid)
+        if not isinstance(interview, Interview):
+            raise UnknownIdError(f"No interview has the id {iid!r} in this log.")
+        self.company.value = interview.company
+        self.role.value = interview.role
+        self.held_date.value = interview.held_at.date()
+        self.held_time.value = interview.held_at.time()
+        self.kind.value = interview.kind
+        self.interviewers.value = ", ".join(interview.interviewers)
+        self.contact.value = interview.contact
+        self.decision_by.value = interview.decision_by
+        self.decision_days.value = (
+            "" if interview.decision_in_business_days is None else str(interview.decision_in_business_days)
+        )
+        self.agency_contact.value = interview.agency_contact or ""
+        self.talking_points.value = "\n".join(interview.talking_points)
+        self.form_outcome.value = interview.outcome
+        self.notes.value = interview.notes
+        self.editing = iid
+        self._show_form_mode()
+
+    # -- the table ---------------------------------------------------------------------------
+
+    @_guarded("table_status", suffix="")
+    def edit(self, _button: Any = None) -> None:
+        """Load the picked interview into the form."""
+        if self.picked is None:
+            self.table_status.value = status_html("error", "Pick an interview first: there is none yet.")
+            return
+        self.load(self.picked)
+        self.table_status.value = status_html(
+            "info", "Loaded into the form above: change what you need, then press Save changes."
+        )
+        self.form_status.value = status_html("info", "")
+
+    @_guarded("table_status", suffix="")
+    def delete(self, _button: Any = None) -> None:
+        """Ask before deleting the picked interview and its follow-ups."""
+        iid = self.picked
+        interview = self._interview(iid)
+        if iid is None or interview is None:
+            self.table_status.value = status_html("error", "Pick an interview first: there is none yet.")
+            return
+        self._writable()
+        n = len(self.interview_log.followup_items(iid))
+        extra = f" and its {n} follow-up{'s' if n != 1 else ''}" if n else ""
+        self.delete_box.ask(
+            f"Delete {interview.label}{extra}? This cannot be undone "
+            "(download your log first to keep a copy).",
+            "Yes, delete it",
+            lambda: self._delete(iid, interview.label),
+            lambda: self._say(self.table_status, "info", "Nothing was deleted."),
+        )
+
+    @_guarded("table_status", suffix=" Nothing was deleted.")
+    def _delete(self, iid: str, label: str) -> None:
+        self.interview_log.remove(iid)
+        if self.editing == iid:
+            self.clear_form()
+        self.refresh()
+        self.table_status.value = status_html("ok", f"Deleted: {label}.")
+
+    @staticmethod
+    def _say(target: widgets.HTML, kind: str, text: str) -> None:
+        target.value = status_html(kind, text)
+
+    # -- quick actions -----------------------------------------------------------------------
+
+    def _picked_interview(self, status: widgets.HTML) -> tuple[str, Interview] | None:
+        interview = self._interview(self.picked)
+        if self.picked is None or interview is None:
+            status.value = status_html("error", "Pick an interview first: log one in the form above.")
+            return None
+        return self.picked, interview
+
+    @_guarded("quick_status", labels=_QUICK_LABELS)
+    def quick(self, key: str, _button: Any = None) -> None:
+        """Record the quick action ``key`` (see ``QUICK_ACTIONS``) for the picked interview."""
+        self._writable()
+        found = self._picked_interview(self.quick_status)
+        if found is None:
+            return
+        iid, interview = found
+        _text, channel, purpose = QUICK_ACTIONS[key]
+        followup = FollowUp(
+            interview_id=iid,
+            at=self.when.value,  # type: ignore[arg-type]
+            channel=channel,
+            purpose=purpose or self.purpose.value,
+            to=self.to.value,
+            notes=self.note.value,
+        )
+        check_followup_after(interview, followup)
+        warning = second_call_warning(self.interview_log.followup_items(iid), followup)
+        if warning:
+            self.quick_status.value = status_html("warning", "Not saved yet: answer the question below.")
+            self.guard.ask(
+                warning,
+                "Save it anyway",
+                lambda: self._record(followup, interview),
+                lambda: self._say(self.quick_status, "info", "Not saved: one call is enough (seed 003)."),
+                no_text="Don't save it",
+            )
+            return
+        self._record(followup, interview)
+
+    @_guarded("quick_status", labels=_QUICK_LABELS)
+    def _record(self, followup: FollowUp, interview: Interview) -> None:
+        self.interview_log.record(followup)
+        self.note.value = ""
+        self.refresh()
+        self._pick(followup.interview_id)
+        what = _PURPOSE_WORDS.get(followup.purpose, followup.purpose)
+        self.quick_status.value = status_html(
+            "ok",
+            f"Saved: {what} by {_CHANNEL_WORDS.get(followup.channel, followup.channel)} to {followup.to}, "
+            f"{_when(followup.at)} ({interview.label}).",
+        )
+
+    @_guarded("quick_status")
+    def got_reply(self, _button: Any = None) -> None:
+        """Mark the latest follow-up still waiting for a reply as answered, at the time in When."""
+        self._writable()
+        found = self._picked_interview(self.quick_status)
+        if found is None:
+            return
+        iid, interview = found
+        waiting = [(fid, fu) for fid, fu in self.interview_log.followup_items(iid) if fu.response_at is None]
+        if not waiting:
+            self.quick_status.value = status_html(
+                "error",
+                f"Nothing of {interview.label} is waiting for a reply: record what you sent or said first, "
+                "then press Got a reply. Nothing was saved.",
+            )
+            return
+        fid, fu = waiting[-1]
+        replied = self.when.value
+        self.interview_log.update(fid, response_at=replied)
+        self.refresh()
+        self._pick(iid)
+        self.quick_status.value = status_html(
+            "ok",
+            f"Saved: a reply at {_when(replied)} to your {fu.channel} to {fu.to} of {_when(fu.at)}. "
+            "If they told you the outcome, set it under Close out.",
+        )
+
+    @_guarded("quick_status", suffix=" Nothing was deleted.")
+    def delete_followup(self, _button: Any = None) -> None:
+        """Ask before deleting the follow-up picked under the list (a mistaken click, say)."""
+        fid = self.followup_picker.value
+        if fid is None:
+            self.quick_status.value = status_html("error", "There is no follow-up to delete.")
+            return
+        self._writable()
+        label = self.followup_picker.label
+        self.followup_box.ask(
+            f"Delete the follow-up '{label}'? This cannot be undone.",
+            "Yes, delete it",
+            lambda: self._delete_followup(fid, label),
+            lambda: self._say(self.quick_status, "info", "Nothing was deleted."),
+        )
+
+    @_guarded("quick_status", suffix=" Nothing was deleted.")
+    def _delete_followup(self, fid: str, label: str) -> None:
+        iid = self.picked
+        self.interview_log.remove(fid)
+        self.refresh()
+        self._pick(iid)
+        self.quick_status.value = status_html("ok", f"Deleted the follow-up: {label}.")
+
+    # -- close-out ---------------------------------------------------------------------------
+
+    @_guarded("closeout_status")
+    def save_outcome(self, _button: Any = None) -> None:
+        """Set the outcome of the picked interview; the next step appears below."""
+        self._writable()
+        found = self._picked_interview(self.closeout_status)
+        if found is None:
+            return
+        iid, interview = found
+        outcome = self.outcome.value
+        self.interview_log.update(iid, outcome=outcome)
+        self.refresh()
+        self._pick(iid)
+        word = dict((v, k) for k, v in OUTCOME_OPTIONS)[outcome]
+        self.closeout_status.value = status_html("ok", f"Saved: {interview.label} is now '{word}'.")
+
+    # -- download and upload -----------------------------------------------------------------
+
+    def _upload_chosen(self) -> None:
+        if not self.upload.value:
+            return
+        item = self.upload.value[0]
+        self.import_box.dismiss()
+        self.upload_status.value = status_html(
+            "info",
+            f"Ready: {item['name']} ({item['size'] / 1024:.1f} KB). Choose Merge or Replace, then press "
+            "Import the upload.",
+        )
+
+    @_guarded("upload_status", suffix="")
+    def import_upload(self, _button: Any = None) -> ImportReport | None:
+        """Check the chosen file completely, then merge it, or replace the log after a confirmation."""
+        self._writable()
+        if not self.upload.value:
+            self.upload_status.value = status_html(
+                "error", "Choose a file first with the 'Choose a file' button. Nothing was imported."
+            )
+            return None
+        item = self.upload.value[0]
+        data, name = bytes(item["content"]), str(item["name"])
+        preview = _preview(data, name)  # raises LogFileError naming file, row and field
+        if self.upload_mode.value == "merge":
+            return self._import(data, name, "merge")
+        mine_iv, mine_fu = len(self._pairs), len(self.interview_log.followup_items())
+        question = (
+            f"Replace your log ({mine_iv} interviews, {mine_fu} follow-ups) with {name} "
+            f"({preview.added_interviews} interviews, {preview.added_followups} follow-ups)? "
+            "Your current log will be gone: download it first if you are not sure."
+        )
+        if preview.added_followups == 0 and mine_fu:
+            question += f" The upload holds no follow-ups, so your {mine_fu} follow-ups would be deleted."
+        self.upload_status.value = status_html("warning", "Not imported yet: answer the question below.")
+        self.import_box.ask(
+            question,
+            "Replace my log",
+            lambda: self._import(data, name, "replace"),
+            lambda: self._say(self.upload_status, "info", "Nothing was imported; your log is unchanged."),
+        )
+        return None
+
+    @_guarded("upload_status", suffix="")
+    def _import(self, data: bytes, name: str, mode: str) -> ImportReport:
+        report = self.interview_log.import_file(data, name, mode=mode)  # type: ignore[arg-type]
+        self.upload.value = ()
+        self.refresh()
+        self.upload_status.value = status_html("ok", report.message)
+        return report
+
+
+def _preview(data: bytes, name: str) -> ImportReport:
+    """Validate an upload by importing it into a throwaway log; the learner's log is not touched."""
+    folder = tempfile.mkdtemp(prefix="followup-kit-upload-")
+    try:
+        return InterviewLog(folder).import_file(data, name, mode="replace")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+

@@ -1,0 +1,661 @@
+"""The logbook view, driven headless: fill the form, click, check what the learner sees and the log holds."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import io
+import re
+import zipfile
+from datetime import date, datetime, time
+
+import ipywidgets as widgets
+import pytest
+
+from followup_kit.records import Interview
+from followup_kit.store import FOLLOWUPS_CSV, INTERVIEWS_CSV, SAMPLE_DIR, InterviewLog
+from followup_kit.widgets import logbook as lb
+from followup_kit.widgets._common import status_html
+
+NOW = datetime(2026, 3, 6, 12, 0)  # Friday 6 March 2026, noon: the interview was this morning
+EVIL = '=HYPERLINK("http://evil","x")'
+
+
+@pytest.fixture(autouse=True)
+def strict(monkeypatch):
+    """A bug in a callback must fail the test, not hide in a status line."""
+    monkeypatch.setattr(lb, "STRICT", True)
+
+
+@pytest.fixture
+def log(tmp_path):
+    return InterviewLog(tmp_path / "my_log")
+
+
+@pytest.fixture
+def book(log):
+    return lb.Logbook(log, now=NOW)
+
+
+def fill(book: lb.Logbook, **values) -> None:
+    """Type a valid interview into the form; ``values`` override fields by widget attribute name."""
+    defaults = dict(
+        company="Northwind Traders", role="Data Analyst", held_date=date(2026, 3, 6), held_time=time(10, 0),
+        kind="video", interviewers="Dana Whitfield, Raj Patel", contact="Sam Ortiz, 555-0100",
+        decision_by=None, decision_days="3", agency_contact="", talking_points="SQL test\nteam size",
+        form_outcome="pending", notes="Went well.",
+    )
+    defaults.update(values)
+    for name, value in defaults.items():
+        getattr(book, name).value = value
+
+
+def saved(book: lb.Logbook, **values) -> str:
+    fill(book, **values)
+    book.save_button.click()
+    assert "Saved:" in book.form_status.value, book.form_status.value
+    return book.picked
+
+
+def files(log: InterviewLog) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(log.path.glob("*.csv"))}
+
+
+def is_error(status: widgets.HTML) -> bool:
+    return "role='alert'" in status.value and "⚠" in status.value
+
+
+def text_of(status: widgets.HTML) -> str:
+    """The status as the learner reads it (tags removed, entities undone)."""
+    import html
+
+    return html.unescape(re.sub(r"<[^>]+>", "", status.value))
+
+
+def walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+def zip_from_link(link_html: str) -> dict[str, list[list[str]]]:
+    match = re.search(r"download='([^']+)' href='data:application/zip;base64,([^']+)'", link_html)
+    assert match, link_html
+    assert match[1].endswith(".zip")
+    archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(match[2])))
+    return {
+        name: list(csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig"), newline="")))
+        for name in archive.namelist()
+    }
+
+
+def upload(book: lb.Logbook, data: bytes, name: str, mode: str = "merge") -> None:
+    book.upload.value = (
+        {"name": name, "type": "", "size": len(data), "content": memoryview(data),
+         "last_modified": datetime(2026, 3, 6)},
+    )
+    book.upload_mode.value = mode
+    book.import_button.click()
+
+
+# -- the happy path ---------------------------------------------------------------------------
+
+
+def test_saving_writes_at_once_and_confirms_with_the_label(book, log, tmp_path):
+    assert "New interview" in book.form_mode.value
+    iid = saved(book)
+    assert "Saved: Northwind Traders, Data Analyst, Fri 6 Mar" in text_of(book.form_status)
+    assert "role='status'" in book.form_status.value and "aria-live='polite'" in book.form_status.value
+    # on disk now: a fresh log object (a kernel restart) reads it back, every field as typed
+    again = InterviewLog(tmp_path / "my_log").get(iid)
+    assert again == Interview(
+        company="Northwind Traders", role="Data Analyst", held_at=datetime(2026, 3, 6, 10), kind="video",
+        interviewers=["Dana Whitfield", "Raj Patel"], contact="Sam Ortiz, 555-0100",
+        decision_in_business_days=3, talking_points=["SQL test", "team size"], notes="Went well.",
+    )
+    # the form is empty for the next one, the table shows the row, the new interview is picked
+    assert book.company.value == "" and book.held_date.value is None
+    assert "Northwind Traders" in book.table.value and "in 3 business days" in book.table.value
+    assert book.picker.value == iid == book.quick_picker.value == book.outcome_picker.value
+    assert book.quick_buttons["thank_you"].description == "Sent thank-you email to Dana Whitfield"
+
+
+def test_every_field_of_an_interview_can_be_entered(book, log):
+    iid = saved(book, decision_by=date(2026, 3, 13), decision_days="", agency_contact="Keystone: Lee Park",
+                kind="phone", form_outcome="offer", notes="Line one\nLine two")
+    iv = log.get(iid)
+    assert iv.decision_by == date(2026, 3, 13) and iv.decision_in_business_days is None
+    assert iv.agency_contact == "Keystone: Lee Park" and iv.kind == "phone" and iv.outcome == "offer"
+    assert iv.notes == "Line one\nLine two"
+
+
+def test_the_table_lists_interviews_newest_first(book):
+    for day in (9, 2, 5):
+        saved(book, company=f"Firm {day}", held_date=date(2026, 3, day))
+    positions = [book.table.value.index(f"Firm {day}") for day in (9, 5, 2)]
+    assert positions == sorted(positions)
+    assert [label.split(",")[0] for label, _ in book.picker.options] == ["Firm 9", "Firm 5", "Firm 2"]
+    assert "<caption" in book.table.value and "newest first: 3" in book.table.value
+
+
+def test_pick_edit_and_save_changes(book, log):
+    iid = saved(book)
+    book.picker.value = iid
+    book.edit_button.click()
+    assert book.company.value == "Northwind Traders" and book.held_time.value == time(10, 0)
+    assert book.interviewers.value == "Dana Whitfield, Raj Patel" and "Editing:" in book.form_mode.value
+    book.role.value = "Senior Data Analyst"
+    book.save_button.click()
+    assert "Saved changes: Northwind Traders, Senior Data Analyst, Fri 6 Mar" in text_of(book.form_status)
+    assert len(log) == 1 and log.get(iid).role == "Senior Data Analyst"
+
+
+def test_delete_asks_first_and_removes_the_follow_ups_too(book, log):
+    saved(book)
+    book.quick_buttons["thank_you"].click()
+    book.delete_button.click()
+    assert book.delete_box.layout.display == "flex"
+    assert "and its 1 follow-up" in book.delete_box.question.value
+    assert len(log) == 1  # nothing happens before the answer
+    book.delete_box.no.click()
+    assert len(log) == 1 and "Nothing was deleted" in book.table_status.value
+    assert book.delete_box.layout.display == "none"
+    book.delete_button.click()
+    book.delete_box.yes.click()
+    assert len(log) == 0 and log.followup_items() == []
+    assert "Deleted: Northwind Traders" in book.table_status.value and book.picked is None
+
+
+def test_picking_another_interview_cancels_a_pending_delete(book, log):
+    first = saved(book, company="Alpha")
+    saved(book, company="Beta")
+    book.picker.value = first
+    book.delete_button.click()
+    book.picker.value = [i for _, i in book.picker.options if i != first][0]
+    assert book.delete_box.layout.display == "none"
+    book.delete_box.yes.click()  # the old question is gone: nothing is deleted
+    assert len(log) == 2
+
+
+# -- bad input in the form: a clear message naming the field, nothing saved --------------------
+
+BAD_FORMS = [
+    ({"company": ""}, "Company: expected a non-empty text, got an empty text"),
+    ({"company": "   "}, "Company: expected a non-empty text, got only spaces"),
+    ({"role": ""}, "Role: expected a non-empty text"),
+    ({"role": " \t "}, "Role: expected a non-empty text, got only spaces"),
+    ({"held_date": None}, "Date and time of the interview: expected the day of the interview"),
+    ({"held_time": None}, "Date and time of the interview: expected the time it started as well"),
+    ({"decision_by": date(2026, 3, 5)}, "They decide by: expected a date on or after the interview"),
+    ({"decision_days": "three"}, "Hear in N business days: expected a whole number of business days"),
+    ({"decision_days": "-1"}, "Hear in N business days: expected zero or more business days"),
+    ({"decision_days": "100"}, "Hear in N business days: expected at most 65 business days"),
+    ({"notes": "x" * 10_000}, "Notes: expected at most 5,000 characters, got 10,000 characters"),
+    ({"company": "N" * 201}, "Company: expected at most 200 characters"),
+    ({"talking_points": "t" * 600}, "Talking points: expected at most 500 characters"),
+    ({"interviewers": ", ".join(f"Person {n}" for n in range(31))}, "Interviewers: expected at most 30"),
+    ({"contact": "Dana \ud800"}, "Your contact: expected text that can be saved as UTF-8"),
+    ({"agency_contact": "a" * 300}, "Agency contact: expected at most 200 characters"),
+]
+
+
+@pytest.mark.parametrize(("values", "message"), BAD_FORMS, ids=[m.split(":")[0] + str(i)
+                                                                 for i, (_, m) in enumerate(BAD_FORMS)])
+def test_bad_input_is_refused_with_the_field_named_and_nothing_saved(book, log, values, message):
+    fill(book, **values)
+    book.save_button.click()
+    assert is_error(book.form_status)
+    assert message in text_of(book.form_status) and "Nothing was saved." in text_of(book.form_status)
+    assert "Traceback" not in book.form_status.value
+    assert len(log) == 0 and files(log) == {}
+    # what the learner typed is still there to correct
+    for name, value in values.items():
+        assert getattr(book, name).value == value
+
+
+def test_an_edit_that_dates_the_interview_after_its_follow_ups_is_refused(book, log):
+    iid = saved(book)
+    book.quick_buttons["thank_you"].click()
+    before = files(log)
+    book.edit_button.click()
+    book.held_date.value = date(2026, 3, 9)
+    book.save_button.click()
+    assert "Date and time of the interview: expected a time no later than its first follow-up" in text_of(
+        book.form_status
+    )
+    assert files(log) == before and log.get(iid).held_at == datetime(2026, 3, 6, 10)
+
+
+# -- names from everywhere, and formula-looking text ---------------------------------------------
+
+
+def test_emoji_and_accented_names_save_and_round_trip(book, log, tmp_path):
+    iid = saved(book, company="Café Ünïcorn 🦄", interviewers="José Núñez, Zoë Ng 😀, Łukasz Żółć",
+                talking_points="naïve Bayes\nrésumé gap 📄")
+    book.to.value = "José Núñez"
+    book.quick_buttons["thank_you"].click()
+    fresh = InterviewLog(tmp_path / "my_log")
+    iv = fresh.get(iid)
+    assert iv.company == "Café Ünïcorn 🦄"
+    assert iv.interviewers == ["José Núñez", "Zoë Ng 😀", "Łukasz Żółć"]
+    assert iv.talking_points == ["naïve Bayes", "résumé gap 📄"]
+    assert fresh.followups_for(iid)[0].to == "José Núñez"
+    assert "Saved: Café Ünïcorn 🦄, Data Analyst, Fri 6 Mar" in text_of(book.form_status)
+    book.edit_button.click()  # and back into the form unchanged
+    assert book.company.value == "Café Ünïcorn 🦄" and book.interviewers.value.startswith("José Núñez")
+    # through Download and Upload into another log
+    other = lb.Logbook(InterviewLog(tmp_path / "other"), now=NOW)
+    data = base64.b64decode(re.search(r"base64,([^']+)'", book.download.value)[1])
+    upload(other, data, "followup-log.zip")
+    assert other.interview_log.items() == log.items()
+    assert other.interview_log.followup_items() == log.followup_items()
+
+
+def test_formula_text_saves_as_text_and_shows_escaped(book, log):
+    iid = saved(book, company=EVIL, notes="@SUM(A1:A9)")
+    assert log.get(iid).company == EVIL
+    assert "Saved: =HYPERLINK" in text_of(book.form_status)
+    assert "<a href" not in book.table.value.split("</caption>")[1]  # shown as text, never as a link
+    assert "=HYPERLINK(&quot;http://evil&quot;,&quot;x&quot;)" in book.table.value
+
+
+def test_download_neutralises_cells_that_start_like_a_formula(book, log):
+    iid = saved(book, company=EVIL, role="+1 Analyst", interviewers="-Dash Name, @handle",
+                contact="=1+1", talking_points="-minus point\n+plus point", notes="@note")
+    book.to.value = "=cmd|' /C calc'!A0"
+    book.note.value = "-2 follow-up note"
+    book.quick_buttons["thank_you"].click()
+    tables = zip_from_link(book.download.value)
+    assert set(tables) == {INTERVIEWS_CSV, FOLLOWUPS_CSV}
+    cells = [cell for rows in tables.values() for row in rows[1:] for cell in row]
+    risky = [cell for cell in cells if cell.lstrip("'")[:1] in ("=", "+", "-", "@")]
+    assert len(risky) >= 7
+    assert all(cell.startswith("'") for cell in risky), risky
+    header, row = tables[INTERVIEWS_CSV]
+    record = dict(zip(header, row, strict=True))
+    assert record["id"] == iid
+    assert record["company"] == "'" + EVIL and record["role"] == "'+1 Analyst"
+    assert record["interviewers"] == "'-Dash Name\n@handle"  # a cell is one list, one name a line
+    assert record["contact"] == "'=1+1" and record["notes"] == "'@note"
+    fu = dict(zip(*tables[FOLLOWUPS_CSV], strict=True))
+    assert fu["to"] == "'=cmd|' /C calc'!A0" and fu["notes"] == "'-2 follow-up note"
+    # the dates are untouched
+    assert record["held_at"] == "2026-03-06 10:00"
+
+
+# -- quick follow-up actions -----------------------------------------------------------------
+
+
+def test_quick_actions_record_a_follow_up_at_the_time_shown(book, log):
+    iid = saved(book)
+    assert book.when.value == NOW  # prefilled with now
+    book.when.value = datetime(2026, 3, 6, 11, 15)  # ... and can be changed
+    book.to.value = "Raj Patel"
+    assert book.quick_buttons["thank_you"].description == "Sent thank-you email to Raj Patel"
+    book.quick_buttons["thank_you"].click()
+    book.quick_buttons["card"].click()
+    [email, card] = log.followups_for(iid)
+    assert (email.channel, email.purpose, email.to, email.at) == (
+        "email", "thank_you", "Raj Patel", datetime(2026, 3, 6, 11, 15))
+    assert (card.channel, card.purpose, card.at) == ("card", "thank_you", NOW)
+    assert "Saved: thank-you by card to" in text_of(book.quick_status)
+    assert "Raj Patel" in book.followups_html.value and "<caption" in book.followups_html.value
+
+
+def test_got_a_reply_marks_the_latest_waiting_follow_up(book, log):
+    iid = saved(book)
+    book.quick_buttons["thank_you"].click()
+    book.when.value = datetime(2026, 3, 9, 9, 30)
+    book.reply_button.click()
+    [email] = log.followups_for(iid)
+    assert email.response_at == datetime(2026, 3, 9, 9, 30)
+    assert "Saved: a reply at Mon 9 Mar 2026 09:30" in text_of(book.quick_status)
+
+
+BAD_QUICK = [
+    ("when", datetime(2026, 3, 6, 9, 0), "called",
+     "When (follow-up time): expected a time after the interview"),
+    ("when", datetime(2025, 12, 31, 9, 0), "thank_you", "When (follow-up time): expected a time after"),
+    ("when", None, "card", "When (follow-up time): expected a date and time, got nothing"),
+    ("to", "", "thank_you", "To: expected a non-empty text"),
+    ("to", "   ", "voicemail", "To: expected a non-empty text, got only spaces"),
+    ("note", "n" * 10_000, "thank_you", "Note (optional): expected at most 5,000 characters"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "action", "message"), BAD_QUICK)
+def test_bad_quick_action_input_is_refused(book, log, field, value, action, message):
+    saved(book)
+    book.quick_status.value = ""
+    getattr(book, field).value = value
+    book.quick_buttons[action].click()
+    assert is_error(book.quick_status)
+    shown = text_of(book.quick_status)
+    assert message in shown and "Nothing was saved." in shown
+    assert log.followup_items() == []
+
+
+def test_a_reply_before_the_follow_up_is_refused(book, log):
+    iid = saved(book)
+    book.when.value = datetime(2026, 3, 6, 15, 0)
+    book.quick_buttons["thank_you"].click()
+    book.when.value = datetime(2026, 3, 6, 14, 0)
+    book.reply_button.click()
+    assert "When (reply time): expected a time after the follow-up (Fri 06 Mar 2026 15:00)" in text_of(
+        book.quick_status)
+    assert log.followups_for(iid)[0].response_at is None
+
+
+def test_got_a_reply_with_nothing_sent_says_what_to_do(book, log):
+    saved(book)
+    book.reply_button.click()
+    assert is_error(book.quick_status) and "record what you sent or said first" in book.quick_status.value
+
+
+def test_actions_without_an_interview_ask_for_one(book, log):
+    for clicked, status in ((book.quick_buttons["called"], book.quick_status),
+                            (book.reply_button, book.quick_status),
+                            (book.outcome_button, book.closeout_status),
+                            (book.edit_button, book.table_status),
+                            (book.delete_button, book.table_status)):
+        clicked.click()
+        assert is_error(status) and "Pick an interview first" in status.value
+    assert not log.path.exists()
+
+
+def test_a_mistaken_follow_up_can_be_deleted_after_a_confirmation(book, log):
+    iid = saved(book)
+    book.quick_buttons["thank_you"].click()
+    book.quick_buttons["card"].click()
+    card_id = book.followup_picker.value  # the latest is picked
+    book.followup_delete.click()
+    assert len(log.followups_for(iid)) == 2 and book.followup_box.layout.display == "flex"
+    book.followup_box.yes.click()
+    assert [fu.channel for fu in log.followups_for(iid)] == ["email"] and card_id not in log
+
+
+# -- the over-contact guard ----------------------------------------------------------------------
+
+
+def test_a_second_status_call_warns_with_seed_003_and_asks_first(book, log):
+    iid = saved(book)
+    book.quick_buttons["called"].click()
+    assert [fu.purpose for fu in log.followups_for(iid)] == ["status_check"]
+    book.when.value = datetime(2026, 3, 6, 15, 0)
+    book.quick_buttons["voicemail"].click()
+    warning = text_of(book.guard.question)
+    assert "status check number 2" in warning and "Only make one call" in warning
+    assert "seed 003 (003_9b819d2bac94c9ed.txt)" in warning
+    assert book.guard.layout.display == "flex" and "Not saved yet" in book.quick_status.value
+    assert len(log.followups_for(iid)) == 1  # nothing saved before the answer
+    book.guard.no.click()
+    assert len(log.followups_for(iid)) == 1 and "Not saved: one call is enough" in book.quick_status.value
+    book.quick_buttons["called"].click()
+    assert book.guard.yes.description == "Save it anyway"
+    book.guard.yes.click()
+    assert [fu.channel for fu in log.followups_for(iid)] == ["call", "call"]
+
+
+def test_a_call_after_a_rejection_is_a_feedback_request_not_a_second_status_call(book, log):
+    iid = saved(book)
+    book.quick_buttons["called"].click()
+    book.outcome.value = "rejected"
+    book.outcome_button.click()
+    assert book.purpose.value == "feedback_request"
+    book.quick_buttons["called"].click()
+    assert book.guard.layout.display == "none"
+    assert [fu.purpose for fu in log.followups_for(iid)] == ["status_check", "feedback_request"]
+
+
+# -- close-out --------------------------------------------------------------------------------
+
+
+def test_after_a_rejection_the_view_points_to_the_feedback_request(book, log):
+    iid = saved(book)
+    book.outcome.value = "rejected"
+    book.outcome_button.click()
+    assert log.get(iid).outcome == "rejected"
+    assert "is now 'Rejected'" in text_of(book.closeout_status)
+    shown = text_of(book.next_step)
+    assert "Next: Call Sam Ortiz, 555-0100 to ask for feedback" in shown
+    assert "notebooks/06_ask_for_feedback.ipynb" in shown and "feedback_request" in shown
+    assert "seed 003 (003_9b819d2bac94c9ed.txt)" in shown
+
+
+def test_after_an_offer_the_view_points_to_the_rapport_call(book, log):
+    iid = saved(book)
+    book.outcome.value = "offer"
+    book.outcome_button.click()
+    shown = text_of(book.next_step)
+    assert "thank them for the offer and build rapport" in shown
+    assert "notebooks/07_role_play_the_call.ipynb" in shown and "offer scenario" in shown
+    assert log.get(iid).outcome == "offer"
+
+
+# -- download and upload -------------------------------------------------------------------------
+
+
+def test_download_link_holds_the_whole_log_as_one_zip(book, log):
+    assert "Download my log" in book.download.value and "0 interviews" in book.download.value
+    saved(book)
+    book.quick_buttons["thank_you"].click()
+    assert "1 interview, 1 follow-up" in book.download.value
+    tables = zip_from_link(book.download.value)
+    assert len(tables[INTERVIEWS_CSV]) == 2 and len(tables[FOLLOWUPS_CSV]) == 2
+    assert "download='followup-log-2026-03-06.zip'" in book.download.value
+
+
+def test_upload_merges_into_a_fresh_log_with_the_same_rows(book, log, tmp_path):
+    saved(book)
+    book.quick_buttons["thank_you"].click()
+    data = log.export_zip()
+    fresh = lb.Logbook(InterviewLog(tmp_path / "fresh"), now=NOW)
+    upload(fresh, data, "followup-log-2026-03-06.zip")
+    assert "Added 1 interview and 1 follow-up" in text_of(fresh.upload_status)
+    assert fresh.interview_log.items() == log.items()
+    assert fresh.interview_log.followup_items() == log.followup_items()
+    assert "Northwind Traders" in fresh.table.value and fresh.upload.value == ()
+
+
+def test_replace_asks_first_then_swaps_the_log(book, log, tmp_path):
+    other = InterviewLog(tmp_path / "other")
+    other.add(Interview("Contoso", "Analyst", datetime(2026, 2, 2, 9)))
+    saved(book)
+    before = files(log)
+    upload(book, other.export_zip(), "other.zip", mode="replace")
+    assert "Replace your log (1 interviews, 0 follow-ups) with other.zip" in text_of(book.import_box.question)
+    assert files(log) == before
+    book.import_box.no.click()
+    assert files(log) == before and "your log is unchanged" in book.upload_status.value
+    book.import_button.click()
+    book.import_box.yes.click()
+    assert [iv.company for _, iv in log.items()] == ["Contoso"]
+    assert "Replaced your log with 1 interview" in text_of(book.upload_status)
+
+
+def _zip(**members: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name.replace("_csv", ".csv"), data)
+    return buffer.getvalue()
+
+
+BAD_UPLOADS = [
+    (b"\x00\xffgarbage" * 50, "log.zip", "is not a readable zip file"),
+    (b"PK\x03\x04 truncated", "log.zip", "is not a readable zip file"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "photo.csv", "is not UTF-8 text"),
+    (b"name,price\napple,1\npear,2\n", "groceries.csv", "is not a followup-kit log"),
+    (b"id,interview_id,at,channel,purpose,to\nfu-1,iv-1,2026-03-06 11:00,email,thank_you,Dana\n",
+     "followups.csv", "it looks like followups.csv"),
+    (b"", "empty.zip", "is empty"),
+    (_zip(followups_csv=b"id,interview_id,at,channel,purpose,to\n"), "half.zip", "holds no interviews.csv"),
+    (_zip(interviews_csv=b"id,company,role,held_at\niv-1,,Analyst,2026-03-06 10:00\n"), "blank.zip",
+     "row 2, company: expected a non-empty text"),
+    (_zip(interviews_csv=b"id,company,role,held_at\niv-1,Contoso,Analyst,2026-03-06 10:00\n",
+          followups_csv=b"id,interview_id,at,channel,purpose,to\n"
+                        b"fu-1,iv-1,2026-03-05 09:00,email,thank_you,X\n"),
+     "early.zip", "at: expected a time after the interview"),
+]
+
+
+@pytest.mark.parametrize(("data", "name", "message"), BAD_UPLOADS, ids=[b[1] + str(i)
+                                                                        for i, b in enumerate(BAD_UPLOADS)])
+@pytest.mark.parametrize("mode", ["merge", "replace"])
+def test_a_bad_upload_gets_a_clear_message_and_the_log_is_untouched(book, log, data, name, message, mode):
+    saved(book)
+    before = files(log)
+    upload(book, data, name, mode=mode)
+    assert is_error(book.upload_status), book.upload_status.value
+    assert message in text_of(book.upload_status) and "nothing was imported" in text_of(book.upload_status)
+    assert book.import_box.layout.display == "none"  # no question about replacing with a bad file
+    assert files(log) == before
+
+
+def test_a_zip_without_follow_ups_warns_before_it_replaces_them(book, log):
+    iid = saved(book)
+    book.quick_buttons["thank_you"].click()
+    book.quick_buttons["card"].click()
+    before = files(log)
+    only_interviews = _zip(interviews_csv=log.export_csv_bytes("interviews"))
+    upload(book, only_interviews, "only-interviews.zip", mode="replace")
+    assert "The upload holds no follow-ups, so your 2 follow-ups would be deleted" in text_of(
+        book.import_box.question)
+    book.import_box.no.click()
+    assert files(log) == before and len(log.followups_for(iid)) == 2
+
+
+def test_import_without_a_file_asks_for_one(book, log):
+    book.import_button.click()
+    assert is_error(book.upload_status) and "Choose a file first" in book.upload_status.value
+
+
+# -- demo mode ----------------------------------------------------------------------------------
+
+
+def _digest(folder) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_demo_mode_shows_the_sample_read_only_and_changes_nothing(log, tmp_path):
+    before = _digest(SAMPLE_DIR)
+    book = lb.Logbook(log, demo=True, now=NOW)
+    assert book.demo.value is True and book.read_only
+    assert "Demo mode: this is the synthetic sample log, read-only" in text_of(book.demo_banner)
+    assert "The sample log (read-only), newest first: 72" in book.table.value
+    assert "Download the sample log" in book.download.value
+    for widget in (book.save_button, book.delete_button, book.quick_buttons["called"], book.reply_button,
+                   book.outcome_button, book.import_button, book.upload, book.company):
+        assert widget.disabled
+    assert book.save_button.tooltip == "Read-only in demo mode"
+    # even when clicked from code, every change is refused with a message
+    fill(book)
+    book.save_button.click()
+    book.quick_buttons["called"].click()
+    book.reply_button.click()
+    book.outcome.value = "offer"
+    book.outcome_button.click()
+    book.delete_button.click()
+    book.delete_box.yes.click()
+    upload(book, b"garbage", "x.zip", mode="replace")
+    for status in (book.form_status, book.quick_status, book.closeout_status, book.table_status,
+                   book.upload_status):
+        assert is_error(status) and "Demo mode shows the read-only sample log" in status.value
+    assert _digest(SAMPLE_DIR) == before
+    assert not log.path.exists()
+    # untick: back to the learner's own (empty) log, everything enabled again
+    book.demo.value = False
+    assert not book.read_only and not book.save_button.disabled and book.demo_banner.value == ""
+    assert "Your interviews, newest first: 0" in book.table.value
+
+
+def test_the_sample_picked_in_demo_mode_shows_its_follow_ups(log):
+    book = lb.Logbook(log, demo=True, now=NOW)
+    assert book.picker.options and book.picked is not None
+    assert "Follow-ups of" in book.followups_html.value
+
+
+# -- errors from the disk ------------------------------------------------------------------------
+
+
+def test_a_damaged_log_is_reported_and_never_written_over(tmp_path):
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / INTERVIEWS_CSV).write_text("id,company,role,held_at\niv-1,,Analyst,2026-03-06 10:00\n")
+    before = (folder / INTERVIEWS_CSV).read_bytes()
+    book = lb.Logbook(InterviewLog(folder), now=NOW)
+    assert is_error(book.log_status) and "row 2, company" in book.log_status.value
+    fill(book)
+    book.save_button.click()
+    assert is_error(book.form_status) and "the file was left untouched" in book.form_status.value
+    assert (folder / INTERVIEWS_CSV).read_bytes() == before
+
+
+def test_an_unexpected_error_is_shown_not_raised(book, log, monkeypatch):
+    monkeypatch.setattr(lb, "STRICT", False)
+
+    def boom(*_args, **_kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(log, "add", boom)
+    fill(book)
+    book.save_button.click()
+    assert is_error(book.form_status) and "RuntimeError: disk on fire" in book.form_status.value
+
+
+# -- accessibility and the hooks for browser tests ---------------------------------------------
+
+INPUTS = (widgets.Text, widgets.Textarea, widgets.Dropdown, widgets.DatePicker, widgets.TimePicker,
+          widgets.NaiveDatetimePicker, widgets.Combobox, widgets.Checkbox, widgets.RadioButtons,
+          widgets.FileUpload, widgets.IntText, widgets.ToggleButtons, widgets.Select)
+
+
+def assert_accessible(view: widgets.Widget) -> None:
+    inputs = buttons = 0
+    for widget in walk(view):
+        if isinstance(widget, INPUTS):
+            inputs += 1
+            siblings = []
+            for parent in walk(view):
+                kids = list(getattr(parent, "children", ()))
+                if widget in kids:
+                    siblings = kids[: kids.index(widget)]
+            labelled = widget.description.strip() or (siblings and isinstance(siblings[-1], widgets.Label))
+            assert labelled, f"{type(widget).__name__} {widget._dom_classes} has no visible label"
+            assert widget.description_allow_html is False
+        if isinstance(widget, widgets.Button):
+            buttons += 1
+            assert widget.description.strip() and widget.description.strip() != "…", widget._dom_classes
+    assert inputs >= 15 and buttons >= 10
+
+
+def test_every_input_has_a_label_and_every_button_has_text(book):
+    saved(book)
+    assert_accessible(book)
+    assert_accessible(lb.Logbook(book.interview_log, demo=True, now=NOW))
+
+
+def test_key_widgets_carry_their_stable_css_classes(book):
+    found: dict[str, list[str]] = {}
+    for widget in walk(book):
+        for css in widget._dom_classes:
+            found.setdefault(css, []).append(type(widget).__name__)
+    for css in lb.CSS_CLASSES:
+        assert len(found.get(css, [])) == 1, (css, found.get(css))
+    expected_types = {
+        "fk-company": "Text", "fk-role": "Text", "fk-held-date": "DatePicker", "fk-held-time": "TimePicker",
+        "fk-interviewers": "Text", "fk-contact": "Text", "fk-decision-days": "Text", "fk-save": "Button",
+        "fk-form-status": "HTML", "fk-table": "HTML", "fk-quick-thank-you": "Button", "fk-download": "HTML",
+        "fk-upload": "FileUpload", "fk-quick-when": "NaiveDatetimePicker", "fk-pick": "Dropdown",
+    }
+    for css, kind in expected_types.items():
+        assert found[css] == [kind]
+
+
+def test_status_lines_are_live_regions():
+    error = status_html("error", "x")
+    assert "role='alert'" in error and "aria-live='assertive'" in error
+    assert "role='status'" in status_html("ok", "<b>") and "&lt;b&gt;" in status_html("ok", "<b>")
+    with pytest.raises(ValueError):
+        status_html("shout", "x")
