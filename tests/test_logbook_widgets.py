@@ -139,6 +139,14 @@ def test_the_table_lists_interviews_newest_first(book):
     assert "<caption" in book.table.value and "newest first: 3" in book.table.value
 
 
+def test_two_interviews_with_the_same_label_can_still_be_told_apart(book):
+    first = saved(book, held_time=time(9, 0))
+    second = saved(book, held_time=time(15, 0))
+    labels = dict((iid, label) for label, iid in book.picker.options)
+    assert labels[first] == "Northwind Traders, Data Analyst, Fri 6 Mar 2026 09:00"
+    assert labels[second] == "Northwind Traders, Data Analyst, Fri 6 Mar 2026 15:00"
+
+
 def test_pick_edit_and_save_changes(book, log):
     iid = saved(book)
     book.picker.value = iid

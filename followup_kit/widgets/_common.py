@@ -1,6 +1,6 @@
 """Small pieces the logbook and plan views share: status lines, download links, tables, a confirm box.
 
-Nothing here knows about interviews: these are presentation helpers only.  Status
+These are presentation helpers only; the one that knows interviews just names them in a menu.  Status
 lines are HTML with ``role="status"`` (``role="alert"`` for errors) and
 ``aria-live``, so a screen reader announces them; a message never relies on
 colour alone (it starts with a word or a mark).  Download links are data URIs
@@ -17,11 +17,14 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from ..records import Interview
+
 __all__ = [
     "Confirm",
     "STATUS_KINDS",
     "button",
     "download_link",
+    "interview_options",
     "labelled",
     "status_html",
     "table_html",
@@ -93,6 +96,23 @@ def table_html(
     if max_height:
         return f"<div style='max-height:{max_height};overflow:auto'>{table}</div>"
     return table
+
+
+def interview_options(pairs: Sequence[tuple[str, Interview]]) -> list[tuple[str, str]]:
+    """(label, id) pairs for a Dropdown, newest first; a label two interviews share gets its time or id."""
+    ordered = sorted(pairs, key=lambda pair: pair[1].held_at, reverse=True)
+    counts: dict[str, int] = {}
+    for _, iv in ordered:
+        counts[iv.label] = counts.get(iv.label, 0) + 1
+    options: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for iid, iv in ordered:
+        label = iv.label if counts[iv.label] == 1 else f"{iv.label} {iv.held_at:%Y %H:%M}"
+        if label in seen:
+            label = f"{label} ({iid})"
+        seen.add(label)
+        options.append((label, iid))
+    return options
 
 
 def labelled(widget: widgets.Widget, css: str) -> widgets.Widget:

@@ -47,7 +47,17 @@ from ..store import (
     UnknownIdError,
     open_sample_log,
 )
-from ._common import STYLE, WIDE, Confirm, button, download_link, labelled, status_html, table_html
+from ._common import (
+    STYLE,
+    WIDE,
+    Confirm,
+    button,
+    download_link,
+    interview_options,
+    labelled,
+    status_html,
+    table_html,
+)
 
 __all__ = ["CSS_CLASSES", "FIELD_LABELS", "Logbook", "error_text"]
 
@@ -232,22 +242,6 @@ def _day(moment: datetime) -> str:
 
 def _when(moment: datetime) -> str:
     return f"{_day(moment)} {moment:%H:%M}"
-
-
-def _option_labels(pairs: list[tuple[str, Interview]]) -> list[tuple[str, str]]:
-    """(label, id) for a Dropdown, newest first; a label shared by two interviews gets its time or id."""
-    ordered = sorted(pairs, key=lambda pair: pair[1].held_at, reverse=True)
-    counts: dict[str, int] = {}
-    for _, iv in ordered:
-        counts[iv.label] = counts.get(iv.label, 0) + 1
-    options, seen = [], set()
-    for iid, iv in ordered:
-        label = iv.label if counts[iv.label] == 1 else f"{iv.label} {iv.held_at:%Y %H:%M}"
-        if label in seen:
-            label = f"{label} ({iid})"
-        seen.add(label)
-        options.append((label, iid))
-    return options
 
 
 class Logbook(widgets.VBox):
@@ -614,7 +608,7 @@ class Logbook(widgets.VBox):
             counts[fu.interview_id] = counts.get(fu.interview_id, 0) + 1
         self._draw_table(counts)
         self._draw_download(export, len(followups))
-        options = _option_labels(self._pairs)
+        options = interview_options(self._pairs)
         keep = self.picked if self.picked in {iid for _, iid in options} else None
         self._syncing = True
         try:

@@ -1,0 +1,374 @@
+"""The follow-up queue ("Needs a nudge"), one interview's plan as a timeline, and the calendar export.
+
+``PlanView(log=None, *, demo=False, now=None, fallback_to_sample=True)`` shows an
+``InterviewLog`` through the planner: ``planner.nudge_queue`` for the queue
+(overdue, then due today, then upcoming, each with its rule, source and why),
+``planner.split_missed`` to count steps more than 14 days overdue in one line
+instead of listing them, ``planner.plan_followups`` for the timeline, and
+``ics.to_ics`` for ``.ics`` files offered as data-URI download links (open steps;
+optional ones only when *Include optional steps* is ticked).  It holds no rule itself.
+
+A learner whose log is empty (or cannot be read) sees the synthetic sample
+instead, and the banner says so.  The sample is shown as of ``SAMPLE_NOW``, the
+morning of the day it was exported, so its queue looks the same on every day
+the notebook is run rather than months overdue.
+
+``rules_html()`` and ``disagreements_html()`` show the planner's rules with
+their sources and the choices made where the sources disagree.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, datetime, time
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..ics import local_tzid, to_ics
+from ..planner import (
+    MISSED_AFTER,
+    RULES,
+    Step,
+    disagreements,
+    is_missed,
+    missed_note,
+    nudge_queue,
+    open_steps,
+    plan_followups,
+    rules_table,
+    split_missed,
+)
+from ..records import Interview, ValidationError
+from ..sample import AS_OF
+from ..store import SAMPLE_DIR, InterviewLog, LogFileError, open_sample_log
+from ._common import STYLE, WIDE, button, download_link, interview_options, labelled, status_html, table_html
+
+__all__ = ["CSS_CLASSES", "SAMPLE_NOW", "PlanView", "disagreements_html", "rules_html", "steps_html"]
+
+#: The sample is shown as of 09:00 on the day it was exported (``sample.AS_OF``).
+SAMPLE_NOW = datetime.combine(AS_OF.astype(date), time(9, 0))
+
+CALL_CHOICES = [
+    ("One call (seed 003)", "one"),
+    ("Seed 004: one more try that afternoon if nobody answered", "seed004"),
+]
+STATUS_WORDS = {
+    "overdue": "overdue",
+    "due": "due today",
+    "upcoming": "upcoming",
+    "done": "done",
+    "skipped": "skipped",
+}
+_STATUS_MARKS = {"overdue": "⚠", "due": "▶", "upcoming": "○", "done": "✓", "skipped": "–"}
+_STATUS_COLOURS = {"overdue": "#b00020", "due": "#8a5a00", "upcoming": "#444", "done": "#1a7f37",
+                   "skipped": "#777"}
+
+#: The stable CSS classes of the key widgets (class -> widget type), for browser tests.
+CSS_CLASSES = {
+    "fk-plan-view": "VBox (the whole view)",
+    "fk-plan-banner": "HTML (whose log, as of when)",
+    "fk-calls": "Dropdown 'Status calls'",
+    "fk-include-optional": "Checkbox 'Include optional steps'",
+    "fk-show-missed": "Checkbox 'List missed steps too'",
+    "fk-plan-refresh": "Button 'Reload the log'",
+    "fk-nudge-queue": "HTML (a <table> with a caption)",
+    "fk-missed-note": "HTML (one line: how many steps were missed)",
+    "fk-ics-all": "HTML (<a download> .ics link for the whole queue)",
+    "fk-plan-picker": "Dropdown 'Interview'",
+    "fk-plan": "HTML (the timeline, an <ol>)",
+    "fk-ics": "HTML (<a download> .ics link for this interview's open steps)",
+    "fk-plan-status": "HTML",
+}
+
+
+def _when(moment: datetime) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b} {moment:%Y} {moment:%H:%M}"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "interview"
+
+
+def rules_html() -> str:
+    """Every rule the planner applies, with its sources, as a captioned table."""
+    table = rules_table()
+    rows = [[r.rule_id, r.rule, r.source] for r in table.itertuples()]
+    return table_html(rows, ["Rule", "What it says", "Source"], "The rules the planner applies, and where "
+                      "each comes from")
+
+
+def disagreements_html(topic: str | None = None) -> str:
+    """Where the sources disagree: the choice made here and the alternatives (one topic if named)."""
+    frame = disagreements()
+    if topic is not None:
+        frame = frame[frame["topic"].str.contains(topic, case=False, regex=False)]
+        if frame.empty:
+            raise ValidationError("topic", "part of a topic in planner.DISAGREEMENTS", topic)
+    rows = [[r.topic, r.choice, r.alternatives, r.sources] for r in frame.itertuples()]
+    caption = "Where the sources disagree, and the choice this workbook makes"
+    return table_html(rows, ["Topic", "Choice here", "Alternatives", "Sources"], caption)
+
+
+def steps_html(steps: list[Step], caption: str) -> str:
+    """One interview's steps as a timeline: an ordered list, each with status, why, rule and source."""
+    if not steps:
+        return f"<p><strong>{html.escape(caption)}</strong>: no steps.</p>"
+    items = []
+    for step in steps:
+        colour = _STATUS_COLOURS[step.status]
+        status = f"{_STATUS_MARKS[step.status]} {STATUS_WORDS[step.status]}"
+        if step.status == "done" and step.done_at is not None:
+            status += f" ({_when(step.done_at)})"
+        optional = " <em>(optional)</em>" if step.optional else ""
+        note = f"<br><small>{html.escape(step.note)}</small>" if step.note else ""
+        rule = RULES[step.rule].summary if step.rule in RULES else step.rule
+        items.append(
+            f"<li class='fk-step fk-step-{step.status}' style='margin-bottom:0.5em'>"
+            f"<strong>{html.escape(_when(step.due))}</strong> · "
+            f"<span style='color:{colour};font-weight:bold'>{html.escape(status)}</span> · "
+            f"{html.escape(step.action)}{optional}<br>"
+            f"Why: {html.escape(step.why)}{note}<br>"
+            f"<small>Rule {html.escape(step.rule)}: {html.escape(rule)} Source: {html.escape(step.source)}"
+            "</small></li>"
+        )
+    return (
+        f"<div><p style='margin:0.2em 0'><strong>{html.escape(caption)}</strong></p>"
+        f"<ol style='max-width:52em'>{''.join(items)}</ol></div>"
+    )
+
+
+class PlanView(widgets.VBox):
+    """The "Needs a nudge" queue, one interview's plan, and calendar downloads (see the module doc)."""
+
+    def __init__(
+        self,
+        log: InterviewLog | None = None,
+        *,
+        demo: bool = False,
+        now: datetime | None = None,
+        fallback_to_sample: bool = True,
+        tzid: str | None = None,
+    ) -> None:
+        self._own_log = log
+        self._demo = demo
+        self._fixed_now = now
+        self._fallback = fallback_to_sample
+        self._tzid = tzid
+        self.showing_sample = False
+        self.now = now or datetime.now()
+        self._pairs: list[tuple[str, Interview]] = []
+        self._followups: list[Any] = []
+        self._queue_ids: list[str] = []
+
+        self.banner = labelled(widgets.HTML(layout=WIDE), "fk-plan-banner")
+        self.calls = labelled(
+            widgets.Dropdown(options=CALL_CHOICES, value="one", description="Status calls", style=STYLE,
+                             layout=WIDE),
+            "fk-calls",
+        )
+        self.include_optional = labelled(
+            widgets.Checkbox(value=False, indent=False, layout=widgets.Layout(width="auto"),
+                             description="Include optional steps (cards, asking their time frame)"),
+            "fk-include-optional",
+        )
+        self.show_missed = labelled(
+            widgets.Checkbox(value=False, indent=False, layout=widgets.Layout(width="auto"),
+                             description=f"List missed steps too (over {MISSED_AFTER.days} days overdue)"),
+            "fk-show-missed",
+        )
+        self.refresh_button = button("Reload the log", "fk-plan-refresh", tooltip="Read the log again")
+        self.queue = labelled(widgets.HTML(layout=widgets.Layout(width="100%")), "fk-nudge-queue")
+        self.missed = labelled(widgets.HTML(layout=WIDE), "fk-missed-note")
+        self.ics_all = labelled(widgets.HTML(layout=WIDE), "fk-ics-all")
+        self.picker = labelled(
+            widgets.Dropdown(options=[], description="Interview", style=STYLE, layout=WIDE), "fk-plan-picker"
+        )
+        self.plan = labelled(widgets.HTML(layout=widgets.Layout(width="100%")), "fk-plan")
+        self.ics = labelled(widgets.HTML(layout=WIDE), "fk-ics")
+        self.status = labelled(widgets.HTML(layout=WIDE), "fk-plan-status")
+
+        for control in (self.calls, self.include_optional, self.show_missed):
+            control.observe(lambda _change: self.refresh(), names="value")
+        self.picker.observe(lambda _change: self._draw_plan(), names="value")
+        self.refresh_button.on_click(lambda _b: self.refresh())
+
+        self.queue_section = widgets.VBox(
+            [
+                widgets.HTML("<h4 style='margin:0.3em 0'>Needs a nudge</h4>"),
+                self.banner,
+                widgets.HBox([self.calls, self.refresh_button]),
+                self.include_optional,
+                self.show_missed,
+                self.queue,
+                self.missed,
+                self.ics_all,
+            ]
+        )
+        self.queue_section.add_class("fk-queue-section")
+        self.plan_section = widgets.VBox(
+            [
+                widgets.HTML("<h4 style='margin:0.3em 0'>One interview's plan</h4>"),
+                self.picker,
+                self.plan,
+                self.ics,
+                self.status,
+            ]
+        )
+        self.plan_section.add_class("fk-plan-section")
+        super().__init__([self.queue_section, self.plan_section])
+        self.add_class("fk-plan-view")
+        self.refresh()
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _open(self) -> tuple[InterviewLog, str, str]:
+        """The log to show, whose it is, and a hint for the learner (may be empty)."""
+        if self._demo:
+            return open_sample_log(), "Demo mode: the synthetic sample log (read-only)", ""
+        own = self._own_log if self._own_log is not None else InterviewLog()
+        try:
+            empty = len(own) == 0
+        except LogFileError as error:
+            if not self._fallback:
+                raise
+            return open_sample_log(), "The synthetic sample log (read-only)", (
+                f"Your own log could not be read, so the sample is shown instead: {error}"
+            )
+        if empty and self._fallback:
+            return open_sample_log(), "Your log is empty, so this shows the synthetic sample (read-only)", (
+                "Log an interview in notebook 01, then press Reload the log to see your own plan."
+            )
+        return own, "Your log", ""
+
+    def refresh(self) -> None:
+        """Read the log again and redraw the queue, the picker and the plan."""
+        try:
+            log, whose, hint = self._open()
+            self._pairs = log.items()
+            self._followups = log.followup_items()
+        except LogFileError as error:
+            self._pairs, self._followups = [], []
+            self.showing_sample = False
+            whose, hint = "", str(error)
+        else:
+            self.showing_sample = log.read_only and log.path.resolve() == SAMPLE_DIR.resolve()
+        if self._fixed_now is not None:
+            self.now = self._fixed_now
+        elif self.showing_sample:
+            self.now = SAMPLE_NOW
+        else:
+            self.now = datetime.now().replace(second=0, microsecond=0)
+        if not whose:
+            self.banner.value = status_html("error", hint)
+        else:
+            when = f"as of {_when(self.now)}"
+            if self.showing_sample and self._fixed_now is None:
+                when += ", the morning the sample was exported, so it looks the same on any day"
+            self.banner.value = status_html("info", f"{whose}, {when}. {hint}".strip())
+        self._draw_queue()
+        options = interview_options(self._pairs)
+        ids = [iid for _, iid in options]
+        keep = self.picker.value if self.picker.value in ids else self._first_in_queue(ids)
+        self.picker.options = options
+        self.picker.value = keep
+        self._draw_plan()
+
+    def _first_in_queue(self, ids: list[str]) -> str | None:
+        if self._queue_ids and self._queue_ids[0] in ids:
+            return self._queue_ids[0]
+        return ids[0] if ids else None
+
+    # -- the queue ---------------------------------------------------------------------------
+
+    def _queue_frames(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        queue = nudge_queue(self._pairs, self._followups, self.now, calls=self.calls.value,
+                            include_optional=self.include_optional.value)
+        if self.show_missed.value:
+            return queue, queue.iloc[0:0]
+        return split_missed(queue, self.now)
+
+    def _draw_queue(self) -> None:
+        try:
+            current, missed = self._queue_frames()
+            steps = open_steps(self._pairs, self._followups, self.now, calls=self.calls.value,
+                               include_optional=self.include_optional.value)
+        except ValidationError as error:
+            self.queue.value = status_html("error", f"The queue could not be made: {error}")
+            self.missed.value = self.ics_all.value = ""
+            self._queue_ids = []
+            return
+        self._queue_ids = list(dict.fromkeys(current["interview_id"]))
+        counts = current["status"].value_counts()
+        caption = (
+            f"Needs a nudge, as of {_when(self.now)}: {counts.get('overdue', 0)} overdue, "
+            f"{counts.get('due', 0)} due today, {counts.get('upcoming', 0)} upcoming"
+        )
+        rows = [
+            [
+                STATUS_WORDS[r.status], _when(r.due), f"{r.company}, {r.role}", r.action, r.rule, r.source,
+                r.why,
+            ]
+            for r in current.itertuples()
+        ]
+        self.queue.value = table_html(
+            rows,
+            ["Status", "Due", "Interview", "What to do", "Rule", "Source", "Why"],
+            caption,
+            empty="Nothing needs a nudge right now: every step is done, skipped or missed.",
+            row_classes=[f"fk-row-{s}" for s in current["status"]],
+            max_height="28em",
+        )
+        self.missed.value = status_html("info", missed_note(len(missed))) if len(missed) else ""
+        if not self.show_missed.value:
+            steps = [s for s in steps if not is_missed(s.due, self.now)]
+        self.ics_all.value = self._ics_link(steps, "followups-queue.ics", "Download the whole queue as a "
+                                            "calendar file (.ics)")
+
+    # -- one interview -----------------------------------------------------------------------
+
+    def plan_steps(self) -> list[Step]:
+        """The picked interview's steps (all of them, done and skipped too), sorted by due time."""
+        iid = self.picker.value
+        interview = next((iv for i, iv in self._pairs if i == iid), None)
+        if interview is None:
+            return []
+        mine = [(fid, fu) for fid, fu in self._followups if fu.interview_id == iid]
+        return plan_followups(interview, mine, self.now, calls=self.calls.value, interview_id=iid)
+
+    def _draw_plan(self) -> None:
+        iid = self.picker.value
+        interview = next((iv for i, iv in self._pairs if i == iid), None)
+        if interview is None:
+            self.plan.value = status_html("info", "No interview to plan yet: log one in notebook 01.")
+            self.ics.value = ""
+            return
+        try:
+            steps = self.plan_steps()
+        except ValidationError as error:
+            self.plan.value = ""
+            self.ics.value = ""
+            self.status.value = status_html("error", f"The plan could not be made: {error}")
+            return
+        self.status.value = ""
+        self.plan.value = steps_html(steps, f"The plan for {interview.label} (as of {_when(self.now)})")
+        wanted = [s for s in steps if self.include_optional.value or not s.optional]
+        self.ics.value = self._ics_link(
+            wanted, f"followups-{_slug(interview.company)}.ics",
+            f"Download this plan as a calendar file (.ics) for {interview.label}",
+        )
+
+    def _ics_link(self, steps: list[Step], filename: str, text: str) -> str:
+        open_ = [s for s in steps if s.is_open]
+        if not open_:
+            return status_html("info", "No open steps, so there is nothing to put in a calendar.")
+        try:
+            data = to_ics(open_, tzid=self._tzid)
+        except ValueError as error:
+            return status_html("error", str(error))
+        zone = self._tzid or local_tzid()
+        n = len(open_)
+        detail = f"({n} event{'s' if n != 1 else ''} with a reminder 15 minutes before, times in {zone})"
+        return download_link(data, filename, "text/calendar", text, detail=detail)
