@@ -121,7 +121,7 @@ def _figure(
 
 
 def _finish(fig: Figure, title: str, alt: str, size: dict, caption: str | None = None) -> Figure:
-    fig.suptitle(title, fontsize=size["title"], fontweight="bold")
+    fig.suptitle(title, fontsize=size["title"], fontweight="bold", wrap=True)
     if caption:
         fig.text(0.01, 0.015, caption, fontsize=size["note"], ha="left", va="bottom", wrap=True)
     fig.alt_text = alt
@@ -224,6 +224,8 @@ def time_to_follow_up_chart(
     The share is of all interviews: those with no thank-you count as outside
     the 24 hours (they are not in the histogram; the caption says how many).
     """
+    from matplotlib.ticker import MaxNLocator
+
     table = metrics.time_to_follow_up(interviews, followups)
     if table.empty:
         return _no_data(large, "time to follow up")
@@ -250,6 +252,7 @@ def time_to_follow_up_chart(
     ax.set_xlim(0, HISTOGRAM_MAX_HOURS + 6)
     ax.set_xlabel("Hours from interview to first thank-you", fontsize=size["label"])
     ax.set_ylabel("Interviews", fontsize=size["label"])
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     title = f"{_pct(share)} of {owner} interviews got a thank-you within 24 h"
     none = f"; {missing:,} with no thank-you are not shown" if missing else ""
     caption = f"Each interview counted once, by its first thank-you{none}. {RULE_CAPTION}."

@@ -27,6 +27,7 @@ names them; they never stop the others from loading.
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import os
@@ -171,6 +172,20 @@ class Cohort:
 
     def __len__(self) -> int:
         return len(self.participants)
+
+    @property
+    def summary(self) -> str:
+        """"3 participants: 169 interviews and 812 follow-ups.", plus how many files were skipped."""
+        people = f"{len(self):,} participant{'' if len(self) == 1 else 's'}"
+        text = f"{people}: {len(self.interviews):,} interviews and {len(self.followups):,} follow-ups."
+        if self.problems:
+            text += f" {len(self.problems):,} file{'' if len(self.problems) == 1 else 's'} skipped."
+        return text
+
+    def _repr_html_(self) -> str:
+        problems = "".join(f"<li>{html.escape(p)}</li>" for p in self.problems)
+        listing = f"<p>Not loaded:</p><ul>{problems}</ul>" if problems else ""
+        return f"<p><strong>{html.escape(self.summary)}</strong></p>{listing}"
 
 
 class _Bad(Exception):

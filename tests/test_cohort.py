@@ -174,3 +174,19 @@ def test_export_takes_a_log_folder_and_refuses_other_things(personal_log, tmp_pa
     assert len(json.loads(path.read_text())["interviews"]) == 3
     with pytest.raises(TypeError, match="expected an InterviewLog, a log folder"):
         cohort.export_summary(42, tmp_path / "out")
+
+
+def test_a_cohort_says_what_it_holds_and_what_it_skipped(tmp_path):
+    cohort.write_demo_summaries(tmp_path, seeds=(1, 2))
+    (tmp_path / "notes.txt").write_text("<b>not a summary</b>")
+    with pytest.warns(UserWarning):
+        loaded = cohort.load_cohort(tmp_path)
+    assert loaded.summary == (
+        f"2 participants: {len(loaded.interviews)} interviews and {len(loaded.followups)} follow-ups. "
+        "1 file skipped."
+    )
+    page = loaded._repr_html_()
+    assert "<li>Skipped notes.txt: it is not valid JSON" in page and "<b>" not in page
+    table = cohort.readable_table(loaded)
+    assert list(table.index) == loaded.participants
+    assert table["Thanked within 24 h"].str.fullmatch(r"\d+%").all()

@@ -96,7 +96,7 @@ class DashboardView(widgets.VBox):
                 filters,
                 self.status,
                 *self.chart_boxes,
-                widgets.HTML("<h3>What stands out</h3>"),
+                widgets.HTML("<h4>What stands out in this selection</h4>"),
                 self.findings,
             ]
         )
