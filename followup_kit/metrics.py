@@ -327,8 +327,8 @@ def findings(interviews: pd.DataFrame, followups: pd.DataFrame, n: int = 3) -> l
     compared with e-mail or the weakest channel (at least ``MIN_COMPARE``
     follow-ups each, and a real difference); pending interviews with no status
     check (seed 003); replies by thank-you timing; then the outcome mix, the
-    share thanked on time and how fast replies came.  With no interviews it
-    returns one sentence saying so.
+    share thanked on time and how fast replies came.  With at least one
+    interview there are always three; with none, one sentence saying so.
     """
     iv, fu = _prepare(interviews, followups)
     total = len(iv)
@@ -375,10 +375,14 @@ def findings(interviews: pd.DataFrame, followups: pd.DataFrame, n: int = 3) -> l
         checked = iv["id"].isin(fu.loc[fu["purpose"] == "status_check", "interview_id"])
         unchecked = int((pending & ~checked).sum())
         if unchecked:
+            n_pending = int(pending.sum())
+            verb = "has" if unchecked == 1 else "have"
+            who = f"{unchecked:,} of your {n_pending:,} pending interviews {verb}"
+            if n_pending == 1:
+                who = "Your pending interview has"
             found.append(
-                f"{unchecked:,} of your {int(pending.sum()):,} pending interviews "
-                f"{'has' if unchecked == 1 else 'have'} no status check yet: one call a week after "
-                f"is enough if you haven't heard [{cite('seed003')}]."
+                f"{who} no status check yet: one call a week after is enough if you haven't heard "
+                f"[{cite('seed003')}]."
             )
 
     by_timing = response_rates(iv, fu, "timing").set_index("timing")
@@ -398,11 +402,13 @@ def findings(interviews: pd.DataFrame, followups: pd.DataFrame, n: int = 3) -> l
 
     mix = outcome_mix(iv).set_index("outcome")["interviews"]
     found.append(
-        f"Of your {total:,} interviews, {mix['offer']:,} ended in an offer, {mix['rejected']:,} in a "
-        f"rejection and {mix['pending']:,} {'is' if mix['pending'] == 1 else 'are'} still pending."
+        f"Of your {_plural(total, 'interview')}, {mix['offer']:,} ended in an offer, "
+        f"{mix['rejected']:,} in a rejection and {mix['pending']:,} "
+        f"{'is' if mix['pending'] == 1 else 'are'} still pending."
     )
     if not (late or missing):
-        found.append(f"All {total:,} of your interviews got a thank-you within 24 h {rule}.")
+        everyone = f"All {total:,} of your interviews" if total > 1 else "Your interview"
+        found.append(f"{everyone} got a thank-you within 24 h {rule}.")
     else:
         found.append(f"{_pct(on_time / total)} of your interviews got a thank-you within 24 h {rule}.")
     answered = time_to_response(iv, fu)
@@ -410,5 +416,10 @@ def findings(interviews: pd.DataFrame, followups: pd.DataFrame, n: int = 3) -> l
         found.append(
             f"Replies came a median of {answered['hours'].median():.0f} h after you followed up "
             f"({_plural(len(answered), 'reply', 'replies')} in all)."
+        )
+    elif len(fu):
+        found.append(
+            f"None of your {_plural(len(fu), 'follow-up')} has a reply logged yet: when they answer, "
+            "fill in the response time so the dashboard can count it."
         )
     return found[:n]

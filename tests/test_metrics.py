@@ -10,6 +10,7 @@ import pytest
 
 from followup_kit import metrics, sample
 from followup_kit.records import FollowUp, Interview, ValidationError
+from followup_kit.sources import SOURCES
 
 T0 = datetime(2026, 3, 2, 10, 0)
 
@@ -206,3 +207,22 @@ def test_metrics_scale_to_a_class():
     assert timing["count"].sum() == 20_000
     assert metrics.funnel(iv, fu)["interviews"].iloc[0] == 20_000
     assert metrics.response_rates(iv, fu)["count"].sum() == len(fu)
+
+
+def test_one_interview_thanked_on_time_still_gets_three_findings():
+    iv, fu = frames(
+        {"iv-1": Interview("Contoso", "Analyst", T0)},
+        {"fu-1": FollowUp("iv-1", T0 + h(2), "email", "thank_you", "Ann")},
+    )
+    sentences = metrics.findings(iv, fu)
+    assert sentences == [
+        "Your pending interview has no status check yet: one call a week after is enough if "
+        f"you haven't heard [{SOURCES['seed003'].short}].",
+        "Of your 1 interview, 0 ended in an offer, 0 in a rejection and 1 is still pending.",
+        f"Your interview got a thank-you within 24 h [24-hour rule: {metrics.cite('seed000', 'seed001')}].",
+    ]
+    answered = fu.assign(response_at=fu["at"] + pd.Timedelta(hours=3))
+    withdrawn = iv.assign(outcome="withdrawn")
+    later = metrics.findings(withdrawn, answered)
+    assert later[-1] == "Replies came a median of 3 h after you followed up (1 reply in all)."
+    assert len(later) == 3
