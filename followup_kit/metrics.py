@@ -343,11 +343,11 @@ def findings(interviews: pd.DataFrame, followups: pd.DataFrame, n: int = 3) -> l
     on_time = total - late - missing
     if late:
         none = f" and {missing:,} got none" if missing else ""
-        found.append(
-            f"{late:,} of your {total:,} interviews got their first thank-you late (after 24 h){none} {rule}."
-        )
+        who = f"{late:,} of your {total:,} interviews got their" if total > 1 else "Your interview got its"
+        found.append(f"{who} first thank-you late (after 24 h){none} {rule}.")
     elif missing:
-        found.append(f"{missing:,} of your {total:,} interviews got no thank-you yet {rule}.")
+        who = f"{missing:,} of your {total:,} interviews" if total > 1 else "Your interview"
+        found.append(f"{who} got no thank-you yet {rule}.")
 
     by_channel = response_rates(iv, fu, "channel")
     enough = by_channel[by_channel["count"] >= MIN_COMPARE]

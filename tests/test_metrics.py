@@ -129,7 +129,7 @@ def test_interviews_with_no_follow_ups_at_all():
     assert math.isnan(metrics.time_to_follow_up(iv, fu)["hours"].iloc[0])
     sentences = metrics.findings(iv, fu)
     assert len(sentences) == 3
-    assert sentences[0].startswith("1 of your 1 interviews got no thank-you yet")
+    assert sentences[0].startswith("Your interview got no thank-you yet [24-hour rule: seed 000")
 
 
 @pytest.mark.parametrize("empty", ["schema", "bare"])
