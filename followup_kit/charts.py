@@ -169,7 +169,7 @@ def response_rate_chart(
     by_timing = metrics.response_rates(interviews, followups, "timing")
     if by_channel.empty:
         return _no_data(large, "response rate")
-    fig, (left, right), size = _figure(large, ncols=2)
+    fig, (left, right), size = _figure(large, ncols=2, caption=True)
 
     rows = by_channel.iloc[::-1]
     bars = left.barh([_CHANNEL_LABELS.get(c, c) for c in rows["channel"]], rows["rate"] * 100,
@@ -213,7 +213,8 @@ def response_rate_chart(
         f"Bar charts of the share that got a reply: by channel, {channel_part}; "
         f"by first thank-you timing, {timing_part}."
     )
-    return _finish(fig, title, alt, size)
+    caption = f"Timing: each interview in the bucket of its first thank-you. {RULE_CAPTION}."
+    return _finish(fig, title, alt, size, caption=caption)
 
 
 def time_to_follow_up_chart(
@@ -273,7 +274,7 @@ def funnel_chart(
     total = int(table["interviews"].iloc[0])
     if total == 0:
         return _no_data(large, "funnel")
-    fig, (ax,), size = _figure(large)
+    fig, (ax,), size = _figure(large, caption=True)
     rows = table.iloc[::-1]
     colours = [OKABE_ITO["bluish_green"] if s == "offer" else OKABE_ITO["sky_blue"] for s in rows["stage"]]
     labels = [s[0].upper() + s[1:] for s in rows["stage"]]
@@ -289,7 +290,8 @@ def funnel_chart(
         f"{s} {n:,} ({sh:.0%})" for s, n, sh in zip(table["stage"], table["interviews"], table["share"],
                                                    strict=True)
     ) + f"; {replies:,} got a reply."  # fmt: skip
-    return _finish(fig, title, alt, size)
+    caption = f"Each stage counted on its own, as a share of all interviews. {RULE_CAPTION}."
+    return _finish(fig, title, alt, size, caption=caption)
 
 
 def response_time_chart(
