@@ -37,6 +37,16 @@ _MARKS = {"ok": "✓ ", "error": "⚠ ", "warning": "⚠ ", "info": ""}
 DESCRIPTION_WIDTH = "15em"
 STYLE = {"description_width": DESCRIPTION_WIDTH}
 WIDE = widgets.Layout(width="100%", max_width="46em")
+#: Date, time and short menus: the description plus room for the control.
+MEDIUM = widgets.Layout(width="30em")
+_NOWRAP = " style='white-space:nowrap'"
+#: One style block per table (the class scopes it), instead of a style on every cell.
+_GRID_STYLE = (
+    "<style>.fk-grid{border-collapse:collapse;font-size:0.95em;line-height:1.4}"
+    ".fk-grid caption{text-align:left;font-weight:bold;padding:0.3em 0}"
+    ".fk-grid th,.fk-grid td{padding:0.25em 0.6em;border-bottom:1px solid #ddd;text-align:left;"
+    "vertical-align:top}</style>"
+)
 
 
 def status_html(kind: str, text: str, *, mark: str | None = None) -> str:
@@ -55,7 +65,7 @@ def status_html(kind: str, text: str, *, mark: str | None = None) -> str:
     body = html.escape(text).replace("\n", "<br>")
     return (
         f"<div role='{role}' aria-live='{live}' class='fk-status fk-status-{kind}' "
-        f"style='color:{_COLOURS[kind]};max-width:46em'>{html.escape(prefix)}{body}</div>"
+        f"style='color:{_COLOURS[kind]};max-width:46em;line-height:1.45'>{html.escape(prefix)}{body}</div>"
     )
 
 
@@ -64,8 +74,10 @@ def download_link(data: bytes, filename: str, mime: str, text: str, *, detail: s
     encoded = base64.b64encode(bytes(data)).decode("ascii")
     extra = f" <span style='color:#444'>{html.escape(detail)}</span>" if detail else ""
     return (
+        "<span style='line-height:1.45'>"
         f"<a download='{html.escape(filename, quote=True)}' href='data:{mime};base64,{encoded}' "
-        f"class='fk-download-link' style='font-weight:bold'>{html.escape(text)}</a>{extra}"
+        f"class='fk-download-link' style='font-weight:bold;color:#0b57d0;text-decoration:underline'>"
+        f"{html.escape(text)}</a>{extra}</span>"
     )
 
 
@@ -77,20 +89,26 @@ def table_html(
     empty: str = "Nothing to show yet.",
     row_classes: Sequence[str] | None = None,
     max_height: str | None = None,
+    nowrap: int = 0,
 ) -> str:
-    """A readable HTML table with a visible caption; every cell is escaped text."""
-    cell = "padding:0.25em 0.6em;border-bottom:1px solid #ddd;text-align:left;vertical-align:top"
-    head = "".join(f"<th scope='col' style='{cell}'>{html.escape(h)}</th>" for h in headings)
+    """A readable HTML table with a visible caption; every cell is escaped text.
+
+    The first ``nowrap`` columns (dates, statuses) never wrap, so a row reads across.
+    """
+    head = "".join(f"<th scope='col'>{html.escape(h)}</th>" for h in headings)
     body = []
     for index, row in enumerate(rows):
         klass = f" class='{html.escape(row_classes[index], quote=True)}'" if row_classes else ""
-        cells = "".join(f"<td style='{cell}'>{html.escape(str(value))}</td>" for value in row)
+        cells = "".join(
+            f"<td{_NOWRAP if column < nowrap else ''}>{html.escape(str(value))}</td>"
+            for column, value in enumerate(row)
+        )
         body.append(f"<tr{klass}>{cells}</tr>")
     if not body:
-        body.append(f"<tr><td colspan='{len(headings)}' style='{cell}'>{html.escape(empty)}</td></tr>")
+        body.append(f"<tr><td colspan='{len(headings)}'>{html.escape(empty)}</td></tr>")
     table = (
-        "<table style='border-collapse:collapse;font-size:0.95em'>"
-        f"<caption style='text-align:left;font-weight:bold;padding:0.3em 0'>{html.escape(caption)}</caption>"
+        f"{_GRID_STYLE}<table class='fk-grid'>"
+        f"<caption>{html.escape(caption)}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
     if max_height:

@@ -48,6 +48,7 @@ from ..store import (
     open_sample_log,
 )
 from ._common import (
+    MEDIUM,
     STYLE,
     WIDE,
     Confirm,
@@ -106,6 +107,8 @@ _PURPOSE_WORDS = {
     "rapport": "rapport call",
     "extra_info": "extra information",
 }
+_PARAGRAPH = "max-width:46em;margin:0.2em 0;line-height:1.45"
+
 #: In the quick actions, a follow-up's notes are typed in "Note (optional)".
 _QUICK_LABELS = {"notes": "Note (optional)"}
 _CHANNEL_WORDS = {"email": "email", "card": "card", "call": "phone", "voicemail": "voicemail"}
@@ -309,14 +312,15 @@ class Logbook(widgets.VBox):
         self.company = self._text("Company", "fk-company", "e.g. Northwind Traders")
         self.role = self._text("Role", "fk-role", "e.g. Data Analyst")
         self.held_date = labelled(
-            widgets.DatePicker(description="Date of the interview", style=STYLE), "fk-held-date"
+            widgets.DatePicker(description="Date of the interview", style=STYLE, layout=MEDIUM),
+            "fk-held-date",
         )
         self.held_time = labelled(
-            widgets.TimePicker(description="Time it started", style=STYLE), "fk-held-time"
+            widgets.TimePicker(description="Time it started", style=STYLE, layout=MEDIUM), "fk-held-time"
         )
         self.kind = labelled(
             widgets.Dropdown(options=KIND_OPTIONS, value="in_person", description="Kind of interview",
-                             style=STYLE),
+                             style=STYLE, layout=MEDIUM),
             "fk-kind",
         )
         self.interviewers = self._text(
@@ -324,7 +328,7 @@ class Logbook(widgets.VBox):
         )
         self.contact = self._text("Your contact", "fk-contact", "whom to ask: name, phone or email")
         self.decision_by = labelled(
-            widgets.DatePicker(description="They decide by", style=STYLE), "fk-decision-by"
+            widgets.DatePicker(description="They decide by", style=STYLE, layout=MEDIUM), "fk-decision-by"
         )
         self.decision_days = self._text(
             "Hear in N business days", "fk-decision-days", "e.g. 3 (empty if they gave no number)"
@@ -343,7 +347,8 @@ class Logbook(widgets.VBox):
             "fk-talking-points",
         )
         self.form_outcome = labelled(
-            widgets.Dropdown(options=OUTCOME_OPTIONS, value="pending", description="Outcome", style=STYLE),
+            widgets.Dropdown(options=OUTCOME_OPTIONS, value="pending", description="Outcome", style=STYLE,
+                             layout=MEDIUM),
             "fk-form-outcome",
         )
         self.notes = labelled(
@@ -353,7 +358,7 @@ class Logbook(widgets.VBox):
         self.clear_button = button("Clear the form", "fk-clear")
         self.form_status = labelled(widgets.HTML(status_html("info", ""), layout=WIDE), "fk-form-status")
         help_text = widgets.HTML(
-            "<p style='max-width:46em;color:#444;margin:0.2em 0'>Interviewers: separate names with commas. "
+            f"<p style='{_PARAGRAPH};color:#444'>Interviewers: separate names with commas. "
             "Talking points: one per line. Give the decision date <em>or</em> the number of business days "
             "they named, if they gave one: the planner times your call from it.</p>"
         )
@@ -405,7 +410,9 @@ class Logbook(widgets.VBox):
         self.quick_picker = labelled(
             widgets.Dropdown(options=[], description="Interview", style=STYLE, layout=WIDE), "fk-quick-pick"
         )
-        self.when = labelled(widgets.NaiveDatetimePicker(description="When", style=STYLE), "fk-quick-when")
+        self.when = labelled(
+            widgets.NaiveDatetimePicker(description="When", style=STYLE, layout=MEDIUM), "fk-quick-when"
+        )
         self.now_button = button("Set the time to now", "fk-quick-now")
         self.to = labelled(
             widgets.Combobox(
@@ -465,7 +472,8 @@ class Logbook(widgets.VBox):
             widgets.Dropdown(options=[], description="Interview", style=STYLE, layout=WIDE), "fk-outcome-pick"
         )
         self.outcome = labelled(
-            widgets.Dropdown(options=OUTCOME_OPTIONS, value="pending", description="Outcome", style=STYLE),
+            widgets.Dropdown(options=OUTCOME_OPTIONS, value="pending", description="Outcome", style=STYLE,
+                             layout=MEDIUM),
             "fk-outcome",
         )
         self.outcome_button = button("Save the outcome", "fk-outcome-save", style="primary")
@@ -511,15 +519,15 @@ class Logbook(widgets.VBox):
             [
                 widgets.HTML(
                     "<h4 style='margin:0.3em 0'>Keep your log: download and upload</h4>"
-                    "<p style='max-width:46em;margin:0.2em 0'>On Binder a session is deleted after about "
+                    f"<p style='{_PARAGRAPH}'>On Binder a session is deleted after about "
                     "10 idle minutes: download your log before you step away, and upload it next time. "
                     "Text that starts with = + - or @ is saved with a ' in front, so a spreadsheet shows "
                     "it as text instead of running it.</p>"
                 ),
                 self.download,
-                self.upload,
+                widgets.HBox([self.upload]),
                 self.upload_mode,
-                self.import_button,
+                widgets.HBox([self.import_button]),
                 self.import_box,
                 self.upload_status,
             ]
@@ -640,6 +648,7 @@ class Logbook(widgets.VBox):
             f"{whose}, newest first: {len(rows)}",
             empty="No interviews yet: fill in the form above and press Save interview.",
             max_height="24em",
+            nowrap=1,
         )
 
     def _draw_download(self, export: bytes | None, n_followups: int) -> None:
@@ -726,6 +735,7 @@ class Logbook(widgets.VBox):
             ["When", "Channel", "For", "To", "Reply", "Note"],
             f"Follow-ups of {self._interview(iid).label}: {len(rows)}",  # type: ignore[union-attr]
             empty="Nothing recorded yet: use the buttons above.",
+            nowrap=1,
         )
         self.followup_picker.options = [
             (f"{_when(fu.at)}: {fu.channel} to {fu.to} ({_PURPOSE_WORDS.get(fu.purpose, fu.purpose)})", fid)
@@ -762,7 +772,7 @@ class Logbook(widgets.VBox):
             parts.append(
                 f"<p>{verb} in <code>{html.escape(notebook)}</code> ({html.escape(what)}).</p>"
             )
-            return "<div role='note' class='fk-next'>" + "".join(parts) + "</div>"
+            return "<div role='note' class='fk-next' style='line-height:1.45'>" + "".join(parts) + "</div>"
         if interview.outcome == "no_response":
             return status_html(
                 "info",

@@ -136,7 +136,7 @@ def steps_html(steps: list[Step], caption: str) -> str:
         )
     return (
         f"<div><p style='margin:0.2em 0'><strong>{html.escape(caption)}</strong></p>"
-        f"<ol style='max-width:52em'>{''.join(items)}</ol></div>"
+        f"<ol style='max-width:52em;line-height:1.45'>{''.join(items)}</ol></div>"
     )
 
 
@@ -320,6 +320,7 @@ class PlanView(widgets.VBox):
             empty="Nothing needs a nudge right now: every step is done, skipped or missed.",
             row_classes=[f"fk-row-{s}" for s in current["status"]],
             max_height="28em",
+            nowrap=2,
         )
         self.missed.value = status_html("info", missed_note(len(missed))) if len(missed) else ""
         if not self.show_missed.value:
