@@ -55,7 +55,8 @@ SOURCES: dict[str, Source] = {
             "003_9b819d2bac94c9ed.txt",
             "Making a follow-up call after an interview",
             "Call a week after if you haven't heard; only make one call; don't be argumentative; "
-            "have a sensible question ready; after a rejection ask for feedback, after an offer build rapport.",
+            "have a sensible question ready; after a rejection ask for feedback, "
+            "after an offer build rapport.",
         ),
         Source(
             "seed004",
@@ -129,7 +130,8 @@ SOURCES: dict[str, Source] = {
             "mistakes",
             "evidence.md: §4 Common mistakes",
             "Common mistakes",
-            "Generic copy-paste notes, typos, notes that are too long, calling too early or too often, sounding needy.",
+            "Generic copy-paste notes, typos, notes that are too long, calling too early or too often, "
+            "sounding needy.",
         ),
     )
 }

@@ -56,14 +56,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+def wait_for(url: str | None, port: int, process: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    """Wait until the server answers ``url`` (or, without a url, accepts connections)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
         try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
+            if url is None:
+                socket.create_connection(("127.0.0.1", port), timeout=2).close()
+            else:
+                with urllib.request.urlopen(url, timeout=2):
+                    pass
+            return
         except OSError:
             time.sleep(0.3)
     raise RuntimeError(f"server did not answer {url} within {timeout} s:\n{log.read_text()[-3000:]}")
@@ -95,7 +100,7 @@ def server_env(workspace: Path) -> dict[str, str]:
     )
 
 
-def start(command: list[str], workspace: Path, name: str, probe: str) -> Iterator[str]:
+def start(command: list[str], workspace: Path, name: str, probe: str | None) -> Iterator[str]:
     port = free_port()
     log = workspace / f"{name}.log"
     with log.open("w") as out:
@@ -105,7 +110,7 @@ def start(command: list[str], workspace: Path, name: str, probe: str) -> Iterato
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_for(url + probe, process, log)
+        wait_for(None if probe is None else url + probe, port, process, log)
         yield url
     finally:
         process.terminate()
