@@ -3,7 +3,7 @@
 import ipywidgets as widgets
 
 from followup_kit.quiz import QUESTIONS
-from followup_kit.widgets.quiz import QuestionView, QuizView
+from followup_kit.widgets.quiz import CSS_CLASSES, QuestionView, QuizView
 
 
 def wrong(q):
@@ -59,3 +59,34 @@ def test_show_the_answer_button():
     view.show_button.click()
     assert "The answer: About a week after the interview" in view.result.value
     assert "seed 003" in view.result.value
+
+
+def test_key_widgets_carry_their_stable_css_classes():
+    quiz = QuizView()
+    found: dict[str, list[str]] = {}
+    stack = [quiz]
+    while stack:
+        widget = stack.pop()
+        for css in widget._dom_classes:
+            found.setdefault(css, []).append(type(widget).__name__)
+        stack.extend(getattr(widget, "children", ()))
+    n = len(QUESTIONS)
+    assert found["fk-quiz"] == ["QuizView"] and found["fk-quiz-summary"] == ["HTML"]
+    assert found["fk-question"] == ["QuestionView"] * n
+    assert found["fk-answers"] == ["RadioButtons"] * n
+    assert found["fk-quiz-check"] == ["Button"] * n and found["fk-quiz-show"] == ["Button"] * n
+    assert found["fk-quiz-result"] == ["HTML"] * n
+    for view in quiz.questions:  # each box holds its own controls
+        assert "fk-answers" in view.answer._dom_classes
+        assert "fk-quiz-check" in view.check_button._dom_classes
+        assert "fk-quiz-result" in view.result._dom_classes
+    assert set(found) == set(CSS_CLASSES)
+
+
+def test_messages_are_live_regions():
+    quiz = QuizView()
+    view = quiz.questions[0]
+    view.check()
+    assert view.result.value.startswith("<div role='alert'")
+    assert "⚠ Pick one of the options first" in view.result.value
+    assert "role='status'" in quiz.summary.value and "So far: " in quiz.summary.value

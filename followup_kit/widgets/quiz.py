@@ -14,7 +14,20 @@ import ipywidgets as widgets
 
 from ..quiz import QUESTIONS, Attempt, Question, Verdict, score
 from ..records import ValidationError
-from .rehearsal import _status
+from ._common import button, labelled, status_html
+
+__all__ = ["CSS_CLASSES", "QuestionView", "QuizView"]
+
+#: The stable CSS classes of the key widgets (class -> widget), for browser tests.
+CSS_CLASSES = {
+    "fk-quiz": "VBox (the whole quiz)",
+    "fk-question": "VBox (one question), one per question",
+    "fk-answers": "RadioButtons 'Your answer'",
+    "fk-quiz-check": "Button 'Check my answer'",
+    "fk-quiz-show": "Button 'Show the answer'",
+    "fk-quiz-result": "HTML (hint, verdict or answer with its source)",
+    "fk-quiz-summary": "HTML (the running summary, not a grade)",
+}
 
 
 class QuestionView(widgets.VBox):
@@ -26,30 +39,32 @@ class QuestionView(widgets.VBox):
         self.prompt = widgets.HTML(
             f"<p><strong>{number}. {html.escape(question.prompt)}</strong></p>", description_allow_html=False
         )
-        self.answer = widgets.RadioButtons(
-            options=list(question.options),
-            value=None,
-            description="Your answer",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="auto"),
+        self.answer = labelled(
+            widgets.RadioButtons(
+                options=list(question.options),
+                value=None,
+                description="Your answer",
+                style={"description_width": "initial"},
+                layout=widgets.Layout(width="auto"),
+            ),
+            "fk-answers",
         )
-        self.check_button = widgets.Button(
-            description="Check my answer", button_style="primary", layout=widgets.Layout(width="auto")
-        )
-        self.show_button = widgets.Button(description="Show the answer", layout=widgets.Layout(width="auto"))
-        self.result = widgets.HTML(description_allow_html=False, layout=widgets.Layout(max_width="52em"))
+        self.check_button = button("Check my answer", "fk-quiz-check", style="primary")
+        self.show_button = button("Show the answer", "fk-quiz-show")
+        self.result = labelled(widgets.HTML(layout=widgets.Layout(max_width="52em")), "fk-quiz-result")
         self.check_button.on_click(self.check)
         self.show_button.on_click(self.show)
         super().__init__(
             [self.prompt, self.answer, widgets.HBox([self.check_button, self.show_button]), self.result]
         )
+        self.add_class("fk-question")
 
     def check(self, _button: Any = None) -> Verdict | None:
         """Grade the picked option: a hint after the first wrong try, the answer after the second."""
         try:
             verdict = self.attempt.check(self.answer.value)
         except ValidationError:
-            self.result.value = _status("error", "Pick one of the options first, then press Check.")
+            self.result.value = status_html("error", "Pick one of the options first, then press Check.")
             return None
         return self._show(verdict)
 
@@ -68,13 +83,15 @@ class QuizView(widgets.VBox):
     """Every question, one under the other, and a running summary (not a grade)."""
 
     def __init__(self, questions: Sequence[Question] = QUESTIONS) -> None:
-        self.summary = widgets.HTML(description_allow_html=False)
+        self.summary = labelled(widgets.HTML(), "fk-quiz-summary")
         self.questions = [QuestionView(q, n, self._update) for n, q in enumerate(questions, start=1)]
         self._update()
         super().__init__([*self.questions, self.summary])
+        self.add_class("fk-quiz")
 
     def _update(self) -> None:
-        self.summary.value = _status("info", "So far: " + score([v.attempt for v in self.questions]) + ".")
+        so_far = score([v.attempt for v in self.questions])
+        self.summary.value = status_html("info", f"So far: {so_far}.")
 
     def question(self, qid: str) -> QuestionView:
         """The view of the question with id ``qid`` (for a demonstration or a test)."""
