@@ -7,7 +7,7 @@ import pytest
 
 from followup_kit.messages import LABELS
 from followup_kit.roleplay import SCENARIO_DIR, load_scenarios
-from followup_kit.widgets.roleplay import RolePlay
+from followup_kit.widgets.roleplay import CSS_CLASSES, RolePlay
 
 SCENARIOS = load_scenarios()
 
@@ -121,3 +121,47 @@ def test_a_broken_scenario_folder_shows_the_problem(tmp_path):
     assert "offer.json, node &#x27;terms&#x27;: choice 1 goes to unknown node" in rp.status.value
     rp.start_button.click()
     assert "No scenario to play" in rp.status.value
+
+
+def classes(root):
+    """CSS class -> the type names of the widgets under ``root`` that carry it."""
+    found: dict[str, list[str]] = {}
+    stack = [root]
+    while stack:
+        widget = stack.pop()
+        for css in widget._dom_classes:
+            found.setdefault(css, []).append(type(widget).__name__)
+        stack.extend(getattr(widget, "children", ()))
+    return found
+
+
+def test_key_widgets_carry_their_stable_css_classes():
+    rp = RolePlay(SCENARIOS, start="no_news_week")
+    rp.start_button.click()
+    found = classes(rp)
+    single = {
+        "fk-roleplay": "RolePlay", "fk-scenario": "Dropdown", "fk-start-call": "Button",
+        "fk-roleplay-status": "HTML", "fk-scenario-context": "HTML", "fk-transcript": "HTML",
+        "fk-employer-line": "HTML", "fk-choices": "HTML", "fk-reply": "Textarea", "fk-send": "Button",
+        "fk-turn-feedback": "HTML", "fk-debrief": "HTML",
+    }  # fmt: skip
+    for css, kind in single.items():
+        assert found[css] == [kind], css
+    assert set(single) | {"fk-choice"} == set(CSS_CLASSES)
+    assert found["fk-choice"] == ["Button"] * len(SCENARIOS["no_news_week"].nodes["open"].choices)
+    assert all("fk-choice" in b._dom_classes for b in rp.choice_buttons)
+    assert "fk-employer-line" in rp.line._dom_classes and "fk-reply" in rp.reply_text._dom_classes
+    assert "fk-turn-feedback" in rp.feedback_area._dom_classes
+    assert "fk-debrief" in rp.debrief_area._dom_classes and "fk-scenario" in rp.picker._dom_classes
+    assert found["fk-show-model"] == ["Button"] and found["fk-model-answer"] == ["HTML"]
+    rp.choice_buttons[0].click()  # the next line's buttons carry the class too
+    assert rp.choice_buttons and all("fk-choice" in b._dom_classes for b in rp.choice_buttons)
+
+
+def test_status_lines_are_live_regions():
+    rp = RolePlay(SCENARIOS)
+    rp.send_button.click()
+    assert rp.status.value.startswith("<div role='alert'")
+    assert "⚠ Press &#x27;Start the call&#x27; first." in rp.status.value
+    rp.start_button.click()
+    assert "role='status'" in rp.status.value and "The call has started" in rp.status.value

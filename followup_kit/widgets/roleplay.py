@@ -17,9 +17,30 @@ import ipywidgets as widgets
 from ..lesson import SolutionGate
 from ..records import ValidationError
 from ..roleplay import SCENARIO_DIR, Call, Scenario, ScenarioError, Turn, load_scenarios
-from .rehearsal import KIND_LABELS, SolutionView, _status
+from ._common import button, labelled, status_html
+from .rehearsal import KIND_LABELS, SolutionView
+
+__all__ = ["CSS_CLASSES", "RolePlay"]
 
 _WIDE = widgets.Layout(width="100%", max_width="52em")
+
+#: The stable CSS classes of the key widgets (class -> widget), for browser tests.  The model answer
+#: under the call is a ``rehearsal.SolutionView`` (``fk-solution``, ``fk-show-model``, ``fk-model-answer``).
+CSS_CLASSES = {
+    "fk-roleplay": "VBox (the whole role-play)",
+    "fk-scenario": "Dropdown 'Scenario'",
+    "fk-start-call": "Button 'Start the call' / 'Start again'",
+    "fk-roleplay-status": "HTML (status line under the picker)",
+    "fk-scenario-context": "HTML (the chosen scenario's setting)",
+    "fk-transcript": "HTML (the call so far)",
+    "fk-employer-line": "HTML (what the employer says now)",
+    "fk-choices": "HTML (the canned replies in words, an <ol>)",
+    "fk-choice": "Button (one canned reply), one per reply on offer",
+    "fk-reply": "Textarea (your own reply)",
+    "fk-send": "Button 'Send my reply'",
+    "fk-turn-feedback": "HTML (feedback on your last reply, with sources)",
+    "fk-debrief": "HTML (the debrief once the call is over)",
+}
 
 
 class RolePlay(widgets.VBox):
@@ -32,37 +53,41 @@ class RolePlay(widgets.VBox):
         *,
         folder: str | Path = SCENARIO_DIR,
     ) -> None:
-        self.status = widgets.HTML(description_allow_html=False)
+        self.status = labelled(widgets.HTML(), "fk-roleplay-status")
         try:
             self.scenarios = dict(scenarios) if scenarios is not None else load_scenarios(folder)
         except ScenarioError as error:
             self.scenarios = {}
-            self.status.value = _status("error", str(error))
+            self.status.value = status_html("error", str(error))
         self.call: Call | None = None
-        self.picker = widgets.Dropdown(
-            options=[(s.title, sid) for sid, s in self.scenarios.items()],
-            value=start if start in self.scenarios else next(iter(self.scenarios), None),
-            description="Scenario",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="auto"),
+        self.picker = labelled(
+            widgets.Dropdown(
+                options=[(s.title, sid) for sid, s in self.scenarios.items()],
+                value=start if start in self.scenarios else next(iter(self.scenarios), None),
+                description="Scenario",
+                style={"description_width": "initial"},
+                layout=widgets.Layout(width="auto"),
+            ),
+            "fk-scenario",
         )
-        self.start_button = widgets.Button(
-            description="Start the call", button_style="primary", layout=widgets.Layout(width="auto")
-        )
-        self.context = widgets.HTML(description_allow_html=False, layout=_WIDE)
-        self.transcript = widgets.HTML(description_allow_html=False, layout=_WIDE)
-        self.line = widgets.HTML(description_allow_html=False, layout=_WIDE)
+        self.start_button = button("Start the call", "fk-start-call", style="primary")
+        self.context = labelled(widgets.HTML(layout=_WIDE), "fk-scenario-context")
+        self.transcript = labelled(widgets.HTML(layout=_WIDE), "fk-transcript")
+        self.line = labelled(widgets.HTML(layout=_WIDE), "fk-employer-line")
         self.choices_label = widgets.Label("Pick a reply (what each one says is listed above the buttons):")
-        self.choice_words = widgets.HTML(description_allow_html=False, layout=_WIDE)
+        self.choice_words = labelled(widgets.HTML(layout=_WIDE), "fk-choices")
         self.choice_box = widgets.VBox([])
         self.reply_label = widgets.Label("Or type your own reply:")
-        self.reply_text = widgets.Textarea(
-            placeholder="Say it in your own words…",
-            layout=widgets.Layout(width="100%", max_width="52em", height="6em"),
+        self.reply_text = labelled(
+            widgets.Textarea(
+                placeholder="Say it in your own words…",
+                layout=widgets.Layout(width="100%", max_width="52em", height="6em"),
+            ),
+            "fk-reply",
         )
-        self.send_button = widgets.Button(description="Send my reply", layout=widgets.Layout(width="auto"))
-        self.feedback_area = widgets.HTML(description_allow_html=False, layout=_WIDE)
-        self.debrief_area = widgets.HTML(description_allow_html=False, layout=_WIDE)
+        self.send_button = button("Send my reply", "fk-send")
+        self.feedback_area = labelled(widgets.HTML(layout=_WIDE), "fk-turn-feedback")
+        self.debrief_area = labelled(widgets.HTML(layout=_WIDE), "fk-debrief")
         self.solution_box = widgets.VBox([])
         self.reply_box = widgets.VBox(
             [
@@ -90,6 +115,7 @@ class RolePlay(widgets.VBox):
                 self.solution_box,
             ]
         )
+        self.add_class("fk-roleplay")
         self._show_context()
         self._show()
 
@@ -102,7 +128,9 @@ class RolePlay(widgets.VBox):
         """Start (or restart) the chosen scenario's call."""
         scenario = self.scenarios.get(self.picker.value)
         if scenario is None:
-            self.status.value = _status("error", "No scenario to play: the scenario files could not be read.")
+            self.status.value = status_html(
+                "error", "No scenario to play: the scenario files could not be read."
+            )
             return
         self.call = Call(scenario)
         self.gate = SolutionGate(scenario.model_answer, sources=scenario.sources)
@@ -110,7 +138,7 @@ class RolePlay(widgets.VBox):
         self.feedback_area.value = ""
         self.debrief_area.value = ""
         self.reply_text.value = ""
-        self.status.value = _status("info", "The call has started: answer the line below.")
+        self.status.value = status_html("info", "The call has started: answer the line below.")
         self.start_button.description = "Start again"
         self._show()
 
@@ -127,15 +155,15 @@ class RolePlay(widgets.VBox):
 
     def _play(self, act: Any) -> Turn | None:
         if self.call is None:
-            self.status.value = _status("error", "Press 'Start the call' first.")
+            self.status.value = status_html("error", "Press 'Start the call' first.")
             return None
         try:
             turn = act(self.call)
         except (ValidationError, ScenarioError) as error:
-            self.status.value = _status("error", str(error))
+            self.status.value = status_html("error", str(error))
             return None
         self.gate.record(turn.feedback)
-        self.status.value = _status(
+        self.status.value = status_html(
             "ok" if turn.passed else "info",
             "That reply did what this moment needs."
             if turn.passed
@@ -192,13 +220,16 @@ class RolePlay(widgets.VBox):
         )
         buttons = []
         for index, choice in enumerate(call.choices):
-            button = widgets.Button(
-                description=choice.label,
-                tooltip=choice.say,
-                layout=widgets.Layout(width="auto", max_width="52em"),
+            reply = labelled(
+                widgets.Button(
+                    description=choice.label,
+                    tooltip=choice.say,
+                    layout=widgets.Layout(width="auto", max_width="52em"),
+                ),
+                "fk-choice",
             )
-            button.on_click(lambda _b, i=index: self.pick(i))
-            buttons.append(button)
+            reply.on_click(lambda _b, i=index: self.pick(i))
+            buttons.append(reply)
         self.choice_box.children = tuple(buttons)
         self.choice_words.value = (
             "<ol>"
@@ -212,5 +243,5 @@ class RolePlay(widgets.VBox):
         )
         self.reply_box.layout.display = "none" if call.finished else "flex"
         if call.finished:
-            self.status.value = _status("ok", "The call is over. Read your debrief below.")
+            self.status.value = status_html("ok", "The call is over. Read your debrief below.")
             self.debrief_area.value = call.debrief()._repr_html_()
