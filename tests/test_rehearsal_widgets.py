@@ -1,5 +1,6 @@
 """Rehearsal widgets driven headless: type, click, read the feedback; the countdown; comparing notes."""
 
+import html
 from datetime import datetime
 
 import ipywidgets as widgets
@@ -9,6 +10,7 @@ from followup_kit.lesson import SolutionGate
 from followup_kit.messages import LABELS
 from followup_kit.records import Interview, ValidationError
 from followup_kit.widgets.rehearsal import (
+    CSS_CLASSES,
     CompareNotes,
     Rehearsal,
     SolutionView,
@@ -59,6 +61,8 @@ def test_a_weak_opener_gets_at_least_three_sourced_pieces_of_advice():
     assert page == feedback._repr_html_()
     assert page.count("Source:") >= 3
     assert LABELS["no_pressure"] in page
+    for check in feedback.failed:  # each piece of advice and its source is visible text
+        assert html.escape(check.advice) in page and html.escape(check.source) in page
 
 
 def test_the_rewrite_turns_green_and_shows_the_speaking_time():
@@ -80,7 +84,7 @@ def test_bad_text_shows_a_message_not_a_traceback(bad):
     r.check()
     r.text.value = bad
     r.check_button.click()  # must not raise
-    assert r.status.value.startswith("<div role='alert'")
+    assert r.status.value.startswith("<div role='alert' aria-live='assertive'")
     assert "⚠ text: expected " in r.status.value
     assert r.feedback_area.value == "" and r.timing.value == ""
 
@@ -167,7 +171,7 @@ def test_compare_notes_flags_two_near_identical_notes():
     c.boxes["Raj Patel"].value = "Dear Raj, " + body
     result = c.compare()
     assert result.form_letter
-    assert "form letter" in c.status.value
+    assert "form letter" in c.status.value and "role='status'" in c.status.value
     assert "Shared word for word" in c.result_area.value
     assert "seed 001" in c.result_area.value
 
@@ -197,3 +201,52 @@ def test_compare_notes_with_an_empty_box_says_which():
 def test_compare_notes_needs_two_people():
     with pytest.raises(ValidationError, match="two or more"):
         CompareNotes(["Dana Whitfield", " "])
+
+
+def walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+def classes(root):
+    """CSS class -> the type names of the widgets under ``root`` that carry it."""
+    found: dict[str, list[str]] = {}
+    for widget in walk(root):
+        for css in widget._dom_classes:
+            found.setdefault(css, []).append(type(widget).__name__)
+    return found
+
+
+def test_key_widgets_carry_their_stable_css_classes():
+    timed = TimedRehearsal("thank_you", INTERVIEW, kinds=("thank_you", "voicemail"), live_clock=False)
+    found = classes(timed)
+    assert found["fk-rehearsal"] == ["TimedRehearsal"]
+    expected = {
+        "fk-message": "Textarea", "fk-message-kind": "Dropdown", "fk-check": "Button",
+        "fk-rehearsal-status": "HTML", "fk-timing": "HTML", "fk-feedback": "HTML",
+        "fk-timer-start": "Button", "fk-timer": "IntProgress", "fk-timer-label": "Label",
+    }  # fmt: skip
+    for css, kind in expected.items():
+        assert found[css] == [kind], css
+    assert "fk-message" in timed.text._dom_classes and "fk-check" in timed.check_button._dom_classes
+    assert "fk-feedback" in timed.feedback_area._dom_classes and "fk-timer" in timed.progress._dom_classes
+    assert "fk-timer" not in classes(Rehearsal("thank_you"))  # only the timed mode has a timer
+
+    timed.text.value = GOOD
+    timed.check_button.click()
+    assert timed.feedback_area.value == timed.feedback._repr_html_()
+
+    view = solution_on_demand(SolutionGate("Hi Dana…", sources=("model_call",)))
+    found = classes(view)
+    assert found["fk-solution"] == ["SolutionView"] and found["fk-show-model"] == ["Button"]
+    assert found["fk-model-answer"] == ["HTML"] and found["fk-model-reason"] == ["HTML"]
+    assert "fk-model-answer" in view.answer._dom_classes and "fk-model-reason" in view.reason._dom_classes
+
+    found = classes(CompareNotes(["Dana Whitfield", "Raj Patel", "Lee Chen"]))
+    assert found["fk-note"] == ["Textarea"] * 3
+    assert found["fk-compare"] == ["Button"] and found["fk-compare-result"] == ["HTML"]
+    assert found["fk-compare-status"] == ["HTML"] and found["fk-compare-notes"] == ["CompareNotes"]
+    documented = set(CSS_CLASSES)
+    used = set(classes(timed)) | set(classes(view)) | set(found)
+    assert documented == {c for c in used if c.startswith("fk-")}

@@ -18,6 +18,18 @@ import ipywidgets as widgets
 
 from ..lesson import Countdown, SolutionGate
 from ..records import Interview, ValidationError
+from ._common import button, labelled, status_html
+
+__all__ = [
+    "CSS_CLASSES",
+    "KIND_LABELS",
+    "CompareNotes",
+    "Rehearsal",
+    "SolutionView",
+    "TimedRehearsal",
+    "solution_on_demand",
+    "speaking_line",
+]
 
 #: How the kinds of message read in a menu.
 KIND_LABELS = {
@@ -28,16 +40,31 @@ KIND_LABELS = {
     "offer_call": "Call after an offer",
 }
 
+#: The stable CSS classes of the key widgets (class -> widget), for browser tests.
+CSS_CLASSES = {
+    "fk-rehearsal": "VBox (a Rehearsal or TimedRehearsal)",
+    "fk-message": "Textarea (the learner's message)",
+    "fk-message-kind": "Dropdown 'Kind of message' (hidden when there is only one kind)",
+    "fk-check": "Button 'Check my message'",
+    "fk-rehearsal-status": "HTML (status line next to the button)",
+    "fk-timing": "HTML (estimated speaking time, and the timer's use)",
+    "fk-feedback": "HTML (the Feedback: advice and sources)",
+    "fk-timer-start": "Button 'Start the N-second timer' (TimedRehearsal)",
+    "fk-timer": "IntProgress 'Time left' (TimedRehearsal)",
+    "fk-timer-label": "Label (the countdown as text, e.g. '20 s left') (TimedRehearsal)",
+    "fk-solution": "VBox (solution_on_demand)",
+    "fk-show-model": "Button 'Show a model answer' / 'Hide the model answer'",
+    "fk-model-reason": "HTML (why the button is still disabled)",
+    "fk-model-answer": "HTML (the model answer and its sources)",
+    "fk-compare-notes": "VBox (CompareNotes)",
+    "fk-note": "Textarea (one per interviewer)",
+    "fk-compare": "Button 'Compare my notes'",
+    "fk-compare-status": "HTML (status line next to the button)",
+    "fk-compare-result": "HTML (the comparison)",
+}
+
 _WIDE = widgets.Layout(width="100%", max_width="52em")
 _STYLE = {"description_width": "initial"}
-
-
-def _status(kind: str, text: str) -> str:
-    """A status line in a live region (screen readers announce it); marked by a sign, not colour alone."""
-    colour = {"error": "#b00020", "ok": "#1a7f37", "info": "#444"}[kind]
-    mark = {"error": "⚠ ", "ok": "✓ ", "info": ""}[kind]
-    role, live = ("alert", "assertive") if kind == "error" else ("status", "polite")
-    return f"<div role='{role}' aria-live='{live}' style='color:{colour}'>{mark}{html.escape(text)}</div>"
 
 
 def speaking_line(feedback: Any, used_seconds: int | None = None, of_seconds: int | None = None) -> str:
@@ -53,21 +80,20 @@ class SolutionView(widgets.VBox):
 
     def __init__(self, gate: SolutionGate) -> None:
         self.gate = gate
-        self.button = widgets.Button(
-            description="Show a model answer",
-            tooltip="Opens once you have checked your own attempt",
-            layout=widgets.Layout(width="auto"),
+        self.button = button(
+            "Show a model answer", "fk-show-model", tooltip="Opens once you have checked your own attempt"
         )
-        self.reason = widgets.HTML(description_allow_html=False)
-        self.answer = widgets.HTML(description_allow_html=False)
+        self.reason = labelled(widgets.HTML(), "fk-model-reason")
+        self.answer = labelled(widgets.HTML(), "fk-model-answer")
         self.button.on_click(self._toggle)
         gate.on_change(lambda _gate: self._refresh())
         self._refresh()
         super().__init__([widgets.HBox([self.button, self.reason]), self.answer])
+        self.add_class("fk-solution")
 
     def _refresh(self) -> None:
         self.button.disabled = not self.gate.open
-        self.reason.value = _status("info", self.gate.reason) if self.gate.reason else ""
+        self.reason.value = status_html("info", self.gate.reason) if self.gate.reason else ""
 
     def _toggle(self, _button: Any = None) -> None:
         if self.answer.value:
@@ -77,7 +103,7 @@ class SolutionView(widgets.VBox):
         try:
             self.answer.value = self.gate.answer_html()
         except ValidationError as error:
-            self.reason.value = _status("error", str(error))
+            self.reason.value = status_html("error", str(error))
             return
         self.button.description = "Hide the model answer"
 
@@ -110,24 +136,28 @@ class Rehearsal(widgets.VBox):
         self.gate = gate
         self.feedback: Any = None
         self.label = widgets.Label(label)
-        self.text = widgets.Textarea(
-            value=text,
-            placeholder="Type your message here…",
-            layout=widgets.Layout(width="100%", max_width="52em", height="9em"),
+        self.text = labelled(
+            widgets.Textarea(
+                value=text,
+                placeholder="Type your message here…",
+                layout=widgets.Layout(width="100%", max_width="52em", height="9em"),
+            ),
+            "fk-message",
         )
-        self.kind = widgets.Dropdown(
-            options=[(KIND_LABELS.get(k, k), k) for k in kinds],
-            value=kind,
-            description="Kind of message",
-            style=_STYLE,
-            layout=widgets.Layout(width="auto", display="flex" if len(kinds) > 1 else "none"),
+        self.kind = labelled(
+            widgets.Dropdown(
+                options=[(KIND_LABELS.get(k, k), k) for k in kinds],
+                value=kind,
+                description="Kind of message",
+                style=_STYLE,
+                layout=widgets.Layout(width="auto", display="flex" if len(kinds) > 1 else "none"),
+            ),
+            "fk-message-kind",
         )
-        self.check_button = widgets.Button(
-            description="Check my message", button_style="primary", layout=widgets.Layout(width="auto")
-        )
-        self.status = widgets.HTML(description_allow_html=False)
-        self.timing = widgets.HTML(description_allow_html=False)
-        self.feedback_area = widgets.HTML(description_allow_html=False, layout=_WIDE)
+        self.check_button = button("Check my message", "fk-check", style="primary")
+        self.status = labelled(widgets.HTML(), "fk-rehearsal-status")
+        self.timing = labelled(widgets.HTML(), "fk-timing")
+        self.feedback_area = labelled(widgets.HTML(layout=_WIDE), "fk-feedback")
         self.check_button.on_click(self.check)
         children = [self.label, self.text, self.kind, widgets.HBox([self.check_button, self.status])]
         if interview is not None:
@@ -139,6 +169,7 @@ class Rehearsal(widgets.VBox):
             )
             children.insert(0, about)
         super().__init__([*children, self.timing, self.feedback_area])
+        self.add_class("fk-rehearsal")
 
     def check(self, _button: Any = None) -> Any:
         """Check the text; show Feedback, or the problem in the status line. Returns the Feedback or None."""
@@ -147,17 +178,17 @@ class Rehearsal(widgets.VBox):
         try:
             feedback = check_message(self.text.value, self.kind.value, self.interview)
         except ValidationError as error:
-            self.status.value = _status("error", str(error))
+            self.status.value = status_html("error", str(error))
             self.feedback_area.value = ""
             self.timing.value = ""
             return None
         self.feedback = feedback
         failed = len(feedback.failed)
-        self.status.value = _status(
+        self.status.value = status_html(
             "ok" if not failed else "info",
             "Every check passed." if not failed else f"{failed} thing(s) to work on: see below.",
         )
-        self.timing.value = _status("info", speaking_line(feedback, *self._timer()))
+        self.timing.value = status_html("info", speaking_line(feedback, *self._timer()))
         self.feedback_area.value = feedback._repr_html_()
         if self.gate is not None:
             self.gate.record(feedback)
@@ -183,13 +214,14 @@ class TimedRehearsal(Rehearsal):
         self.countdown = Countdown(seconds)
         self.live_clock = live_clock
         self._stop: threading.Event | None = None
-        self.start_button = widgets.Button(
-            description=f"Start the {seconds}-second timer", layout=widgets.Layout(width="auto")
+        self.start_button = button(f"Start the {seconds}-second timer", "fk-timer-start")
+        self.progress = labelled(
+            widgets.IntProgress(
+                value=seconds, min=0, max=seconds, description="Time left", style=_STYLE, bar_style="info"
+            ),
+            "fk-timer",
         )
-        self.progress = widgets.IntProgress(
-            value=seconds, min=0, max=seconds, description="Time left", style=_STYLE, bar_style="info"
-        )
-        self.clock_label = widgets.Label(self.countdown.label)
+        self.clock_label = labelled(widgets.Label(self.countdown.label), "fk-timer-label")
         self.start_button.on_click(self.start)
         self.children = (
             widgets.HBox([self.start_button, self.progress, self.clock_label]),
@@ -250,21 +282,23 @@ class CompareNotes(widgets.VBox):
         self.boxes: dict[str, widgets.Textarea] = {}
         rows: list[widgets.Widget] = []
         for name in names:
-            box = widgets.Textarea(
-                value=notes.get(name, ""),
-                placeholder=f"Your thank-you note to {name}…",
-                layout=widgets.Layout(width="100%", max_width="52em", height="7em"),
+            box = labelled(
+                widgets.Textarea(
+                    value=notes.get(name, ""),
+                    placeholder=f"Your thank-you note to {name}…",
+                    layout=widgets.Layout(width="100%", max_width="52em", height="7em"),
+                ),
+                "fk-note",
             )
             self.boxes[name] = box
             rows += [widgets.Label(f"Note to {name}"), box]
-        self.compare_button = widgets.Button(
-            description="Compare my notes", button_style="primary", layout=widgets.Layout(width="auto")
-        )
-        self.status = widgets.HTML(description_allow_html=False)
-        self.result_area = widgets.HTML(description_allow_html=False, layout=_WIDE)
+        self.compare_button = button("Compare my notes", "fk-compare", style="primary")
+        self.status = labelled(widgets.HTML(), "fk-compare-status")
+        self.result_area = labelled(widgets.HTML(layout=_WIDE), "fk-compare-result")
         self.result: Any = None
         self.compare_button.on_click(self.compare)
         super().__init__([*rows, widgets.HBox([self.compare_button, self.status]), self.result_area])
+        self.add_class("fk-compare-notes")
 
     def compare(self, _button: Any = None) -> Any:
         """Compare the notes; a near-identical pair is flagged as a form letter. Returns the comparison."""
@@ -273,11 +307,11 @@ class CompareNotes(widgets.VBox):
         try:
             result = compare_notes({name: box.value for name, box in self.boxes.items()})
         except ValidationError as error:
-            self.status.value = _status("error", str(error))
+            self.status.value = status_html("error", str(error))
             self.result_area.value = ""
             return None
         self.result = result
-        self.status.value = _status(
+        self.status.value = status_html(
             "info" if result.form_letter else "ok",
             "These read like a form letter: personalise each one."
             if result.form_letter
