@@ -9,7 +9,7 @@ import pytest
 
 from followup_kit import charts, metrics, sample
 from followup_kit.store import InterviewLog
-from followup_kit.widgets.dashboard import DashboardView, dashboard
+from followup_kit.widgets.dashboard import CSS_CLASSES, DashboardView, dashboard
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +59,8 @@ def test_a_backwards_range_gets_a_message_and_keeps_the_charts(view):
     shown, titles = [box.value for box in view.chart_boxes], list(view.titles)
     view.end.value = date(2026, 3, 1)
     assert "pick a &#x27;From&#x27; date on or before" in view.status.value
+    assert view.status.value.startswith("<div role='alert'")
+    assert "⚠ &#x27;From&#x27; (01 Sep 2026) is after" in view.status.value
     assert [box.value for box in view.chart_boxes] == shown and view.titles == titles
     view.reset()
     assert "Showing 72 of 72" in view.status.value
@@ -104,3 +106,26 @@ def test_dashboard_says_when_it_falls_back_to_the_sample(tmp_path):
     own = dashboard(log)
     assert "Showing your own log (1 interview in" in own.source.value
     assert "Showing 1 of 1" in own.status.value
+
+
+def test_key_widgets_carry_their_stable_css_classes(view):
+    found: dict[str, list[str]] = {}
+    stack = [view]
+    while stack:
+        widget = stack.pop()
+        for css in widget._dom_classes:
+            found.setdefault(css, []).append(type(widget).__name__)
+        stack.extend(getattr(widget, "children", ()))
+    single = {
+        "fk-dashboard": "DashboardView", "fk-dashboard-source": "HTML", "fk-from": "DatePicker",
+        "fk-to": "DatePicker", "fk-kinds": "SelectMultiple", "fk-large-text": "Checkbox",
+        "fk-reset-filters": "Button", "fk-dashboard-status": "HTML", "fk-charts": "VBox",
+        "fk-findings": "HTML",
+    }  # fmt: skip
+    for css, kind in single.items():
+        assert found[css] == [kind], css
+    assert found["fk-chart"] == ["HTML"] * len(charts.DASHBOARD_CHARTS)
+    assert set(found) == set(CSS_CLASSES)
+    assert "fk-from" in view.start._dom_classes and "fk-to" in view.end._dom_classes
+    assert list(view.charts.children) == view.chart_boxes  # the charts sit in their container
+    assert "role='status'" in view.status.value and "role='status'" in view.source.value

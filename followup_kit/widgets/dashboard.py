@@ -21,14 +21,26 @@ import pandas as pd
 
 from .. import charts, metrics
 from ..records import KINDS
+from ._common import button, labelled, status_html
+
+__all__ = ["CSS_CLASSES", "DashboardView", "dashboard"]
 
 _KIND_LABELS = {"phone": "Phone", "video": "Video", "in_person": "In person"}
 
-
-def _status(kind: str, text: str) -> str:
-    colour = {"error": "#b00020", "ok": "#1a7f37", "info": "#555"}[kind]
-    mark = {"error": "⚠ ", "ok": "", "info": ""}[kind]
-    return f"<span style='color:{colour}'>{mark}{html.escape(text)}</span>"
+#: The stable CSS classes of the key widgets (class -> widget), for browser tests.
+CSS_CLASSES = {
+    "fk-dashboard": "VBox (the whole view)",
+    "fk-dashboard-source": "HTML (whose data is shown: your log or the sample)",
+    "fk-from": "DatePicker 'From (held on or after)'",
+    "fk-to": "DatePicker 'To (held on or before)'",
+    "fk-kinds": "SelectMultiple 'Interview kinds'",
+    "fk-large-text": "Checkbox 'Large text for a projector'",
+    "fk-reset-filters": "Button 'Show everything'",
+    "fk-dashboard-status": "HTML (what is shown, or what is wrong with the filters)",
+    "fk-charts": "VBox (the five charts)",
+    "fk-chart": "HTML (one chart: an <img> with alt text), five of them",
+    "fk-findings": "HTML (the three findings, an <ol>)",
+}
 
 
 def _day(value: Any) -> date | None:
@@ -53,30 +65,33 @@ class DashboardView(widgets.VBox):
         held = interviews["held_at"] if "held_at" in interviews else pd.Series(dtype="datetime64[us]")
         self.first_day, self.last_day = _day(held.min()), _day(held.max())
         style = {"description_width": "initial"}
-        self.start = widgets.DatePicker(
+        self.start = labelled(widgets.DatePicker(
             value=self.first_day, description="From (held on or after)", style=style,
-            description_allow_html=False, layout=widgets.Layout(width="auto"),
-        )  # fmt: skip
-        self.end = widgets.DatePicker(
-            value=self.last_day, description="To (held on or before)", style=style,
-            description_allow_html=False, layout=widgets.Layout(width="auto"),
-        )  # fmt: skip
-        self.kinds = widgets.SelectMultiple(
-            options=[(_KIND_LABELS[k], k) for k in KINDS], value=KINDS, rows=3,
-            description="Interview kinds", style=style, description_allow_html=False,
             layout=widgets.Layout(width="auto"),
-        )  # fmt: skip
-        self.large = widgets.Checkbox(
-            value=large, description="Large text for a projector", indent=False, description_allow_html=False
+        ), "fk-from")  # fmt: skip
+        self.end = labelled(widgets.DatePicker(
+            value=self.last_day, description="To (held on or before)", style=style,
+            layout=widgets.Layout(width="auto"),
+        ), "fk-to")  # fmt: skip
+        self.kinds = labelled(widgets.SelectMultiple(
+            options=[(_KIND_LABELS[k], k) for k in KINDS], value=KINDS, rows=3,
+            description="Interview kinds", style=style, layout=widgets.Layout(width="auto"),
+        ), "fk-kinds")  # fmt: skip
+        self.large = labelled(
+            widgets.Checkbox(value=large, description="Large text for a projector", indent=False),
+            "fk-large-text",
         )
-        self.reset_button = widgets.Button(description="Show everything", layout=widgets.Layout(width="auto"))
-        self.source = widgets.HTML(_status("info", source) if source else "", description_allow_html=False)
-        self.status = widgets.HTML(description_allow_html=False)
+        self.reset_button = button("Show everything", "fk-reset-filters")
+        self.source = labelled(
+            widgets.HTML(status_html("info", source) if source else ""), "fk-dashboard-source"
+        )
+        self.status = labelled(widgets.HTML(), "fk-dashboard-status")
         self.chart_boxes = [
-            widgets.HTML(description_allow_html=False, layout=widgets.Layout(max_width="62em"))
+            labelled(widgets.HTML(layout=widgets.Layout(max_width="62em")), "fk-chart")
             for _ in charts.DASHBOARD_CHARTS
         ]
-        self.findings = widgets.HTML(description_allow_html=False, layout=widgets.Layout(max_width="52em"))
+        self.charts = labelled(widgets.VBox(self.chart_boxes), "fk-charts")
+        self.findings = labelled(widgets.HTML(layout=widgets.Layout(max_width="52em")), "fk-findings")
         #: The chart titles currently shown, in order (what a test or a screen-reader user checks).
         self.titles: list[str] = []
         #: The findings currently shown, as plain sentences.
@@ -95,11 +110,12 @@ class DashboardView(widgets.VBox):
                 self.source,
                 filters,
                 self.status,
-                *self.chart_boxes,
+                self.charts,
                 widgets.HTML("<h4>What stands out in this selection</h4>"),
                 self.findings,
             ]
         )
+        self.add_class("fk-dashboard")
         self.refresh()
 
     def reset(self, _button: Any = None) -> None:
@@ -118,14 +134,14 @@ class DashboardView(widgets.VBox):
             return
         start, end, kinds = self.start.value, self.end.value, tuple(self.kinds.value)
         if start is not None and end is not None and start > end:
-            self.status.value = _status(
+            self.status.value = status_html(
                 "error",
                 f"'From' ({start:%d %b %Y}) is after 'To' ({end:%d %b %Y}): pick a 'From' date on or before "
                 "the 'To' date. The charts still show the last valid choice.",
             )
             return
         if not kinds:
-            self.status.value = _status(
+            self.status.value = status_html(
                 "error", "Pick at least one interview kind (hold Ctrl or Cmd to pick several)."
             )
             return
@@ -137,7 +153,7 @@ class DashboardView(widgets.VBox):
             pages = [charts.to_html(fig) for fig in figures]
             sentences = metrics.findings(interviews, followups)
         except Exception as error:  # a widget never shows a traceback
-            self.status.value = _status("error", f"The charts could not be drawn: {error}")
+            self.status.value = status_html("error", f"The charts could not be drawn: {error}")
             return
         for box, page in zip(self.chart_boxes, pages, strict=True):
             box.value = page
@@ -149,7 +165,7 @@ class DashboardView(widgets.VBox):
         span = [f"from {start:%d %b %Y}"] if start else []
         span += [f"to {end:%d %b %Y}"] if end else []
         held = f", held {' '.join(span)}" if span else ""
-        self.status.value = _status(
+        self.status.value = status_html(
             "ok", f"Showing {shown:,} of {total:,} interviews ({kinds_text}{held}) and their follow-ups."
         )
 
