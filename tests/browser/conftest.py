@@ -158,8 +158,32 @@ def page(browser):
     context.close()
 
 
+#: The tallest screenshot we take, in pixels (Chromium's limit is about 16,384).
+MAX_SHOT_HEIGHT = 16_000
+
+FULL_HEIGHT = """() => {
+  const scroller = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer')
+    || document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+  const page = document.scrollingElement ? document.scrollingElement.scrollHeight : 0;
+  if (!scroller) return page;
+  return Math.max(page, scroller.scrollHeight + (window.innerHeight - scroller.clientHeight));
+}"""
+
+
+SCROLL_TOP = """() => document.querySelectorAll('.jp-WindowedPanel-outer, .jp-Notebook')
+  .forEach(element => { element.scrollTop = 0; })"""
+
+
 def screenshot(page, name: str) -> Path:
+    """Save the whole notebook or page as one picture, under the git-ignored test-artifacts/."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    size = page.viewport_size
+    height = min(int(page.evaluate(FULL_HEIGHT)) + 40, MAX_SHOT_HEIGHT)
+    if height > size["height"]:
+        page.set_viewport_size({"width": size["width"], "height": height})
+        page.wait_for_timeout(500)  # let JupyterLab lay the taller panel out
+    page.evaluate(SCROLL_TOP)
     page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
     return path
