@@ -35,6 +35,11 @@ files with a BOM for spreadsheets and every cell that starts with ``= + - @``, a
 tab or a carriage return (after any quotes) prefixed with ``'``, so a
 spreadsheet shows it as text instead of running it as a formula.  Import removes
 exactly one leading ``'`` from such cells, so an export imports back unchanged.
+``read_upload`` reads and checks an upload without writing anything (an upload
+must be a consistent log on its own); ``preview_import`` says what an import
+would add, skip or replace, for a confirmation; ``import_file`` applies it under
+the lock.  ``replace`` refuses an upload without ``followups.csv`` while the log
+has follow-ups, rather than deleting them silently.
 """
 
 from __future__ import annotations
@@ -80,10 +85,12 @@ __all__ = [
     "LogFileError",
     "ReadOnlyLogError",
     "UnknownIdError",
+    "Upload",
     "default_log_dir",
     "new_id",
     "open_sample_log",
     "read_tables",
+    "read_upload",
     "write_tables",
 ]
 
@@ -102,7 +109,7 @@ FOLLOWUPS_CSV = "followups.csv"
 LOCK_NAME = ".log.lock"
 #: How long a change waits for another kernel's change to finish, in seconds.
 LOCK_TIMEOUT = 30.0
-#: Largest upload or zip member accepted by ``import_file``, in bytes.
+#: Largest upload or zip member accepted by ``read_upload`` and ``import_file``, in bytes.
 MAX_UPLOAD_BYTES = 20_000_000
 
 _STAGING = ".incoming.tmp"  # a two-file change being written; discarded after a crash
@@ -774,26 +781,37 @@ class InterviewLog:
     ) -> ImportReport:
         """Bring in an upload: a zip from ``export_zip`` or one interviews CSV.
 
-        The whole upload is read and validated first; any problem raises ``LogFileError`` naming
-        the file, row and field, and the log is left as it was.  ``merge`` adds rows whose id is
-        new and keeps every existing row (the same id with other content is a conflict: yours is
-        kept); ``replace`` swaps the whole log for the upload in one atomic step.
+        The whole upload is read and validated first (``read_upload``); any problem raises
+        ``LogFileError`` naming the file, row and field, and the log is left as it was.  ``merge``
+        adds rows whose id is new and keeps every existing row (the same id with other content is a
+        conflict: yours is kept); ``replace`` swaps the whole log for the upload in one atomic step.
+        ``replace`` refuses an upload without ``followups.csv`` (a single CSV, or a zip missing it)
+        while the log has follow-ups, since it would silently delete them; a zip whose
+        ``followups.csv`` holds only its header row is the explicit way to drop them.
         """
         return self._import(data, filename, mode, as_zip=None)
 
-    def _import(self, data: bytes, filename: str, mode: str, *, as_zip: bool | None) -> ImportReport:
-        if mode not in ("merge", "replace"):
-            raise ValueError(f"mode must be 'merge' or 'replace', not {mode!r}")
+    def preview_import(
+        self, data: bytes, filename: str, *, mode: Literal["merge", "replace"] = "merge"
+    ) -> ImportReport:
+        """What ``import_file`` would do with this upload now, writing nothing: for a confirmation.
+
+        The report has ``preview=True``, the counts ``import_file`` would report and the log's counts
+        before (``before_interviews``, ``before_followups``).  It raises exactly what ``import_file``
+        would raise, including ``ReadOnlyLogError`` on a read-only log.  Another kernel may change
+        the log in between, so ``import_file`` checks everything again.
+        """
+        return self._import(data, filename, mode, as_zip=None, preview=True)
+
+    def _import(
+        self, data: bytes, filename: str, mode: str, *, as_zip: bool | None, preview: bool = False
+    ) -> ImportReport:
+        """Parse and validate the upload once, then apply it under the lock (or only compute it)."""
+        _check_mode(mode)
         self._refuse_writes()
-        incoming = _read_upload(data, filename, as_zip=as_zip)
-
-        def apply(state: _State) -> tuple[_State, ImportReport]:
-            if mode == "replace":
-                new = _State(*(dataclasses.replace(t, raw=None) for t in incoming.tables))
-                _check_links(new, _UPLOAD_FIX)
-                return new, _replace_report(new, filename)
-            return _merge(state, incoming, filename)
-
+        apply = _importer(_parse_upload(data, filename, as_zip=as_zip), mode, preview=preview)
+        if preview:
+            return apply(self._state())[1]  # read under the lock; nothing is written
         return self._change(apply)
 
     # -- machinery --------------------------------------------------------------------------
@@ -952,7 +970,11 @@ def new_id(prefix: str, rng: random.Random | None = None) -> str:
 
 @dataclass(frozen=True)
 class ImportReport:
-    """What an import did; ``message`` is one sentence for the learner."""
+    """What an import did, or with ``preview=True`` what it would do; ``message`` is one sentence.
+
+    ``added_*`` count the rows the log gains (for ``replace``: all the upload's rows);
+    ``before_*`` count what the log held before, which ``replace`` drops.
+    """
 
     added_interviews: int
     added_followups: int
@@ -960,9 +982,69 @@ class ImportReport:
     conflicts: int  # same id, other content: the log's own row was kept
     replaced: bool
     message: str
+    before_interviews: int = 0
+    before_followups: int = 0
+    preview: bool = False  # from ``preview_import``: nothing was written
 
 
-def _read_upload(data: bytes, filename: str, *, as_zip: bool | None = None) -> _State:
+@dataclass(frozen=True)
+class Upload:
+    """An upload read and validated completely, with nothing written: what ``read_upload`` returns.
+
+    ``interviews`` and ``followups`` are (id, record) pairs in file order, copies that change nothing
+    when changed.  ``files`` names the log files the upload held: both for a zip from *Download my
+    log*; only ``interviews.csv`` for a single CSV or a zip without follow-ups.
+    """
+
+    filename: str
+    interviews: tuple[tuple[str, Interview], ...]
+    followups: tuple[tuple[str, FollowUp], ...]
+    files: tuple[str, ...]
+    is_zip: bool
+
+    @property
+    def n_interviews(self) -> int:
+        return len(self.interviews)
+
+    @property
+    def n_followups(self) -> int:
+        return len(self.followups)
+
+    @property
+    def has_followups_file(self) -> bool:
+        """Whether the upload held a followups.csv (even an empty one): ``replace`` needs it."""
+        return FOLLOWUPS_CSV in self.files
+
+
+def read_upload(data: bytes, filename: str) -> Upload:
+    """Read and check an upload (a zip from ``export_zip`` or one interviews CSV) without writing anything.
+
+    For a widget to show what a file holds before importing it.  The upload is checked as a log on
+    its own: every row valid, ids unique, every follow-up belonging to an interview of the upload and
+    not dated before it.  Anything wrong raises ``LogFileError`` with one sentence naming the file,
+    row and field.  ``import_file`` reads uploads with the same code.
+    """
+    parsed = _parse_upload(data, filename, as_zip=None)
+    return Upload(
+        filename=parsed.name,
+        interviews=tuple((i, _copy(r)) for i, r in parsed.state.interviews.rows.items()),
+        followups=tuple((i, _copy(r)) for i, r in parsed.state.followups.rows.items()),
+        files=parsed.files,
+        is_zip=parsed.is_zip,
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class _Parsed:
+    """An upload as tables, ready to apply to a log; ``read_upload`` hands out a copy of it."""
+
+    name: str
+    state: _State
+    files: tuple[str, ...]
+    is_zip: bool
+
+
+def _parse_upload(data: bytes, filename: str, *, as_zip: bool | None) -> _Parsed:
     """Read and validate an uploaded zip or interviews CSV completely, before anything is written.
 
     ``as_zip=None`` tells a zip from a CSV by its first bytes or its name.
@@ -997,9 +1079,13 @@ def _read_upload(data: bytes, filename: str, *, as_zip: bool | None = None) -> _
             else _Table(spec)
             for spec in (_INTERVIEWS, _FOLLOWUPS)
         ]
-        return _State(*tables)
-    interviews = _parse_table(_INTERVIEWS, data, f"the upload {name!r}", _UPLOAD_FIX, unguard=True)
-    return _State(interviews, _Table(_FOLLOWUPS))
+        state = _State(*tables)
+        files = tuple(f for f in (INTERVIEWS_CSV, FOLLOWUPS_CSV) if f in members)
+    else:
+        interviews = _parse_table(_INTERVIEWS, data, label, _UPLOAD_FIX, unguard=True)
+        state, files = _State(interviews, _Table(_FOLLOWUPS)), (INTERVIEWS_CSV,)
+    _check_links(state, _UPLOAD_FIX)
+    return _Parsed(name, state, files, as_zip)
 
 
 def _zip_members(data: bytes, label: str) -> dict[str, bytes]:
@@ -1043,36 +1129,79 @@ def _merge_table(current: _Table, incoming: _Table) -> tuple[_Table, int, int, i
     return current.with_rows(new, extras, origin, extra_columns=columns), len(new), duplicates, conflicts
 
 
-def _merge(state: _State, incoming: _State, filename: str) -> tuple[_State, ImportReport]:
+def _check_mode(mode: str) -> None:
+    if mode not in ("merge", "replace"):
+        raise ValueError(f"mode must be 'merge' or 'replace', not {mode!r}")
+
+
+def _importer(
+    upload: _Parsed, mode: str, *, preview: bool
+) -> Callable[[_State], tuple[_State, ImportReport]]:
+    """The change an import makes to a log, as a function of the log under the lock."""
+
+    def apply(state: _State) -> tuple[_State, ImportReport]:
+        if mode == "merge":
+            return _merge(state, upload, preview=preview)
+        mine = len(state.followups.rows)
+        if FOLLOWUPS_CSV not in upload.files and mine:
+            raise LogFileError(
+                f"The upload {upload.name!r} has no {FOLLOWUPS_CSV}, so replacing your log with it would "
+                f"delete your {_count(mine, 'follow-up')}; nothing was imported, so upload the whole zip "
+                "from 'Download my log', or choose merge."
+            )
+        new = _State(*(dataclasses.replace(t, raw=None) for t in upload.state.tables))
+        return new, _replace_report(state, new, upload.name, preview=preview)
+
+    return apply
+
+
+def _merge(state: _State, upload: _Parsed, *, preview: bool) -> tuple[_State, ImportReport]:
+    incoming = upload.state
     interviews, added_iv, dup_iv, conflict_iv = _merge_table(state.interviews, incoming.interviews)
     followups, added_fu, dup_fu, conflict_fu = _merge_table(state.followups, incoming.followups)
     merged = _State(interviews, followups)
     _check_links(merged, _UPLOAD_FIX)
     duplicates, conflicts = dup_iv + dup_fu, conflict_iv + conflict_fu
-    parts = [
-        f"Added {_count(added_iv, 'interview')} and {_count(added_fu, 'follow-up')} "
-        f"from {Path(filename).name!r}"
-    ]
+    added = f"{_count(added_iv, 'interview')} and {_count(added_fu, 'follow-up')}"
+    if preview:
+        parts = [f"Merging {upload.name!r} would add {added}"]
+    else:
+        parts = [f"Added {added} from {upload.name!r}"]
     if duplicates:
-        parts.append(
-            f"{_count(duplicates, 'row')} {'was' if duplicates == 1 else 'were'} already in your log"
-        )
+        verb = ("is" if preview else "was") if duplicates == 1 else ("are" if preview else "were")
+        parts.append(f"{_count(duplicates, 'row')} {verb} already in your log")
     if conflicts:
+        kept = "would be" if preview else ("was" if conflicts == 1 else "were")
         parts.append(
-            f"{_count(conflicts, 'row')} had the id of one of yours with other content, so yours "
-            f"{'was' if conflicts == 1 else 'were'} kept"
+            f"{_count(conflicts, 'row')} {'has' if preview else 'had'} the id of one of yours with other "
+            f"content, so yours {kept} kept"
         )
-    report = ImportReport(added_iv, added_fu, duplicates, conflicts, False, "; ".join(parts) + ".")
+    report = ImportReport(
+        added_iv,
+        added_fu,
+        duplicates,
+        conflicts,
+        False,
+        "; ".join(parts) + ".",
+        len(state.interviews.rows),
+        len(state.followups.rows),
+        preview,
+    )
     return merged, report
 
 
-def _replace_report(state: _State, filename: str) -> ImportReport:
-    n_iv, n_fu = len(state.interviews.rows), len(state.followups.rows)
-    message = (
-        f"Replaced your log with {_count(n_iv, 'interview')} and {_count(n_fu, 'follow-up')} "
-        f"from {Path(filename).name!r}."
-    )
-    return ImportReport(n_iv, n_fu, 0, 0, True, message)
+def _replace_report(before: _State, after: _State, name: str, *, preview: bool) -> ImportReport:
+    n_iv, n_fu = len(after.interviews.rows), len(after.followups.rows)
+    was_iv, was_fu = len(before.interviews.rows), len(before.followups.rows)
+    new = f"{_count(n_iv, 'interview')} and {_count(n_fu, 'follow-up')}"
+    if preview:
+        message = (
+            f"Replacing your log ({_count(was_iv, 'interview')}, {_count(was_fu, 'follow-up')}) "
+            f"with {name!r} would leave {new}."
+        )
+    else:
+        message = f"Replaced your log with {new} from {name!r}."
+    return ImportReport(n_iv, n_fu, 0, 0, True, message, was_iv, was_fu, preview)
 
 
 def _count(n: int, noun: str) -> str:

@@ -29,7 +29,9 @@ from followup_kit.store import (
     LogFileError,
     ReadOnlyLogError,
     UnknownIdError,
+    Upload,
     read_tables,
+    read_upload,
     write_tables,
 )
 
@@ -516,46 +518,238 @@ def test_a_single_interviews_csv_can_be_imported(log):
     assert report.added_interviews == 1 and log.get("iv-1").company == "Acme"
 
 
-@pytest.mark.parametrize(
-    ("data", "filename", "fragment"),
-    [
-        (b"PK\x03\x04 this is not really a zip", "log.zip", "is not a readable zip file"),
-        (zip_of(**{"notes.txt": b"hello"}), "log.zip", "holds no interviews.csv"),
-        (zip_of(**{"interviews.csv": b"name,amount\nrent,900\n"}), "log.zip", "it has no 'id' column"),
-        (
-            zip_of(
-                **{
-                    "interviews.csv": b"id,company,role,held_at\niv-1,Acme,Analyst,2026-03-06 10:00\n",
-                    "followups.csv": FOLLOWUP_HEADER + b"fu-1,iv-1,2026-03-07 09:00,pigeon,rapport,D\n",
-                }
-            ),
-            "log.zip",
-            "followups.csv in the upload 'log.zip', row 2, channel: expected one of email",
+ONE_INTERVIEW = b"id,company,role,held_at\niv-1,Acme,Analyst,2026-03-06 10:00\n"
+BAD_UPLOADS = [
+    (b"PK\x03\x04 this is not really a zip", "log.zip", "is not a readable zip file"),
+    (b"\x89PNG\r\n\x1a\n\x00\xff garbage", "photo.csv", "is not UTF-8 text"),
+    (zip_of(**{"notes.txt": b"hello"}), "log.zip", "holds no interviews.csv"),
+    (zip_of(**{"followups.csv": FOLLOWUP_HEADER}), "log.zip", "holds no interviews.csv"),
+    (zip_of(**{"interviews.csv": b"name,amount\nrent,900\n"}), "log.zip", "it has no 'id' column"),
+    (b"id,company,role,date\niv-1,Acme,Analyst,2026-03-06\n", "mine.csv", "it has no 'held_at' column"),
+    (
+        FOLLOWUP_HEADER + b"fu-1,iv-1,2026-03-07 09:00,email,thank_you,D\n",
+        "followups.csv",
+        "(it looks like followups.csv)",
+    ),
+    (
+        zip_of(
+            **{
+                "interviews.csv": ONE_INTERVIEW,
+                "followups.csv": FOLLOWUP_HEADER + b"fu-1,iv-1,2026-03-07 09:00,pigeon,rapport,D\n",
+            }
         ),
-        (
-            zip_of(
-                **{
-                    "interviews.csv": b"id,company,role,held_at\niv-1,Acme,Analyst,2026-03-06 10:00\n",
-                    "followups.csv": FOLLOWUP_HEADER + b"fu-1,iv-1,2026-03-05 09:00,email,rapport,D\n",
-                }
-            ),
-            "log.zip",
-            "row 2, at: expected a time after the interview",
+        "log.zip",
+        "followups.csv in the upload 'log.zip', row 2, channel: expected one of email",
+    ),
+    (
+        zip_of(
+            **{
+                "interviews.csv": ONE_INTERVIEW,
+                "followups.csv": FOLLOWUP_HEADER + b"fu-1,iv-1,2026-03-05 09:00,email,rapport,D\n",
+            }
         ),
-        (b"id,company,role,held_at\niv-1,,Analyst,2026-03-06 10:00\n", "mine.csv", "row 2, company"),
-        (b"", "mine.csv", "is empty"),
-    ],
-)
+        "log.zip",
+        "row 2, at: expected a time after the interview",
+    ),
+    (  # an upload is checked as a log on its own: a follow-up needs its interview in the upload
+        zip_of(
+            **{
+                "interviews.csv": ONE_INTERVIEW,
+                "followups.csv": FOLLOWUP_HEADER + b"fu-1,iv-9,2026-03-07 09:00,email,thank_you,D\n",
+            }
+        ),
+        "log.zip",
+        "row 2, interview_id: expected the id of an interview in interviews.csv, got 'iv-9'",
+    ),
+    (b"id,company,role,held_at\niv-1,,Analyst,2026-03-06 10:00\n", "mine.csv", "row 2, company"),
+    (b"", "mine.csv", "is empty"),
+]
+BAD_IDS = [f"{i}-{name}" for i, (_, name, _) in enumerate(BAD_UPLOADS)]
+
+
+@pytest.mark.parametrize(("data", "filename", "fragment"), BAD_UPLOADS, ids=BAD_IDS)
+def test_read_upload_refuses_a_bad_upload_in_one_sentence(data, filename, fragment):
+    with pytest.raises(LogFileError) as error:
+        read_upload(data, filename)
+    message = str(error.value)
+    assert fragment in message
+    assert re.match(r"(The upload|(interviews|followups)\.csv in the upload) '", message)
+    assert message.endswith(".") and "\n" not in message and ". " not in message  # one sentence
+    assert "nothing was imported" in message
+
+
+@pytest.mark.parametrize(("data", "filename", "fragment"), BAD_UPLOADS, ids=BAD_IDS)
 def test_a_bad_upload_is_refused_and_the_log_is_untouched(log, data, filename, fragment):
     iv_id = log.add(interview())
     log.record(followup(iv_id))
     before = snapshot(log.path)
     for mode in ("merge", "replace"):
-        with pytest.raises(LogFileError) as error:
-            log.import_file(data, filename, mode=mode)
-        assert fragment in str(error.value)
-        assert str(error.value).endswith("upload it again.") or "upload it again" in str(error.value)
+        for attempt in (log.import_file, log.preview_import):
+            with pytest.raises(LogFileError) as error:
+                attempt(data, filename, mode=mode)
+            assert fragment in str(error.value)
+            assert str(error.value).endswith("upload it again.") or "upload it again" in str(error.value)
     assert snapshot(log.path) == before
+
+
+def test_read_upload_gives_every_row_of_an_export_checked_and_writes_nothing(log, tmp_path):
+    iv_id = log.add(interview(notes=RISKY[0], interviewers=["Dana Whitfield", "Raj Patel"]))
+    log.add(interview(company="Contoso", held_at=HELD + timedelta(days=2)))
+    log.record(followup(iv_id, to=RISKY[3]))
+    before = snapshot(log.path)
+
+    upload = read_upload(log.export_zip(), "downloads/followup-log-2026-03-06.zip")
+    assert isinstance(upload, Upload)
+    assert upload.filename == "followup-log-2026-03-06.zip" and upload.is_zip
+    assert upload.files == ("interviews.csv", "followups.csv") and upload.has_followups_file
+    assert (upload.n_interviews, upload.n_followups) == (2, 1)
+    assert list(upload.interviews) == log.items()  # formulas come back as typed, not with the '
+    assert list(upload.followups) == log.followup_items()
+    assert upload.interviews[0][1].notes == RISKY[0]
+    upload.interviews[0][1].company = "changed by the caller"  # a copy: the log and the upload's
+    assert log.get(iv_id).company == "Northwind Traders"  # source are not touched
+    assert snapshot(log.path) == before
+
+
+def test_read_upload_takes_a_single_interviews_csv_from_a_spreadsheet():
+    data = "\ufeffid;company;role;held_at\r\niv-1;Société Générale;Analyst;06.03.2026 10:00\r\n".encode()
+    upload = read_upload(data, "mine.csv")
+    assert not upload.is_zip and upload.files == ("interviews.csv",) and not upload.has_followups_file
+    assert upload.followups == () and upload.n_interviews == 1
+    [(row_id, found)] = upload.interviews
+    assert row_id == "iv-1" and found.company == "Société Générale" and found.held_at == HELD
+
+
+def test_a_zip_without_follow_ups_merges_its_interviews(log, tmp_path):
+    iv_id = log.add(interview())
+    log.record(followup(iv_id))
+    interviews_only = zip_of(**{"interviews.csv": ONE_INTERVIEW})
+    assert read_upload(interviews_only, "log.zip").files == ("interviews.csv",)
+    report = log.import_file(interviews_only, "log.zip", mode="merge")
+    assert (report.added_interviews, report.added_followups, report.replaced) == (1, 0, False)
+    assert len(log) == 2 and len(log.followup_items()) == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "filename"),
+    [(zip_of(**{"interviews.csv": ONE_INTERVIEW}), "interviews-only.zip"), (ONE_INTERVIEW, "mine.csv")],
+)
+def test_replace_refuses_an_upload_without_followups_csv_while_the_log_has_follow_ups(
+    log, data, filename
+):
+    iv_id = log.add(interview())
+    log.record(followup(iv_id))
+    log.record(followup(iv_id, channel="card", at=HELD + timedelta(hours=7)))
+    before = stamped(log.path)
+    expected = (
+        f"The upload {filename!r} has no followups.csv, so replacing your log with it would delete your "
+        "2 follow-ups; nothing was imported, so upload the whole zip from 'Download my log', or choose merge."
+    )
+    for attempt in (log.preview_import, log.import_file):
+        with pytest.raises(LogFileError) as error:
+            attempt(data, filename, mode="replace")
+        assert str(error.value) == expected
+    assert stamped(log.path) == before  # byte for byte, and not even rewritten
+    assert len(log.followups_for(iv_id)) == 2
+
+
+def test_replace_without_followups_csv_is_fine_when_there_are_no_follow_ups_to_lose(log):
+    log.add(interview(company="Old"))
+    report = log.import_file(ONE_INTERVIEW, "mine.csv", mode="replace")
+    assert report.replaced and [iv.company for _, iv in log.items()] == ["Acme"]
+    assert (report.before_interviews, report.before_followups) == (1, 0)
+
+
+def test_replace_with_an_empty_followups_csv_drops_follow_ups_on_purpose(log):
+    iv_id = log.add(interview())
+    log.record(followup(iv_id))
+    explicit = zip_of(**{"interviews.csv": ONE_INTERVIEW, "followups.csv": FOLLOWUP_HEADER})
+    preview = log.preview_import(explicit, "log.zip", mode="replace")
+    assert (preview.added_followups, preview.before_followups) == (0, 1)
+    log.import_file(explicit, "log.zip", mode="replace")
+    assert [row_id for row_id, _ in log.items()] == ["iv-1"] and log.followup_items() == []
+
+
+def stamped(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under a folder with its bytes and modification time: unchanged means not written."""
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_preview_import_says_what_an_import_would_do_and_writes_nothing(log, tmp_path):
+    shared = log.add(interview(company="Shared"))
+    changed = log.add(interview(company="Mine"))
+    log.record(followup(shared))
+    laptop = InterviewLog(tmp_path / "laptop")
+    laptop.import_file(log.export_zip(), "log.zip")
+    laptop.update(changed, company="Theirs")
+    laptop.add(interview(company="New"))
+    data = laptop.export_zip()
+    time.sleep(0.01)  # a rewrite would show in the modification times
+    before = stamped(log.path)
+
+    merge = log.preview_import(data, "laptop.zip", mode="merge")
+    assert merge == ImportReport(
+        1,
+        0,
+        2,
+        1,
+        False,
+        "Merging 'laptop.zip' would add 1 interview and 0 follow-ups; 2 rows are already in your log; "
+        "1 row has the id of one of yours with other content, so yours would be kept.",
+        before_interviews=2,
+        before_followups=1,
+        preview=True,
+    )
+    replace = log.preview_import(data, "laptop.zip", mode="replace")
+    assert (replace.added_interviews, replace.added_followups, replace.replaced) == (3, 1, True)
+    assert (replace.before_interviews, replace.before_followups, replace.preview) == (2, 1, True)
+    assert replace.message == (
+        "Replacing your log (2 interviews, 1 follow-up) with 'laptop.zip' would leave 3 interviews and "
+        "1 follow-up."
+    )
+    assert stamped(log.path) == before
+
+    done = log.import_file(data, "laptop.zip", mode="merge")  # the import does what the preview said
+    assert (done.added_interviews, done.added_followups, done.skipped_duplicates, done.conflicts) == (
+        1,
+        0,
+        2,
+        1,
+    )
+    assert not done.preview and done.message.startswith("Added 1 interview and 0 follow-ups from")
+    assert len(log) == 3
+
+
+def test_preview_import_raises_what_the_import_would_and_never_creates_a_log(tmp_path):
+    write_tables(tmp_path / "mine", [("iv-1", interview())])
+    log = InterviewLog(tmp_path / "mine")
+    # the upload's iv-1 conflicts (yours is kept), and its follow-up would then predate your iv-1
+    clash = zip_of(
+        **{
+            "interviews.csv": b"id,company,role,held_at\niv-1,Acme,Analyst,2026-03-01 10:00\n",
+            "followups.csv": FOLLOWUP_HEADER + b"fu-1,iv-1,2026-03-02 09:00,email,thank_you,D\n",
+        }
+    )
+    read_upload(clash, "clash.zip")  # fine as a log on its own
+    assert len(log) == 1  # a first read makes the lock file
+    before = stamped(log.path)
+    for attempt in (log.preview_import, log.import_file):
+        with pytest.raises(LogFileError, match="row 2, at: expected a time after the interview"):
+            attempt(clash, "clash.zip", mode="merge")
+    assert stamped(log.path) == before
+
+    nowhere = InterviewLog(tmp_path / "not_yet")
+    report = nowhere.preview_import(clash, "clash.zip", mode="replace")
+    assert (report.added_interviews, report.added_followups, report.before_interviews) == (1, 1, 0)
+    assert not nowhere.path.exists()
+    with pytest.raises(ReadOnlyLogError):
+        InterviewLog(tmp_path / "mine", read_only=True).preview_import(clash, "clash.zip", mode="merge")
+    with pytest.raises(ValueError, match="mode must be"):
+        log.preview_import(clash, "clash.zip", mode="overwrite")  # type: ignore[arg-type]
 
 
 def test_import_zip_refuses_a_csv(log):
