@@ -63,8 +63,12 @@ def ensure_env(extras: str = "") -> None:
 def lab(extra: list[str]) -> None:
     """Open JupyterLab on the first notebook."""
     ensure_env()
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in extra:
+        say("running as root (a container?): passing --allow-root to JupyterLab.")
+        extra = [*extra, "--allow-root"]
     say(f"opening JupyterLab on {FIRST_NOTEBOOK} (press Ctrl+C twice to stop) …")
-    run(BIN / "jupyter", "lab", FIRST_NOTEBOOK, *extra)
+    run(BIN / "jupyter", "lab", f"--ServerApp.root_dir={ROOT}",
+        f"--LabApp.default_url=/lab/tree/{FIRST_NOTEBOOK}", *extra)
 
 
 def ensure_chromium() -> None:

@@ -1,0 +1,47 @@
+"""tasks.py, the README's two commands: what they run."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def tasks(monkeypatch):
+    spec = importlib.util.spec_from_file_location("tasks", ROOT / "tasks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    calls = []
+    monkeypatch.setattr(module, "ensure_env", lambda extras="": calls.append(("env", extras)))
+    monkeypatch.setattr(module, "ensure_chromium", lambda: calls.append(("chromium",)))
+    monkeypatch.setattr(module, "run", lambda *args, **kwargs: calls.append(tuple(map(str, args))))
+    module.calls = calls
+    return module
+
+
+def test_lab_opens_the_first_notebook_with_the_repo_as_root(tasks):
+    tasks.lab(["--no-browser"])
+    (env, command) = tasks.calls
+    assert env == ("env", "")
+    assert command[1:3] == ("lab", f"--ServerApp.root_dir={ROOT}")
+    default_url = next(arg for arg in command if arg.startswith("--LabApp.default_url="))
+    assert (ROOT / default_url.removeprefix("--LabApp.default_url=/lab/tree/")).is_file()
+    assert "--no-browser" in command
+
+
+def test_test_installs_the_test_tools_and_runs_lint_units_notebooks(tasks):
+    tasks.test(["-x"])
+    env, chromium, ruff, pytest_run = tasks.calls
+    assert env == ("env", "test") and chromium == ("chromium",)
+    assert ruff[1:] == ("check", ".")
+    assert pytest_run[1:5] == ("-m", "pytest", "tests", "notebooks")
+    assert {"--nbval-lax", "--nbval-current-env", "-x"} <= set(pytest_run)
+
+
+def test_an_unknown_command_prints_the_usage(tasks, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        tasks.main(["deploy"])
+    assert exit_.value.code == 2
+    assert "python3 tasks.py test" in capsys.readouterr().out
