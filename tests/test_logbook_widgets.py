@@ -472,8 +472,9 @@ def test_replace_asks_first_then_swaps_the_log(book, log, tmp_path):
     saved(book)
     before = files(log)
     upload(book, other.export_zip(), "other.zip", mode="replace")
-    assert "Replace your log (1 interviews, 0 follow-ups) with other.zip" in text_of(book.import_box.question)
-    assert files(log) == before
+    assert "Replace your log (1 interview, 0 follow-ups) with other.zip (1 interview, 0 follow-ups)?" in (
+        text_of(book.import_box.question))
+    assert files(log) == before  # the counts come from a preview that writes nothing
     book.import_box.no.click()
     assert files(log) == before and "your log is unchanged" in book.upload_status.value
     book.import_button.click()
@@ -521,17 +522,40 @@ def test_a_bad_upload_gets_a_clear_message_and_the_log_is_untouched(book, log, d
     assert files(log) == before
 
 
-def test_a_zip_without_follow_ups_warns_before_it_replaces_them(book, log):
+def test_a_zip_without_followups_csv_cannot_replace_the_follow_ups_but_merges(book, log):
     iid = saved(book)
     book.quick_buttons["thank_you"].click()
     book.quick_buttons["card"].click()
     before = files(log)
     only_interviews = _zip(interviews_csv=log.export_csv_bytes("interviews"))
     upload(book, only_interviews, "only-interviews.zip", mode="replace")
-    assert "The upload holds no follow-ups, so your 2 follow-ups would be deleted" in text_of(
-        book.import_box.question)
-    book.import_box.no.click()
+    assert is_error(book.upload_status) and book.import_box.layout.display == "none"
+    assert ("has no followups.csv, so replacing your log with it would delete your 2 follow-ups; nothing was "
+            "imported, so upload the whole zip from 'Download my log', or choose merge.") in text_of(
+        book.upload_status)
     assert files(log) == before and len(log.followups_for(iid)) == 2
+    upload(book, only_interviews, "only-interviews.zip", mode="merge")  # merging loses nothing
+    assert "Added 0 interviews and 0 follow-ups" in text_of(book.upload_status)
+    assert "1 row was already in your log" in text_of(book.upload_status)
+    assert files(log) == before
+
+
+def test_an_empty_followups_csv_can_replace_the_follow_ups_after_a_warning(book, log):
+    iid = saved(book)
+    book.quick_buttons["thank_you"].click()
+    book.quick_buttons["card"].click()
+    before = files(log)
+    empty_followups = _zip(interviews_csv=log.export_csv_bytes("interviews"),
+                           followups_csv=log.export_csv_bytes("followups").splitlines(keepends=True)[0])
+    upload(book, empty_followups, "no-follow-ups.zip", mode="replace")
+    question = text_of(book.import_box.question)
+    assert ("Replace your log (1 interview, 2 follow-ups) with no-follow-ups.zip "
+            "(1 interview, 0 follow-ups)?") in question
+    assert "The upload holds no follow-ups, so your 2 follow-ups would be deleted" in question
+    assert files(log) == before
+    book.import_box.yes.click()
+    assert "Replaced your log with 1 interview and 0 follow-ups" in text_of(book.upload_status)
+    assert [i for i, _ in log.items()] == [iid] and log.followup_items() == []
 
 
 def test_import_without_a_file_asks_for_one(book, log):

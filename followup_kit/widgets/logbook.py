@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import functools
 import html
-import shutil
-import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -1064,7 +1062,12 @@ class Logbook(widgets.VBox):
 
     @_guarded("upload_status", suffix="")
     def import_upload(self, _button: Any = None) -> ImportReport | None:
-        """Check the chosen file completely, then merge it, or replace the log after a confirmation."""
+        """Merge the chosen file, or replace the log with it after a confirmation that gives the counts.
+
+        The store checks the whole upload before writing anything (``import_file`` for a merge,
+        ``preview_import`` before the question for a replace), so a bad file, or a replace that
+        would drop follow-ups the upload lacks, gets its message here and no question.
+        """
         self._writable()
         if not self.upload.value:
             self.upload_status.value = status_html(
@@ -1073,17 +1076,21 @@ class Logbook(widgets.VBox):
             return None
         item = self.upload.value[0]
         data, name = bytes(item["content"]), str(item["name"])
-        preview = _preview(data, name)  # raises LogFileError naming file, row and field
-        if self.upload_mode.value == "merge":
+        if self.upload_mode.value == "merge":  # merging never removes a row: no question to ask
             return self._import(data, name, "merge")
-        mine_iv, mine_fu = len(self._pairs), len(self.interview_log.followup_items())
+        preview = self.interview_log.preview_import(data, name, mode="replace")  # raises LogFileError
         question = (
-            f"Replace your log ({mine_iv} interviews, {mine_fu} follow-ups) with {name} "
-            f"({preview.added_interviews} interviews, {preview.added_followups} follow-ups)? "
+            f"Replace your log ({_count(preview.before_interviews, 'interview')}, "
+            f"{_count(preview.before_followups, 'follow-up')}) with {name} "
+            f"({_count(preview.added_interviews, 'interview')}, "
+            f"{_count(preview.added_followups, 'follow-up')})? "
             "Your current log will be gone: download it first if you are not sure."
         )
-        if preview.added_followups == 0 and mine_fu:
-            question += f" The upload holds no follow-ups, so your {mine_fu} follow-ups would be deleted."
+        if preview.added_followups == 0 and preview.before_followups:
+            question += (
+                f" The upload holds no follow-ups, so your {_count(preview.before_followups, 'follow-up')} "
+                "would be deleted."
+            )
         self.upload_status.value = status_html("warning", "Not imported yet: answer the question below.")
         self.import_box.ask(
             question,
@@ -1102,11 +1109,6 @@ class Logbook(widgets.VBox):
         return report
 
 
-def _preview(data: bytes, name: str) -> ImportReport:
-    """Validate an upload by importing it into a throwaway log; the learner's log is not touched."""
-    folder = tempfile.mkdtemp(prefix="followup-kit-upload-")
-    try:
-        return InterviewLog(folder).import_file(data, name, mode="replace")
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
+def _count(n: int, noun: str) -> str:
+    """ "1 interview", "2 interviews": counts in what the learner reads."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
