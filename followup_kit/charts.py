@@ -161,6 +161,19 @@ def _bar_labels(ax, bars, labels: list[str], size: dict) -> None:
 # -- the charts ----------------------------------------------------------------------------
 
 
+def _rate_panel(ax: Any, rows: Any, labels: list[str], colour: Any, size: dict, *,
+                xlabel: str, ylabel: str, title: str) -> None:
+    """One panel of reply rates as horizontal bars, each labelled "42% of 12"."""
+    bars = ax.barh(labels, rows["rate"] * 100, color=colour)
+    counts = zip(rows["rate"], rows["count"], strict=True)
+    _bar_labels(ax, bars, [f"{rate:.0%} of {count:,}" for rate, count in counts], size)
+    ax.set_xlim(0, 130)
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.set_xlabel(xlabel, fontsize=size["label"])
+    ax.set_ylabel(ylabel, fontsize=size["label"])
+    ax.set_title(title, fontsize=size["label"])
+
+
 def response_rate_chart(
     interviews: pd.DataFrame, followups: pd.DataFrame, *, large: bool = False, owner: str = "your"
 ) -> Figure:
@@ -172,26 +185,14 @@ def response_rate_chart(
     fig, (left, right), size = _figure(large, ncols=2, caption=True)
 
     rows = by_channel.iloc[::-1]
-    bars = left.barh([_CHANNEL_LABELS.get(c, c) for c in rows["channel"]], rows["rate"] * 100,
-                     color=OKABE_ITO["blue"])  # fmt: skip
-    _bar_labels(left, bars, [f"{r:.0%} of {c:,}" for r, c in zip(rows["rate"], rows["count"], strict=True)],
-                size)  # fmt: skip
-    left.set_xlim(0, 130)
-    left.set_xticks([0, 25, 50, 75, 100])
-    left.set_xlabel("Got a reply\n(% of follow-ups)", fontsize=size["label"])
-    left.set_ylabel("Channel", fontsize=size["label"])
-    left.set_title("By channel\n(per follow-up)", fontsize=size["label"])
-
+    _rate_panel(left, rows, [_CHANNEL_LABELS.get(c, c) for c in rows["channel"]], OKABE_ITO["blue"], size,
+                xlabel="Got a reply\n(% of follow-ups)", ylabel="Channel",
+                title="By channel\n(per follow-up)")
     rows = by_timing.iloc[::-1]
-    bars = right.barh(rows["timing"], rows["rate"] * 100,
-                      color=[_BUCKET_COLOURS.get(b, OKABE_ITO["grey"]) for b in rows["timing"]])  # fmt: skip
-    _bar_labels(right, bars, [f"{r:.0%} of {c:,}" for r, c in zip(rows["rate"], rows["count"], strict=True)],
-                size)  # fmt: skip
-    right.set_xlim(0, 130)
-    right.set_xticks([0, 25, 50, 75, 100])
-    right.set_xlabel("Got any reply\n(% of interviews)", fontsize=size["label"])
-    right.set_ylabel("First thank-you sent", fontsize=size["label"])
-    right.set_title("By first thank-you\n(per interview)", fontsize=size["label"])
+    _rate_panel(right, rows, list(rows["timing"]),
+                [_BUCKET_COLOURS.get(b, OKABE_ITO["grey"]) for b in rows["timing"]], size,
+                xlabel="Got any reply\n(% of interviews)", ylabel="First thank-you sent",
+                title="By first thank-you\n(per interview)")
 
     enough = by_channel[by_channel["count"] >= metrics.MIN_COMPARE]
     pool = enough if len(enough) else by_channel
