@@ -80,7 +80,7 @@ def ensure_chromium() -> None:
         say("installing Debian's chromium for the browser tests …")
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         run(apt, "update", "-qq", env=env)
-        run(apt, "install", "-y", "-qq", "--no-install-recommends", "chromium", env=env)
+        run(apt, "install", "-y", "-qq", "chromium", env=env)
     else:
         say("no Chromium found: the browser tests will fail until you install it "
             "(Debian/Ubuntu: 'sudo apt-get install chromium'; elsewhere set CHROMIUM=/path/to/chrome).")
