@@ -129,3 +129,49 @@ def test_key_widgets_carry_their_stable_css_classes(view):
     assert "fk-from" in view.start._dom_classes and "fk-to" in view.end._dom_classes
     assert list(view.charts.children) == view.chart_boxes  # the charts sit in their container
     assert "role='status'" in view.status.value and "role='status'" in view.source.value
+
+
+def test_summary_export_writes_an_anonymised_file_and_offers_it(tmp_path):
+    import base64
+    import re
+    from datetime import datetime
+
+    from followup_kit.records import FollowUp, Interview
+    from followup_kit.store import InterviewLog
+    from followup_kit.widgets.dashboard import SummaryExport
+
+    log = InterviewLog(tmp_path / "log")
+    iid = log.add(Interview("Quillfeather Biotech", "Lab Analyst", datetime(2026, 3, 6, 10),
+                            interviewers=["Ottoline Brackenbury"], contact="ottoline@quill.example"))
+    log.record(FollowUp(iid, datetime(2026, 3, 6, 15), "email", "thank_you", "Ottoline Brackenbury"))
+    view = SummaryExport(log, tmp_path / "exports")
+    view.export_button.click()
+    (written,) = (tmp_path / "exports").iterdir()
+    assert "✓ Exported 1 interviews as participant p-" in view.status.value
+    link_bytes = base64.b64decode(re.search(r"base64,([^']+)'", view.link.value)[1])
+    assert link_bytes == written.read_bytes()
+    text = written.read_text().lower()
+    assert not any(word in text for word in ("quillfeather", "ottoline", "brackenbury", "quill.example"))
+
+    from followup_kit.widgets.dashboard import EXPORT_CSS_CLASSES
+
+    classes = [c for w in (view.export_button, view.status, view.link) for c in w._dom_classes]
+    assert sorted(classes) == sorted(EXPORT_CSS_CLASSES)
+    view.export_button.click()  # the same session keeps its id: the file is replaced, not doubled
+    assert [p.name for p in (tmp_path / "exports").iterdir()] == [written.name]
+
+
+def test_summary_export_explains_an_empty_or_damaged_log(tmp_path):
+    from followup_kit.store import InterviewLog
+    from followup_kit.widgets.dashboard import SummaryExport
+
+    empty = SummaryExport(InterviewLog(tmp_path / "empty"), tmp_path / "exports")
+    empty.export_button.click()
+    assert "no interviews yet" in empty.status.value and not (tmp_path / "exports").exists()
+
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "interviews.csv").write_bytes(b"\x00\xff not a log")
+    view = SummaryExport(InterviewLog(damaged), tmp_path / "exports")
+    view.export_button.click()
+    assert "role='alert'" in view.status.value and "Nothing was exported" in view.status.value

@@ -21,9 +21,9 @@ import pandas as pd
 
 from .. import charts, metrics
 from ..records import KINDS
-from ._common import button, labelled, status_html
+from ._common import button, download_link, labelled, status_html
 
-__all__ = ["CSS_CLASSES", "DashboardView", "dashboard"]
+__all__ = ["CSS_CLASSES", "EXPORT_CSS_CLASSES", "DashboardView", "SummaryExport", "dashboard"]
 
 _KIND_LABELS = {"phone": "Phone", "video": "Video", "in_person": "In person"}
 
@@ -40,6 +40,12 @@ CSS_CLASSES = {
     "fk-charts": "VBox (the five charts)",
     "fk-chart": "HTML (one chart: an <img> with alt text), five of them",
     "fk-findings": "HTML (the three findings, an <ol>)",
+}
+#: The same for ``SummaryExport``.
+EXPORT_CSS_CLASSES = {
+    "fk-cohort-export": "Button 'Export my anonymised summary'",
+    "fk-cohort-status": "HTML (what was exported and where, or what is wrong)",
+    "fk-cohort-download": "HTML (a download link for the summary file)",
 }
 
 
@@ -184,3 +190,54 @@ def dashboard(log_or_frames: Any = None, *, large: bool = False) -> DashboardVie
         interviews, followups = log_or_frames
         source = ""
     return DashboardView(interviews, followups, source=source, large=large)
+
+
+class SummaryExport(widgets.VBox):
+    """One button that writes your anonymised summary for the coach, and a link to download it.
+
+    The file comes from ``cohort.export_summary``: kinds, outcomes, channels and
+    hours only, with a random participant id; no names, companies, contacts,
+    notes or talking points.  Pressing again in the same session keeps the same
+    id, so the new file replaces the old one instead of counting you twice.
+    """
+
+    def __init__(self, log: Any = None, folder: Any = None) -> None:
+        from .. import cohort
+        from ..store import InterviewLog
+
+        self.interview_log = InterviewLog() if log is None else log
+        self.folder = cohort.EXPORT_DIR if folder is None else folder
+        self.participant_id: str | None = None
+        self.export_button = button("Export my anonymised summary", "fk-cohort-export", style="primary")
+        self.status = labelled(widgets.HTML(), "fk-cohort-status")
+        self.link = labelled(widgets.HTML(), "fk-cohort-download")
+        self.export_button.on_click(self.export)
+        super().__init__([self.export_button, self.status, self.link])
+
+    def export(self, _button: Any = None) -> None:
+        """Write the summary of your log; say where it is, or say in words what went wrong."""
+        from .. import cohort
+        from ..records import ValidationError
+        from ..store import LogFileError
+
+        self.link.value = ""
+        try:
+            if len(self.interview_log) == 0:
+                self.status.value = status_html(
+                    "info", "Your log has no interviews yet: log some in notebook 01, then export."
+                )
+                return
+            self.participant_id = self.participant_id or cohort.new_participant_id()
+            path = cohort.export_summary(self.interview_log, self.folder, self.participant_id)
+        except (LogFileError, ValidationError, OSError) as error:
+            self.status.value = status_html("error", f"Nothing was exported: {error}")
+            return
+        self.status.value = status_html(
+            "ok",
+            f"Exported {len(self.interview_log)} interviews as participant {self.participant_id} to "
+            f"{path}. It holds no names, companies, contacts, notes or talking points: open it to check, "
+            "then send it to your coach.",
+        )
+        self.link.value = download_link(
+            path.read_bytes(), path.name, "application/json", "Download my anonymised summary"
+        )
