@@ -106,9 +106,10 @@ def run_preflight(log_dir: Path | None = None) -> Preflight:
         report.checked.append(f"{name} {installed}")
 
     folder = log_dir
-    if folder is None:
+    if folder is None:  # the folder InterviewLog() opens (store.default_log_dir), without importing pandas
+        override = os.environ.get("FOLLOWUP_KIT_LOG", "").strip()
         default = Path(__file__).resolve().parents[1] / "data" / "my_log"
-        folder = Path(os.environ.get("FOLLOWUP_KIT_LOG", default))
+        folder = Path(override).expanduser() if override else default
     probe_dir = folder if folder.exists() else folder.parent
     try:
         with tempfile.TemporaryFile(dir=probe_dir):
@@ -136,7 +137,8 @@ def session_notice(environ: dict[str, str] | None = None) -> str:
     """What a learner must know about keeping their log, worded for where they are."""
     keep = (
         "Before you step away, open notebook 01 and press <b>Download my log</b>; next time, "
-        "use <b>Upload a log</b> there to carry on where you left off."
+        "choose that zip there with <b>Choose a file</b> and press <b>Import the upload</b> "
+        "to carry on where you left off."
     )
     if on_binder(environ):
         return (

@@ -62,3 +62,24 @@ def test_binder_sessions_are_recognised_and_warned_about():
     notice = preflight.session_notice(binder)
     assert "You are on Binder" in notice and "10 idle minutes" in notice and "Download my log" in notice
     assert "data/my_log/" in preflight.session_notice({})
+
+
+def test_the_notice_names_the_buttons_the_logbook_really_has():
+    from followup_kit.widgets.logbook import Logbook
+
+    book = Logbook(demo=True)
+    for notice in (preflight.session_notice({}), preflight.session_notice({"BINDER_REQUEST": "x"})):
+        assert "Upload a log" not in notice  # no such button: the learner would look for it in vain
+        assert book.import_button.description in notice and "Choose a file" in notice
+        assert book.upload.description.startswith("Choose a file")
+
+
+def test_the_checked_folder_is_the_one_the_log_opens(monkeypatch, tmp_path):
+    from followup_kit.store import default_log_dir
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for value in ("~/my_log", "  ", f" {tmp_path / 'x'} "):
+        monkeypatch.setenv("FOLLOWUP_KIT_LOG", value)
+        report = preflight.run_preflight()
+        line = next(line for line in report.checked if line.startswith("log folder"))
+        assert line == f"log folder writable ({default_log_dir().name})", value
