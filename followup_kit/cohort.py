@@ -58,6 +58,9 @@ PARTICIPANT_ID = re.compile(r"p-[0-9a-f]{8}")
 EPOCH = pd.Timestamp("2000-01-03 00:00")
 #: Largest summary file accepted, in bytes (a summary of 5,000 interviews is well under this).
 MAX_BYTES = 20_000_000
+#: Largest hours value accepted in a summary: ten years.  A bigger one cannot be a real follow-up,
+#: and one beyond pandas' time range would stop the whole cohort from loading.
+MAX_HOURS = 10 * 366 * 24
 
 
 def new_participant_id() -> str:
@@ -201,8 +204,8 @@ def _number(value: Any, name: str, *, optional: bool = False) -> float:
     if value is None and optional:
         return math.nan
     ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    ok = ok and math.isfinite(value) and value >= 0
-    _check(ok, f"{name} should be a number of hours of zero or more, not {value!r}")
+    ok = ok and math.isfinite(value) and 0 <= value <= MAX_HOURS
+    _check(ok, f"{name} should be a number of hours from 0 to {MAX_HOURS:,}, not {value!r}")
     return float(value)
 
 
@@ -296,6 +299,8 @@ def load_cohort(folder: str | os.PathLike[str]) -> Cohort:
         seen: dict[str, str] = {}
         for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
             try:
+                size = path.stat().st_size
+                _check(size <= MAX_BYTES, f"it is {size / 1e6:.0f} MB, too large to be a summary")
                 content = _parse(path.read_bytes())
                 who = content["participant"]
                 _check(who not in seen, f"it repeats participant {who}, already loaded from {seen.get(who)}")

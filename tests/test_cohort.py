@@ -190,3 +190,27 @@ def test_a_cohort_says_what_it_holds_and_what_it_skipped(tmp_path):
     table = cohort.readable_table(loaded)
     assert list(table.index) == loaded.participants
     assert table["Thanked within 24 h"].str.fullmatch(r"\d+%").all()
+
+
+def test_a_huge_file_is_skipped_without_being_read(tmp_path, monkeypatch):
+    cohort.write_demo_summaries(tmp_path, seeds=(4,))
+    with open(tmp_path / "huge.json", "wb") as handle:
+        handle.truncate(cohort.MAX_BYTES + 1)  # sparse: no disk or memory used
+    read = []
+    real = cohort.Path.read_bytes
+    monkeypatch.setattr(cohort.Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    with pytest.warns(UserWarning, match="Skipped huge.json: it is 20 MB, too large"):
+        loaded = cohort.load_cohort(tmp_path)
+    assert len(loaded) == 1 and "huge.json" not in read
+
+
+@pytest.mark.parametrize("hours", [1e300, cohort.MAX_HOURS + 1, -1, float("nan")])
+def test_an_impossible_number_of_hours_skips_that_file_only(tmp_path, hours):
+    good = cohort.write_demo_summaries(tmp_path, seeds=(4,))[0]
+    content = json.loads(good.read_text())
+    odd = dict(content, participant="p-00000001",
+               follow_ups=[dict(content["follow_ups"][0], hours_after_interview=hours)])  # fmt: skip
+    (tmp_path / "odd.json").write_text(json.dumps(odd))
+    with pytest.warns(UserWarning, match="Skipped odd.json: hours_after_interview should be a number"):
+        loaded = cohort.load_cohort(tmp_path)
+    assert loaded.participants == [content["participant"]] and len(loaded.followups) > 0
