@@ -193,11 +193,14 @@ class Attempt:
     question: Question
     tries: list[int] = field(default_factory=list)
     verdict: Verdict | None = None
+    #: How many tries had been made when the answer was first shown (None: never shown).  A try made
+    #: after seeing the answer is not a first-try success, and a shown answer stays counted as shown.
+    shown_after: int | None = None
 
     @property
     def done(self) -> bool:
         """True once answered right or once the answer has been shown."""
-        return self.verdict is not None and self.verdict.stage in ("correct", "answer")
+        return self.shown_after is not None or (self.verdict is not None and self.verdict.stage == "correct")
 
     def check(self, choice: int | str | None) -> Verdict:
         """Grade a choice (option index or text); after the answer is shown, further tries just re-grade."""
@@ -211,25 +214,30 @@ class Attempt:
             stage = "answer"
         else:
             stage = "hint"
+        if stage == "answer" and self.shown_after is None:
+            self.shown_after = len(self.tries)
         self.verdict = Verdict(self.question, picked, correct, stage)
         return self.verdict
 
     def reveal(self) -> Verdict:
         """Show the answer with its source without another try."""
         picked = self.tries[-1] if self.tries else None
+        if self.shown_after is None:
+            self.shown_after = len(self.tries)
         self.verdict = Verdict(self.question, picked, picked == self.question.answer, "answer")
         return self.verdict
 
     @property
     def first_try_right(self) -> bool:
-        """True if the very first try was right (what the score counts)."""
-        return bool(self.tries) and self.tries[0] == self.question.answer
+        """True if the first try was right and made before the answer was shown (what the score counts)."""
+        shown_first = self.shown_after == 0
+        return bool(self.tries) and self.tries[0] == self.question.answer and not shown_first
 
 
 def score(attempts: Sequence[Attempt]) -> str:
     """'3 of 6 right at the first try; 2 answers shown': a summary, not a grade to worry about."""
     first = sum(a.first_try_right for a in attempts)
-    shown = sum(1 for a in attempts if a.verdict is not None and a.verdict.stage == "answer")
+    shown = sum(1 for a in attempts if a.shown_after is not None)
     left = sum(1 for a in attempts if not a.done)
     parts = [f"{first} of {len(attempts)} right at the first try"]
     if shown:
