@@ -441,20 +441,27 @@ def own_log_or_sample(log: object | None = None) -> tuple[pd.DataFrame, pd.DataF
     saying which one it is (notebook 03 shows it above the dashboard).
 
     ``log`` is an ``InterviewLog`` (default: ``data/my_log``, opened read-only: looking never writes).
+    A log that cannot be read (a CSV damaged in a spreadsheet, say) also gets the sample, and the
+    sentence gives the store's message, so notebook 03 runs on and says what to fix.
     """
-    from .store import InterviewLog, open_sample_log
+    from .store import InterviewLog, LogFileError, open_sample_log
 
     log = InterviewLog(read_only=True) if log is None else log
-    interviews, followups = log.interviews(), log.followups()
-    if len(interviews):
-        count = f"{len(interviews):,} interview{'' if len(interviews) == 1 else 's'}"
-        return interviews, followups, f"Showing your own log ({count} in {log.path})."
+    try:
+        interviews, followups = log.interviews(), log.followups()
+    except LogFileError as error:
+        why, then = f"Your log could not be read ({error}), so this shows the synthetic sample", "Fix it"
+    else:
+        if len(interviews):
+            count = f"{len(interviews):,} interview{'' if len(interviews) == 1 else 's'}"
+            return interviews, followups, f"Showing your own log ({count} in {log.path})."
+        why = f"Your log in {log.path} has no interviews yet, so this shows the synthetic sample"
+        then = "Log your own"
     sample_log = open_sample_log()
     return (
         sample_log.interviews(),
         sample_log.followups(),
-        f"Your log in {log.path} has no interviews yet, so this shows the synthetic sample "
-        f"({SAMPLE_INTERVIEWS} made-up interviews from data/sample). Log your own and run this again.",
+        f"{why} ({SAMPLE_INTERVIEWS} made-up interviews from data/sample). {then} and run this again.",
     )
 
 

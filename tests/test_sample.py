@@ -141,3 +141,19 @@ def test_to_records_refuses_a_follow_up_answered_before_it_was_sent():
     broken.loc[0, "response_at"] = broken.loc[0, "at"] - pd.Timedelta(hours=1)
     with pytest.raises(ValidationError, match="response_at"):
         sample.to_records(iv, broken)
+
+
+def test_a_damaged_log_shows_the_sample_and_says_why_instead_of_a_traceback(tmp_path):
+    """Notebook 03 opens with own_log_or_sample(): a CSV broken in a spreadsheet must not stop it."""
+    from followup_kit.store import SAMPLE_DIR, InterviewLog
+
+    folder = tmp_path / "my_log"
+    folder.mkdir()
+    broken = b'id,company\n"unterminated'
+    (folder / "interviews.csv").write_bytes(broken)
+    interviews, followups, source = sample.own_log_or_sample(InterviewLog(folder, read_only=True))
+    assert len(interviews) == sample.SAMPLE_INTERVIEWS == len(InterviewLog(SAMPLE_DIR, read_only=True))
+    assert len(followups) > 0
+    assert source.startswith("Your log could not be read (interviews.csv in ")
+    assert "synthetic sample" in source and source.endswith("Fix it and run this again.")
+    assert (folder / "interviews.csv").read_bytes() == broken  # looking never writes
