@@ -450,7 +450,8 @@ def own_log_or_sample(log: object | None = None) -> tuple[pd.DataFrame, pd.DataF
     try:
         interviews, followups = log.interviews(), log.followups()
     except LogFileError as error:
-        why, then = f"Your log could not be read ({error}), so this shows the synthetic sample", "Fix it"
+        why = f"Your log could not be read ({str(error).rstrip('.')}), so this shows the synthetic sample"
+        then = "Fix it"
     else:
         if len(interviews):
             count = f"{len(interviews):,} interview{'' if len(interviews) == 1 else 's'}"

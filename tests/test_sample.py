@@ -154,6 +154,6 @@ def test_a_damaged_log_shows_the_sample_and_says_why_instead_of_a_traceback(tmp_
     interviews, followups, source = sample.own_log_or_sample(InterviewLog(folder, read_only=True))
     assert len(interviews) == sample.SAMPLE_INTERVIEWS == len(InterviewLog(SAMPLE_DIR, read_only=True))
     assert len(followups) > 0
-    assert source.startswith("Your log could not be read (interviews.csv in ")
+    assert source.startswith("Your log could not be read (interviews.csv in ") and ".)" not in source
     assert "synthetic sample" in source and source.endswith("Fix it and run this again.")
     assert (folder / "interviews.csv").read_bytes() == broken  # looking never writes
