@@ -1185,12 +1185,14 @@ _DEADLINE = _rx(
     r"when (?:is|would be) a good time to (?:give|get back|respond)",
     r"(?:a |the )?(?:couple of|few|two|three|some) days to (?:think|decide|consider)",
     r"time to (?:think|decide)",
+    r"when (?:(?:would|do|will) )?you(?:'d)? (?:like|want|need) (?:an?|my|your|the) "
+    r"(?:answer|decision|response|reply)",
 )
 _IN_WRITING = _rx(
     r"in writing|written (?:offer|confirmation|copy|version|details)|offer letter",
-    r"(?:send|email|e-mail|forward) (?:me )?(?:over )?(?:the |a |that )?"
+    r"(?:send|email|e-mail|forward) (?:me )?(?:over )?(?:the |a |that )?(?:full |complete |final )?"
     r"(?:offer|details|contract|terms|package)",
-    r"(?:copy of|review|read) (?:the |a |my )?(?:contract|offer|terms)",
+    r"(?:copy of|review|read|(?:like|love|want) to see) (?:the |a |my )?(?:contract|offer|terms)",
     r"(?:put|have|get) (?:the |that |it |this )?(?:offer |details )?in (?:an )?(?:email|e-mail)",
 )
 _RAPPORT = _rx(
