@@ -78,7 +78,14 @@ def test_a_range_with_nothing_in_it_shows_friendly_empty_charts(view):
     view.end.value = date(2026, 1, 2)
     assert "Showing 0 of 72" in view.status.value
     assert all(t.endswith("no data yet") for t in view.titles)
-    assert view.sentences == ["No interviews logged yet: log your first one and the dashboard fills in."]
+    # 72 are logged: the finding must say the filters hid them, not tell the learner to log a first one
+    assert view.sentences == [
+        "None of the 72 interviews is in this selection: widen the dates, pick more kinds, "
+        "or press Show everything."
+    ]
+    assert "Show everything" in view.findings.value and "logged yet" not in view.findings.value
+    view.reset_button.click()
+    assert len(view.sentences) == 3 and "Showing 72 of 72" in view.status.value
 
 
 def test_projector_switch_redraws_larger(view):

@@ -158,6 +158,11 @@ class DashboardView(widgets.VBox):
             figures = charts.dashboard_charts(interviews, followups, large=self.large.value, owner=self.owner)
             pages = [charts.to_html(fig) for fig in figures]
             sentences = metrics.findings(interviews, followups)
+            if interviews.empty and not self.interviews.empty:  # the filters hid them: not "none logged"
+                sentences = [
+                    f"None of the {len(self.interviews):,} interviews is in this selection: widen the dates, "
+                    "pick more kinds, or press Show everything."
+                ]
         except Exception as error:  # a widget never shows a traceback
             self.status.value = status_html("error", f"The charts could not be drawn: {error}")
             return
