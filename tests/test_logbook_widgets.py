@@ -691,3 +691,17 @@ def test_status_lines_are_live_regions():
     assert "role='status'" in status_html("ok", "<b>") and "&lt;b&gt;" in status_html("ok", "<b>")
     with pytest.raises(ValueError):
         status_html("shout", "x")
+
+
+def test_a_double_click_on_save_saves_once_and_keeps_the_saved_message(book, log):
+    fill(book)
+    book.save_button.click()
+    book.save_button.click()  # the second click lands on the emptied form
+    assert len(log) == 1
+    assert not is_error(book.form_status)  # no "Company: expected …" right after a successful save
+    assert text_of(book.form_status).startswith("✓ Saved: Northwind Traders, Data Analyst")
+    # an empty form pressed on its own still names the first missing field
+    book.clear_button.click()
+    book.save_button.click()
+    assert is_error(book.form_status) and "Company: expected a non-empty text" in text_of(book.form_status)
+    assert len(log) == 1

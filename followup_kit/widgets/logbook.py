@@ -829,6 +829,9 @@ class Logbook(widgets.VBox):
     def save(self, _button: Any = None) -> str | None:
         """Save the form: a new interview, or the changes to the one being edited; returns its id."""
         self._writable()
+        if self.editing is None and self._form_blank() and "fk-status-ok" in self.form_status.value:
+            # a second click of a double-click: the first saved and emptied the form; keep its message
+            return None
         interview = self.form_interview()
         if self.editing is None:
             iid = self.interview_log.add(interview)
@@ -842,6 +845,17 @@ class Logbook(widgets.VBox):
         self._pick(iid)
         self.form_status.value = status_html("ok", message)
         return iid
+
+    def _form_blank(self) -> bool:
+        """True when the form is as Clear the form leaves it (nothing typed or picked)."""
+        texts = (self.company, self.role, self.interviewers, self.contact, self.decision_days,
+                 self.agency_contact, self.talking_points, self.notes)
+        return (
+            not any(widget.value.strip() for widget in texts)
+            and self.held_date.value is None and self.held_time.value is None
+            and self.decision_by.value is None
+            and self.kind.value == "in_person" and self.form_outcome.value == "pending"
+        )
 
     def clear_form(self, keep_status: bool = False) -> None:
         """Empty the form for a new interview (leaves the log alone)."""
