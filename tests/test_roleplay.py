@@ -343,3 +343,23 @@ def test_paths_lists_every_route_including_typed_ones():
         [("open", "callback", "end_good"), ("open", "callback", "end_cool"), ("open", "end_silence")]
     )
     assert "Summit Engineering" in s._repr_html_()
+
+
+def test_telling_reception_what_it_is_regarding_gets_you_put_through():
+    """Notebook 07's exercise asks for who you are, the role and day, and why you call: that must do.
+
+    Reception asked what the call is about, so the advice must not be to greet the receptionist
+    as the interviewer ("Hi Nora,").
+    """
+    good = (
+        "This is Sam Rivera. I interviewed for the Branch Operations Associate role on Tuesday 3 March, "
+        "and I'm calling to follow up on the status."
+    )
+    call = Call(SCENARIOS["gatekeeper"], "regarding")
+    turn = call.reply(good)
+    assert turn.passed and call.node_id == "put_through"
+    vague = Call(SCENARIOS["gatekeeper"], "regarding")
+    turn = vague.reply("Hi, it's Sam. It's about a job.")
+    assert not turn.passed and vague.node_id == "end_message"
+    assert {c.id for c in turn.counted if not c.passed} == {"names_role_and_date", "states_purpose"}
+    assert all("Hi Nora" not in c.advice for c in turn.counted)
