@@ -705,3 +705,30 @@ def test_a_double_click_on_save_saves_once_and_keeps_the_saved_message(book, log
     book.save_button.click()
     assert is_error(book.form_status) and "Company: expected a non-empty text" in text_of(book.form_status)
     assert len(log) == 1
+
+
+def test_an_interview_deleted_in_another_tab_gets_a_message_that_says_what_happened(book, log):
+    iid = saved(book)
+    book.edit_button.click()
+    book.company.value = "Northwind Traders Ltd"
+    InterviewLog(log.path).remove(iid)  # the same log, changed in another tab
+    book.save_button.click()
+    status = text_of(book.form_status)
+    assert is_error(book.form_status) and "no longer in your log" in status and "Save interview" in status
+    assert len(log) == 0 and book.editing is None and book.save_button.description == "Save interview"
+    assert book.company.value == "Northwind Traders Ltd"  # what was typed is kept
+    book.save_button.click()  # as the message says: it is logged again, as a new interview
+    assert [iv.company for _, iv in log.items()] == ["Northwind Traders Ltd"]
+
+
+def test_a_quick_action_on_an_interview_deleted_elsewhere_reloads_and_says_so(book, log):
+    iid = saved(book)
+    before = files(log)
+    InterviewLog(log.path).remove(iid)
+    after_delete = files(log)
+    assert after_delete != before
+    book.quick_buttons["thank_you"].click()
+    status = text_of(book.quick_status)
+    assert is_error(book.quick_status) and "Nothing was saved." in status and "another tab" in status
+    assert files(log) == after_delete and book.picked is None  # nothing written; the view is reloaded
+    assert "No interviews yet" in book.table.value

@@ -220,7 +220,13 @@ def _guarded(
         def run(self: Logbook, *args: Any) -> Any:
             try:
                 return method(self, *args)
-            except (ValidationError, LogFileError, UnknownIdError) as error:
+            except UnknownIdError as error:  # changed elsewhere (another tab, a notebook cell)
+                self.refresh()
+                getattr(self, status).value = status_html(
+                    "error", f"{error_text(error, labels)}{suffix} It was probably deleted in another tab or "
+                    "notebook; the view now shows the log as it is on disk."
+                )
+            except (ValidationError, LogFileError) as error:
                 getattr(self, status).value = status_html("error", error_text(error, labels) + suffix)
             except Exception as error:  # never a traceback at the learner
                 if STRICT:
@@ -839,6 +845,16 @@ class Logbook(widgets.VBox):
             self.clear_form(keep_status=True)
         else:
             iid = self.editing
+            if iid not in self.interview_log:  # deleted since it was loaded: offer to save it as new
+                self.editing = None
+                self._show_form_mode()
+                self.refresh()
+                self.form_status.value = status_html(
+                    "error",
+                    f"{interview.label} is no longer in your log (deleted in another tab or notebook?), so "
+                    "nothing was saved. The form still holds it: press Save interview to log it again.",
+                )
+                return None
             self.interview_log.update(iid, **interview.to_dict())
             message = f"Saved changes: {interview.label}."
         self.refresh()
