@@ -130,9 +130,10 @@ class Feedback:
 
     def timing(self) -> str:
         """One sentence on the speaking time and, for spoken kinds, the target."""
+        seconds, words = f"{self.speaking_seconds:.0f}", self.words
         base = (
-            f"About {self.speaking_seconds:.0f} seconds to say aloud "
-            f"({self.words} words at {self.words_per_minute} words per minute)"
+            f"About {seconds} second{'' if seconds == '1' else 's'} to say aloud "
+            f"({words} word{'' if words == 1 else 's'} at {self.words_per_minute} words per minute)"
         )
         if self.target_seconds is None:
             return base + "."

@@ -389,3 +389,12 @@ def test_compare_notes_refuses_bad_input(notes: object, threshold: object, field
     with pytest.raises(ValidationError) as error:
         compare_notes(notes, threshold=threshold)  # type: ignore[arg-type]
     assert error.value.field == field
+
+
+def test_the_timing_sentence_is_singular_for_one_second_and_one_word():
+    assert check_message("Hello", "thank_you").timing() == (
+        "About 0 seconds to say aloud (1 word at 145 words per minute)."
+    )
+    assert check_message("Hi Dana", "voicemail").timing().startswith(
+        "About 1 second to say aloud (2 words at 145 words per minute); target: 30 seconds or less"
+    )
