@@ -1107,7 +1107,10 @@ def _zip_members(data: bytes, label: str) -> dict[str, bytes]:
                 if info.flag_bits & 0x1:
                     raise LogFileError(f"{label} is password-protected; {_UPLOAD_FIX} without a password.")
                 if info.file_size > MAX_UPLOAD_BYTES:
-                    raise LogFileError(f"{label} holds a {base} too large to be a log; {_UPLOAD_FIX}.")
+                    raise LogFileError(
+                        f"{label} holds a file {base} larger than a log can be "
+                        f"({MAX_UPLOAD_BYTES / 1e6:.0f} MB); {_UPLOAD_FIX}."
+                    )
                 found[base] = archive.read(info)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error) as error:
         raise LogFileError(f"{label} is not a readable zip file ({error}); {_UPLOAD_FIX}.") from None

@@ -757,6 +757,22 @@ def test_import_zip_refuses_a_csv(log):
         log.import_zip(b"id,company,role,held_at\n", filename="mine.csv")
 
 
+def test_a_zip_member_too_large_for_a_log_is_refused_in_words_and_nothing_changes(log, monkeypatch):
+    log.add(Interview("Northwind Traders", "Data Analyst", HELD))
+    before = {p.name: p.read_bytes() for p in log.path.glob("*.csv")}
+    monkeypatch.setattr(store, "MAX_UPLOAD_BYTES", 1_000_000)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:  # 30 KB zipped, 2 MB unzipped
+        archive.writestr("interviews.csv", "id,company\n" + "x" * 2_000_000)
+    with pytest.raises(LogFileError) as caught:
+        log.import_file(buffer.getvalue(), "huge.zip")
+    assert str(caught.value).startswith(
+        "The upload 'huge.zip' holds a file interviews.csv larger than a log can be (1 MB); "
+        "nothing was imported"
+    )
+    assert {p.name: p.read_bytes() for p in log.path.glob("*.csv")} == before
+
+
 # -- property: any valid record round-trips -------------------------------------------------
 
 ANY_LINE = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\r\n"), max_size=30)
