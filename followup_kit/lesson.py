@@ -213,8 +213,15 @@ def practice_interview(
     return Practice(max(found, key=lambda iv: iv.held_at), "the sample log", note)
 
 
+_TITLES = frozenset("mr mrs ms miss mx dr prof professor".split())
+
+
 def _first_name(name: str) -> str:
+    """How a note greets them: "Dana Reyes" -> "Dana"; with a logged title, "Dr. Amy Lee" -> "Dr. Lee"."""
     words = name.replace(",", " ").split()
+    if len(words) >= 2 and words[0].rstrip(".").casefold() in _TITLES:
+        surname = words[2:] if len(words) >= 3 else words[1:]
+        return " ".join([words[0], *surname])
     return words[0] if words else name
 
 

@@ -187,3 +187,17 @@ def test_model_thank_you_without_points_or_names():
     assert note.startswith("Dear Lee,") and "how your team works" in note
     with pytest.raises(ValidationError, match="interviewer's name"):
         model_thank_you(interview(interviewers=[], contact=""))
+
+
+@pytest.mark.parametrize(
+    ("logged", "greeting"),
+    [("Dr. Amy Lee", "Dear Dr. Lee,"), ("Mr Tom Park", "Dear Mr Park,"), ("Ms. Okafor", "Dear Ms. Okafor,"),
+     ("Prof Jan de Vries", "Dear Prof de Vries,")],
+)  # fmt: skip
+def test_a_logged_title_gives_a_formal_greeting_that_passes_the_checks(logged, greeting):
+    """Notebook 04 asserts the model passes; an interviewer logged as "Dr. Amy Lee" got "Dear Dr.,"."""
+    iv = interview(interviewers=[logged, "Lee Chen"])
+    note = model_thank_you(iv, logged)
+    assert note.startswith(greeting + "\n")
+    feedback = check_message(note, "thank_you", iv)
+    assert feedback.passed, [c.advice for c in feedback.failed]
