@@ -17,7 +17,8 @@ Sections, each a widget a notebook can display on its own:
   with the over-contact guard (seed 003: only make one call);
 * ``closeout_section``: set the outcome; a rejection points to the feedback request
   (notebook 06), an offer to the rapport call (notebook 07's offer scenario);
-* ``data_section``: *Download my log* (one zip, formulas neutralised) and *Upload a log*.
+* ``data_section``: *Download my log* (one zip, formulas neutralised), then *Choose a file*
+  and *Import the upload* to bring it back.
 
 Stable CSS classes for browser tests are listed in ``CSS_CLASSES``.  Headless tests
 set ``.value`` and call ``.click()``; ``STRICT = True`` makes an unexpected error in a
