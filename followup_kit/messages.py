@@ -1026,7 +1026,10 @@ _RECALL = _rx(
 
 
 def _talking_point(draft: _Draft) -> tuple[str, list[str]] | None:
-    """The logged talking point the note mentions: sharing 2+ content words (1 if it has only 1)."""
+    """The logged talking point the note mentions: sharing 2+ content words (1 if it has only 1).
+
+    A point with no content word ("AI", "the team") counts when the note says it word for word.
+    """
     interview = draft.interview
     if interview is None:
         return None
@@ -1034,10 +1037,16 @@ def _talking_point(draft: _Draft) -> tuple[str, list[str]] | None:
         "interviewers", "contact", "agency_contact"
     )
     have = set(_content_words(draft.flat, exclude))
+    said = f" {' '.join(_fold(w) for w in draft.words)} "
     best: tuple[int, str, list[str]] | None = None
     for point in interview.talking_points:
         wanted = list(dict.fromkeys(_content_words(point, exclude)))
-        shared = [w for w in wanted if any(_same_word(w, h) for h in have)]
+        if not wanted:  # "AI", "the team": no content word to match, so the whole phrase must appear
+            phrase = " ".join(_fold(w) for w in _WORD.findall(point))
+            wanted = [phrase] if phrase and f" {phrase} " in said else []
+            shared = wanted
+        else:
+            shared = [w for w in wanted if any(_same_word(w, h) for h in have)]
         if wanted and len(shared) >= min(2, len(wanted)) and (best is None or len(shared) > best[0]):
             best = (len(shared), point, shared)
     return (best[1], best[2]) if best else None
