@@ -181,13 +181,15 @@ class Cohort:
         """"3 participants: 169 interviews and 812 follow-ups.", plus how many files were skipped."""
         people = f"{len(self):,} participant{'' if len(self) == 1 else 's'}"
         text = f"{people}: {len(self.interviews):,} interviews and {len(self.followups):,} follow-ups."
-        if self.problems:
-            text += f" {len(self.problems):,} file{'' if len(self.problems) == 1 else 's'} skipped."
+        skipped = sum(p.startswith("Skipped ") for p in self.problems)
+        if skipped:
+            text += f" {skipped:,} file{'' if skipped == 1 else 's'} skipped."
         return text
 
     def _repr_html_(self) -> str:
         problems = "".join(f"<li>{html.escape(p)}</li>" for p in self.problems)
-        listing = f"<p>Not loaded:</p><ul>{problems}</ul>" if problems else ""
+        heading = "Not loaded:" if any(p.startswith("Skipped ") for p in self.problems) else "Note:"
+        listing = f"<p>{heading}</p><ul>{problems}</ul>" if problems else ""
         return f"<p><strong>{html.escape(self.summary)}</strong></p>{listing}"
 
 

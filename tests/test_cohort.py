@@ -151,6 +151,8 @@ def test_a_missing_folder_is_an_empty_cohort_with_a_message(tmp_path):
     with pytest.warns(UserWarning, match="does not exist yet"):
         loaded = cohort.load_cohort(tmp_path / "nowhere")
     assert len(loaded) == 0 and loaded.interviews.empty
+    assert loaded.summary == "0 participants: 0 interviews and 0 follow-ups."  # no file was skipped
+    assert "<p>Note:</p><ul><li>The folder" in loaded._repr_html_()
     figures = cohort.cohort_charts(loaded)
     assert len(figures) == 6 and all(f.get_suptitle().endswith("no data yet") for f in figures)
 
