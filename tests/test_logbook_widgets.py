@@ -24,8 +24,21 @@ EVIL = '=HYPERLINK("http://evil","x")'
 
 @pytest.fixture(autouse=True)
 def strict(monkeypatch):
-    """A bug in a callback must fail the test, not hide in a status line."""
+    """A bug in a callback must fail the test, not hide in a status line.
+
+    ipywidgets' ``Button.click()`` runs its handlers through a ``CallbackDispatcher`` that logs an
+    exception as a warning and carries on, so without the second patch a crash in a click would pass.
+    """
     monkeypatch.setattr(lb, "STRICT", True)
+
+    def raising(dispatcher, *args, **kwargs):
+        value = None
+        for callback in dispatcher.callbacks:
+            returned = callback(*args, **kwargs)
+            value = returned if returned is not None else value
+        return value
+
+    monkeypatch.setattr(widgets.widget.CallbackDispatcher, "__call__", raising)
 
 
 @pytest.fixture
@@ -732,3 +745,17 @@ def test_a_quick_action_on_an_interview_deleted_elsewhere_reloads_and_says_so(bo
     assert is_error(book.quick_status) and "Nothing was saved." in status and "another tab" in status
     assert files(log) == after_delete and book.picked is None  # nothing written; the view is reloaded
     assert "No interviews yet" in book.table.value
+
+
+def test_got_a_reply_with_an_empty_when_says_so_and_saves_nothing(book, log):
+    saved(book)
+    book.quick_buttons["thank_you"].click()
+    before = files(log)
+    book.when.value = None  # the learner cleared the picker
+    book.got_reply()  # called directly: STRICT makes any unexpected error fail here
+    assert is_error(book.quick_status)
+    assert text_of(book.quick_status) == (
+        "⚠ When (reply time): expected a date and time (press Set the time to now), got nothing. "
+        "Nothing was saved."
+    )
+    assert files(log) == before and log.followup_items()[0][1].response_at is None

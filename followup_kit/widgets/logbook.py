@@ -1028,6 +1028,8 @@ class Logbook(widgets.VBox):
             return
         fid, fu = waiting[-1]
         replied = self.when.value
+        if replied is None:  # an emptied When would "save" no reply at all
+            raise ValidationError("response_at", "a date and time (press Set the time to now)", replied)
         self.interview_log.update(fid, response_at=replied)
         self.refresh()
         self._pick(iid)
