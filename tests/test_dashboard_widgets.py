@@ -154,7 +154,7 @@ def test_summary_export_writes_an_anonymised_file_and_offers_it(tmp_path):
     view = SummaryExport(log, tmp_path / "exports")
     view.export_button.click()
     (written,) = (tmp_path / "exports").iterdir()
-    assert "✓ Exported 1 interviews as participant p-" in view.status.value
+    assert "✓ Exported 1 interview as participant p-" in view.status.value
     link_bytes = base64.b64decode(re.search(r"base64,([^']+)'", view.link.value)[1])
     assert link_bytes == written.read_bytes()
     text = written.read_text().lower()

@@ -26,19 +26,10 @@ EVIL = '=HYPERLINK("http://evil","x")'
 def strict(monkeypatch):
     """A bug in a callback must fail the test, not hide in a status line.
 
-    ipywidgets' ``Button.click()`` runs its handlers through a ``CallbackDispatcher`` that logs an
-    exception as a warning and carries on, so without the second patch a crash in a click would pass.
+    ``STRICT`` makes the logbook re-raise what it would otherwise show as "Something unexpected went
+    wrong"; tests/conftest.py makes ipywidgets let exceptions out of click handlers.
     """
     monkeypatch.setattr(lb, "STRICT", True)
-
-    def raising(dispatcher, *args, **kwargs):
-        value = None
-        for callback in dispatcher.callbacks:
-            returned = callback(*args, **kwargs)
-            value = returned if returned is not None else value
-        return value
-
-    monkeypatch.setattr(widgets.widget.CallbackDispatcher, "__call__", raising)
 
 
 @pytest.fixture

@@ -237,9 +237,10 @@ class SummaryExport(widgets.VBox):
         except (LogFileError, ValidationError, OSError) as error:
             self.status.value = status_html("error", f"Nothing was exported: {error}")
             return
+        count = len(self.interview_log)
         self.status.value = status_html(
             "ok",
-            f"Exported {len(self.interview_log)} interviews as participant {self.participant_id} to "
+            f"Exported {count} interview{'' if count == 1 else 's'} as participant {self.participant_id} to "
             f"{path}. It holds no names, companies, contacts, notes or talking points: open it to check, "
             "then send it to your coach.",
         )
