@@ -1,10 +1,11 @@
 """Calendar export: the open follow-up steps as an .ics file any calendar app can import.
 
 One VEVENT per open step (done and skipped steps are left out), with a display
-reminder 15 minutes before.  Times in the kit are naive local times, so each
-event carries a TZID: the ``tzid`` you pass, else the machine's zone (``TZ``,
-then the ``/etc/localtime`` link), else UTC.  A VTIMEZONE for it is added so
-calendar apps place the events correctly.
+reminder 15 minutes before.  Times in the kit are naive wall-clock times in the
+learner's zone, so each event carries a TZID: the ``tzid`` you pass (the views
+pass the learner's ``Place.zone``), else the server's zone.  A VTIMEZONE for it
+is added so calendar apps place the events correctly, whatever zone the server
+runs in.
 
 Each event's UID is derived from the interview id, the rule and the person (plus
 the due time when there is no interview id), so importing a fresh export again
@@ -15,14 +16,14 @@ moved because the interview details changed.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
+from .place import machine_zone, valid_zone
 from .planner import RULES, Step
 
 __all__ = ["REMINDER_BEFORE", "event_uid", "local_tzid", "save_ics", "to_ics"]
@@ -35,35 +36,9 @@ OTHER_LENGTH = timedelta(minutes=15)
 PRODID = "-//followup-kit//Interview follow-ups//EN"
 
 
-def _valid_zone(name: str | None) -> str | None:
-    if not name:
-        return None
-    name = name.strip().lstrip(":")
-    if not name or name.startswith("/"):  # a file path in TZ: use its zoneinfo part if any
-        name = name.split("zoneinfo/", 1)[1] if "zoneinfo/" in name else ""
-    if not name:
-        return None
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-    return name
-
-
 def local_tzid() -> str:
-    """The IANA name of this machine's time zone: env ``TZ``, then /etc/localtime's link, else "UTC"."""
-    found = _valid_zone(os.environ.get("TZ"))
-    if found:
-        return found
-    try:
-        target = os.path.realpath("/etc/localtime")
-    except OSError:
-        target = ""
-    if "zoneinfo/" in target:
-        found = _valid_zone(target.split("zoneinfo/", 1)[1])
-        if found:
-            return found
-    return "UTC"
+    """The server's zone (``place.machine_zone``): only the fallback when the learner set no zone."""
+    return machine_zone()
 
 
 def event_uid(step: Step) -> str:
@@ -101,9 +76,9 @@ def to_ics(
     Raises ``ValueError`` for an unknown ``tzid``.
     """
     zone_name = tzid if tzid is not None else local_tzid()
-    if _valid_zone(zone_name) is None:
+    if valid_zone(zone_name) is None:
         raise ValueError(f"tzid: expected a time zone name like 'Europe/Berlin', got {zone_name!r}")
-    zone = ZoneInfo(zone_name.strip().lstrip(":"))
+    zone = ZoneInfo(valid_zone(zone_name))
     stamp = stamp or datetime.now(UTC)
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=zone)

@@ -7,7 +7,8 @@ learner always sees *where* a piece of advice comes from.  Where the sources
 disagree, ``disagreements()`` shows the choice made here next to the
 alternatives, rather than hiding it.
 
-Timing choices (all times naive, local):
+Timing choices (all times naive wall-clock times in the learner's zone; business days are those of
+the learner's working week less their country's public holidays, see ``place.Place``):
 
 * Thank-you note: one per interviewer, due 24 hours after ``held_at``
   (seed 000, Accountemps, TopResume).  Sources that allow 24-48 hours are listed
@@ -24,10 +25,11 @@ Timing choices (all times naive, local):
 
   - ``decision_by``: 09:30 that morning (seed 004);
   - ``decision_in_business_days`` N: 16:00 on the N-th business day after the
-    interview (seed 001), weekends and the given ``holidays`` skipped
-    (``pandas.offsets.CustomBusinessDay``).  N = 0 ("you'll hear today") is
-    16:00 on the interview day, or the first business day after it when the
-    interview day is not a business day;
+    interview (seed 001), days outside the working week, the country's public holidays (the
+    ``holidays`` package) and the given ``holidays`` skipped
+    (``pandas.offsets.CustomBusinessDay``).  N = 0 ("you'll hear today") is 16:00
+    on the interview day, or the first business day after it when the interview
+    day is not a business day;
   - neither: 10:00 one week after the interview (seed 003), moved to the next
     business day when that is a weekend or holiday.
 
@@ -79,11 +81,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from . import wording
+from .place import Place
+from .place import now as clock_now
 from .records import (
     FOLLOWUP_FIELDS,
     INTERVIEW_FIELDS,
@@ -187,7 +193,8 @@ RULES: dict[str, Rule] = {
         Rule(
             "status_call_business_days",
             "If they said you'd hear in N business days, call toward the end (16:00) of the N-th "
-            "business day after the interview, skipping weekends and holidays.",
+            "business day after the interview, counting your working week and skipping your country's "
+            "public holidays (set in notebook 00).",
             ("seed001",),
         ),
         Rule(
@@ -203,8 +210,8 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "status_call_one_week",
-            "If they gave no date, call one week after the interview at 10:00 (the next business day "
-            "if that is a weekend or holiday).",
+            "If they gave no date, call one week after the interview at 10:00 (the next working day "
+            "if that is a weekend or one of your country's public holidays).",
             ("seed003",),
         ),
         Rule(
@@ -396,8 +403,78 @@ class _Draft:
 # -- business days ----------------------------------------------------------------
 
 
-def _calendar(holidays: Iterable[date]) -> pd.offsets.CustomBusinessDay:
-    return pd.offsets.CustomBusinessDay(holidays=sorted({_as_date(h) for h in holidays}))
+@dataclass(frozen=True)
+class _Calendar:
+    """The working days a plan counts in: the learner's working week, their public holidays (from
+    ``Place.holidays``, i.e. the ``holidays`` package) and any explicit ``holidays`` dates."""
+
+    offset: pd.offsets.CustomBusinessDay
+    words: str
+    names: dict[date, str]
+    region: str | None = None
+    workweek: str = "Mon–Fri"
+
+    def nth(self, day: date, n: int) -> date:
+        """The n-th working day after ``day`` (n = 0: ``day`` itself, rolled forward to a working day)."""
+        return (pd.Timestamp(day) + n * self.offset).date()
+
+    def roll(self, day: date) -> date:
+        """``day`` when it is a working day, else the first working day after it."""
+        return self.offset.rollforward(pd.Timestamp(day)).date()
+
+    def next(self, day: date) -> date:
+        """The first working day after ``day``."""
+        return (pd.Timestamp(day) + self.offset).date()
+
+    def is_working(self, day: date) -> bool:
+        """True when ``day`` is a working day in this calendar."""
+        return bool(self.offset.is_on_offset(pd.Timestamp(day)))
+
+    def why_off(self, day: date) -> str:
+        """Why ``day`` is no working day, for the learner: "Fri 25 Dec is Christmas Day, a public
+        holiday in England" or "Sat 5 Dec is outside the working week (Mon–Fri)"."""
+        name = self.names.get(day)
+        if name and self.region and name != _GIVEN:
+            return f"{wording.day(day)} is {name}, a public holiday in {self.region}"
+        if name:
+            return f"{wording.day(day)} is {name}"
+        return f"{wording.day(day)} is outside the working week ({self.workweek})"
+
+
+_GIVEN = "a holiday you gave"
+
+
+def _calendar(
+    holidays: Iterable[date] = (),
+    *,
+    country: str | None = None,
+    subdivision: str | None = None,
+    workweek: str = "Mon–Fri",
+    years: Iterable[int] = (),
+) -> _Calendar:
+    """The calendar for a plan: ``country``/``subdivision`` holidays in ``years`` plus explicit dates."""
+    place = Place(country=country, subdivision=subdivision, workweek=workweek)
+    names = place.holidays(years) if country else {}
+    extra = {_as_date(h) for h in holidays}
+    for day in extra:
+        names.setdefault(day, _GIVEN)
+    words = place.calendar_words()
+    if extra and not country:
+        words = f"{workweek}, skipping the {wording.plural(len(extra), 'holiday')} given"
+    elif extra:
+        words += f" and the {wording.plural(len(extra), 'holiday')} given"
+    return _Calendar(_offset(place.weekmask, tuple(sorted(names))), words, names, place.region, workweek)
+
+
+@lru_cache(maxsize=256)
+def _offset(weekmask: str, days: tuple[date, ...]) -> pd.offsets.CustomBusinessDay:
+    return pd.offsets.CustomBusinessDay(weekmask=weekmask, holidays=list(days))
+
+
+def _years(*moments: date) -> range:
+    """The years a plan can touch: from the year before the first moment to the year after the last."""
+    years = [m.year for m in moments]
+    return range(min(years) - 1, max(years) + 2)
 
 
 def _as_date(value: Any) -> date:
@@ -408,33 +485,32 @@ def _as_date(value: Any) -> date:
     return pd.Timestamp(value).date()
 
 
-def business_day_after(day: date, n: int, holidays: Iterable[date] = ()) -> date:
-    """The n-th business day after ``day`` (weekends and ``holidays`` skipped).
+def business_day_after(
+    day: date,
+    n: int,
+    holidays: Iterable[date] = (),
+    *,
+    country: str | None = None,
+    subdivision: str | None = None,
+    workweek: str = "Mon–Fri",
+) -> date:
+    """The n-th business day after ``day``: days outside ``workweek``, ``country``'s (and
+    ``subdivision``'s) public holidays and the given ``holidays`` are skipped.
 
     Counting starts the day after ``day``: Friday + 3 is Wednesday.  ``n = 0`` is
     ``day`` itself when it is a business day, else the first business day after it.
     """
     if n < 0:
         raise ValidationError("business days", "zero or more", n)
-    return _nth_business_day(day, n, _calendar(holidays))
+    cal = _calendar(holidays, country=country, subdivision=subdivision, workweek=workweek,
+                    years=_years(day, day + timedelta(days=2 * n + 14)))
+    return cal.nth(day, n)
 
 
-def _nth_business_day(day: date, n: int, cal: pd.offsets.CustomBusinessDay) -> date:
-    return (pd.Timestamp(day) + n * cal).date()
-
-
-def _roll_forward(day: date, cal: pd.offsets.CustomBusinessDay) -> date:
-    return cal.rollforward(pd.Timestamp(day)).date()
-
-
-def _next_business_day(day: date, cal: pd.offsets.CustomBusinessDay) -> date:
-    return (pd.Timestamp(day) + cal).date()
-
-
-def _not_too_soon(slot: datetime, held_at: datetime, cal: pd.offsets.CustomBusinessDay) -> datetime:
+def _not_too_soon(slot: datetime, held_at: datetime, cal: _Calendar) -> datetime:
     """Move a call slot that falls before the interview has ended to the next business day."""
     while slot < held_at + INTERVIEW_LENGTH:
-        slot = datetime.combine(_next_business_day(slot.date(), cal), slot.time())
+        slot = datetime.combine(cal.next(slot.date()), slot.time())
     return slot
 
 
@@ -454,12 +530,8 @@ def _same_person(a: str, b: str) -> bool:
     return all(word in long for word in short)
 
 
-def _fmt(moment: datetime) -> str:
-    return f"{moment:%a} {moment.day} {moment:%b} {moment:%H:%M}"
-
-
-def _fmt_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+_fmt = wording.day_and_time
+_fmt_day = wording.day
 
 
 def _followup_pairs(followups: Any) -> list[tuple[str | None, FollowUp]]:
@@ -524,7 +596,7 @@ def _call_target(interview: Interview) -> tuple[str, str]:
     return "the hiring manager", ""
 
 
-def _status_drafts(interview: Interview, cal: pd.offsets.CustomBusinessDay, calls: str) -> list[_Draft]:
+def _status_drafts(interview: Interview, cal: _Calendar, calls: str) -> list[_Draft]:
     """The one status call (plus the seed 004 retry when asked for), from whichever date they gave."""
     held = interview.held_at
     who, via_agency = _call_target(interview)
@@ -533,11 +605,11 @@ def _status_drafts(interview: Interview, cal: pd.offsets.CustomBusinessDay, call
     one_call = "Seed 003: only make one call; have one sensible question ready."
     drafts: list[_Draft] = []
     if interview.decision_by is not None:
-        day = _roll_forward(interview.decision_by, cal)
+        day = cal.roll(interview.decision_by)
         due = _not_too_soon(datetime.combine(day, MORNING_CALL), held, cal)
         moved = ""
         if day != interview.decision_by:
-            moved = f"; {_fmt_day(interview.decision_by)} is not a business day, so {_fmt_day(day)}"
+            moved = f"; {cal.why_off(interview.decision_by)}, so {_fmt_day(day)}"
         drafts.append(_Draft(
             due, action, "status_check", "call", who, "status_call_decision_day",
             f"They said they'd decide by {_fmt_day(interview.decision_by)}{moved}; seed 004: call that "
@@ -560,38 +632,50 @@ def _status_drafts(interview: Interview, cal: pd.offsets.CustomBusinessDay, call
             ))
     elif interview.decision_in_business_days is not None:
         n = interview.decision_in_business_days
-        day = _nth_business_day(held.date(), n, cal)
+        day = cal.nth(held.date(), n)
         due = _not_too_soon(datetime.combine(day, END_OF_DAY_CALL), held, cal)
-        said = "today" if n == 0 else f"in {n} business day{'s' if n != 1 else ''}"
+        said = "today" if n == 0 else f"in {wording.plural(n, 'business day')}"
+        which = "that business day" if n == 0 else f"the {_ordinal(n)} business day after the interview"
         drafts.append(_Draft(
             due, action, "status_check", "call", who, "status_call_business_days",
-            f"They said you'd hear {said}; seed 001: call toward the end of that business day."
+            f"They said you'd hear {said}; seed 001: call toward the end of {which} ({cal.words})."
             f"{via_agency}",
             note="Other sources wait longer: 1-2 business days after (Indeed), a week or more (St. Olaf). "
             + one_call,
         ))
     else:
-        day = _roll_forward(held.date() + ONE_WEEK, cal)
+        week_on = held.date() + ONE_WEEK
+        day = cal.roll(week_on)
         due = datetime.combine(day, ONE_WEEK_CALL)
+        moved = ""
+        if day != week_on:
+            moved = f" {cal.why_off(week_on)}, so {_fmt_day(day)}, the next working day."
+
         drafts.append(_Draft(
             due, action, "status_check", "call", who, "status_call_one_week",
             f"No decision date was given; seed 003: call if you haven't heard a week after the interview."
-            f"{via_agency}",
+            f"{moved}{via_agency}",
             note="Other sources wait 5 business days (Indeed) to 2 weeks (SWOSU, Parkland). " + one_call,
         ))
     return drafts
 
 
-def _soon_after(moment: datetime, cal: pd.offsets.CustomBusinessDay) -> datetime:
+def _soon_after(moment: datetime, cal: _Calendar) -> datetime:
     """17:00 the same business day if it is before 16:00, else 10:00 the next business day."""
     day = moment.date()
-    if cal.is_on_offset(pd.Timestamp(day)) and moment.time() < SAME_DAY_IF_BEFORE:
+    if cal.is_working(day) and moment.time() < SAME_DAY_IF_BEFORE:
         return datetime.combine(day, SAME_DAY_BY)
-    return datetime.combine(_next_business_day(day, cal), NEXT_DAY_CALL)
+    return datetime.combine(cal.next(day), NEXT_DAY_CALL)
+
+
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _outcome_drafts(interview: Interview, pairs: list[tuple[str | None, FollowUp]], now: datetime,
-                    cal: pd.offsets.CustomBusinessDay) -> list[_Draft]:
+                    cal: _Calendar) -> list[_Draft]:
     """Feedback request after a rejection, rapport call after an offer (seed 003)."""
     if interview.outcome not in ("rejected", "offer"):
         return []
@@ -626,19 +710,26 @@ def plan_followups(
     *,
     calls: Literal["one", "seed004"] = "one",
     holidays: Iterable[date] = (),
+    country: str | None = None,
+    subdivision: str | None = None,
+    workweek: str = "Mon–Fri",
     interview_id: str | None = None,
 ) -> list[Step]:
     """The sourced follow-up steps for one interview, sorted by due time, each with its status.
 
     ``followups`` are those already logged (FollowUps, (id, FollowUp) pairs, or the log's
     DataFrame); when ``interview_id`` is given, follow-ups for other interviews are ignored.
-    ``calls="seed004"`` adds seed 004's afternoon retry on the decision day.  ``holidays``
-    are skipped like weekends.  The rules and their sources are in ``RULES``.
+    ``calls="seed004"`` adds seed 004's afternoon retry on the decision day.  Business days are
+    those of ``workweek`` (a key of ``place.WORKWEEKS``); when ``country`` is given, that country's
+    (and ``subdivision``'s) public holidays are skipped like weekends, and so are the explicit
+    ``holidays`` dates.  The rules and their sources are in ``RULES``; the step texts name the
+    calendar used.  ``now`` defaults to the kit's clock (``place.now``).
     """
     if calls not in CALL_OPTIONS:
         raise ValidationError("calls", "one of " + ", ".join(CALL_OPTIONS), calls)
-    now = _as_datetime(now) if now is not None else datetime.now().replace(microsecond=0)
-    cal = _calendar(holidays)
+    now = _as_datetime(now) if now is not None else clock_now()
+    cal = _calendar(holidays, country=country, subdivision=subdivision, workweek=workweek,
+                    years=_years(interview.held_at, now, interview.decision_by or interview.held_at))
     pairs = _followup_pairs(followups)
     if interview_id is not None:
         pairs = [p for p in pairs if p[1].interview_id == str(interview_id)]
@@ -869,9 +960,10 @@ def _queued(
     calls: str,
     holidays: Iterable[date],
     include_optional: bool,
+    calendar: dict[str, Any],
 ) -> list[tuple[Interview, Step]]:
     """Every open step across the interviews, in queue order, with its interview."""
-    now = _as_datetime(now) if now is not None else datetime.now().replace(microsecond=0)
+    now = _as_datetime(now) if now is not None else clock_now()
     holidays = list(holidays)
     by_interview: dict[str, list[tuple[str | None, FollowUp]]] = {}
     for fid, fu in _followup_pairs(followups):
@@ -879,7 +971,7 @@ def _queued(
     found: list[tuple[Interview, Step]] = []
     for iid, interview in _interview_pairs(interviews):
         for step in plan_followups(interview, by_interview.get(iid, []), now, calls=calls,  # type: ignore[arg-type]
-                                   holidays=holidays, interview_id=iid):
+                                   holidays=holidays, interview_id=iid, **calendar):
             if step.is_open and (include_optional or not step.optional):
                 found.append((interview, step))
     found.sort(key=lambda pair: (_STATUS_ORDER[pair[1].status], pair[1].due, pair[1].interview_id))
@@ -894,10 +986,15 @@ def open_steps(
     calls: Literal["one", "seed004"] = "one",
     holidays: Iterable[date] = (),
     include_optional: bool = False,
+    country: str | None = None,
+    subdivision: str | None = None,
+    workweek: str = "Mon–Fri",
 ) -> list[Step]:
     """The open steps across every interview as ``Step``\\ s (each with its ``interview_id``), in the
     order of ``nudge_queue``: for a calendar export of the whole queue (``ics.to_ics``)."""
-    return [step for _, step in _queued(interviews, followups, now, calls, holidays, include_optional)]
+    calendar = {"country": country, "subdivision": subdivision, "workweek": workweek}
+    queued = _queued(interviews, followups, now, calls, holidays, include_optional, calendar)
+    return [step for _, step in queued]
 
 
 def nudge_queue(
@@ -908,6 +1005,9 @@ def nudge_queue(
     calls: Literal["one", "seed004"] = "one",
     holidays: Iterable[date] = (),
     include_optional: bool = False,
+    country: str | None = None,
+    subdivision: str | None = None,
+    workweek: str = "Mon–Fri",
 ) -> pd.DataFrame:
     """The open steps across every interview, for the "Needs a nudge" view.
 
@@ -916,14 +1016,17 @@ def nudge_queue(
     Rows: overdue first (oldest first), then due today, then upcoming (soonest first); done and
     skipped steps are left out, and so are optional ones unless ``include_optional``.
     Columns: ``NUDGE_COLUMNS``.  Nothing expires here: see ``split_missed`` for long-overdue steps.
+    ``country``, ``subdivision`` and ``workweek`` are the learner's calendar, as in ``plan_followups``.
     """
+    calendar = {"country": country, "subdivision": subdivision, "workweek": workweek}
     rows = [
         {
             "interview_id": step.interview_id, "company": interview.company, "role": interview.role,
             "due": step.due, "status": step.status, "action": step.action, "channel": step.channel,
             "to": step.to, "rule": step.rule, "source": step.source, "why": step.why,
         }
-        for interview, step in _queued(interviews, followups, now, calls, holidays, include_optional)
+        for interview, step in _queued(interviews, followups, now, calls, holidays, include_optional,
+                                       calendar)
     ]
     frame = pd.DataFrame(rows, columns=list(NUDGE_COLUMNS))
     frame["due"] = pd.to_datetime(frame["due"]).astype("datetime64[us]")

@@ -75,11 +75,14 @@ from followup_kit.records import (
     describe,
 )
 
+from .place import Place
+
 __all__ = [
     "DEFAULT_LOG_DIR",
     "FOLLOWUPS_CSV",
     "INTERVIEWS_CSV",
     "SAMPLE_DIR",
+    "SETTINGS_JSON",
     "ImportReport",
     "InterviewLog",
     "LogFileError",
@@ -106,6 +109,10 @@ LOG_ENV = "FOLLOWUP_KIT_LOG"
 
 INTERVIEWS_CSV = "interviews.csv"
 FOLLOWUPS_CSV = "followups.csv"
+#: The learner's country, time zone and working week (``place.Place``), beside the two tables.
+SETTINGS_JSON = "settings.json"
+#: Largest settings file we read, in bytes (it holds four short values).
+MAX_SETTINGS_BYTES = 10_000
 LOCK_NAME = ".log.lock"
 #: How long a change waits for another kernel's change to finish, in seconds.
 LOCK_TIMEOUT = 30.0
@@ -750,18 +757,50 @@ class InterviewLog:
         """A frame of follow-ups: ``id`` then ``FOLLOWUP_FIELDS``; ``response_at`` is NaT until a reply."""
         return _frame(self._state().followups)
 
+    # -- the learner's place ----------------------------------------------------------------
+
+    def place(self) -> Place:
+        """The learner's country, time zone and working week from ``settings.json`` in the folder.
+
+        ``Place()`` (unset) when there is no such file; a damaged file raises ``LogFileError`` naming
+        it.  The file is replaced atomically, so reading it needs no lock.
+        """
+        data = _read_current(self.path, SETTINGS_JSON) if self.path.is_dir() else None
+        if data is None:
+            return Place()
+        return _place_from(data, f"{SETTINGS_JSON} in {self._where}", _DISK_FIX)
+
+    def save_place(self, place: Place) -> None:
+        """Keep the learner's ``Place`` in ``settings.json`` beside the log (atomic, under the lock)."""
+        if not isinstance(place, Place):
+            raise TypeError(f"expected a Place, got {type(place).__name__}")
+        self._refuse_writes()
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            with self._locked():
+                _replace_file(self.path, SETTINGS_JSON, place.to_json())
+        except OSError as error:
+            raise LogFileError(
+                f"Your settings could not be saved in {self._where} ({error.strerror}); nothing was changed."
+            ) from None
+
     # -- export and import -------------------------------------------------------------
 
     def export_zip(self) -> bytes:
-        """One zip with both files, formulas neutralised, for a learner to download and keep."""
+        """One zip with both files, formulas neutralised, for a learner to download and keep; the
+        learner's settings (``settings.json``) go with them when they were set."""
         state = self._state()
+        place = self.place()
+        files = [(table.spec.filename, table.to_bytes(guard=True)) for table in state.tables]
+        if place.is_set:
+            files.append((SETTINGS_JSON, place.to_json()))
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as archive:
-            for table in state.tables:
-                info = zipfile.ZipInfo(table.spec.filename, date_time=_ZIP_TIME)
+            for name, data in files:
+                info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
-                archive.writestr(info, table.to_bytes(guard=True))
+                archive.writestr(info, data)
         return buffer.getvalue()
 
     def export_csv_bytes(self, table: Literal["interviews", "followups"] = "interviews") -> bytes:
@@ -809,10 +848,18 @@ class InterviewLog:
         """Parse and validate the upload once, then apply it under the lock (or only compute it)."""
         _check_mode(mode)
         self._refuse_writes()
-        apply = _importer(_parse_upload(data, filename, as_zip=as_zip), mode, preview=preview)
+        parsed = _parse_upload(data, filename, as_zip=as_zip)
+        apply = _importer(parsed, mode, preview=preview)
         if preview:
             return apply(self._state())[1]  # read under the lock; nothing is written
-        return self._change(apply)
+        report = self._change(apply)
+        incoming = parsed.place
+        if incoming is not None and incoming.is_set and (mode == "replace" or not self.place().is_set):
+            self.save_place(incoming)
+            report = dataclasses.replace(
+                report, message=report.message + " Your country, time zone and working week came back too."
+            )
+        return report
 
     # -- machinery --------------------------------------------------------------------------
 
@@ -1042,6 +1089,17 @@ class _Parsed:
     state: _State
     files: tuple[str, ...]
     is_zip: bool
+    place: Place | None = None
+
+
+def _place_from(data: bytes, label: str, fix: str) -> Place:
+    """A ``Place`` from the bytes of a settings.json, or ``LogFileError`` naming the file."""
+    if len(data) > MAX_SETTINGS_BYTES:
+        raise LogFileError(f"{label} is larger than settings can be; {fix}.")
+    try:
+        return Place.from_json(data)
+    except ValidationError as error:
+        raise LogFileError(f"{label} cannot be used ({error}); {fix}.") from None
 
 
 def _parse_upload(data: bytes, filename: str, *, as_zip: bool | None) -> _Parsed:
@@ -1061,6 +1119,7 @@ def _parse_upload(data: bytes, filename: str, *, as_zip: bool | None) -> _Parsed
         )
     if as_zip is None:
         as_zip = data[:2] == b"PK" or name.lower().endswith(".zip")
+    place = None
     if as_zip:
         members = _zip_members(data, label)
         if INTERVIEWS_CSV not in members:
@@ -1081,11 +1140,14 @@ def _parse_upload(data: bytes, filename: str, *, as_zip: bool | None) -> _Parsed
         ]
         state = _State(*tables)
         files = tuple(f for f in (INTERVIEWS_CSV, FOLLOWUPS_CSV) if f in members)
+        if SETTINGS_JSON in members:
+            where = f"{SETTINGS_JSON} in the upload {name!r}"
+            place = _place_from(members[SETTINGS_JSON], where, _UPLOAD_FIX)
     else:
         interviews = _parse_table(_INTERVIEWS, data, label, _UPLOAD_FIX, unguard=True)
         state, files = _State(interviews, _Table(_FOLLOWUPS)), (INTERVIEWS_CSV,)
     _check_links(state, _UPLOAD_FIX)
-    return _Parsed(name, state, files, as_zip)
+    return _Parsed(name, state, files, as_zip, place)
 
 
 def _zip_members(data: bytes, label: str) -> dict[str, bytes]:
@@ -1099,7 +1161,7 @@ def _zip_members(data: bytes, label: str) -> dict[str, bytes]:
                 if (
                     info.is_dir()
                     or path.startswith("__MACOSX/")
-                    or base not in (INTERVIEWS_CSV, FOLLOWUPS_CSV)
+                    or base not in (INTERVIEWS_CSV, FOLLOWUPS_CSV, SETTINGS_JSON)
                 ):
                     continue
                 if base in found:
