@@ -35,6 +35,8 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .. import wording
+from ..place import Place
 from ..planner import call_purpose, plan_followups, second_call_warning
 from ..records import FollowUp, Interview, ValidationError, check_followup_after, describe
 from ..sources import cite
@@ -244,12 +246,7 @@ def _guarded(
     return wrap
 
 
-def _day(moment: datetime) -> str:
-    return f"{moment:%a} {moment.day} {moment:%b} {moment:%Y}"
-
-
-def _when(moment: datetime) -> str:
-    return f"{_day(moment)} {moment:%H:%M}"
+_when = wording.when
 
 
 class Logbook(widgets.VBox):
@@ -559,8 +556,17 @@ class Logbook(widgets.VBox):
                 "to work on your own log."
             )
 
+    def _place(self) -> Place:
+        """The learner's calendar and zone, from their own log's settings (unset when unreadable)."""
+        own = self._own_log if self._own_log is not None else self.interview_log
+        try:
+            return own.place()
+        except LogFileError:
+            return Place()
+
     def _clock(self) -> datetime:
-        moment = self._now if self._now is not None else datetime.now()
+        """Now, in the learner's time zone (not the server's), to the minute."""
+        moment = self._now if self._now is not None else self._place().now()
         return moment.replace(second=0, microsecond=0)
 
     def _switch_log(self, demo: bool) -> None:
@@ -761,7 +767,8 @@ class Logbook(widgets.VBox):
             rule, notebook, what = NEXT_EXERCISE[interview.outcome]
             try:
                 done = self.interview_log.followup_items(iid)
-                steps = plan_followups(interview, done, self._clock(), interview_id=iid)
+                steps = plan_followups(interview, done, self._clock(), interview_id=iid,
+                                       **self._place().planner_options())
             except (LogFileError, UnknownIdError):
                 steps = []
             step = next((s for s in steps if s.rule == rule), None)

@@ -8,6 +8,11 @@ instead of listing them, ``planner.plan_followups`` for the timeline, and
 ``ics.to_ics`` for ``.ics`` files offered as data-URI download links (open steps;
 optional ones only when *Include optional steps* is ticked).  It holds no rule itself.
 
+The learner's ``Place`` (from ``settings.json`` beside their log, or ``place=``)
+sets the calendar the plan counts in (working week, public holidays), "now" (their
+wall-clock time, whatever the server's zone) and the zone of the calendar files;
+one line under the banner says which.
+
 A learner whose log is empty (or cannot be read) sees the synthetic sample
 instead, and the banner says so.  The sample is shown as of ``SAMPLE_NOW``, the
 morning of the day it was exported, so its queue looks the same on every day
@@ -27,7 +32,9 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from ..ics import local_tzid, to_ics
+from .. import wording
+from ..ics import to_ics
+from ..place import Place
 from ..planner import (
     MISSED_AFTER,
     RULES,
@@ -70,6 +77,7 @@ _STATUS_COLOURS = {"overdue": "#b00020", "due": "#8a5a00", "upcoming": "#444", "
 CSS_CLASSES = {
     "fk-plan-view": "VBox (the whole view)",
     "fk-plan-banner": "HTML (whose log, as of when)",
+    "fk-place-notice": "HTML (one line: which calendar and time zone the plan uses)",
     "fk-calls": "Dropdown 'Status calls'",
     "fk-include-optional": "Checkbox 'Include optional steps'",
     "fk-show-missed": "Checkbox 'List missed steps too'",
@@ -84,8 +92,7 @@ CSS_CLASSES = {
 }
 
 
-def _when(moment: datetime) -> str:
-    return f"{moment:%a} {moment.day} {moment:%b} {moment:%Y} {moment:%H:%M}"
+_when = wording.when
 
 
 def _slug(text: str) -> str:
@@ -151,19 +158,23 @@ class PlanView(widgets.VBox):
         now: datetime | None = None,
         fallback_to_sample: bool = True,
         tzid: str | None = None,
+        place: Place | None = None,
     ) -> None:
         self._own_log = log
+        self._fixed_place = place
+        self.place = place or Place()
         self._demo = demo
         self._fixed_now = now
         self._fallback = fallback_to_sample
         self._tzid = tzid
         self.showing_sample = False
-        self.now = now or datetime.now()
+        self.now = now or self.place.now()
         self._pairs: list[tuple[str, Interview]] = []
         self._followups: list[Any] = []
         self._queue_ids: list[str] = []
 
         self.banner = labelled(widgets.HTML(layout=WIDE), "fk-plan-banner")
+        self.place_notice = labelled(widgets.HTML(layout=WIDE), "fk-place-notice")
         self.calls = labelled(
             widgets.Dropdown(options=CALL_CHOICES, value="one", description="Status calls", style=STYLE,
                              layout=WIDE),
@@ -199,6 +210,7 @@ class PlanView(widgets.VBox):
             [
                 widgets.HTML("<h4 style='margin:0.3em 0'>Needs a nudge</h4>"),
                 self.banner,
+                self.place_notice,
                 widgets.HBox([self.calls, self.refresh_button]),
                 self.include_optional,
                 self.show_missed,
@@ -255,12 +267,13 @@ class PlanView(widgets.VBox):
             whose, hint = "", str(error)
         else:
             self.showing_sample = log.read_only and log.path.resolve() == SAMPLE_DIR.resolve()
+        self._read_place()
         if self._fixed_now is not None:
             self.now = self._fixed_now
         elif self.showing_sample:
             self.now = SAMPLE_NOW
         else:
-            self.now = datetime.now().replace(second=0, microsecond=0)
+            self.now = self.place.now().replace(second=0)
         if not whose:
             self.banner.value = status_html("error", hint)
         else:
@@ -276,6 +289,25 @@ class PlanView(widgets.VBox):
         self.picker.value = keep
         self._draw_plan()
 
+    def _read_place(self) -> None:
+        """The learner's calendar and zone: as given, else from their own log's settings."""
+        if self._fixed_place is not None:
+            self.place = self._fixed_place
+        else:
+            own = self._own_log if self._own_log is not None else InterviewLog()
+            try:
+                self.place = own.place()
+            except LogFileError as error:
+                self.place = Place()
+                self.place_notice.value = status_html("warning", f"{error} {self.place.notice()}")
+                return
+        self.place_notice.value = status_html("info", self.place.notice())
+
+    @property
+    def zone(self) -> str:
+        """The zone of the times shown and of the calendar files: ``tzid``, else the learner's."""
+        return self._tzid or self.place.zone
+
     def _first_in_queue(self, ids: list[str]) -> str | None:
         if self._queue_ids and self._queue_ids[0] in ids:
             return self._queue_ids[0]
@@ -285,7 +317,7 @@ class PlanView(widgets.VBox):
 
     def _queue_frames(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         queue = nudge_queue(self._pairs, self._followups, self.now, calls=self.calls.value,
-                            include_optional=self.include_optional.value)
+                            include_optional=self.include_optional.value, **self.place.planner_options())
         if self.show_missed.value:
             return queue, queue.iloc[0:0]
         return split_missed(queue, self.now)
@@ -294,7 +326,7 @@ class PlanView(widgets.VBox):
         try:
             current, missed = self._queue_frames()
             steps = open_steps(self._pairs, self._followups, self.now, calls=self.calls.value,
-                               include_optional=self.include_optional.value)
+                               include_optional=self.include_optional.value, **self.place.planner_options())
         except ValidationError as error:
             self.queue.value = status_html("error", f"The queue could not be made: {error}")
             self.missed.value = self.ics_all.value = ""
@@ -337,7 +369,8 @@ class PlanView(widgets.VBox):
         if interview is None:
             return []
         mine = [(fid, fu) for fid, fu in self._followups if fu.interview_id == iid]
-        return plan_followups(interview, mine, self.now, calls=self.calls.value, interview_id=iid)
+        return plan_followups(interview, mine, self.now, calls=self.calls.value, interview_id=iid,
+                              **self.place.planner_options())
 
     def _draw_plan(self) -> None:
         iid = self.picker.value
@@ -366,10 +399,9 @@ class PlanView(widgets.VBox):
         if not open_:
             return status_html("info", "No open steps, so there is nothing to put in a calendar.")
         try:
-            data = to_ics(open_, tzid=self._tzid)
+            data = to_ics(open_, tzid=self.zone)
         except ValueError as error:
             return status_html("error", str(error))
-        zone = self._tzid or local_tzid()
-        n = len(open_)
-        detail = f"({n} event{'s' if n != 1 else ''} with a reminder 15 minutes before, times in {zone})"
+        events = wording.plural(len(open_), "event")
+        detail = f"({events} with a reminder 15 minutes before, times in {self.zone})"
         return download_link(data, filename, "text/calendar", text, detail=detail)
