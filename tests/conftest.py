@@ -4,10 +4,19 @@ Widget callbacks: ipywidgets runs click and observe handlers through a
 ``CallbackDispatcher`` that only logs an exception and carries on, so a crash
 inside a handler would pass a headless test unseen.  Every test here runs with
 a dispatcher that lets the exception through, so such a crash fails the test.
+
+Dates: no test may depend on today's date or the machine's zone.  Tests that
+would take the ``frozen`` fixture, which runs them at each of ``moments.MOMENTS``.
 """
+
+from zoneinfo import ZoneInfo
 
 import ipywidgets
 import pytest
+import time_machine
+from moments import IDS, INSTANTS
+
+from followup_kit.place import NOW_ENV
 
 
 def _dispatch_and_raise(dispatcher, *args, **kwargs):
@@ -21,3 +30,15 @@ def _dispatch_and_raise(dispatcher, *args, **kwargs):
 @pytest.fixture(autouse=True)
 def callbacks_raise(monkeypatch):
     monkeypatch.setattr(ipywidgets.widgets.widget.CallbackDispatcher, "__call__", _dispatch_and_raise)
+
+
+@pytest.fixture(params=INSTANTS, ids=IDS)
+def frozen(request, monkeypatch):
+    """The clock stopped at one of ``moments.MOMENTS``, on a server whose zone is UTC (as on Binder).
+
+    Yields the moment (aware, UTC).  ``FOLLOWUP_KIT_NOW`` is removed, so the kit reads this clock.
+    """
+    monkeypatch.delenv(NOW_ENV, raising=False)
+    moment = request.param.astimezone(ZoneInfo("UTC"))
+    with time_machine.travel(moment, tick=False):
+        yield moment

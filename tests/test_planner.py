@@ -356,9 +356,14 @@ def test_status_of_the_thank_you_follows_now(now, status):
     assert all(s.is_open for s in thanks)
 
 
-def test_now_defaults_to_the_clock():
-    recent = interview(held_at=datetime.now().replace(microsecond=0) - timedelta(days=30))
+def test_now_defaults_to_the_clock(frozen):
+    """Without now=, the planner reads the kit's clock (frozen here at each of moments.MOMENTS)."""
+    clock = frozen.replace(tzinfo=None)  # the server runs in UTC in this fixture
+    recent = interview(held_at=clock - timedelta(days=30))
     assert {s.status for s in plan_followups(recent)} == {"overdue"}
+    fresh = interview(held_at=clock - timedelta(hours=2))
+    (first,) = [s for s in plan_followups(fresh) if s.rule == "thank_you_email"][:1]
+    assert first.status == ("due" if (clock + timedelta(hours=22)).date() == clock.date() else "upcoming")
 
 
 # -- rules and sources ----------------------------------------------------------------------------

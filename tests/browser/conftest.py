@@ -17,9 +17,16 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from moments import IDS, INSTANTS
+
+from followup_kit.place import NOW_ENV, Place
+from followup_kit.store import InterviewLog
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
@@ -77,7 +84,11 @@ def wait_for(url: str | None, port: int, process: subprocess.Popen, log: Path, t
 @pytest.fixture(scope="session")
 def workspace(tmp_path_factory) -> Path:
     """A copy of the notebooks and data, plus a fresh learner log folder."""
-    root = tmp_path_factory.mktemp("workbook")
+    return make_workspace(tmp_path_factory.mktemp("workbook"))
+
+
+def make_workspace(root: Path) -> Path:
+    """Copy the notebooks and data into ``root``, with an empty learner log and private Lab settings."""
     shutil.copytree(ROOT / "notebooks", root / "notebooks",
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     shutil.copytree(ROOT / "data", root / "data", ignore=shutil.ignore_patterns("my_log"))
@@ -90,23 +101,31 @@ def workspace(tmp_path_factory) -> Path:
     return root
 
 
-def server_env(workspace: Path) -> dict[str, str]:
-    return dict(
+def server_env(workspace: Path, **extra: str) -> dict[str, str]:
+    """The servers run in UTC, as on Binder and most hubs, whatever this machine's zone."""
+    env = dict(
         os.environ,
         FOLLOWUP_KIT_LOG=str(workspace / "my_log"),
         JUPYTERLAB_SETTINGS_DIR=str(workspace / ".lab-settings"),
         JUPYTERLAB_WORKSPACES_DIR=str(workspace / ".lab-workspaces"),
         MPLBACKEND="module://matplotlib_inline.backend_inline",
+        TZ="UTC",
+        **extra,
     )
+    if NOW_ENV not in extra:
+        env.pop(NOW_ENV, None)
+    return env
 
 
-def start(command: list[str], workspace: Path, name: str, probe: str | None) -> Iterator[str]:
+def start(
+    command: list[str], workspace: Path, name: str, probe: str | None, **env: str
+) -> Iterator[str]:
     port = free_port()
     log = workspace / f"{name}.log"
     with log.open("w") as out:
         process = subprocess.Popen(
             [arg.replace("{port}", str(port)) for arg in command],
-            cwd=workspace, env=server_env(workspace), stdout=out, stderr=subprocess.STDOUT,
+            cwd=workspace, env=server_env(workspace, **env), stdout=out, stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -120,16 +139,52 @@ def start(command: list[str], workspace: Path, name: str, probe: str | None) -> 
             process.kill()
 
 
+LAB_COMMAND = [
+    sys.executable, "-m", "jupyter", "lab", "--no-browser",
+    "--ServerApp.ip=127.0.0.1", "--ServerApp.port={port}", "--ServerApp.port_retries=0",
+    "--IdentityProvider.token=", "--ServerApp.password=", "--ServerApp.open_browser=False",
+    "--LabApp.expose_app_in_browser=True", "--ServerApp.root_dir=.", "--ServerApp.allow_root=True",
+]
+
+
 @pytest.fixture(scope="session")
 def lab_url(workspace: Path) -> Iterator[str]:
     """JupyterLab on 127.0.0.1, empty token (tests only), no retries on a taken port."""
-    command = [
-        sys.executable, "-m", "jupyter", "lab", "--no-browser",
-        "--ServerApp.ip=127.0.0.1", "--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        "--IdentityProvider.token=", "--ServerApp.password=", "--ServerApp.open_browser=False",
-        "--LabApp.expose_app_in_browser=True", "--ServerApp.root_dir=.", "--ServerApp.allow_root=True",
-    ]
-    yield from start(command, workspace, "jupyterlab", "/api/status")
+    yield from start(LAB_COMMAND, workspace, "jupyterlab", "/api/status")
+
+
+@dataclass(frozen=True)
+class FrozenLab:
+    """A JupyterLab whose kernels read a frozen clock (``FOLLOWUP_KIT_NOW``), with its own learner log."""
+
+    url: str
+    workspace: Path
+    moment: datetime  # aware, UTC
+    place: Place
+
+    @property
+    def log(self) -> InterviewLog:
+        return InterviewLog(self.workspace / "my_log")
+
+    @property
+    def learner_now(self) -> datetime:
+        """The learner's wall-clock time at the frozen moment."""
+        return self.moment.astimezone(ZoneInfo(self.place.zone)).replace(tzinfo=None)
+
+
+#: The learner of the frozen runs: in Berlin, while the server's clock runs in UTC.
+FROZEN_PLACE = Place(country="DE", subdivision="BE", timezone="Europe/Berlin")
+
+
+@pytest.fixture(scope="module", params=INSTANTS, ids=IDS)
+def frozen_lab(request, tmp_path_factory) -> Iterator[FrozenLab]:
+    """JupyterLab started with ``FOLLOWUP_KIT_NOW`` at each of ``moments.MOMENTS`` (one server per
+    moment), a learner in Berlin on a UTC server, and a fresh log holding their settings."""
+    moment = request.param.astimezone(ZoneInfo("UTC"))
+    root = make_workspace(tmp_path_factory.mktemp("frozen"))
+    InterviewLog(root / "my_log").save_place(FROZEN_PLACE)
+    for url in start(LAB_COMMAND, root, "jupyterlab-frozen", "/api/status", **{NOW_ENV: moment.isoformat()}):
+        yield FrozenLab(url, root, moment, FROZEN_PLACE)
 
 
 @pytest.fixture(scope="session")
@@ -143,10 +198,9 @@ def browser():
         instance.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A page that records page errors and console errors for the test to assert on."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def new_page(browser, **options):
+    """A page in a new context that records page errors and console errors for the test to assert on."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, **options)
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(f"page error: {error}"))
@@ -154,6 +208,13 @@ def page(browser):
         "console",
         lambda m: page.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
     )
+    return context, page
+
+
+@pytest.fixture
+def page(browser):
+    """A page whose browser is in Berlin (the learner's zone), on servers that run in UTC."""
+    context, page = new_page(browser, timezone_id="Europe/Berlin")
     yield page
     context.close()
 

@@ -2,28 +2,30 @@
 
 01: log an interview through the form, with one bad input refused first.
 02: see that interview's plan with its call day and source.
+Both run at every moment of ``moments.MOMENTS`` (JupyterLab started with
+``FOLLOWUP_KIT_NOW``), for a learner in Berlin on a server in UTC.
 05: type a weak call opener, check it, and see the sourced advice.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
+import holidays
 import pytest
 from playwright.sync_api import expect
 
+from followup_kit import wording
+from followup_kit.place import Place
+from followup_kit.planner import plan_followups
 from followup_kit.records import Interview
-from followup_kit.store import InterviewLog
+from followup_kit.store import SETTINGS_JSON, InterviewLog
 
-from .conftest import screenshot
+from .conftest import new_page, screenshot
 from .lab import error_outputs, open_notebook, run_all
 
 TIMEOUT = 30_000
-
-
-def learner_log(workspace) -> InterviewLog:
-    return InterviewLog(workspace / "my_log")
 
 
 def type_into(page, css: str, text: str) -> None:
@@ -35,12 +37,17 @@ def type_into(page, css: str, text: str) -> None:
     field.blur()
 
 
+def shown(text: str) -> str:
+    return text.replace("\xa0", " ")
+
+
 @pytest.mark.browser
-def test_log_an_interview_through_the_form(page, lab_url, workspace):
-    open_notebook(page, lab_url, "notebooks/01_log_your_interviews.ipynb")
+def test_log_an_interview_through_the_form(page, frozen_lab):
+    """Notebook 01 at a frozen moment: a refused entry, a saved one, and the learner's own clock."""
+    open_notebook(page, frozen_lab.url, "notebooks/01_log_your_interviews.ipynb")
     run_all(page)
     assert error_outputs(page) == []
-    before = len(learner_log(workspace))
+    before = len(frozen_lab.log)
 
     type_into(page, ".fk-role", "Data Analyst")
     page.locator(".fk-held-date input").first.fill("2026-03-06")
@@ -49,7 +56,7 @@ def test_log_an_interview_through_the_form(page, lab_url, workspace):
     status = page.locator(".fk-form-status").first
     expect(status).to_contain_text("Company: expected a non-empty text", timeout=TIMEOUT)
     expect(status).to_contain_text("Nothing was saved")
-    assert len(learner_log(workspace)) == before
+    assert len(frozen_lab.log) == before
 
     type_into(page, ".fk-company", "Contoso Pharmaceuticals")
     type_into(page, ".fk-interviewers", "Zoë Müller, Raj Patel")
@@ -57,13 +64,19 @@ def test_log_an_interview_through_the_form(page, lab_url, workspace):
     page.locator("button.fk-save").first.click()
     expect(status).to_contain_text("Saved: Contoso Pharmaceuticals, Data Analyst, Fri 6 Mar", timeout=TIMEOUT)
     expect(page.locator(".fk-table").first).to_contain_text("Contoso Pharmaceuticals", timeout=TIMEOUT)
-    screenshot(page, "flow-01-saved")
+    screenshot(page, f"flow-01-saved-{frozen_lab.moment:%Y%m%dT%H%M}")
 
     # On disk at once: a fresh reader (as after a kernel restart) sees the interview.
-    saved = [iv for _, iv in learner_log(workspace).items() if iv.company == "Contoso Pharmaceuticals"]
+    saved = [iv for _, iv in frozen_lab.log.items() if iv.company == "Contoso Pharmaceuticals"]
     assert [(iv.role, iv.held_at, iv.interviewers, iv.decision_in_business_days) for iv in saved] == [
         ("Data Analyst", datetime(2026, 3, 6, 10, 0), ["Zoë Müller", "Raj Patel"], 3)
     ]
+    # "Set the time to now" is the learner's wall clock in Berlin, not the UTC server's
+    page.locator("button.fk-quick-now").first.click()
+    when = page.locator(".fk-quick-when input").first
+    expect(when).to_have_value(f"{frozen_lab.learner_now:%Y-%m-%dT%H:%M}", timeout=TIMEOUT)
+    # the calendar settings saved beside the log show in the notebook's calendar section
+    expect(page.locator(".fk-place-status").first).to_contain_text("Berlin", timeout=TIMEOUT)
     assert page.errors == []
 
 
@@ -72,28 +85,39 @@ def last_friday(today: date) -> date:
 
 
 @pytest.mark.browser
-def test_plan_shows_the_call_day_and_its_source(page, lab_url, workspace):
-    held = last_friday(date.today())
-    learner_log(workspace).add(Interview(
-        "Fabrikam Analytics", "Data Engineer", datetime.combine(held, datetime.min.time()).replace(hour=10),
-        interviewers=["Dana Whitfield"], contact="Dana Whitfield", decision_in_business_days=3,
-    ))
-    call_day = held + timedelta(days=5)  # three business days after a Friday: the Wednesday
-    open_notebook(page, lab_url, "notebooks/02_plan_your_follow_up.ipynb")
+def test_plan_shows_the_call_day_and_its_source(page, frozen_lab):
+    """Notebook 02 at a frozen moment: the call day the planner gives for the learner's calendar, in
+    the kit's own wording, never on a weekend or one of Berlin's public holidays."""
+    place = frozen_lab.place
+    held = datetime.combine(last_friday(frozen_lab.learner_now.date()), time(10, 0))
+    interview = Interview("Fabrikam Analytics", "Data Engineer", held, interviewers=["Dana Whitfield"],
+                          contact="Dana Whitfield", decision_in_business_days=3)
+    frozen_lab.log.add(interview)
+    (call,) = [s for s in plan_followups(interview, now=frozen_lab.learner_now, **place.planner_options())
+               if s.purpose == "status_check"]
+    off = holidays.country_holidays("DE", subdiv="BE", years=[held.year, held.year + 1])
+    assert call.due.weekday() < 5 and call.due.date() not in off
+    open_notebook(page, frozen_lab.url, "notebooks/02_plan_your_follow_up.ipynb")
     run_all(page)
     assert error_outputs(page) == []
 
+    expect(page.locator(".fk-place-notice").first).to_contain_text(place.calendar_words(), timeout=TIMEOUT)
+    expect(page.locator(".fk-plan-banner").first).to_contain_text(
+        f"as of {wording.when(frozen_lab.learner_now)}", timeout=TIMEOUT
+    )
     picker = page.locator(".fk-plan-picker select").first
-    options = [t.replace("\xa0", " ") for t in picker.locator("option").all_inner_texts()]
+    options = [shown(t) for t in picker.locator("option").all_inner_texts()]
     wanted = "Fabrikam Analytics, Data Engineer"
     index = next((i for i, t in enumerate(options) if t.startswith(wanted)), None)
     assert index is not None, f"the new interview is not in the picker: {options}"
     picker.select_option(index=index)
     plan = page.locator(".fk-plan").first
-    expect(plan).to_contain_text(f"{call_day:%a} {call_day.day:02d} {call_day:%b %Y} 16:00", timeout=TIMEOUT)
+    expect(plan).to_contain_text(wording.when(call.due), timeout=TIMEOUT)
+    expect(plan).to_contain_text(f"{call.why.split(';')[0]}")
     expect(plan).to_contain_text("001_19ce361d3e07b2b6.txt")  # seed 001: end of the Nth business day
-    expect(page.locator(".fk-nudge-queue").first).to_contain_text("Fabrikam Analytics")
-    screenshot(page, "flow-02-plan")
+    if call.is_open:
+        expect(page.locator(".fk-nudge-queue").first).to_contain_text("Fabrikam Analytics")
+    screenshot(page, f"flow-02-plan-{frozen_lab.moment:%Y%m%dT%H%M}")
     assert page.errors == []
 
 
@@ -113,3 +137,32 @@ def test_a_weak_opener_gets_sourced_advice(page, lab_url):
     expect(page.locator(".fk-timing").first).to_contain_text(re.compile(r"\d+ s"))
     screenshot(page, "flow-05-weak-opener")
     assert page.errors == []
+
+
+@pytest.mark.browser
+def test_notebook_00_suggests_the_browsers_zone_and_saves_england(browser, lab_url, workspace):
+    """The browser (here in London) gives the zone, the view suggests the country; the learner picks
+    England and saves; the settings land beside the log, and nowhere else."""
+    context, page = new_page(browser, timezone_id="Europe/London")
+    settings = workspace / "my_log" / SETTINGS_JSON
+    try:
+        open_notebook(page, lab_url, "notebooks/00_start_here.ipynb")
+        run_all(page)
+        assert error_outputs(page) == []
+        expect(page.locator(".fk-browser-zone").first).to_contain_text("Europe/London", timeout=TIMEOUT)
+        status = page.locator(".fk-place-status").first
+        expect(status).to_contain_text("Suggested from your browser", timeout=TIMEOUT)
+        picked = "s => s.options[s.selectedIndex].text"
+        assert shown(page.locator(".fk-country select").first.evaluate(picked)) == "United Kingdom (GB)"
+        assert shown(page.locator(".fk-timezone select").first.evaluate(picked)) == "Europe/London"
+        regions = page.locator(".fk-subdivision select").first
+        labels = [shown(t) for t in regions.locator("option").all_inner_texts()]
+        regions.select_option(index=labels.index("England (ENG)"))
+        page.locator("button.fk-place-save").first.click()
+        expect(status).to_contain_text("skipping public holidays in England", timeout=TIMEOUT)
+        assert InterviewLog(workspace / "my_log").place() == Place("GB", "ENG", "Europe/London")
+        screenshot(page, "flow-00-calendar")
+        assert page.errors == []
+    finally:
+        settings.unlink(missing_ok=True)
+        context.close()
