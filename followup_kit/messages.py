@@ -1568,7 +1568,7 @@ def _suggested_point(draft: _Draft) -> str:
     people = {_fold(w) for w in draft.people("interviewers", "contact")}
 
     def tied(point: str) -> set[str]:
-        return {_fold(w) for w in _WORD.findall(point)} & people
+        return {_normal_word(w) for w in _WORD.findall(point)} & people
 
     mine = [p for p in points if tied(p) & greeted]
     free = [p for p in points if not tied(p)]
