@@ -390,6 +390,8 @@ class _Draft:
         for pattern in (_SELF, _SELF_HERE, _SELF_BARE):
             for m in pattern.finditer(self.flat):
                 name, last = m["name"], m["last"]
+                if pattern is _SELF_HERE and last and _fold(name) in greeted | logged:
+                    name, last = last, None  # "hi ola tomasz here": Ola is greeted, Tomasz speaks
                 words = {_fold(name), _fold(last or "")}
                 if words & _GREETING_WORDS or _fold(name) in logged:
                     continue
@@ -528,7 +530,9 @@ _SELF = re.compile(
 )
 _SELF_HERE = re.compile(rf"(?:^|(?<=[\s,.!?]))(?P<name>{_NAME})(?:\s+(?P<last>{_NAME}))?\s+here\b")
 #: "Hi Dana, Sam Lee." or "Hello Anika. Ravi Menon." : a first and last name standing alone.
-_SELF_BARE = re.compile(rf"(?:^|(?<=[,.!?]\s))(?P<name>{_NAME})\s+(?P<last>{_NAME})(?=\s*[,.!?])")
+_SELF_BARE = re.compile(
+    rf"(?:^|(?<=[,.!?]\s))(?P<name>{_NAME})\s+(?P<last>{_NAME})(?=\s*[,.!?]|\s+(?:speaking|calling)\b)"
+)
 
 _THANKS = _rx(r"thank(?:s| you|ing)?", r"appreciat\w*", r"grateful")
 _INTEREST = _rx(
@@ -544,6 +548,9 @@ _INTEREST = _rx(
     r"(?:i would|i'd|id|we'd|would) (?:really |very much |so )?love",
     r"(?:i would|i'd|id) (?:really |very much )?like to (?:join|work|be part|contribute)",
     r"(?:delighted|glad|happy) to (?:join|be part)",
+    r"motivated",
+    r"(?:would|'d) be (?:very |really |so )?(?:great|lovely|amazing|wonderful|happy|glad|delighted|thrilled|"
+    r"pleased) to (?:work|join|be part)",
     r"want to (?:join|be part|contribute|work)",
     r"can't wait",
 )
@@ -759,6 +766,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"shame (?:nobody|no one|that)",
             r"but never mind",
             r"super helpful",
+            r"(?:^|(?<=[.!?] ))seriously\b|,? but fine\b",
         ),
         "sarcasm",
         "say what you mean plainly and politely: sarcasm reads as hostile in writing and on the phone",
@@ -798,6 +806,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"you were supposed to",
             r"(?:it's|it is) now (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
             r"leave me hanging|left me hanging|ignoring (?:my|me)",
+            r"surely you(?:'ve| have| must)?|by now\b|waiting by the phone|it's been (?:ages|forever|weeks)",
+            r"is anyone (?:ever )?going to|how long does it take|still waiting to hear",
+            r"(?:a bit|rather|quite|very|really) disappointing",
         ),
         "reproach",
         "don't reproach them for the wait; say you are checking in",
@@ -809,6 +820,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"reply|decide|hear back)\b[^.?!]{0,20}\bas soon as possible\b|"
             r"\bi(?:'ll)? (?:need|expect) (?:an answer|a decision|to know|to hear|a reply|a response|until)\b"
             r"[^.?!]{0,40}|\bi (?:must say i )?expect (?:a|an|to)\b|\bno earlier\b|\bi'm not doing\b|"
+            r"\bi (?:want|need) (?:your|an|a) (?:answer|decision|reply) by\b|"
+            r"\bor i'm (?:walking|leaving|out|gone)\b|\b(?:appreciate|need|want|expect) a decision by\b|"
+            r"\b(?:another|other) offers? (?:\w+ )?waiting\b|"
             r"\b(?:i have|i've got) (?:\w+ )?other offers?\b|\bother offers? on the table\b",
             re.I,
         ),
@@ -844,6 +858,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i (?:don't|do not|can't|cannot) (?:agree|accept)"
             r"(?! (?:right now|over the phone|yet|until|before))",
             r"disagree with|would have (?:picked|chosen|hired) me|i was told i was|talk about it again",
+            r"not sure i agree|(?:you've|you have|you) got (?:this|it|that)(?: one)? wrong",
+            r"(?:clearly|obviously) the (?:better|best|right|stronger)|you(?:'ll| will) regret",
         ),
         "blame",
         "drop the blame: arguing never changes the decision; thank them and ask to learn",
@@ -915,7 +931,7 @@ _STOPWORDS = frozenset(
     spoke talk talked talking discuss discussed discussing discussion conversation chat opportunity
     team role position job company work working enjoyed enjoy learning learn hearing hear great good
     nice wonderful appreciate appreciated mentioned mention question questions asked ask answer
-    dear hi hello hey best regards sincerely kind warm look looking forward""".split()
+    dear hi hello hey best regards sincerely kind warm look looking forward new""".split()
 )
 #: Words any thank-you note may use: a note made only of these says nothing about this interview.
 _GENERIC_WORDS = frozenset(
@@ -996,9 +1012,10 @@ def _content_words(text: str, exclude: Iterable[str] = ()) -> list[str]:
     skip = {_normal_word(w) for w in exclude}
     out = []
     for raw in _WORD.findall(text):
-        word = _normal_word(raw)
-        if (len(word) >= 3 or word.isdigit()) and word not in _STOPWORDS and word not in skip:
-            out.append(word)
+        for part in [raw, *raw.split("-")] if "-" in raw else [raw]:  # "out-of-hours": also "hours"
+            word = _normal_word(part)
+            if (len(word) >= 3 or word.isdigit()) and word not in _STOPWORDS and word not in skip:
+                out.append(word)
     return out
 
 
@@ -1131,6 +1148,9 @@ def _role_named(draft: _Draft) -> tuple[bool, str]:
         word = m["word"] or m["after"]
         if word.casefold() not in _NOT_ROLE_WORDS:
             return True, "data analyst"
+    for m in re.finditer(rf"\b(?P<word>{_NAME})\s+interview\b", draft.flat):  # "Line Cook interview"
+        if _is_name(m["word"]) and m["word"].casefold() not in _NOT_ROLE_WORDS | _NOT_NAMES:
+            return True, "data analyst"
     return False, "data analyst"
 
 
@@ -1189,6 +1209,7 @@ _PURPOSE = _rx(
     r"(?:calling|ringing|phoning|call|ring|phone|telephone|telephoning)\w* "
     r"(?:about|regarding|re:?|on|for|to ask|to know|to see|to find out)(?: about)? (?:the |your |a |my )?"
     r"(?:decision|outcome|status|progress|news|update|timeline|timing)",
+    r"(?:waiting|hoping) to hear (?:about|back|whether|if)",
     r"(?:ask|know|see|find out|hear)\w* (?:if|whether|about) [^.?!]{0,30}"
     r"\b(?:decision|decided|news|progress)",
 )
@@ -1196,10 +1217,10 @@ _PURPOSE = _rx(
 
 @_rule("states_purpose", "States why you are calling")
 def _states_purpose(draft: _Draft) -> _Verdict:
-    """A status check or restated interest, said in a sentence free of tone faults."""
+    """A status check or restated interest, not negated ("I'm not calling about the decision")."""
     for sentence in draft.sentences:
         found = _find(_PURPOSE, sentence)
-        if found and not _tone_faults_in(_clause_at(sentence, found.start()), draft.kind):
+        if found:
             return _ok(
                 f"You say why you are calling ({_quote(found.group())}), which keeps the call short.",
                 "model_call",
@@ -1323,6 +1344,10 @@ def _has(draft: _Draft, *categories: str) -> _Fault | None:
     return next((f for f in draft.tone if f.category in categories), None)
 
 
+#: A curt "Right, thanks." that, followed by hostility, is not a thank-you.
+_CURT_THANKS = re.compile(r"^(?:right|ok|okay|fine|well|sure),? (?:thanks|thank you)[.!]?$", re.I)
+
+
 @_rule("thanks_them", "Thanks them")
 def _thanks_them(draft: _Draft) -> _Verdict:
     """A real thank-you: not "thanks for nothing", not a thanks inside sarcasm, not a bare "Thanks."
@@ -1339,9 +1364,11 @@ def _thanks_them(draft: _Draft) -> _Verdict:
             continue
         sarcastic = [f for f in _tone_faults_in(sentence, "thank_you") if f.category == "sarcasm"]
         nxt = sentences[i + 1] if i + 1 < len(sentences) else ""
+        curt = _CURT_THANKS.match(sentence) and _tone_faults_in(nxt, "thank_you")
         bare = len(_WORD.findall(sentence)) <= 2 and any(
             f.category == "sarcasm" for f in _tone_faults_in(nxt, "thank_you")
         )
+        bare = bare or bool(curt)
         if not sarcastic and not bare:
             return _ok(f"You thank them ({_quote(m.group())}): it sets a warm tone.", *sources)
     if _find(_THANKS, draft.flat):
@@ -1360,6 +1387,7 @@ _ACCEPTS = _rx(
     r"(?:that's|that is) (?:completely |totally )?(?:understandable|fair|fine|okay|ok)",
     r"(?:while|although|though) i'm sorry|sorry to hear",
     r"i get it|fair enough|no hard feelings",
+    r"(?:i'm|i am) not (?:at all )?(?:angry|upset|bitter|annoyed)",
 )
 
 
@@ -1386,6 +1414,8 @@ _DEVELOPMENT = _rx(
     r"progress",
     r"strengthen\w*|stronger|better candidate|get better|do better|done better|work on",
     r"future (?:interviews|applications)|next time|next interview",
+    r"(?:build|develop|gain|sharpen|grow)(?: up)? (?:my |the |that |this )?(?:\w+ )?(?:skills?|experience)",
+    r"skills? (?:i|to) (?:should |could |need to )?(?:build|develop|gain)|before (?:applying|i apply) again",
 )
 
 
@@ -1418,6 +1448,8 @@ _SPECIFIC = _rx(
     r"improv\w*|strengthen\w*|work on|do better|done better|differently|fell short|held me back|let me down|"
     r"weak\w*|stronger|better",
     r"whether my|or (?:my|the|was)",
+    r"what was (?:missing|lacking|wrong)",
+    r"my (?:answers?|presentation|portfolio|test|exercise|assessment|case study)",
 )
 
 
@@ -1469,8 +1501,9 @@ _FUTURE = _rx(
     r"(?:keep|kept|keeping|bear) (?:me|my (?:details|cv|resume|résumé|application|name)) (?:in mind|on file)",
     r"consider(?:ed)? me (?:for|again|in the future)|considered (?:for|again|in the future)",
     r"similar (?:roles?|positions?|openings?|opportunit\w+|vacanc\w+)",
-    r"(?:if|when|should) (?:anything|something|another (?:role|position)|a similar (?:role|position))"
-    r" (?:else )?(?:opens|comes up|becomes available|open up|come up)",
+    r"(?:if|when|should) (?:anything|something|(?:another|a similar|a new|other)(?: \w+){0,2} "
+    r"(?:role|position|opening|vacancy|job)s?) (?:else )?(?:opens|comes up|becomes available|open up|come up|"
+    r"arises?)",
     r"(?:in|for) the future|think of me|apply again",
 )
 
@@ -1515,6 +1548,8 @@ _RECALL = _rx(
     r"our (?:conversation|discussion|chat) (?:about|on)",
     r"(?:enjoyed|loved|appreciated) (?:learning|hearing|discussing|talking|seeing)",
     r"(?:learning|hearing) (?:about|that|how)",
+    r"(?:enjoyed|loved|appreciated) \w+ing\b",
+    r"your (?:idea|plan|vision|question|point|description|story|example) (?:of|about|for|to|on)",
 )
 
 
@@ -1753,6 +1788,8 @@ _DEADLINE = _rx(
     r"when (?:is|would be) a good time to (?:give|get back|respond)",
     r"(?:a |the )?(?:couple of|few|two|three|some) days to (?:think|decide|consider)",
     r"time to (?:think|decide)",
+    r"(?:what(?:'s| is)?|which) (?:the |your )?(?:time ?frame|timescale|time ?line)",
+    r"by what (?:date|day|time)|what date (?:should|do|would|must)",
     r"when (?:(?:would|do|will) )?you(?:'d)? (?:like|want|need) (?:an?|my|your|the) "
     r"(?:answer|decision|response|reply)",
 )
