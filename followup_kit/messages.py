@@ -524,7 +524,7 @@ _GREETING = re.compile(
     re.I,
 )
 _SELF = re.compile(
-    rf"\b(?:this is|my name is|my name's|it's|its|it is|i'm|i am)\s+(?P<name>{_NAME})"
+    rf"\b(?:this is|my name is|my name's|it's|its|it is|i'm|i am|c'est)\s+(?P<name>{_NAME})"
     rf"(?:\s+(?P<last>{_NAME}))?",
     re.I,
 )
@@ -547,12 +547,12 @@ _INTEREST = _rx(
     r"helping|being part)",
     r"(?:i would|i'd|id|we'd|would) (?:really |very much |so )?love",
     r"(?:i would|i'd|id) (?:really |very much )?like to (?:join|work|be part|contribute)",
-    r"(?:delighted|glad|happy) to (?:join|be part)",
+    r"(?:delighted|glad|happy) to (?:join|be part|contribute)",
     r"motivated",
     r"(?:would|'d) be (?:very |really |so )?(?:great|lovely|amazing|wonderful|happy|glad|delighted|thrilled|"
     r"pleased) to (?:work|join|be part)",
     r"want to (?:join|be part|contribute|work)",
-    r"can't wait",
+    r"can't wait(?! forever)",
 )
 _ROLE_NOUN = r"(?:position|role|job|opening|vacancy|post)"
 _ROLE_GENERIC = re.compile(
@@ -793,6 +793,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"please (?:don't|do not) (?:keep me waiting|give it to anyone|let me down|say no)",
             r"whatever you(?:'re| are)? offer(?:ing)?",
             r"checking my phone",
+            r"i (?:really |just )?need to hear (?:something|anything|back)",
+            r"(?:rent|bills?|mortgage) (?:is|are) due",
             r"i'll take (?:anything|whatever)",
         ),
         "needy",
@@ -821,7 +823,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"\bi(?:'ll)? (?:need|expect) (?:an answer|a decision|to know|to hear|a reply|a response|until)\b"
             r"[^.?!]{0,40}|\bi (?:must say i )?expect (?:a|an|to)\b|\bno earlier\b|\bi'm not doing\b|"
             r"\bi (?:want|need) (?:your|an|a) (?:answer|decision|reply) by\b|"
-            r"\bor i'm (?:walking|leaving|out|gone)\b|\b(?:appreciate|need|want|expect) a decision by\b|"
+            r"\bor i'm (?:walking|leaving|out|gone)\b|\binsulting\b|\bi'm not signing\b|"
+            r"\buntil you (?:double|raise|increase|match)\b|\bneed a decision soon\b|\bcan't wait forever\b|"
+            r"\b(?:appreciate|need|want|expect) a decision by\b|"
             r"\b(?:another|other) offers? (?:\w+ )?waiting\b|"
             r"\b(?:i have|i've got) (?:\w+ )?other offers?\b|\bother offers? on the table\b",
             re.I,
@@ -860,6 +864,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"disagree with|would have (?:picked|chosen|hired) me|i was told i was|talk about it again",
             r"not sure i agree|(?:you've|you have|you) got (?:this|it|that)(?: one)? wrong",
             r"(?:clearly|obviously) the (?:better|best|right|stronger)|you(?:'ll| will) regret",
+            r"makes no sense|doesn't make (?:any )?sense|i want to know why|how is that fair",
         ),
         "blame",
         "drop the blame: arguing never changes the decision; thank them and ask to learn",
@@ -1204,7 +1209,7 @@ _PURPOSE = _rx(
     r"(?:remain|remains|am) (?:very |really )?(?:interested|keen)",
     r"any (?:news|update)s?|is there (?:any )?(?:news|an update)",
     r"where things (?:stand|are)|where (?:you|the process) (?:are|is)|next steps?|any progress",
-    r"(?:calling|wanted|want|hoping|like|love) to (?:see|ask|find out|hear|know|check) "
+    r"(?:calling|ringing|phoning|wanted|want|hoping|like|love) to (?:see|ask|find out|hear|know|check) "
     r"(?:if|whether|where|how|about)",
     r"(?:calling|ringing|phoning|call|ring|phone|telephone|telephoning)\w* "
     r"(?:about|regarding|re:?|on|for|to ask|to know|to see|to find out)(?: about)? (?:the |your |a |my )?"
@@ -1365,7 +1370,7 @@ def _thanks_them(draft: _Draft) -> _Verdict:
         sarcastic = [f for f in _tone_faults_in(sentence, "thank_you") if f.category == "sarcasm"]
         nxt = sentences[i + 1] if i + 1 < len(sentences) else ""
         curt = _CURT_THANKS.match(sentence) and _tone_faults_in(nxt, "thank_you")
-        bare = len(_WORD.findall(sentence)) <= 2 and any(
+        bare = len(_WORD.findall(sentence)) <= 1 and any(
             f.category == "sarcasm" for f in _tone_faults_in(nxt, "thank_you")
         )
         bare = bare or bool(curt)
@@ -1388,6 +1393,7 @@ _ACCEPTS = _rx(
     r"(?:while|although|though) i'm sorry|sorry to hear",
     r"i get it|fair enough|no hard feelings",
     r"(?:i'm|i am) not (?:at all )?(?:angry|upset|bitter|annoyed)",
+    r"that's life|these things happen|no worries",
 )
 
 
@@ -1496,7 +1502,8 @@ def _not_argumentative(draft: _Draft) -> _Verdict:
 
 _FUTURE = _rx(
     r"future (?:roles?|openings?|opportunit\w+|positions?|vacanc\w+|jobs?)",
-    r"other (?:roles?|openings?|opportunit\w+|positions?|vacanc\w+|jobs?)",
+    r"other (?:\w+ ){0,2}(?:roles?|openings?|opportunit\w+|positions?|vacanc\w+|jobs?)",
+    r"(?:keep|kept) me on (?:your|the) (?:books|list|radar|file)",
     r"next (?:opening|role|position|vacancy|opportunity|job)",
     r"(?:keep|kept|keeping|bear) (?:me|my (?:details|cv|resume|résumé|application|name)) (?:in mind|on file)",
     r"consider(?:ed)? me (?:for|again|in the future)|considered (?:for|again|in the future)",
@@ -1545,7 +1552,7 @@ def _names_role(draft: _Draft) -> _Verdict:
 _RECALL = _rx(
     r"when we (?:discussed|talked|spoke)",
     r"you (?:mentioned|described|explained|told me|shared|asked|showed)",
-    r"our (?:conversation|discussion|chat) (?:about|on)",
+    r"our (?:conversation|discussion|chat) (?:about|on|of)",
     r"(?:enjoyed|loved|appreciated) (?:learning|hearing|discussing|talking|seeing)",
     r"(?:learning|hearing) (?:about|that|how)",
     r"(?:enjoyed|loved|appreciated) \w+ing\b",
@@ -1781,7 +1788,8 @@ _DEADLINE = _rx(
     r"(?:when|how soon) (?:do|would|will) you need "
     r"(?:to hear|me to (?:decide|confirm|answer|respond|let you))",
     r"deadline|by when",
-    r"how (?:long|much time) (?:do i have|can i (?:take|have)|would i have)",
+    r"how (?:long|much time) (?:do i have|can i (?:take|have)|would i have|"
+    r"i(?:'ve| have)? (?:got|have|can take))",
     r"when (?:should|shall|do|would|can) (?:i|you like me to) (?:get back|respond|reply|confirm|let you know|"
     r"give you)",
     r"time ?(?:frame|line) for (?:my|your|a|the) (?:decision|answer|response)",
@@ -1808,6 +1816,8 @@ _RAPPORT = _rx(
     r"(?:read|review|prepare|look at)",
     r"read up on|background reading|get up to speed|head start|onboarding|meet the team|before i start",
     r"looking forward to (?:working|joining|meeting|starting)",
+    r"can't wait to (?:start|join|meet)",
+    r"when (?:they|you)(?:'d| would)? (?:want|like|need) me to start",
 )
 _ACCEPT_NOW = _rx(
     r"i (?:happily |gladly |hereby )?accept",
