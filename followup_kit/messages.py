@@ -456,6 +456,7 @@ def _name_words(entry: str) -> list[str]:
     return [w for w in re.findall(_NAME, entry) if _is_name(w) and len(w) > 1]
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     """Case and accents folded: "Zoë" and "zoe" become equal (to spot a misspelled name)."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -985,6 +986,7 @@ _SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=8192)
 def _normal_word(word: str) -> str:
     word = _fold(word)
     if word.endswith("'s"):
