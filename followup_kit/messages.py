@@ -727,8 +727,14 @@ def _is_question(sentence: str) -> bool:
 
 
 def _sensible(question: str, draft: _Draft) -> bool:
-    """A prepared question: not small talk, not a complaint, and free of tone faults."""
+    """A prepared question: not small talk, not a complaint, and free of tone faults.
+
+    Choice: after a reproach, a complaint, blame or a demand ("Frankly, it's unprofessional…
+    When will you decide?") the question reads as part of the complaint, so it does not count.
+    """
     if _SMALL_TALK.search(question) or _COMPLAINT_QUESTION.search(question):
+        return False
+    if any(f.category in ("reproach", "hostile", "blame", "demand") for f in draft.tone):
         return False
     return not _tone_faults_in(_question_part(question), draft.kind)
 
@@ -750,7 +756,8 @@ _POSITIVE = (
 _GRIEVANCE = (
     r"(?:still|kept|keep me|keeping me) waiting|leav(?:e|ing) me hanging|left me hanging|ignor\w+|"
     r"never (?:called|replied|answered|got back)|(?:one|two)-line|(?:hours|minutes) (?:i was|of waiting)|"
-    r"wasted (?:my|our) time"
+    r"wasted (?:my|our) time|(?:hear|heard|hearing) (?:absolutely )?nothing|finally|"
+    r"after (?:a|one|two|three|four|\d+) (?:weeks?|months?)"
 )
 #: (pattern, category, advice, sources); the category says which checks show it.
 _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
@@ -768,6 +775,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"but never mind",
             r"super helpful",
             r"(?:^|(?<=[.!?] ))seriously\b|,? but fine\b",
+            r"too much to ask|(?:such a |it's a |what a )?shame (?:the|it|you)",
         ),
         "sarcasm",
         "say what you mean plainly and politely: sarcasm reads as hostile in writing and on the phone",
@@ -812,6 +820,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"surely you(?:'ve| have| must)?|by now\b|waiting by the phone|it's been (?:ages|forever|weeks)",
             r"is anyone (?:ever )?going to|how long does it take|still waiting to hear",
             r"(?:a bit|rather|quite|very|really) disappointing",
+            r"took you long enough|about time",
         ),
         "reproach",
         "don't reproach them for the wait; say you are checking in",
@@ -872,28 +881,42 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
         ("seed003", "model_feedback"),
     ),
     (
+        _rx(
+            r"unprofessional|shambles|shambolic|disgrace\w*|appalling|pathetic|useless|rude|insulting|farce|"
+            r"incompetent|disorgani[sz]ed|chaotic",
+            r"fed up|sick of|tired of|chasing this|to be blunt",
+            r"(?:so|very|really|far too) (?:rushed|late|disorgani[sz]ed)",
+            r"you(?:'ve| have)? lost (?:a|an|your) (?:good|great|strong|excellent)",
+        ),
+        "hostile",
+        "keep criticism of them or their process out: it closes the door; stay courteous",
+        ("seed003", "mistakes"),
+    ),
+    (
         re.compile(r"!{2,}"),
         "exclaim",
         "use one exclamation mark at most; several sound pushy",
         ("mistakes",),
     ),
 )
+_SPOKEN_TONE = (
+    "sarcasm",
+    "did_i_get",
+    "needy",
+    "reproach",
+    "demand",
+    "repeat",
+    "exclaim",
+    "blame",
+    "hostile",
+)
 #: Which tone categories each kind's tone check shows (enthusiastic "!!" is fine in an offer call).
 _TONE_FOR = {
-    "status_call_opener": (
-        "sarcasm",
-        "did_i_get",
-        "needy",
-        "reproach",
-        "demand",
-        "repeat",
-        "exclaim",
-        "blame",
-    ),
-    "voicemail": ("sarcasm", "did_i_get", "needy", "reproach", "demand", "repeat", "exclaim", "blame"),
-    "feedback_request": ("sarcasm", "blame", "reproach", "demand"),
-    "thank_you": ("sarcasm", "needy", "reproach", "demand", "blame", "did_i_get"),
-    "offer_call": ("sarcasm", "needy", "reproach", "demand", "blame"),
+    "status_call_opener": _SPOKEN_TONE,
+    "voicemail": _SPOKEN_TONE,
+    "feedback_request": ("sarcasm", "blame", "reproach", "demand", "hostile"),
+    "thank_you": ("sarcasm", "needy", "reproach", "demand", "blame", "did_i_get", "hostile"),
+    "offer_call": ("sarcasm", "needy", "reproach", "demand", "blame", "hostile"),
 }
 #: The checks that report tone (a new id, ``courteous_tone``, for kinds that had none).
 TONE_CHECKS = ("no_pressure", "not_argumentative", "courteous_tone")
@@ -1211,6 +1234,7 @@ _PURPOSE = _rx(
     r"(?:remain|remains|am) (?:very |really )?(?:interested|keen)",
     r"any (?:news|update)s?|is there (?:any )?(?:news|an update)",
     r"where things (?:stand|are)|where (?:you|the process) (?:are|is)|next steps?|any progress",
+    r"when (?:will|do|would) you (?:decide|be deciding|make (?:a|your) decision)",
     r"(?:calling|ringing|phoning|wanted|want|hoping|like|love) to (?:see|ask|find out|hear|know|check) "
     r"(?:if|whether|where|how|about)",
     r"(?:calling|ringing|phoning|call|ring|phone|telephone|telephoning)\w* "
@@ -1396,6 +1420,7 @@ _ACCEPTS = _rx(
     r"i get it|fair enough|no hard feelings",
     r"(?:i'm|i am) not (?:at all )?(?:angry|upset|bitter|annoyed)",
     r"that's life|these things happen|no worries",
+    r"sorry (?:it|this|that) didn't work out|appreciate (?:the|your) honesty",
 )
 
 
@@ -1798,6 +1823,9 @@ _DEADLINE = _rx(
     r"when (?:is|would be) a good time to (?:give|get back|respond)",
     r"(?:a |the )?(?:couple of|few|two|three|some) days to (?:think|decide|consider)",
     r"time to (?:think|decide)",
+    r"(?:a day or two|some time|a little time|a (?:few|couple of) days) to (?:look over|review|read|go over|"
+    r"think|decide|consider)",
+    r"(?:what's|what is) the latest (?:i can|date|day)|let you know by\b",
     r"(?:what(?:'s| is)?|which) (?:the |your )?(?:time ?frame|timescale|time ?line)",
     r"by what (?:date|day|time)|what date (?:should|do|would|must)",
     r"when (?:(?:would|do|will) )?you(?:'d)? (?:like|want|need) (?:an?|my|your|the) "
@@ -1805,7 +1833,7 @@ _DEADLINE = _rx(
 )
 _IN_WRITING = _rx(
     r"in writing|written (?:offer|confirmation|copy|version|details)|offer letter|paperwork",
-    r"(?:send|email|e-mail|forward) (?:me )?(?:over )?(?:the |a |that )?(?:full |complete |final )?"
+    r"(?:send|email|e-mail|forward)(?:ing)? (?:me )?(?:over )?(?:the |a |that )?(?:full |complete |final )?"
     r"(?:offer|details|contract|terms|package)",
     r"(?:copy of|review|read|(?:like|love|want) to see) (?:the |a |my )?(?:contract|offer|terms)",
     r"(?:put|have|get) (?:the |that |it |this )?(?:offer |details )?in (?:an )?(?:email|e-mail)",

@@ -105,7 +105,8 @@ def test_corpus_is_large_and_covers_every_kind() -> None:
 #: starts to agree (remove it here) or if any other label disagrees.
 KNOWN_DISAGREEMENTS = {
     ("t200", "asks_one_question"): "“Can you tell me anything?” after a plea is vague, but is a question",
-    ("t204", "asks_one_question"): "“Where are we at?” after a reproach is blunt, but asks for the status",
+    ("t099", "asks_one_question"): "after “leave me hanging” the check no longer counts “Any news?”",
+    ("t243", "thanks_them"): "a thanks followed by sarcasm in the next sentence still counts as thanks",
 }
 
 
