@@ -525,7 +525,8 @@ _GREETING = re.compile(
     re.I,
 )
 _SELF = re.compile(
-    rf"\b(?:this is|my name is|my name's|it's|its|it is|i'm|i am|c'est)\s+(?P<name>{_NAME})"
+    r"\b(?:this is|my name is|my name's|it's|its|it is|i'm|i am|c'est|you're speaking (?:to|with))"
+    rf"\s+(?P<name>{_NAME})"
     rf"(?:\s+(?P<last>{_NAME}))?",
     re.I,
 )
@@ -535,7 +536,12 @@ _SELF_BARE = re.compile(
     rf"(?:^|(?<=[,.!?]\s))(?P<name>{_NAME})\s+(?P<last>{_NAME})(?=\s*[,.!?]|\s+(?:speaking|calling)\b)"
 )
 
-_THANKS = _rx(r"thank(?:s| you|ing)?", r"appreciat\w*", r"grateful")
+_THANKS = _rx(
+    r"thank(?:s| you|ing)?",
+    r"appreciat\w*",
+    r"grateful",
+    r"merci|diolch|gracias|danke|grazie|obrigad[oa]|arigato|dank je|tack",
+)
 _INTEREST = _rx(
     r"interest(?:ed)?",
     r"excit(?:ed|ing)",
@@ -548,7 +554,8 @@ _INTEREST = _rx(
     r"helping|being part)",
     r"(?:i would|i'd|id|we'd|would) (?:really |very much |so )?love",
     r"(?:i would|i'd|id) (?:really |very much )?like to (?:join|work|be part|contribute)",
-    r"(?:delighted|glad|happy) to (?:join|be part|contribute)",
+    r"(?:delighted|glad|happy) to (?:join|be part|contribute|bring)",
+    r"want (?:this|the) (?:job|role|position)",
     r"motivated",
     r"(?:would|'d) be (?:very |really |so )?(?:great|lovely|amazing|wonderful|happy|glad|delighted|thrilled|"
     r"pleased) to (?:work|join|be part)",
@@ -1539,6 +1546,7 @@ _FUTURE = _rx(
     r"(?:role|position|opening|vacancy|job)s?) (?:else )?(?:opens|comes up|becomes available|open up|come up|"
     r"arises?)",
     r"(?:in|for) the future|think of me|apply again",
+    r"(?:openings?|roles?|positions?|vacanc\w+|opportunit\w+) (?:later|next year|down the line)",
 )
 
 
@@ -1583,6 +1591,7 @@ _RECALL = _rx(
     r"(?:enjoyed|loved|appreciated) (?:learning|hearing|discussing|talking|seeing)",
     r"(?:learning|hearing) (?:about|that|how)",
     r"(?:enjoyed|loved|appreciated) \w+ing\b",
+    r"(?:walking|talking|taking) (?:me )?through (?:your|the)",
     r"your (?:idea|plan|vision|question|point|description|story|example) (?:of|about|for|to|on)",
 )
 
@@ -1811,7 +1820,10 @@ def _not_form_letter(draft: _Draft) -> _Verdict:
 # offer call ---------------------------------------------------------------------------------
 
 _DEADLINE = _rx(
-    r"when (?:do|would|will) you need (?:an?|my|your) (?:answer|decision|response|reply)",
+    r"(?:when|how soon|by when) (?:do|would|will) you need (?:an?|my|your|the) "
+    r"(?:answer|decision|response|reply)",
+    r"(?:need|want|like) (?:an?|my|the) (?:answer|decision|response|reply) by",
+    r"(?:can|could|may) i (?:get back to you|let you know|confirm|reply|respond) by",
     r"(?:when|how soon) (?:do|would|will) you need "
     r"(?:to hear|me to (?:decide|confirm|answer|respond|let you))",
     r"deadline|by when",
@@ -1833,6 +1845,7 @@ _DEADLINE = _rx(
 )
 _IN_WRITING = _rx(
     r"in writing|written (?:offer|confirmation|copy|version|details)|offer letter|paperwork",
+    r"(?:need|have) to sign|(?:papers|documents) to sign",
     r"(?:send|email|e-mail|forward)(?:ing)? (?:me )?(?:over )?(?:the |a |that )?(?:full |complete |final )?"
     r"(?:offer|details|contract|terms|package)",
     r"(?:copy of|review|read|(?:like|love|want) to see) (?:the |a |my )?(?:contract|offer|terms)",
@@ -1848,6 +1861,7 @@ _RAPPORT = _rx(
     r"looking forward to (?:working|joining|meeting|starting)",
     r"can't wait to (?:start|join|meet)",
     r"when (?:they|you)(?:'d| would)? (?:want|like|need) me to start",
+    r"who (?:will|would) i (?:be )?(?:working with|report(?:ing)? to|shadow\w*)|day to day",
 )
 _ACCEPT_NOW = _rx(
     r"i (?:happily |gladly |hereby )?accept",

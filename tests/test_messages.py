@@ -107,6 +107,7 @@ KNOWN_DISAGREEMENTS = {
     ("t200", "asks_one_question"): "“Can you tell me anything?” after a plea is vague, but is a question",
     ("t099", "asks_one_question"): "after “leave me hanging” the check no longer counts “Any news?”",
     ("t243", "thanks_them"): "a thanks followed by sarcasm in the next sentence still counts as thanks",
+    ("t262", "no_rushed_acceptance"): "“send me whatever I need to sign” counts as asking for it in writing",
 }
 
 
