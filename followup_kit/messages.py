@@ -628,13 +628,6 @@ def _negated(text: str, start: int, window: int = 4) -> bool:
     return bool(_NEGATOR.search(" ".join(words)))
 
 
-def _clause_at(text: str, index: int) -> str:
-    """The clause of ``text`` around ``index`` (between commas, semicolons or sentence ends)."""
-    start = max(text.rfind(c, 0, index) for c in ",;:.!?") + 1
-    ends = [i for i in (text.find(c, index) for c in ",;:.!?") if i >= 0]
-    return text[start : min(ends) if ends else len(text)]
-
-
 def _find(pattern: re.Pattern[str], text: str, *, negated: bool = False) -> re.Match[str] | None:
     """The first match of ``pattern`` that is (``negated=True``) or is not (default) negated."""
     for m in pattern.finditer(text):
