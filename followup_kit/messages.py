@@ -10,10 +10,14 @@ first and never a grade up front.
 letter (seed 001: "don't standardize your message"), shows the shared part and says what to
 personalize.
 
-The checks are plain-text heuristics (regular expressions and word overlap) tuned on the labelled
-examples in ``tests/message_corpus.json``.  They coach; they cannot understand a message, so each
-advice says what to do rather than passing judgement.  Where a rule needed a choice, the check's
-docstring says which choice was made and why.
+The checks are plain-text heuristics, written to generalise rather than to list phrases: questions
+are recognised by their structure (an interrogative clause, "I wondered whether…", "could you tell
+me…"), tone by patterns of sarcasm, neediness, pressure and blame with negation handled ("I'm not
+calling to pressure you" is calm, "I can't accept this" is not acceptance), and talking points by
+stems and content words.  They were improved against ``tests/data/messages/tuning.json`` and are
+measured on a held-out part by ``benchmarks/bench_messages.py``.  They coach; they cannot understand
+a message, so each advice says what to do rather than passing judgement.  Where a rule needed a
+choice, the check's docstring says which choice was made and why.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from .records import MAX_NOTES, Interview, ValidationError
@@ -35,6 +39,8 @@ __all__ = [
     "KIND_NAMES",
     "LABELS",
     "CHECK_IDS",
+    "TONE_CHECKS",
+    "PRIORITY",
     "WORDS_PER_MINUTE",
     "MAX_SPOKEN_SECONDS",
     "TIMED_KINDS",
@@ -75,6 +81,9 @@ MAX_TEXT = MAX_NOTES
 #: that share only the courtesy lines (about 0.55 alike: personal) and notes that swap a single
 #: sentence of a template (about 0.75: a form letter).
 FORM_LETTER_THRESHOLD = 0.65
+#: At most this many failed checks are put first as priorities; the rest are listed in the details.
+MAX_PRIORITIES = 3
+_COUNT_WORDS = {2: "two", 3: "three"}
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -150,9 +159,36 @@ class Feedback:
         shown = ", ".join(f"“{w}” ×{n}" if n > 1 else f"“{w}”" for w, n in counts.items())
         return f"Filler words: {shown}. Rehearse it once more without them."
 
+    @property
+    def priorities(self) -> tuple[Check, ...]:
+        """The failed checks most worth fixing first (at most ``MAX_PRIORITIES``), most important first.
+
+        Tone comes first (a pushy or sarcastic message does harm whatever else it gets right), then
+        what the reader needs to place you and answer, then the finer points; see ``PRIORITY``.
+        """
+        rank = {check_id: i for i, check_id in enumerate(PRIORITY)}
+        ordered = sorted(self.failed, key=lambda c: rank.get(c.id, len(rank)))
+        return tuple(ordered[:MAX_PRIORITIES])
+
+    @property
+    def verdict(self) -> str:
+        """The overall verdict, shown first: "Ready to send" or "Revise these two things first"."""
+        spoken = self.kind in ("status_call_opener", "voicemail", "offer_call")
+        if self.passed:
+            return "Ready to say: every check is met." if spoken else "Ready to send: every check is met."
+        n = len(self.priorities)
+        count = _COUNT_WORDS.get(n, str(n))
+        more = len(self.failed) - n
+        rest = f" ({more} smaller point{'s' if more > 1 else ''} below)" if more else ""
+        return f"Revise {'this one thing' if n == 1 else f'these {count} things'} first{rest}."
+
     def summary(self) -> str:
-        """The feedback as plain text: what to change, what went well, time, fillers, then the count."""
-        lines = [self.title]
+        """The feedback as plain text: the verdict, the priorities in order, then every check and the time."""
+        lines = [self.title, self.verdict]
+        if self.priorities:
+            lines.append("Top priorities:")
+            lines += [f"  {i}. {c.label}: {c.advice}" for i, c in enumerate(self.priorities, 1)]
+        lines.append("Details:")
         for heading, checks, mark in (
             ("To change", self.failed, "✗"),
             ("Going well", tuple(i for i in self.items if i.passed), "✓"),
@@ -166,11 +202,21 @@ class Feedback:
 
     def _repr_html_(self) -> str:
         e = html.escape
+        colour = "#1a7f37" if self.passed else "#b42318"
+        mark = "✓" if self.passed else "➜"
         parts = [
             f'<div class="followup-feedback" role="group" aria-label="{e(self.title)}">',
             f"<p><strong>{e(self.title)}</strong></p>",
+            f"<p class='followup-verdict' style='font-size:1.1em'><span style='color:{colour}' "
+            f"aria-hidden='true'>{mark}</span> <strong>{e(self.verdict)}</strong></p>",
         ]
-        for heading, checks, mark, colour in (
+        if self.priorities:
+            parts.append("<p style='margin-bottom:0.2em'><strong>Top priorities</strong></p>")
+            parts.append("<ol class='followup-priorities' style='margin-top:0'>")
+            parts += [f"<li><strong>{e(c.label)}</strong>: {e(c.advice)}</li>" for c in self.priorities]
+            parts.append("</ol>")
+        parts.append("<p style='margin-bottom:0.2em'><strong>Details</strong></p>")
+        for heading, checks, sign, tint in (
             ("To change", self.failed, "✗", "#b42318"),
             ("Going well", tuple(i for i in self.items if i.passed), "✓", "#1a7f37"),
         ):
@@ -180,8 +226,8 @@ class Feedback:
             parts.append("<ul style='list-style:none;padding-left:0.4em;margin-top:0'>")
             for c in checks:
                 parts.append(
-                    f"<li style='margin-bottom:0.4em'><span style='color:{colour}' aria-hidden='true'>"
-                    f"{mark}</span> <strong>{e(c.label)}</strong> ({heading.lower()}): {e(c.advice)}"
+                    f"<li style='margin-bottom:0.4em'><span style='color:{tint}' aria-hidden='true'>"
+                    f"{sign}</span> <strong>{e(c.label)}</strong> ({heading.lower()}): {e(c.advice)}"
                     f"<br><small>Source: {e(c.source)}</small></li>"
                 )
             parts.append("</ul>")
@@ -257,6 +303,7 @@ _NAME = r"[^\W\d_][\w'-]*"
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 _DASHES = re.compile(r"\s*[–—]\s*")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s-\s)\s*")
 
 #: Words that follow "Hi" or "this is" but are not a person's name.
 _NOT_NAMES = frozenset(
@@ -265,7 +312,16 @@ _NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december""".split()
 )
+#: Lower-case words that follow "hi", "it's", "this is" in typed speech but are not a name.
+_NOT_NAME_WORDS = frozenset(
+    """about again also am an and any anyone are as at back be calling checking do fine following for
+    from good great hello here hey hi how i i'm if in is it it's just me morning afternoon evening my
+    no not now of ok okay on one phoning regarding really ringing so sorry still sure thanks thank that
+    the there this to today um uh er very we well what when who why with yes you your ringing writing
+    hoping wondering glad happy""".split()
+)
 _TITLES = r"(?:(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+)"
+_GREETING_WORDS = frozenset("hi hello hey dear bonjour good morning afternoon evening".split())
 
 
 class _Draft:
@@ -287,41 +343,86 @@ class _Draft:
 
     @cached_property
     def questions(self) -> list[str]:
-        """Sentences that ask something: ending in "?" or phrased as a request ("I was wondering if")."""
-        return [
-            s
-            for s in self.sentences
-            if (s.rstrip("\"') ").endswith("?") or _QUESTION_PHRASE.search(s)) and not _ROUTING.search(s)
-        ]
+        """Sentences that ask something, recognised by structure (see ``_is_question``), routing excluded."""
+        return [s for s in self.sentences if _is_question(s) and not _ROUTING.search(s)]
+
+    @cached_property
+    def tone(self) -> list[_Fault]:
+        """Tone faults found: sarcasm, neediness, pressure, reproach, blame (``_tone_faults``)."""
+        return _tone_faults(self)
 
     @cached_property
     def seconds(self) -> float:
         return len(self.words) / WORDS_PER_MINUTE * 60
 
     @cached_property
+    def logged_people(self) -> dict[str, str]:
+        """Folded name word -> the name word as logged, for every person logged for this interview."""
+        return {_fold(w): w for w in self.people("contact", "interviewers", "agency_contact")}
+
+    def _namelike(self, word: str) -> bool:
+        """A name: capitalised and not a common word, or any spelling of a logged person's name."""
+        return _is_name(word) or (_fold(word) in self.logged_people and word.casefold() not in _NOT_NAMES)
+
+    @cached_property
+    def greeted_full(self) -> list[tuple[str, str | None]]:
+        """(name, the word after it if it may be a surname) after each greeting: "Hi Dana", "dear priya"."""
+        out = []
+        for m in _GREETING.finditer(self.flat):
+            name = m["name"]
+            if self._namelike(name):
+                after = self.flat[m.end("name") :]
+                nxt = re.match(rf"\s+(?P<last>{_NAME})", after)
+                last = nxt["last"] if nxt and _is_name(nxt["last"]) else None
+                out.append((name, last))
+        return out
+
+    @cached_property
     def greeted(self) -> list[str]:
-        """Names right after a greeting ("Hi Dana", "Dear Ms. Okafor", "Is this Zoë?")."""
-        return [m["name"] for m in _GREETING.finditer(self.flat) if _is_name(m["name"])]
+        """Names right after a greeting ("Hi Dana", "Dear Ms. Okafor", "Is this Zoë?", "hi maria")."""
+        return [name for name, _ in self.greeted_full]
+
+    @cached_property
+    def self_intro(self) -> tuple[str, str | None] | None:
+        """The name the speaker gives for themself, and their surname if given ("this is Sam Lee")."""
+        logged = set(self.logged_people)
+        greeted = {_fold(n) for n in self.greeted}
+        for pattern in (_SELF, _SELF_HERE, _SELF_BARE):
+            for m in pattern.finditer(self.flat):
+                name, last = m["name"], m["last"]
+                if pattern is _SELF_HERE and last and _fold(name) in greeted | logged:
+                    name, last = last, None  # "hi ola tomasz here": Ola is greeted, Tomasz speaks
+                words = {_fold(name), _fold(last or "")}
+                if words & _GREETING_WORDS or _fold(name) in logged:
+                    continue
+                if pattern is _SELF_BARE and _fold(name) in greeted | logged:
+                    continue
+                if pattern is _SELF and _fold(name) in greeted:
+                    continue
+                capital = _is_name(name)
+                lower = name.islower() and name not in _NOT_NAME_WORDS and len(name) > 1
+                if pattern is _SELF_BARE and not (capital and last and _is_name(last)):
+                    continue  # "Hi Dana, Sam Lee." needs a capitalised first and last name
+                if capital or (
+                    lower and pattern is not _SELF_BARE and m.group(0).split()[0].lower() != "i'm"
+                ):
+                    keep = last if last and (_is_name(last) or last.islower()) else None
+                    if keep and keep.casefold() in _NOT_NAME_WORDS | _NOT_NAMES:
+                        keep = None
+                    return name, keep
+        return None
 
     @cached_property
     def self_name(self) -> str | None:
-        """The name the speaker gives for themself ("this is Sam Lee", "my name is Sam")."""
-        for pattern in (_SELF, _SELF_HERE):
-            for m in pattern.finditer(self.flat):
-                if _is_name(m["name"]):
-                    return m["name"]
-        return None
+        """The name the speaker gives for themself ("this is Sam Lee", "my name is Sam", "sam lee here")."""
+        return self.self_intro[0] if self.self_intro else None
 
     @cached_property
     def own_name(self) -> set[str]:
         """The writer's own name words: from "this is Sam Lee" and from a short last line (the signature)."""
         own: set[str] = set()
-        for pattern in (_SELF, _SELF_HERE):
-            for m in pattern.finditer(self.flat):
-                if _is_name(m["name"]):
-                    own.add(m["name"])
-                    if m["last"] and _is_name(m["last"]):
-                        own.add(m["last"])
+        if self.self_intro:
+            own.update(w for w in self.self_intro if w)
         lines = [line.strip() for line in self.flat.splitlines() if line.strip()]
         if len(lines) > 1 and len(lines[-1].split()) <= 4 and lines[-1][-1] not in ".?!":
             own.update(w for w in re.findall(_NAME, lines[-1]) if _is_name(w))
@@ -330,7 +431,8 @@ class _Draft:
     @cached_property
     def addressed(self) -> set[str]:
         """Names the draft addresses or mentions: greeted names, and other names except the writer's own."""
-        return set(self.greeted) | {w for w in re.findall(_NAME, self.flat) if _is_name(w)} - self.own_name
+        said = {w for w in re.findall(_NAME, self.flat) if self._namelike(w)}
+        return set(self.greeted) | (said - self.own_name)
 
     def people(self, *fields: str) -> list[str]:
         """Name words logged for this interview in the given fields (e.g. "contact", "interviewers")."""
@@ -350,10 +452,11 @@ def _is_name(word: str) -> bool:
 
 def _name_words(entry: str) -> list[str]:
     """ "Dana Reyes (HR), dana@x.com" -> ["Dana", "Reyes"]: capitalised words that are not titles."""
-    entry = re.sub(r"\S+@\S+|\+?\d[\d\s().-]{5,}\d", " ", entry)
+    entry = re.sub(r"\S+@\S+|\+?\d[\d\s().-]{5,}\d|\([^)]*\)", " ", entry)
     return [w for w in re.findall(_NAME, entry) if _is_name(w) and len(w) > 1]
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     """Case and accents folded: "Zoë" and "zoe" become equal (to spot a misspelled name)."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -416,32 +519,29 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 
 _GREETING = re.compile(
-    r"\b(?:hi|hello|hey|dear|bonjour|good (?:morning|afternoon|evening)|(?:speak|talk) (?:to|with)|is this|"
-    rf"is that)\b(?=[\s,]*{_TITLES}?(?P<name>{_NAME}))",
+    r"\b(?P<hello>hi|hello|hey|dear|bonjour|good (?:morning|afternoon|evening)|"
+    r"(?:speak|talk) (?:to|with)|is this|is that)\b"
+    rf"(?=[\s,]*{_TITLES}?(?P<name>{_NAME}))",
     re.I,
 )
 _SELF = re.compile(
-    rf"\b(?:this is|my name is|my name's|it's|it is|i'm|i am)\s+(?P<name>{_NAME})(?:\s+(?P<last>{_NAME}))?",
+    r"\b(?:this is|my name is|my name's|it's|its|it is|i'm|i am|c'est|you're speaking (?:to|with))"
+    rf"\s+(?P<name>{_NAME})"
+    rf"(?:\s+(?P<last>{_NAME}))?",
     re.I,
 )
-_SELF_HERE = re.compile(rf"(?:^|[,.!?]\s*)(?P<name>{_NAME})(?:\s+(?P<last>{_NAME}))?\s+here\b")
-_QUESTION_PHRASE = _rx(
-    r"i was wondering|i'm wondering|wondering (?:if|whether)",
-    r"(?:could|can|would) you (?:please )?(?:let me know|tell me|share|send)",
-    r"(?:please )?let me know (?:if|whether|when|what|how)",
-    r"(?:i'd|i would) (?:like|love) to (?:know|ask|hear)",
-    r"(?:i'd|i would) (?:really |also )?(?:appreciate|welcome|value) (?:any|your|some|hearing|knowing)"
-    r" ?(?:feedback|advice|thoughts|insights?|pointers|suggestions)?",
-    r"(?:happy|glad) to (?:send|provide|share) (?:anything|whatever|any)",
-    r"(?:if|whether) there(?:'s| is) anything",
+_SELF_HERE = re.compile(rf"(?:^|(?<=[\s,.!?]))(?P<name>{_NAME})(?:\s+(?P<last>{_NAME}))?\s+here\b")
+#: "Hi Dana, Sam Lee." or "Hello Anika. Ravi Menon." : a first and last name standing alone.
+_SELF_BARE = re.compile(
+    rf"(?:^|(?<=[,.!?]\s))(?P<name>{_NAME})\s+(?P<last>{_NAME})(?=\s*[,.!?]|\s+(?:speaking|calling)\b)"
 )
-#: Questions that route the call ("May I speak with Dana?") rather than ask the prepared question.
-_ROUTING = _rx(
-    r"(?:may|can|could) i (?:please )?(?:speak|talk) (?:to|with)",
-    r"is (?:this|that) (?:mr\.? |ms\.? |mrs\.? |dr\.? )?[^\W\d_]+(?=\s*\?)",
-    r"is (?:this|now) a good time",
+
+_THANKS = _rx(
+    r"thank(?:s| you|ing)?",
+    r"appreciat\w*",
+    r"grateful",
+    r"merci|diolch|gracias|danke|grazie|obrigad[oa]|arigato|dank je|tack",
 )
-_THANKS = _rx(r"thank(?:s| you|ing)?", r"appreciat\w*", r"grateful")
 _INTEREST = _rx(
     r"interest(?:ed)?",
     r"excit(?:ed|ing)",
@@ -452,9 +552,15 @@ _INTEREST = _rx(
     r"passionate",
     r"look(?:ing)? forward to (?:working|joining|contributing|starting|the chance|the opportunity|"
     r"helping|being part)",
-    r"(?:i would|i'd|we'd) love",
+    r"(?:i would|i'd|id|we'd|would) (?:really |very much |so )?love",
+    r"(?:i would|i'd|id) (?:really |very much )?like to (?:join|work|be part|contribute)",
+    r"(?:delighted|glad|happy) to (?:join|be part|contribute|bring)",
+    r"want (?:this|the) (?:job|role|position)",
+    r"motivated",
+    r"(?:would|'d) be (?:very |really |so )?(?:great|lovely|amazing|wonderful|happy|glad|delighted|thrilled|"
+    r"pleased) to (?:work|join|be part)",
     r"want to (?:join|be part|contribute|work)",
-    r"can't wait",
+    r"can't wait(?! forever)",
 )
 _ROLE_NOUN = r"(?:position|role|job|opening|vacancy|post)"
 _ROLE_GENERIC = re.compile(
@@ -477,7 +583,7 @@ _DATE = _rx(
     rf"\d{{1,2}}(?:st|nd|rd|th)?(?: of)? (?:{_MONTHS})",
     r"\d{1,2}/\d{1,2}(?:/\d{2,4})?",
     r"\d{4}-\d{2}-\d{2}",
-    r"on the \d{1,2}(?:st|nd|rd|th)?",
+    r"(?:on )?the \d{1,2}(?:st|nd|rd|th)",
 )
 _WEEKDAY = _rx("|".join(_WEEKDAYS))
 _INTERVIEW_WORD = _rx(r"interview\w*", r"met", r"meet", r"spoke", r"talked", r"came in")
@@ -499,7 +605,348 @@ def _join(words: Iterable[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
-# -- content words: for "mentions a talking point" ------------------------------------------------
+# -- negation ------------------------------------------------------------------------------------
+
+_NEGATOR = re.compile(
+    r"\b(?:not|never|no|nor|hardly|without|cannot|can't|cant|don't|dont|doesn't|didn't|won't|wont|"
+    r"wouldn't|isn't|aren't|wasn't|weren't|haven't|hasn't|shouldn't|couldn't|nothing|nobody)\b",
+    re.I,
+)
+_CLAUSE_START = re.compile(r"[,;:.!?]|\s-\s|\b(?:but|and|so|because|though|although|while)\b", re.I)
+
+
+def _negated(text: str, start: int, window: int = 4) -> bool:
+    """Whether a negation in the same clause, within ``window`` words, governs the words at ``start``.
+
+    "I'm not calling to pressure you" and "I don't think it was unfair" are negated; in
+    "I'm disappointed, but not upset" the "not" governs "upset" only.
+    """
+    before = text[max(0, start - 80) : start]
+    pieces = _CLAUSE_START.split(before)
+    clause = pieces[-1] if pieces else before
+    words = clause.split()[-window:]
+    return bool(_NEGATOR.search(" ".join(words)))
+
+
+def _find(pattern: re.Pattern[str], text: str, *, negated: bool = False) -> re.Match[str] | None:
+    """The first match of ``pattern`` that is (``negated=True``) or is not (default) negated."""
+    for m in pattern.finditer(text):
+        if _negated(text, m.start()) == negated:
+            return m
+    return None
+
+
+# -- questions: by their structure ----------------------------------------------------------------
+
+_AUX = (
+    r"is|are|was|were|am|do|does|did|have|has|had|can|could|would|will|should|shall|may|might|must|"
+    r"isn't|aren't|wasn't|don't|doesn't|didn't|haven't|hasn't|can't|couldn't|wouldn't|won't|shouldn't"
+)
+_WH = r"what|what's|whats|which|how|how's|hows|when|when's|where|where's|who|who's|whom|whose|why"
+_SUBJECT = (
+    r"i|you|we|they|he|she|it|there|that|this|anyone|anybody|anything|someone|something|the|a|an|my|your|our"
+)
+_LEAD = (
+    r"(?:(?:so|and|but|also|oh|well|um+|uh+|er+m?|ok(?:ay)?|right|then|just|please|sorry|now|and also)\s+)*"
+)
+#: A clause that opens as a question: a wh-word, an auxiliary before its subject, or "any news?".
+_INTERROGATIVE = re.compile(
+    rf"^{_LEAD}(?:(?:{_WH})\b|(?:{_AUX})\s+(?:{_SUBJECT})\b|any(?:thing|one|body|\s+\w+)\b|"
+    r"(?:is|are) (?:a|the|my|there)\b)",
+    re.I,
+)
+#: Questions asked indirectly, as a statement or a request.
+_INDIRECT_QUESTION = _rx(
+    r"(?:i|i'm|i am|was|am) (?:was |just |also )?wonder(?:ed|ing) (?:if|whether|when|what|how|about)",
+    r"(?:could|can|would|will) you (?:please |kindly |possibly )?(?:let me know|tell me|share|send|explain|"
+    r"give me|advise|say|confirm|point me)",
+    r"(?:please |kindly )?(?:let me know|tell me|advise) (?:if|whether|when|what|how|which|where|who)",
+    r"(?:i'd|i would|id) (?:really |also |just )?(?:like|love) to (?:know|ask|hear|find out) "
+    r"(?:if|whether|when|what|how|which|where|who|one|your)",
+    r"(?:i'd|i would|id) (?:really |also |be )?(?:appreciate|welcome|value|grateful for|glad of) "
+    r"(?:knowing|hearing|learning|any|your|some|a word|one)",
+    r"(?:grateful|thankful|glad) (?:to (?:know|hear|learn)|if you (?:could|can|would))",
+    r"(?:happy|glad) to (?:send|provide|share) (?:anything|whatever|any)",
+    r"(?:if|whether) there(?:'s| is) anything",
+    r"if you need (?:anything|any|more|something)[^.?!]{0,30}(?:please )?(?:tell|let) me",
+)
+_SMALL_TALK = _rx(
+    r"how(?:'s| is| are| was| has| have)? (?:you|your (?:day|week|weekend|morning|afternoon)|"
+    r"it going|things with you|life|the weather|everything)(?: been| going| doing)?",
+    r"(?:hope|trust) you(?:'re| are) (?:well|keeping well)",
+    r"you (?:ok|okay|alright)",
+)
+#: Questions that route the call ("May I speak with Dana?") rather than ask the prepared question.
+_ROUTING = _rx(
+    r"(?:may|can|could) i (?:please )?(?:speak|talk) (?:to|with)",
+    r"is (?:this|that|it) (?:mr\.? |ms\.? |mrs\.? |dr\.? )?[^\W\d_]+(?=\s*\?)",
+    r"is (?:this|now) a good time|are you free|do you have a (?:minute|moment|second)",
+    r"(?:can|could) you hear me",
+)
+#: Questions that complain rather than ask ("why haven't I heard?", "what's going on?").
+_COMPLAINT_QUESTION = _rx(
+    r"why\b",
+    r"what's the hold[- ]?up|what's taking so long",
+    r"who told you",
+    r"can we talk about it again|can you change",
+)
+
+
+#: A question typed without its "?": "what could i do better", "is there owt else you need".
+_TYPED_QUESTION = re.compile(
+    rf"^{_LEAD}(?:(?:{_WH})\s+(?:{_AUX}|\w+'s)\b|(?:{_AUX})\s+(?:i|you|we|they|there|it|anyone|anything)\b)",
+    re.I,
+)
+
+
+def _question_part(sentence: str) -> str:
+    """The asking part of a long sentence: from its last question marker to the end."""
+    if len(_WORD.findall(sentence)) <= 20:
+        return sentence
+    starts = [m.start() for m in _INDIRECT_QUESTION.finditer(sentence)]
+    starts += [m.start() for m in re.finditer(rf"\b(?:{_WH}|whether)\b", sentence, re.I)]
+    return sentence[max(starts) :] if starts else sentence
+
+
+def _is_question(sentence: str) -> bool:
+    """A sentence that asks: an interrogative clause, or a request such as "I wondered whether…".
+
+    A "?" alone is not enough ("Hi, um, Maria?" is a greeting), and no "?" is needed in typed
+    speech ("what could i do better").
+    """
+    s = sentence.strip().strip("\"'")
+    clauses = [c for c in _CLAUSE_BREAK.split(s.rstrip("?!. ")) if c.strip()]
+    interrogative = any(_INTERROGATIVE.search(c) for c in clauses)
+    if _INDIRECT_QUESTION.search(s):
+        return True
+    if s.rstrip("\"') ").endswith("?"):
+        last = clauses[-1].split() if clauses else []
+        return interrogative or len(last) >= 3
+    first = clauses[0] if clauses else ""
+    return bool(_TYPED_QUESTION.match(first))
+
+
+def _sensible(question: str, draft: _Draft) -> bool:
+    """A prepared question: not small talk, not a complaint, and free of tone faults.
+
+    Choice: after a reproach, a complaint, blame or a demand ("Frankly, it's unprofessional…
+    When will you decide?") the question reads as part of the complaint, so it does not count.
+    """
+    if _SMALL_TALK.search(question) or _COMPLAINT_QUESTION.search(question):
+        return False
+    if any(f.category in ("reproach", "hostile", "blame", "demand") for f in draft.tone):
+        return False
+    return not _tone_faults_in(_question_part(question), draft.kind)
+
+
+# -- tone: sarcasm, neediness, pressure, reproach, blame -------------------------------------------
+
+
+class _Fault(NamedTuple):
+    words: str
+    advice: str
+    sources: tuple[str, ...]
+    category: str
+
+
+_POSITIVE = (
+    r"(?:great|lovely|wonderful|super|brilliant|fantastic|perfect|nice|love|loved|thanks|thank you|"
+    r"appreciate|appreciated|thoughtful|helpful|kind|fun|valued)"
+)
+_GRIEVANCE = (
+    r"(?:still|kept|keep me|keeping me) waiting|leav(?:e|ing) me hanging|left me hanging|ignor\w+|"
+    r"never (?:called|replied|answered|got back)|(?:one|two)-line|(?:hours|minutes) (?:i was|of waiting)|"
+    r"wasted (?:my|our) time|(?:hear|heard|hearing) (?:absolutely )?nothing|finally|"
+    r"after (?:a|one|two|three|four|\d+) (?:weeks?|months?)"
+)
+#: (pattern, category, advice, sources); the category says which checks show it.
+_TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
+    (
+        _rx(
+            r"thanks? (?:you )?(?:so much |very much )?for nothing",
+            r"oh (?:great|wonderful|brilliant|joy|perfect)",
+            rf"{_POSITIVE}\b[^.?!]{{0,60}}\b(?:{_GRIEVANCE})",
+            rf"(?:{_GRIEVANCE})\b[^.?!]{{0,60}}\b{_POSITIVE}",
+            r"(?:thanks|thank you|grateful)\b[^.?!]{0,40}\bi (?:suppose|guess)",
+            r"whatever(?=\s*[.!]|$)",
+            r"(?:a|bit of a|such a) joke",
+            r"why do i (?:even )?bother",
+            r"shame (?:nobody|no one|that)",
+            r"but never mind",
+            r"super helpful",
+            r"(?:^|(?<=[.!?] ))seriously\b|,? but fine\b",
+            r"too much to ask|(?:such a |it's a |what a )?shame (?:the|it|you)",
+        ),
+        "sarcasm",
+        "say what you mean plainly and politely: sarcasm reads as hostile in writing and on the phone",
+        ("seed003", "mistakes"),
+    ),
+    (
+        _rx(
+            r"(?:did|have|do) i get (?:the|this|that) (?:job|position|role|offer)",
+            r"did i get it|have i got (?:the job|it)|am i hired|did i make it|is the job mine",
+            r"did you like me",
+            r"(?:if|whether) i(?:'ve)? (?:got|get|have got|won) (?:the|this|that) "
+            r"(?:job|position|role|offer)",
+        ),
+        "did_i_get",
+        "don't ask whether you got the job; ask “Is a decision close?” or “Can I provide anything else?”",
+        ("model_call",),
+    ),
+    (
+        _rx(
+            r"(?:i|we) (?:really |desperately |badly |so |just )?need(?:ed)? (?:this|the|a|that) "
+            r"(?:job|position|role|work|offer)",
+            r"(?:i )?really need(?:ed)? this",
+            r"desperate(?:ly)?|begging|please,? please",
+            r"please (?:don't|do not) (?:keep me waiting|give it to anyone|let me down|say no)",
+            r"whatever you(?:'re| are)? offer(?:ing)?",
+            r"checking my phone",
+            r"i (?:really |just )?need to hear (?:something|anything|back)",
+            r"(?:rent|bills?|mortgage) (?:is|are) due",
+            r"i'll take (?:anything|whatever)",
+        ),
+        "needy",
+        "leave neediness out; say calmly that you are still very interested",
+        ("seed004", "mistakes"),
+    ),
+    (
+        _rx(
+            r"why (?:haven't|hasn't|didn't|have not|has not|did not|don't|isn't|aren't) "
+            r"(?:you|anyone|anybody|somebody|someone|i)",
+            r"you were supposed to",
+            r"(?:it's|it is) now (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+            r"leave me hanging|left me hanging|ignoring (?:my|me)",
+            r"surely you(?:'ve| have| must)?|by now\b|waiting by the phone|it's been (?:ages|forever|weeks)",
+            r"is anyone (?:ever )?going to|how long does it take|still waiting to hear",
+            r"(?:a bit|rather|quite|very|really) disappointing",
+            r"took you long enough|about time",
+        ),
+        "reproach",
+        "don't reproach them for the wait; say you are checking in",
+        ("seed003",),
+    ),
+    (
+        re.compile(
+            r"\bASAP\b|\b(?:get back to me|let me know|call me(?: back)?|ring me(?: back)?|answer|respond|"
+            r"reply|decide|hear back)\b[^.?!]{0,20}\bas soon as possible\b|"
+            r"\bi(?:'ll)? (?:need|expect) (?:an answer|a decision|to know|to hear|a reply|a response|until)\b"
+            r"[^.?!]{0,40}|\bi (?:must say i )?expect (?:a|an|to)\b|\bno earlier\b|\bi'm not doing\b|"
+            r"\bi (?:want|need) (?:your|an|a) (?:answer|decision|reply) by\b|"
+            r"\bor i'm (?:walking|leaving|out|gone)\b|\binsulting\b|\bi'm not signing\b|"
+            r"\buntil you (?:double|raise|increase|match)\b|\bneed a decision soon\b|\bcan't wait forever\b|"
+            r"\b(?:appreciate|need|want|expect) a decision by\b|"
+            r"\b(?:another|other) offers? (?:\w+ )?waiting\b|"
+            r"\b(?:i have|i've got) (?:\w+ )?other offers?\b|\bother offers? on the table\b",
+            re.I,
+        ),
+        "demand",
+        "don't set them a deadline or terms; ask what their timeline is",
+        ("seed004", "mistakes"),
+    ),
+    (
+        _rx(
+            r"i(?:'ve| have)? (?:already )?(?:called|rang|phoned|tried (?:calling|to call|to reach you))"
+            r"(?: you)?(?: (?:twice|three times|several times|again|already))?",
+            r"i(?:'ve| have)? (?:already )?left (?:you )?(?:a |two |three |several )?"
+            r"(?:messages?|voicemails?)",
+            r"calling (?:you )?again|my (?:second|third|fourth) call|following up again",
+            r"(?:second|third|fourth|fifth) time (?:i've|i have)",
+        ),
+        "repeat",
+        "make only one call; don't mention earlier calls or call again",
+        ("seed003", "seed004"),
+    ),
+    (
+        _rx(
+            r"why not me|why (?:wasn't|was not|didn't|did not) (?:i|you (?:choose|pick|hire|take|want) me)",
+            r"why (?:did|would) you (?:pick|choose|hire|go with|select)",
+            r"unfair|not fair|biased|discriminat\w*",
+            r"(?:you(?:'ve| have)?|you're|you are) (?:\w+ )?(?:made|making) a (?:\w+ )?mistake",
+            r"(?:big|huge|terrible|serious|grave) mistake",
+            r"(?:you|they) should(?:'ve| have)",
+            r"i (?:deserved?|earned) (?:this|the|that|it)|(?:better|more) qualified than",
+            r"(?:the )?(?:best|strongest|most qualified) (?:candidate|person|applicant)",
+            r"reconsider|wrong (?:decision|choice|candidate|person)|waste of (?:my )?time",
+            r"ridiculous|how could you",
+            r"i (?:don't|do not|can't|cannot) (?:agree|accept)"
+            r"(?! (?:right now|over the phone|yet|until|before))",
+            r"disagree with|would have (?:picked|chosen|hired) me|i was told i was|talk about it again",
+            r"not sure i agree|(?:you've|you have|you) got (?:this|it|that)(?: one)? wrong",
+            r"(?:clearly|obviously) the (?:better|best|right|stronger)|you(?:'ll| will) regret",
+            r"makes no sense|doesn't make (?:any )?sense|i want to know why|how is that fair",
+        ),
+        "blame",
+        "drop the blame: arguing never changes the decision; thank them and ask to learn",
+        ("seed003", "model_feedback"),
+    ),
+    (
+        _rx(
+            r"unprofessional|shambles|shambolic|disgrace\w*|appalling|pathetic|useless|rude|insulting|farce|"
+            r"incompetent|disorgani[sz]ed|chaotic",
+            r"fed up|sick of|tired of|chasing this|to be blunt",
+            r"(?:so|very|really|far too) (?:rushed|late|disorgani[sz]ed)",
+            r"you(?:'ve| have)? lost (?:a|an|your) (?:good|great|strong|excellent)",
+        ),
+        "hostile",
+        "keep criticism of them or their process out: it closes the door; stay courteous",
+        ("seed003", "mistakes"),
+    ),
+    (
+        re.compile(r"!{2,}"),
+        "exclaim",
+        "use one exclamation mark at most; several sound pushy",
+        ("mistakes",),
+    ),
+)
+_SPOKEN_TONE = (
+    "sarcasm",
+    "did_i_get",
+    "needy",
+    "reproach",
+    "demand",
+    "repeat",
+    "exclaim",
+    "blame",
+    "hostile",
+)
+#: Which tone categories each kind's tone check shows (enthusiastic "!!" is fine in an offer call).
+_TONE_FOR = {
+    "status_call_opener": _SPOKEN_TONE,
+    "voicemail": _SPOKEN_TONE,
+    "feedback_request": ("sarcasm", "blame", "reproach", "demand", "hostile"),
+    "thank_you": ("sarcasm", "needy", "reproach", "demand", "blame", "did_i_get", "hostile"),
+    "offer_call": ("sarcasm", "needy", "reproach", "demand", "blame", "hostile"),
+}
+#: The checks that report tone (a new id, ``courteous_tone``, for kinds that had none).
+TONE_CHECKS = ("no_pressure", "not_argumentative", "courteous_tone")
+
+
+@lru_cache(maxsize=1024)
+def _tone_faults_in(text: str, kind: str) -> tuple[_Fault, ...]:
+    """Tone faults in a text, one per category, skipping negated ones ("I'm not desperate")."""
+    out = []
+    for pattern, category, advice, sources in _TONE_RULES:
+        if category not in _TONE_FOR[kind]:
+            continue
+        for m in pattern.finditer(text):
+            if not _negated(text, m.start(), 6):
+                out.append(_Fault(m.group(), advice, sources, category))
+                break
+    if (
+        kind in ("status_call_opener", "voicemail")
+        and text.count("!") >= 3
+        and not any(f.category == "exclaim" for f in out)
+    ):
+        out.append(_Fault("!", _TONE_RULES[-1][2], _TONE_RULES[-1][3], "exclaim"))
+    return tuple(out)
+
+
+def _tone_faults(draft: _Draft) -> list[_Fault]:
+    return list(_tone_faults_in(draft.flat, draft.kind))
+
+
+# -- content words: for "mentions a talking point" and "is not a form letter" ----------------------
 
 _STOPWORDS = frozenset(
     """a about above after again all also am an and any are as at be because been before being below
@@ -513,10 +960,56 @@ _STOPWORDS = frozenset(
     spoke talk talked talking discuss discussed discussing discussion conversation chat opportunity
     team role position job company work working enjoyed enjoy learning learn hearing hear great good
     nice wonderful appreciate appreciated mentioned mention question questions asked ask answer
-    dear hi hello best regards sincerely kind warm look looking forward""".split()
+    dear hi hello hey best regards sincerely kind warm look looking forward new""".split()
+)
+#: Words any thank-you note may use: a note made only of these says nothing about this interview.
+_GENERIC_WORDS = frozenset(
+    """consideration chance confident skills skill experience strong fit addition valuable asset
+    organisation organization hope hoping soon back forward next step steps contact hesitate anything
+    else need please fun lovely pleasure truly again once interested interest excited exciting keen eager
+    love join joining part believe sure certain make thing things everything taking take spend spent
+    grateful regards wishes cheers heaps lot insight insights informative helpful productive enjoyable
+    candidate application process decision update news details information send sending provide share
+    attach attached help helping contribute contributing success successful find found came come coming
+    see seeing saw feel felt think thought know knowing give day morning afternoon evening
+    monday tuesday wednesday thursday friday saturday sunday thursday's friday's monday's tuesday's
+    wednesday's today's yesterday's reach reaching sharing shared taking took showing around visit
+    look looked speak speaking role's fantastic amazing brilliant awesome thrilled delighted glad
+    happy pleased able opportunities want wanted would like great fit match perfect further
+    enjoyed meeting meet chatting chatted talking really very much many""".split()
+)
+#: Groups of words that mean the same in a talking point ("refurbishment" ~ "renovation").
+_SYNONYMS = (
+    "migrat move moving transition switch",
+    "mentor coach train teach onboard",
+    "test check qa",
+    "complaint review",
+    "renovat refurb refurbish",
+    "sketch draw",
+    "customer client guest patient",
+    "dashboard report",
+    "hire recruit",
+)
+_SYNONYM_OF = {stem: group.split()[0] for group in _SYNONYMS for stem in group.split()}
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ers",
+    "er",
+    "ies",
+    "ied",
+    "ed",
+    "es",
+    "ly",
+    "s",
 )
 
 
+@lru_cache(maxsize=8192)
 def _normal_word(word: str) -> str:
     word = _fold(word)
     if word.endswith("'s"):
@@ -526,20 +1019,39 @@ def _normal_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)
+def _stem(word: str) -> str:
+    """A light suffix-stripping stem: "testing", "tests" and "tested" -> "test"; "migration" -> "migr"."""
+    w = _normal_word(word)
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "ls":
+        w = w[:-1]
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    for prefix, canonical in _SYNONYM_OF.items():
+        if w.startswith(prefix):
+            return canonical
+    return w
+
+
 def _content_words(text: str, exclude: Iterable[str] = ()) -> list[str]:
     """Meaningful words, folded and singular: what a talking point is about."""
     skip = {_normal_word(w) for w in exclude}
     out = []
     for raw in _WORD.findall(text):
-        word = _normal_word(raw)
-        if (len(word) >= 3 or word.isdigit()) and word not in _STOPWORDS and word not in skip:
-            out.append(word)
+        for part in [raw, *raw.split("-")] if "-" in raw else [raw]:  # "out-of-hours": also "hours"
+            word = _normal_word(part)
+            if (len(word) >= 3 or word.isdigit()) and word not in _STOPWORDS and word not in skip:
+                out.append(word)
     return out
 
 
 def _same_word(a: str, b: str) -> bool:
-    """Equal, or sharing a stem-like prefix: "migration" ~ "migrate", "churn" ~ "churned"."""
-    if a == b:
+    """Equal stems, synonyms, or a shared stem-like prefix: "migration" ~ "migrate", "tests" ~ "testing"."""
+    if a == b or _stem(a) == _stem(b):
         return True
     if min(len(a), len(b)) < 5:
         return False
@@ -588,24 +1100,46 @@ def _rule(
     return register
 
 
+def _near(a: str, b: str) -> bool:
+    """Two spellings of one name: equal once folded ("Zoe"/"Zoë"), or one or two letters apart."""
+    fa, fb = _fold(a), _fold(b)
+    if fa == fb:
+        return True
+    return min(len(fa), len(fb)) >= 4 and difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.7
+
+
 def _name_check(draft: _Draft, logged: list[str], *, role: str, sources: tuple[str, ...]) -> _Verdict:
     """Shared by the opener and the thank-you: is the logged person named, and spelled as logged?
 
     The writer's own name does not count, so "Sam Lee" signing a note is not "Lee Chen" named.
+    Case doesn't matter ("hi maria" greets Maria); a misspelt surname beside the right first name
+    ("Dear Dana Reyez") or a name one or two letters off ("Sophia" for "Sofia") is pointed out.
     """
     said = draft.addressed
     if logged:
-        hit = [n for n in logged if n in said]
+        by_case = {w.casefold(): w for w in said}
+        hit = [n for n in logged if n.casefold() in by_case]
+        greeted = [w for pair in draft.greeted_full for w in pair if w]
+        wrong = [
+            (n, w)
+            for w in greeted
+            for n in logged
+            if w.casefold() != n.casefold()
+            and w.casefold() not in {x.casefold() for x in logged}
+            and _near(n, w)
+        ]
+        if not hit:
+            wrong += [
+                (n, w) for w in said for n in logged if w.casefold() != n.casefold() and _fold(w) == _fold(n)
+            ]
+        if wrong:
+            right, bad = wrong[0]
+            return _fix(f"Spell the name as they do: “{right}”, not “{bad}”.", *sources, "mistakes")
         if hit:
             return _ok(f"You name {hit[0]}: a name says this {role} is for them alone.", *sources)
-        folded = {_fold(w): w for w in said}
-        near = [(n, folded[_fold(n)]) for n in logged if _fold(n) in folded]
-        if near:
-            right, wrong = near[0]
-            return _fix(f"Spell the name as they do: “{right}”, not “{wrong}”.", *sources, "mistakes")
         who = "your contact" if role == "call" else "your interviewer"
-        greeted = f"; you greet {draft.greeted[0]}, who is not in the log" if draft.greeted else ""
-        return _fix(f"Greet {who} by name, e.g. “Hi {logged[0]},”{greeted}.", *sources, "mistakes")
+        greeted_note = f"; you greet {draft.greeted[0]}, who is not in the log" if draft.greeted else ""
+        return _fix(f"Greet {who} by name, e.g. “Hi {logged[0]},”{greeted_note}.", *sources, "mistakes")
     if draft.greeted:
         return _ok(f"You greet {draft.greeted[0]} by name: keep it personal.", *sources)
     return _fix(f"Open with their name, e.g. “Hi Dana,”: a {role} to a named person is remembered.", *sources)
@@ -620,6 +1154,7 @@ def _greets_by_name(draft: _Draft) -> _Verdict:
 
 @_rule("says_who_you_are", "Says who you are")
 def _says_who_you_are(draft: _Draft) -> _Verdict:
+    """ "This is Sam Lee", "it's sam", "Sam Lee here", or a bare "Hi Dana, Sam Lee." after the greeting."""
     if draft.self_name:
         return _ok(
             f"You give your name ({draft.self_name}) early, so they know who is calling.", "model_call"
@@ -642,6 +1177,9 @@ def _role_named(draft: _Draft) -> tuple[bool, str]:
     for m in _ROLE_GENERIC.finditer(draft.flat):
         word = m["word"] or m["after"]
         if word.casefold() not in _NOT_ROLE_WORDS:
+            return True, "data analyst"
+    for m in re.finditer(rf"\b(?P<word>{_NAME})\s+interview\b", draft.flat):  # "Line Cook interview"
+        if _is_name(m["word"]) and m["word"].casefold() not in _NOT_ROLE_WORDS | _NOT_NAMES:
             return True, "data analyst"
     return False, "data analyst"
 
@@ -689,114 +1227,68 @@ def _names_role_and_date(draft: _Draft) -> _Verdict:
 
 _PURPOSE = _rx(
     r"(?:check|checking|calling|call|ring|ringing|touch|touching) (?:in|base|back)",
-    r"(?:check|checking) (?:on|about)",
+    r"(?:check|checking) (?:on|about|whether|if)",
     r"follow(?:ing)?[ -]up",
     r"status",
     r"still (?:very |really |very much |extremely )?(?:interested|keen|excited|enthusiastic)",
     r"(?:remain|remains|am) (?:very |really )?(?:interested|keen)",
-    r"any (?:news|update)s?",
-    r"where things stand|where (?:you|the process) (?:are|is)|next steps?|any progress",
-    r"(?:calling|wanted|want|hoping) to (?:see|ask|find out|hear) (?:if|whether|where|how|about)",
+    r"any (?:news|update)s?|is there (?:any )?(?:news|an update)",
+    r"where things (?:stand|are)|where (?:you|the process) (?:are|is)|next steps?|any progress",
+    r"when (?:will|do|would) you (?:decide|be deciding|make (?:a|your) decision)",
+    r"(?:calling|ringing|phoning|wanted|want|hoping|like|love) to (?:see|ask|find out|hear|know|check) "
+    r"(?:if|whether|where|how|about)",
+    r"(?:calling|ringing|phoning|call|ring|phone|telephone|telephoning)\w* "
+    r"(?:about|regarding|re:?|on|for|to ask|to know|to see|to find out)(?: about)? (?:the |your |a |my )?"
+    r"(?:decision|outcome|status|progress|news|update|timeline|timing)",
+    r"(?:waiting|hoping) to hear (?:about|back|whether|if)",
+    r"(?:ask|know|see|find out|hear)\w* (?:if|whether|about) [^.?!]{0,30}"
+    r"\b(?:decision|decided|news|progress)",
 )
 
 
 @_rule("states_purpose", "States why you are calling")
 def _states_purpose(draft: _Draft) -> _Verdict:
-    found = _first(_PURPOSE, draft.flat)
-    if found:
-        return _ok(
-            f"You say why you are calling ({_quote(found)}), which keeps the call short.", "model_call"
-        )
+    """A status check or restated interest, not negated ("I'm not calling about the decision")."""
+    for sentence in draft.sentences:
+        found = _find(_PURPOSE, sentence)
+        if found:
+            return _ok(
+                f"You say why you are calling ({_quote(found.group())}), which keeps the call short.",
+                "model_call",
+            )
     return _fix(
         "Say why you are calling: “I'm following up on the status, and I'm still very interested.”",
         "model_call",
     )
 
 
-#: Pressure or neediness in a call: (pattern, what to do instead, sources).
-_PRESSURE: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
-    (
-        _rx(
-            r"(?:did|have|do) i get (?:the|this|that) (?:job|position|role|offer)",
-            r"did i get it|have i got (?:the job|it)|am i hired|did i make it|is the job mine",
-            r"(?:if|whether) i(?:'ve)? (?:got|get|have got|won) (?:the|this|that) "
-            r"(?:job|position|role|offer)",
-        ),
-        "don't ask whether you got the job; ask “Is a decision close?” or “Can I provide anything else?”",
-        ("model_call",),
-    ),
-    (
-        _rx(
-            r"i (?:really |desperately |badly |so )?need (?:this|the|a) job",
-            r"desperate(?:ly)?|begging|please,? please",
-        ),
-        "leave neediness out; say calmly that you are still very interested",
-        ("seed004", "mistakes"),
-    ),
-    (
-        _rx(
-            r"why (?:haven't|hasn't|didn't|have not|has not|did not|don't) "
-            r"(?:you|anyone|anybody|somebody|someone)",
-            r"you (?:said|promised) (?:you'd|you would|that)|you were supposed to",
-        ),
-        "don't reproach them for the wait; say you are checking in",
-        ("seed003",),
-    ),
-    (
-        re.compile(
-            r"\bASAP\b|\b(?:get back to me|let me know|call me(?: back)?|answer|respond|reply|decide|"
-            r"hear back)"
-            r"\b[^.?!]{0,20}\bas soon as possible\b|\bi need (?:an answer|to know)\b",
-            re.I,
-        ),
-        "don't set them a deadline; ask what the timeline is",
-        ("seed004", "mistakes"),
-    ),
-    (
-        _rx(
-            r"i(?:'ve| have)? (?:already )?(?:called|rang|phoned|tried (?:calling|to call|to reach you))",
-            r"i(?:'ve| have)? (?:already )?left (?:you )?(?:a |two |three |several )?"
-            r"(?:messages?|voicemails?)",
-            r"calling (?:you )?again|my (?:second|third|fourth) call|following up again",
-        ),
-        "make only one call; don't mention earlier calls or call again",
-        ("seed003", "seed004"),
-    ),
-    (
-        re.compile(r"!{2,}"),
-        "use one exclamation mark at most; several sound pushy",
-        ("mistakes",),
-    ),
-)
-
-
-def _pressure(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    """Each pressure pattern found: (the words, what to do instead, sources)."""
-    out = []
-    for pattern, advice, sources in _PRESSURE:
-        m = pattern.search(text)
-        if m:
-            out.append((m.group(), advice, sources))
-    if text.count("!") >= 3 and not any(a.startswith("use one exclamation") for _, a, _ in out):
-        out.append(("!", _PRESSURE[-1][1], _PRESSURE[-1][2]))
-    return out
-
-
 @_rule("asks_one_question", "Asks one prepared question")
 def _asks_one_question(draft: _Draft) -> _Verdict:
-    """One or two questions pass, none or three and more fail; pushy questions don't count as sensible."""
-    sensible = [q for q in draft.questions if not _pressure(q)]
-    pushy = len(draft.questions) - len(sensible)
-    if len(draft.questions) >= 3:
+    """One or two prepared questions pass, none or three and more fail.
+
+    Questions are recognised by structure (see ``_is_question``): "Hi, um, Maria?" is not one,
+    "I wondered whether you're close to a decision" is.  Small talk ("How's your day going?"),
+    complaints ("Why haven't I heard?") and pushy questions don't count as prepared.
+    """
+    asked = [q for q in draft.questions if not _SMALL_TALK.search(q) or len(_WORD.findall(q)) > 8]
+    sensible = [q for q in asked if _sensible(q, draft)]
+    if len(asked) >= 3:
         return _fix(
-            f"Keep to one question ({len(draft.questions)} here): pick the one you most need answered.",
+            f"Keep to one question ({len(asked)} here): pick the one you most need answered.",
             "seed003",
             "model_call",
         )
     if not sensible:
-        extra = " instead of the one you ask" if pushy else ""
+        small = [q for q in draft.questions if _SMALL_TALK.search(q)]
+        if asked:
+            extra = f" instead of {_quote(asked[0], 40)}"
+        elif small:
+            extra = f": {_quote(small[0], 40)} is small talk, not the question you called to ask"
+        else:
+            extra = ""
         return _fix(
-            f"Prepare one sensible question{extra}: “Is there anything else I can provide?”",
+            f"Prepare one calm question{extra}, e.g. “Is a decision close?” or “Is there anything else I "
+            "can provide?”",
             "seed003",
             "model_call",
         )
@@ -820,16 +1312,35 @@ def _within_time(draft: _Draft) -> _Verdict:
     return _ok(f"About {seconds:.0f} seconds aloud: short enough to respect their time.", "model_call")
 
 
-@_rule("no_pressure", "Avoids pressure and neediness")
-def _no_pressure(draft: _Draft) -> _Verdict:
-    found = _pressure(draft.flat)
+def _tone_verdict(draft: _Draft, calm: str, calm_sources: tuple[str, ...]) -> _Verdict:
+    """Shared by the three tone checks: the first fault found, and how many more."""
+    found = draft.tone
     if not found:
-        return _ok("Calm and courteous: no pressure, no “did I get the job?”.", "model_call", "seed004")
-    words, advice, sources = found[0]
+        return _ok(calm, *calm_sources)
+    first = found[0]
     more = (
         f" (and {len(found) - 1} more such phrase{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
     )
-    return _fix(f"Instead of {_quote(words)}{more}: {advice}.", *sources)
+    return _fix(f"Instead of {_quote(first.words)}{more}: {first.advice}.", *first.sources)
+
+
+@_rule("no_pressure", "Avoids pressure and neediness")
+def _no_pressure(draft: _Draft) -> _Verdict:
+    """Pressure, neediness, reproach, sarcasm and "did I get it?"; negated phrases ("not chasing") pass.
+
+    Mentioning the decision date they gave ("you mentioned hoping to decide by the 10th") is not
+    pressure: the model call asks for it.
+    """
+    return _tone_verdict(
+        draft, "Calm and courteous: no pressure, no “did I get the job?”.", ("model_call", "seed004")
+    )
+
+
+@_rule("courteous_tone", "Keeps a courteous tone (no sarcasm, pressure or neediness)")
+def _courteous_tone(draft: _Draft) -> _Verdict:
+    """New check for thank-you notes and offer calls, which had no tone check: sarcasm, neediness,
+    deadlines set for the employer, reproach or blame."""
+    return _tone_verdict(draft, "Warm and courteous throughout.", ("seed003", "mistakes"))
 
 
 @_rule("leaves_number", "Leaves your phone number")
@@ -851,7 +1362,7 @@ def _repeats_name(draft: _Draft) -> _Verdict:
         return _fix(
             "Say your name at the start and again at the end: “Again, this is Sam Lee”.", "model_call"
         )
-    times = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", draft.flat))
+    times = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", draft.flat, re.I))
     if times >= 2:
         return _ok(f"You say your name {times} times, so it's easy to catch on a recording.", "model_call")
     return _fix(f"Repeat your name at the end, with your number: “Again, this is {name}…”.", "model_call")
@@ -860,33 +1371,67 @@ def _repeats_name(draft: _Draft) -> _Verdict:
 # feedback request --------------------------------------------------------------------------
 
 
+def _has(draft: _Draft, *categories: str) -> _Fault | None:
+    return next((f for f in draft.tone if f.category in categories), None)
+
+
+#: A curt "Right, thanks." that, followed by hostility, is not a thank-you.
+_CURT_THANKS = re.compile(r"^(?:right|ok|okay|fine|well|sure),? (?:thanks|thank you)[.!]?$", re.I)
+
+
 @_rule("thanks_them", "Thanks them")
 def _thanks_them(draft: _Draft) -> _Verdict:
+    """A real thank-you: not "thanks for nothing", not a thanks inside sarcasm, not a bare "Thanks."
+    followed by a dismissal ("Whatever.")."""
     sources = {
         "feedback_request": ("model_feedback", "seed003"),
         "offer_call": ("model_offer",),
         "thank_you": ("seed001", "model_thank_you"),
     }.get(draft.kind, ("seed001",))
-    found = _first(_THANKS, draft.flat)
-    if found:
-        return _ok(f"You thank them ({_quote(found)}): it sets a warm tone.", *sources)
+    sentences = draft.sentences
+    for i, sentence in enumerate(sentences):
+        m = _find(_THANKS, sentence)
+        if not m:
+            continue
+        sarcastic = [f for f in _tone_faults_in(sentence, "thank_you") if f.category == "sarcasm"]
+        nxt = sentences[i + 1] if i + 1 < len(sentences) else ""
+        curt = _CURT_THANKS.match(sentence) and _tone_faults_in(nxt, "thank_you")
+        bare = len(_WORD.findall(sentence)) <= 1 and any(
+            f.category == "sarcasm" for f in _tone_faults_in(nxt, "thank_you")
+        )
+        bare = bare or bool(curt)
+        if not sarcastic and not bare:
+            return _ok(f"You thank them ({_quote(m.group())}): it sets a warm tone.", *sources)
+    if _find(_THANKS, draft.flat):
+        return _fix(
+            "Your thanks reads as sarcastic: thank them plainly, e.g. “Thank you for letting me know.”",
+            *sources,
+        )
     return _fix("Thank them first, e.g. “Thank you for letting me know and for your time.”", *sources)
 
 
 _ACCEPTS = _rx(
-    r"i (?:completely |fully |totally |do |can )?(?:understand|respect|accept)",
+    r"i (?:completely |fully |totally |do |can |really )?(?:understand|respect|accept)",
+    r"(?:completely|totally|fully) understand(?:able)?",
     r"(?:understand|respect|accept) (?:your|the|this|that) decision",
     r"disappoint(?:ed|ing)",
     r"(?:that's|that is) (?:completely |totally )?(?:understandable|fair|fine|okay|ok)",
-    r"(?:while|although|though) i'm sorry",
+    r"(?:while|although|though) i'm sorry|sorry to hear",
+    r"i get it|fair enough|no hard feelings",
+    r"(?:i'm|i am) not (?:at all )?(?:angry|upset|bitter|annoyed)",
+    r"that's life|these things happen|no worries",
+    r"sorry (?:it|this|that) didn't work out|appreciate (?:the|your) honesty",
 )
 
 
 @_rule("accepts_decision", "Accepts the decision in a line")
 def _accepts_decision(draft: _Draft) -> _Verdict:
-    found = _first(_ACCEPTS, draft.flat)
+    """An accepting line that is not negated: "I can't accept this" is not one."""
+    found = _find(_ACCEPTS, draft.flat)
     if found:
-        return _ok(f"You accept the decision gracefully ({_quote(found)}).", "model_feedback", "seed003")
+        return _ok(
+            f"You accept the decision gracefully ({_quote(found.group())}).", "model_feedback", "seed003"
+        )
     return _fix(
         "Accept the decision in one line: “I'm disappointed, but I understand your decision.”",
         "model_feedback",
@@ -896,18 +1441,26 @@ def _accepts_decision(draft: _Draft) -> _Verdict:
 
 _DEVELOPMENT = _rx(
     r"improv\w*",
-    r"develop\w*",
+    r"develop(?!er)\w*",
     r"grow(?:th|ing)?",
     r"learn\w*",
-    r"strengthen\w*|stronger|better candidate|get better|work on",
-    r"future (?:interviews|applications)|next time",
+    r"progress",
+    r"strengthen\w*|stronger|better candidate|get better|do better|done better|work on",
+    r"future (?:interviews|applications)|next time|next interview",
+    r"(?:build|develop|gain|sharpen|grow)(?: up)? (?:my |the |that |this )?(?:\w+ )?(?:skills?|experience)",
+    r"skills? (?:i|to) (?:should |could |need to )?(?:build|develop|gain)|before (?:applying|i apply) again",
 )
 
 
 @_rule("frames_development", "Frames it as your own development")
 def _frames_development(draft: _Draft) -> _Verdict:
+    """Words of growth ("so I can improve"), not the job title ("Developer").
+
+    Choice: when the message argues or is sarcastic, "what could I have done better?" reads as a
+    challenge, not as a request to learn, so it does not count as framing.
+    """
     found = _first(_DEVELOPMENT, draft.flat)
-    if found:
+    if found and not _has(draft, "blame", "sarcasm"):
         return _ok(
             f"You frame it as your development ({_quote(found)}), not a dispute.", "model_feedback", "seed003"
         )
@@ -919,26 +1472,26 @@ def _frames_development(draft: _Draft) -> _Verdict:
 
 
 _SPECIFIC = _rx(
-    r"what|which|how|where",
-    r"one (?:thing|part|area|skill|example)|two things|three things|areas?|parts?|skills?|experience",
-    r"stronger|improv\w*|differently|better|answer\w*|examples?",
-)
-_ARGUMENTATIVE = _rx(
-    r"why not me|why (?:wasn't|was not|didn't|did not) i",
-    r"why (?:did|would) you (?:pick|choose|hire|go with|select)",
-    r"unfair|not fair|biased|discriminat\w*",
-    r"(?:you(?:'ve| have)?|you're|you are) (?:\w+ )?(?:made|making) a (?:\w+ )?mistake",
-    r"(?:big|huge|terrible|serious|grave) mistake",
-    r"you should(?:'ve| have)|should have (?:picked|chosen|hired|got|gotten|given)",
-    r"i (?:deserved?|earned) (?:this|the|that|it)|(?:better|more) qualified than",
-    r"reconsider|wrong (?:decision|choice|candidate|person)|waste of (?:my )?time|ridiculous|how could you",
+    r"(?:one|two|three|main|particular|specific|single|biggest|key) (?:thing|area|skill|part|gap|answer|"
+    r"example|reason|point)s?",
+    r"which (?:part|skill|area|answer|one|of|aspect|two|three|\w+s)\b",
+    r"what (?:one|two|three|skill|area|part|would have made|could i|should i|can i|i could|i should)",
+    r"where (?:my|i)\b",
+    r"how (?:my|i) (?:\w+ )?(?:could|can|might|compare|compared|did)",
+    r"improv\w*|strengthen\w*|work on|do better|done better|differently|fell short|held me back|let me down|"
+    r"weak\w*|stronger|better",
+    r"whether my|or (?:my|the|was)",
+    r"what was (?:missing|lacking|wrong)",
+    r"my (?:answers?|presentation|portfolio|test|exercise|assessment|case study)",
 )
 
 
 @_rule("asks_specific_questions", "Asks one or two specific questions")
 def _asks_specific_questions(draft: _Draft) -> _Verdict:
-    """Count questions; 0 or more than 2 fail (LivingCareer); vague ones ("any feedback?") fail too."""
-    questions = [q for q in draft.questions if not _ARGUMENTATIVE.search(q)]
+    """Count questions (by structure); 0 or more than 2 fail (LivingCareer); vague ones ("any feedback?")
+    fail too, and so do questions that argue ("why didn't you choose me?")."""
+    questions = [q for q in draft.questions if not _tone_faults_in(q, "feedback_request")]
+    questions = [q for q in questions if not _COMPLAINT_QUESTION.search(q)]
     if len(draft.questions) > 2:
         return _fix(
             f"Keep to one or two questions ({len(draft.questions)} here): "
@@ -951,34 +1504,42 @@ def _asks_specific_questions(draft: _Draft) -> _Verdict:
             "model_feedback",
             "seed003",
         )
-    if not any(_SPECIFIC.search(q) for q in questions):
+    specific = [q for q in questions if _SPECIFIC.search(q)]
+    if not specific:
         return _fix(
             f"Make {_quote(questions[0], 40)} specific: ask what one thing you could do better.",
             "model_feedback",
         )
-    return _ok(f"A specific question ({_quote(questions[0])}) is easy to answer.", "model_feedback")
+    return _ok(f"A specific question ({_quote(specific[0])}) is easy to answer.", "model_feedback")
 
 
 @_rule("not_argumentative", "Is not argumentative")
 def _not_argumentative(draft: _Draft) -> _Verdict:
-    found = _first(_ARGUMENTATIVE, draft.flat)
+    """Blame, "why not me", sarcasm, or refusing the decision; negated ("not unfair at all") and
+    self-critical ("I should have said more") lines pass."""
+    found = draft.tone
     if found:
+        first = found[0]
         return _fix(
-            f"Drop {_quote(found)}: arguing never changes the decision; thank them and ask to learn.",
-            "seed003",
-            "model_feedback",
+            f"Drop {_quote(first.words)}: {first.advice}.",
+            *dict.fromkeys(("seed003", "model_feedback", *first.sources)),
         )
     return _ok("No blame and no “why not me”: they can answer openly.", "seed003", "model_feedback")
 
 
 _FUTURE = _rx(
-    r"future (?:roles?|openings?|opportunit\w+|positions?|vacanc\w+)",
-    r"other (?:roles?|openings?|opportunit\w+|positions?|vacanc\w+)",
-    r"keep me in mind|keep (?:me|my (?:details|cv|resume|résumé|application|name)) (?:in mind|on file)",
+    r"future (?:roles?|openings?|opportunit\w+|positions?|vacanc\w+|jobs?)",
+    r"other (?:\w+ ){0,2}(?:roles?|openings?|opportunit\w+|positions?|vacanc\w+|jobs?)",
+    r"(?:keep|kept) me on (?:your|the) (?:books|list|radar|file)",
+    r"next (?:opening|role|position|vacancy|opportunity|job)",
+    r"(?:keep|kept|keeping|bear) (?:me|my (?:details|cv|resume|résumé|application|name)) (?:in mind|on file)",
     r"consider(?:ed)? me (?:for|again|in the future)|considered (?:for|again|in the future)",
     r"similar (?:roles?|positions?|openings?|opportunit\w+|vacanc\w+)",
-    r"(?:if|when|should) (?:anything|something|another (?:role|position)|a similar (?:role|position))"
-    r" (?:else )?(?:opens|comes up|becomes available|open up|come up)",
+    r"(?:if|when|should) (?:anything|something|(?:another|a similar|a new|other)(?: \w+){0,2} "
+    r"(?:role|position|opening|vacancy|job)s?) (?:else )?(?:opens|comes up|becomes available|open up|come up|"
+    r"arises?)",
+    r"(?:in|for) the future|think of me|apply again",
+    r"(?:openings?|roles?|positions?|vacanc\w+|opportunit\w+) (?:later|next year|down the line)",
 )
 
 
@@ -1019,37 +1580,70 @@ def _names_role(draft: _Draft) -> _Verdict:
 _RECALL = _rx(
     r"when we (?:discussed|talked|spoke)",
     r"you (?:mentioned|described|explained|told me|shared|asked|showed)",
-    r"our (?:conversation|discussion|chat) (?:about|on)",
+    r"our (?:conversation|discussion|chat) (?:about|on|of)",
     r"(?:enjoyed|loved|appreciated) (?:learning|hearing|discussing|talking|seeing)",
     r"(?:learning|hearing) (?:about|that|how)",
+    r"(?:enjoyed|loved|appreciated) \w+ing\b",
+    r"(?:walking|talking|taking) (?:me )?through (?:your|the)",
+    r"your (?:idea|plan|vision|question|point|description|story|example) (?:of|about|for|to|on)",
 )
 
 
-def _talking_point(draft: _Draft) -> tuple[str, list[str]] | None:
-    """The logged talking point the note mentions: sharing 2+ content words (1 if it has only 1).
+def _excluded_words(draft: _Draft) -> list[str]:
+    interview = draft.interview
+    if interview is None:
+        return []
+    return _WORD.findall(f"{interview.role} {interview.company}") + draft.people(
+        "interviewers", "contact", "agency_contact"
+    )
 
-    A point with no content word ("AI", "the team") counts when the note says it word for word.
+
+def _talking_point(draft: _Draft) -> tuple[str, list[str]] | None:
+    """The logged talking point the note mentions, matched by meaning rather than exact words.
+
+    A point counts when the note shares two of its content words (one if it has only one), by
+    stem or synonym ("testing" ~ "test", "refurbishment" ~ "renovation"), or one of its proper
+    nouns ("Revit", "Snowflake").  A point with no content word ("AI", "the team") counts when
+    the note says it word for word.
     """
     interview = draft.interview
     if interview is None:
         return None
-    exclude = _WORD.findall(f"{interview.role} {interview.company}") + draft.people(
-        "interviewers", "contact", "agency_contact"
-    )
+    exclude = _excluded_words(draft)
     have = set(_content_words(draft.flat, exclude))
+    have_stems = {_stem(w) for w in have}
     said = f" {' '.join(_fold(w) for w in draft.words)} "
     best: tuple[int, str, list[str]] | None = None
     for point in interview.talking_points:
         wanted = list(dict.fromkeys(_content_words(point, exclude)))
+        proper = {_normal_word(w) for i, w in enumerate(_WORD.findall(point)) if i and w[:1].isupper()} - {
+            _normal_word(w) for w in exclude
+        }
         if not wanted:  # "AI", "the team": no content word to match, so the whole phrase must appear
             phrase = " ".join(_fold(w) for w in _WORD.findall(point))
             wanted = [phrase] if phrase and f" {phrase} " in said else []
             shared = wanted
         else:
-            shared = [w for w in wanted if any(_same_word(w, h) for h in have)]
-        if wanted and len(shared) >= min(2, len(wanted)) and (best is None or len(shared) > best[0]):
+            shared = [w for w in wanted if _stem(w) in have_stems or any(_same_word(w, h) for h in have)]
+        enough = len(shared) >= min(2, len(wanted)) or bool(proper & set(shared))
+        if wanted and shared and enough and (best is None or len(shared) > best[0]):
             best = (len(shared), point, shared)
     return (best[1], best[2]) if best else None
+
+
+def _suggested_point(draft: _Draft) -> str:
+    """The logged point to suggest: one tied to the person the note greets, else one not tied to another."""
+    interview = draft.interview
+    points = interview.talking_points if interview is not None else []
+    greeted = {_fold(n) for n in draft.greeted}
+    people = {_fold(w) for w in draft.people("interviewers", "contact")}
+
+    def tied(point: str) -> set[str]:
+        return {_normal_word(w) for w in _WORD.findall(point)} & people
+
+    mine = [p for p in points if tied(p) & greeted]
+    free = [p for p in points if not tied(p)]
+    return (mine or free or points)[0]
 
 
 @_rule("mentions_talking_point", "Mentions a point from this interview")
@@ -1070,8 +1664,8 @@ def _mentions_talking_point(draft: _Draft) -> _Verdict:
                 "model_thank_you",
             )
         return _fix(
-            f"Mention one point from this interview, e.g. {_quote(points[0])}; none of the logged "
-            "talking points appears in the note.",
+            f"Mention one point from this interview, e.g. {_quote(_suggested_point(draft))}; none of the "
+            "logged talking points appears in the note.",
             "seed001",
             "model_thank_you",
         )
@@ -1088,9 +1682,14 @@ def _mentions_talking_point(draft: _Draft) -> _Verdict:
 
 @_rule("restates_interest", "Restates your interest")
 def _restates_interest(draft: _Draft) -> _Verdict:
-    found = _first(_INTEREST, draft.flat)
-    if found:
-        return _ok(f"You restate your interest ({_quote(found)}); saying why makes it stronger.", "seed002")
+    """Interest said plainly, in a sentence free of tone faults and not negated."""
+    for sentence in draft.sentences:
+        found = _find(_INTEREST, sentence)
+        if found and not _tone_faults_in(sentence, "thank_you"):
+            return _ok(
+                f"You restate your interest ({_quote(found.group())}); saying why makes it stronger.",
+                "seed002",
+            )
     return _fix(
         "Say you want the job and why: “I'm excited about this role because…”.", "seed002", "model_thank_you"
     )
@@ -1121,14 +1720,18 @@ def _adds_forgotten_point(draft: _Draft) -> _Verdict:
 
 @_rule("concise", f"Is concise (about one paragraph, {MAX_NOTE_WORDS} words or fewer)")
 def _concise(draft: _Draft) -> _Verdict:
-    """At most MAX_NOTE_WORDS words and at most two long (40+ words) paragraphs."""
+    """At most MAX_NOTE_WORDS words.
+
+    Choice: paragraphs are not counted any more; a 139-word note in three short paragraphs is
+    concise, and telling its writer to "aim for 200 or fewer" was advice they had already met.
+    """
     words = len(draft.words)
-    long_paragraphs = sum(len(_WORD.findall(p)) >= 40 for p in re.split(r"\n\s*\n", draft.flat))
     if not words:
         return _fix("Write a short paragraph in words; there are none yet.", "model_thank_you", "seed000")
-    if words > MAX_NOTE_WORDS or long_paragraphs > 2:
+    if words > MAX_NOTE_WORDS:
         return _fix(
-            f"Cut it to about one paragraph ({words} words now, aim for {MAX_NOTE_WORDS} or fewer).",
+            f"Cut it to about one paragraph: {words} words now, aim for {MAX_NOTE_WORDS} or fewer "
+            f"(about {words - MAX_NOTE_WORDS} to cut).",
             "model_thank_you",
             "seed000",
             "mistakes",
@@ -1146,36 +1749,62 @@ _IMPERSONAL = _rx(
     r"dear (?:sir|madam|sir or madam|sir/madam|hiring manager|hiring team|recruiter|team|all)",
     r"hi there|hello there",
 )
-_GENERIC = _rx(
-    r"thank you for your time and consideration",
-    r"thank you for the opportunity to interview",
-    r"i look forward to hearing from you",
-    r"please (?:do not|don't) hesitate to contact me",
-    r"i am confident that my skills and experience",
-    r"i appreciate your time",
+_JOINING = re.compile(
+    r"\b(?:join|joining|joined|be part of|being part of|work(?:ing)? for|work(?:ing)? at)\s+"
+    r"(?P<firm>[A-Z][\w&'-]*(?:\s+[A-Z&][\w&'-]*){0,3})"
 )
+
+
+def _specific_words(draft: _Draft) -> list[str]:
+    """Content words no stock note would use: what makes a note about this interview."""
+    skip = set(_excluded_words(draft)) | set(draft.own_name) | set(draft.greeted)
+    return [
+        w
+        for w in _content_words(draft.flat, skip)
+        if w not in _GENERIC_WORDS and not w.isdigit() and w not in _NOT_NAMES
+    ]
+
+
+def _other_firm(draft: _Draft) -> str | None:
+    """A company the note says you'd join that is not the logged company (a copy-paste sign)."""
+    if draft.interview is None:
+        return None
+    company = {_fold(w) for w in _WORD.findall(draft.interview.company)}
+    for m in _JOINING.finditer(draft.flat):
+        words = [_fold(w) for w in _WORD.findall(m["firm"])]
+        if words and words[0] not in _NOT_NAMES and not set(words) & company:
+            return m["firm"]
+    return None
 
 
 @_rule("not_form_letter", "Is not a form letter")
 def _not_form_letter(draft: _Draft) -> _Verdict:
-    """Fails on placeholders, "To whom it may concern" openings, or stock phrases with nothing specific."""
+    """Fails on placeholders, impersonal openings, another company's name, or nothing specific.
+
+    "Specific" means a logged talking point, or at least three content words no stock note would
+    use; so a generic note fails in any wording ("hey, thanks for the chat, hope to hear soon!").
+    """
     sources = ("seed001", "mistakes")
+    if not draft.words:
+        return _ok("Nothing here reads as a template; write the note in words first.", *sources)
     placeholder = _first(_PLACEHOLDER, draft.flat)
     if placeholder:
         return _fix(f"Fill in {_quote(placeholder)}: a template left in shows it's a form letter.", *sources)
     impersonal = _first(_IMPERSONAL, draft.flat)
     if impersonal:
         return _fix(f"Replace {_quote(impersonal)} with the interviewer's name.", *sources)
-    stock = _first(_GENERIC, draft.flat)
-    logged = draft.people("interviewers") or draft.people("contact")
-    named = any(n in draft.flat for n in logged) if logged else bool(draft.greeted)
-    if draft.interview is not None and draft.interview.talking_points:
-        specific = _talking_point(draft) is not None
-    else:
-        specific = _first(_RECALL, draft.flat) is not None
-    if stock and not (named and specific):
+    firm = _other_firm(draft)
+    if firm:
         return _fix(
-            f"{_quote(stock)} fits any interview: add their name and something only you two discussed.",
+            f"You write {_quote(firm)}, but this interview was at {draft.interview.company}: "  # type: ignore[union-attr]
+            "a note naming another company reads as copy-paste.",
+            *sources,
+        )
+    specific = _talking_point(draft) is not None or len(set(_specific_words(draft))) >= 3
+    if not specific:
+        return _fix(
+            "This note would fit any interview: add something only you two discussed, such as a project, "
+            "a question they asked or a moment you connected.",
             *sources,
         )
     return _ok("It reads as written for this person, not a standard message.", *sources)
@@ -1184,34 +1813,48 @@ def _not_form_letter(draft: _Draft) -> _Verdict:
 # offer call ---------------------------------------------------------------------------------
 
 _DEADLINE = _rx(
-    r"when (?:do|would|will) you need (?:an?|my|your) (?:answer|decision|response|reply)",
+    r"(?:when|how soon|by when) (?:do|would|will) you need (?:an?|my|your|the) "
+    r"(?:answer|decision|response|reply)",
+    r"(?:need|want|like) (?:an?|my|the) (?:answer|decision|response|reply) by",
+    r"(?:can|could|may) i (?:get back to you|let you know|confirm|reply|respond) by",
     r"(?:when|how soon) (?:do|would|will) you need "
     r"(?:to hear|me to (?:decide|confirm|answer|respond|let you))",
     r"deadline|by when",
-    r"how (?:long|much time) (?:do i have|can i (?:take|have)|would i have)",
+    r"how (?:long|much time) (?:do i have|can i (?:take|have)|would i have|"
+    r"i(?:'ve| have)? (?:got|have|can take))",
     r"when (?:should|shall|do|would|can) (?:i|you like me to) (?:get back|respond|reply|confirm|let you know|"
     r"give you)",
     r"time ?(?:frame|line) for (?:my|your|a|the) (?:decision|answer|response)",
     r"when (?:is|would be) a good time to (?:give|get back|respond)",
     r"(?:a |the )?(?:couple of|few|two|three|some) days to (?:think|decide|consider)",
     r"time to (?:think|decide)",
+    r"(?:a day or two|some time|a little time|a (?:few|couple of) days) to (?:look over|review|read|go over|"
+    r"think|decide|consider)",
+    r"(?:what's|what is) the latest (?:i can|date|day)|let you know by\b",
+    r"(?:what(?:'s| is)?|which) (?:the |your )?(?:time ?frame|timescale|time ?line)",
+    r"by what (?:date|day|time)|what date (?:should|do|would|must)",
     r"when (?:(?:would|do|will) )?you(?:'d)? (?:like|want|need) (?:an?|my|your|the) "
     r"(?:answer|decision|response|reply)",
 )
 _IN_WRITING = _rx(
-    r"in writing|written (?:offer|confirmation|copy|version|details)|offer letter",
-    r"(?:send|email|e-mail|forward) (?:me )?(?:over )?(?:the |a |that )?(?:full |complete |final )?"
+    r"in writing|written (?:offer|confirmation|copy|version|details)|offer letter|paperwork",
+    r"(?:need|have) to sign|(?:papers|documents) to sign",
+    r"(?:send|email|e-mail|forward)(?:ing)? (?:me )?(?:over )?(?:the |a |that )?(?:full |complete |final )?"
     r"(?:offer|details|contract|terms|package)",
     r"(?:copy of|review|read|(?:like|love|want) to see) (?:the |a |my )?(?:contract|offer|terms)",
     r"(?:put|have|get) (?:the |that |it |this )?(?:offer |details )?in (?:an )?(?:email|e-mail)",
+    r"(?:email|e-mail) (?:it|that|this)(?: over| through| to me)?",
 )
 _RAPPORT = _rx(
     r"start(?:ing)? date|first day|day one|first week",
-    r"when (?:would|do|should) you (?:like|want|need) me to start|when (?:should|could|can|do) i start",
+    r"when (?:would|do|should) you (?:like|want|need) me to start|when (?:should|could|can|do|would) i start",
     r"(?:anything|something|materials?|documents?|reading) (?:i |to )?(?:should |could |can |might )?"
     r"(?:read|review|prepare|look at)",
-    r"read up on|background reading|get up to speed|onboarding|meet the team|before i start",
+    r"read up on|background reading|get up to speed|head start|onboarding|meet the team|before i start",
     r"looking forward to (?:working|joining|meeting|starting)",
+    r"can't wait to (?:start|join|meet)",
+    r"when (?:they|you)(?:'d| would)? (?:want|like|need) me to start",
+    r"who (?:will|would) i (?:be )?(?:working with|report(?:ing)? to|shadow\w*)|day to day",
 )
 _ACCEPT_NOW = _rx(
     r"i (?:happily |gladly |hereby )?accept",
@@ -1249,12 +1892,15 @@ def _builds_rapport(draft: _Draft) -> _Verdict:
 
 @_rule("no_rushed_acceptance", "Doesn't accept before seeing it in writing")
 def _no_rushed_acceptance(draft: _Draft) -> _Verdict:
-    """Accepting is fine; accepting on the spot without asking for the written offer is flagged."""
-    found = _first(_ACCEPT_NOW, draft.flat)
+    """Accepting is fine; accepting on the spot without asking for the written offer is flagged.
+
+    "I can't accept right now" and "I'll accept once I've read it" are not acceptances.
+    """
+    found = _find(_ACCEPT_NOW, draft.flat)
     if found and not _IN_WRITING.search(draft.flat):
         return _fix(
-            f"You needn't say {_quote(found)} on the spot: say you're delighted and will confirm once "
-            "you have it in writing.",
+            f"You needn't say {_quote(found.group())} on the spot: say you're delighted and will confirm "
+            "once you have it in writing.",
             "model_offer",
         )
     return _ok("You leave yourself time to read the written offer before you commit.", "model_offer")
@@ -1282,6 +1928,7 @@ CHECK_IDS: dict[str, tuple[str, ...]] = {
         "adds_forgotten_point",
         "concise",
         "not_form_letter",
+        "courteous_tone",
     ),
     "status_call_opener": _OPENER,
     "voicemail": (*_OPENER, "leaves_number", "repeats_name"),
@@ -1299,8 +1946,40 @@ CHECK_IDS: dict[str, tuple[str, ...]] = {
         "asks_in_writing",
         "builds_rapport",
         "no_rushed_acceptance",
+        "courteous_tone",
     ),
 }
+#: The order in which failed checks become priorities: tone first (it does harm whatever else is
+#: right), then what the reader needs to place you and reply, then the finer points.
+PRIORITY: tuple[str, ...] = (
+    "no_pressure",
+    "not_argumentative",
+    "courteous_tone",
+    "no_rushed_acceptance",
+    "thanks_them",
+    "greets_by_name",
+    "names_interviewer",
+    "says_who_you_are",
+    "states_purpose",
+    "asks_one_question",
+    "accepts_decision",
+    "asks_specific_questions",
+    "names_role_and_date",
+    "names_role",
+    "not_form_letter",
+    "mentions_talking_point",
+    "restates_interest",
+    "asks_deadline",
+    "asks_in_writing",
+    "leaves_number",
+    "repeats_name",
+    "frames_development",
+    "asks_future_roles",
+    "builds_rapport",
+    "within_time",
+    "concise",
+    "adds_forgotten_point",
+)
 
 
 def _valid_kind(kind: object) -> str:
@@ -1370,6 +2049,46 @@ def _tokens(text: str) -> tuple[list[str], list[str]]:
     return shown, [_fold(w).strip(".,;:!?\"'()[]") for w in shown]
 
 
+#: Two sentences this alike count as the same sentence when notes are compared in any order.
+_SAME_SENTENCE = 0.6
+
+
+def _note_sentences(text: str) -> list[tuple[str, list[str]]]:
+    """The body's sentences, as written and as normalised words."""
+    out = []
+    for sentence in _SENTENCE_BREAK.split(_body(text)):
+        words = [_fold(w) for w in _WORD.findall(sentence)]
+        if words:
+            out.append((sentence.strip(), words))
+    return out
+
+
+def _sentence_overlap(
+    a: list[tuple[str, list[str]]], b: list[tuple[str, list[str]]]
+) -> tuple[float, list[str]]:
+    """How alike two notes are whatever the order of their sentences, and the sentences they share.
+
+    Each sentence is matched to its most alike sentence in the other note; pairs at least
+    ``_SAME_SENTENCE`` alike count, weighted by length, so reordering a template does not hide it.
+    """
+    total = sum(len(w) for _, w in a) + sum(len(w) for _, w in b)
+    if not total:
+        return 0.0, []
+    matched = 0.0
+    same: list[str] = []
+    for mine, theirs, keep in ((a, b, True), (b, a, False)):
+        for shown, words in mine:
+            ratio = max(
+                (difflib.SequenceMatcher(None, words, other, autojunk=False).ratio() for _, other in theirs),
+                default=0.0,
+            )
+            if ratio >= _SAME_SENTENCE:
+                matched += ratio * len(words)
+                if keep and ratio >= 0.9:
+                    same.append(shown)
+    return matched / total, same
+
+
 def compare_notes(
     notes: Mapping[str, str] | Sequence[str],
     *,
@@ -1379,8 +2098,9 @@ def compare_notes(
     """Compare thank-you notes to different interviewers of one interview; flag a form letter.
 
     ``notes`` maps each interviewer's name to their note (or is a list, named "note 1", …).
-    Similarity is difflib's ratio over the word sequences of the notes' bodies (salutation line
-    and sign-off left out, since every note has them); any pair at or above
+    Similarity is the higher of difflib's ratio over the word sequences of the notes' bodies
+    (salutation line and sign-off left out, since every note has them) and the share of their
+    words in sentences the other note also has, in any order; any pair at or above
     ``threshold`` reads like one form letter (seed 001).  ``interview`` (optional) lets the
     suggestions name its logged talking points.
     """
@@ -1397,23 +2117,28 @@ def compare_notes(
     texts = [(name, _valid_text(text, f"note for {name}")) for name, text in named]
     tokens = {name: _tokens(text) for name, text in texts}
 
+    sentences = {name: _note_sentences(text) for name, text in texts}
     scored = []
     for i, (a, _) in enumerate(texts):
         for b, _ in texts[i + 1 :]:
             matcher = difflib.SequenceMatcher(None, tokens[a][1], tokens[b][1], autojunk=False)
-            scored.append((a, b, round(matcher.ratio(), 3), matcher))
+            in_order = matcher.ratio()
+            any_order, same = _sentence_overlap(sentences[a], sentences[b])
+            scored.append((a, b, round(max(in_order, any_order), 3), matcher, same, any_order > in_order))
     scored.sort(key=lambda row: -row[2])
-    a, _, best, matcher = scored[0]
+    a, _, best, matcher, same, reordered = scored[0]
     shown = tokens[a][0]
     passages = [
         " ".join(shown[m.a : m.a + m.size])
         for m in matcher.get_matching_blocks()
         if m.size >= _MIN_SHARED_WORDS
     ]
+    if reordered:  # the same sentences in another order: show the sentences themselves
+        passages = [s for s in same if len(s.split()) >= _MIN_SHARED_WORDS] or passages
     form_letter = best >= threshold
     return NoteComparison(
         names=tuple(name for name, _ in texts),
-        pairs=tuple((x, y, s) for x, y, s, _ in scored),
+        pairs=tuple((x, y, s) for x, y, s, *_ in scored),
         threshold=float(threshold),
         form_letter=form_letter,
         shared=" … ".join(passages),

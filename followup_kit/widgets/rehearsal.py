@@ -48,7 +48,7 @@ CSS_CLASSES = {
     "fk-check": "Button 'Check my message'",
     "fk-rehearsal-status": "HTML (status line next to the button)",
     "fk-timing": "HTML (estimated speaking time, and the timer's use)",
-    "fk-feedback": "HTML (the Feedback: advice and sources)",
+    "fk-feedback": "HTML (the Feedback: verdict, top priorities, then each check with its source)",
     "fk-timer-start": "Button 'Start the N-second timer' (TimedRehearsal)",
     "fk-timer": "IntProgress 'Time left' (TimedRehearsal)",
     "fk-timer-label": "Label (the countdown as text, e.g. '20 s left') (TimedRehearsal)",
@@ -114,7 +114,7 @@ def solution_on_demand(gate: SolutionGate) -> SolutionView:
 
 
 class Rehearsal(widgets.VBox):
-    """Write a message, press 'Check my message', read the sourced feedback (insights first, no grade)."""
+    """Write a message, press 'Check my message', read the verdict, the priorities, then sourced details."""
 
     def __init__(
         self,
@@ -183,11 +183,8 @@ class Rehearsal(widgets.VBox):
             self.timing.value = ""
             return None
         self.feedback = feedback
-        failed = len(feedback.failed)
-        self.status.value = status_html(
-            "ok" if not failed else "info",
-            "Every check passed." if not failed else f"{failed} thing(s) to work on: see below.",
-        )
+        # the verdict first ("Ready to send" / "Revise these two things first"), as the feedback shows it
+        self.status.value = status_html("ok" if feedback.passed else "info", feedback.verdict)
         self.timing.value = status_html("info", speaking_line(feedback, *self._timer()))
         self.feedback_area.value = feedback._repr_html_()
         if self.gate is not None:
