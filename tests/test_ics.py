@@ -56,10 +56,10 @@ def test_each_event_has_a_reminder_and_says_why_with_rule_and_source():
         assert alarm["TRIGGER"].dt == timedelta(minutes=-15)
         text = str(event["DESCRIPTION"])
         assert "Rule (" in text and "Source: " in text
-        assert ".txt" in text
+        assert "(seed 0" in text or "(evidence pack)" in text or "Evidence pack §" in text
         assert event["DTSTAMP"].dt == STAMP
     call = next(e for e in cal.events if str(e["SUMMARY"]).startswith("Call "))
-    assert "seed 001" in str(call["DESCRIPTION"]) and "001_19ce361d3e07b2b6.txt" in str(call["DESCRIPTION"])
+    assert "Krautzel, Are You Making These Follow-Up Mistakes? (seed 001)" in str(call["DESCRIPTION"])
 
 
 def test_uids_are_stable_across_exports_and_distinct_between_steps():

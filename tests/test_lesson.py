@@ -23,7 +23,7 @@ def test_hint_is_folded_html_with_its_source():
     assert page.startswith("<details>")
     assert "<summary>" in page and "Hint" in page
     assert "&lt;and&gt;" in page  # escaped, not injected
-    assert "seed 001 (001_19ce361d3e07b2b6.txt)" in page
+    assert "Krautzel, Are You Making These Follow-Up Mistakes? (seed 001)" in page
     assert "seed 001" in str(h)
 
 
@@ -60,7 +60,7 @@ def test_recording_a_check_opens_it_and_tells_listeners():
     assert gate.reveal() == "Dear Dana,\nthank you"
     page = gate.answer_html()
     assert "Dear Dana,<br>thank you" in page
-    assert "evidence.md: §3 A. Thank-you email" in page
+    assert "Evidence pack §3 A: model thank-you email" in page
 
 
 def test_recording_nothing_does_not_open_it():

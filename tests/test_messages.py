@@ -78,8 +78,8 @@ STRONG_OPENER = (
 
 
 def _source_is_cited(source: str) -> bool:
-    """A display citation names a seed file or an evidence.md entry we know."""
-    return any(s.ref in source for s in SOURCES.values()) and (".txt" in source or "evidence.md" in source)
+    """A display citation names a source we know by its readable title, never a file name."""
+    return any(s.short in source for s in SOURCES.values()) and ".txt" not in source
 
 
 # -- the labelled corpus ----------------------------------------------------------------------
@@ -274,7 +274,7 @@ def test_misspelled_accented_name_is_pointed_out() -> None:
     greet = next(c for c in feedback.items if c.id == "greets_by_name")
     assert not greet.passed
     assert "Zoë" in greet.advice and "Zoe" in greet.advice
-    assert "evidence.md: §4 Common mistakes" in greet.source
+    assert "Evidence pack §4: common mistakes" in greet.source
 
 
 def test_your_own_name_is_not_the_interviewer_named() -> None:
@@ -369,7 +369,7 @@ def test_summary_lists_fixes_first_with_sources() -> None:
     assert lines[1].startswith("Revise these three things first")
     assert lines[2] == "Top priorities:" and lines[3].startswith("  1. Avoids pressure and neediness")
     assert lines.index("Details:") < lines.index("To change:")
-    assert "evidence.md" in text and text.rstrip().endswith("checks met.")
+    assert "Evidence pack §3 B" in text and text.rstrip().endswith("checks met.")
 
 
 def test_every_check_has_a_label_and_known_sources() -> None:
@@ -429,7 +429,7 @@ def test_near_identical_notes_are_a_form_letter_with_shared_text_shown() -> None
     assert "Thank you for taking the time to meet with me" in result.shared
     assert any("discussed with that interviewer" in s for s in result.suggestions)
     assert any("Snowflake migration" in s for s in result.suggestions)
-    assert "001_19ce361d3e07b2b6.txt" in result.source
+    assert "Krautzel, Are You Making These Follow-Up Mistakes? (seed 001)" in result.source
     assert "form letter" in result.summary()
 
 

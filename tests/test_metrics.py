@@ -114,7 +114,7 @@ def test_time_to_response_and_summary(small):
 def test_outcome_mix_lists_every_outcome(small):
     table = metrics.outcome_mix(*small).set_index("outcome")
     assert table["interviews"].to_dict() == {
-        "pending": 1, "offer": 1, "rejected": 1, "no_response": 0, "withdrawn": 0,
+        "pending": 1, "offer": 1, "rejected": 1, "next_round": 0, "no_response": 0, "withdrawn": 0,
     }  # fmt: skip
     assert table["share"].sum() == pytest.approx(1.0)
 
@@ -129,7 +129,7 @@ def test_interviews_with_no_follow_ups_at_all():
     assert math.isnan(metrics.time_to_follow_up(iv, fu)["hours"].iloc[0])
     sentences = metrics.findings(iv, fu)
     assert len(sentences) == 3
-    assert sentences[0].startswith("Your interview got no thank-you yet [24-hour rule: seed 000")
+    assert sentences[0].startswith("Your interview got no thank-you yet [24-hour rule: Four Reasons You")
 
 
 @pytest.mark.parametrize("empty", ["schema", "bare"])

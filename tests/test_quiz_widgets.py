@@ -40,7 +40,7 @@ def test_wrong_answer_gets_the_hint_then_the_answer_with_source():
     assert "Source" not in view.result.value
     view.check_button.click()
     assert "The answer: Your staffing manager at the agency" in view.result.value
-    assert "Source: seed 004 (004_9845dcc815f51481.txt)" in view.result.value
+    assert "Source: Tan, Following Up After Your Interview (seed 004)" in view.result.value
     assert "1 answer(s) shown" in quiz.summary.value
 
 
@@ -50,7 +50,7 @@ def test_right_answer_and_the_running_summary():
     view.answer.value = "About 19%"
     view.check_button.click()
     assert "Right." in view.result.value and "19%" in view.result.value
-    assert "evidence.md: CareerBuilder 2011" in view.result.value
+    assert "CareerBuilder, survey of 2,800+ employers, 2011 (evidence pack)" in view.result.value
     assert "1 of 6 right at the first try" in quiz.summary.value
 
 

@@ -115,7 +115,7 @@ def test_the_model_answer_opens_only_after_a_check():
     assert not view.button.disabled and view.reason.value == ""
     view.button.click()
     assert "Hi Dana, this is Sam…" in view.answer.value
-    assert "evidence.md: §3 B. Follow-up call" in view.answer.value
+    assert "Evidence pack §3 B: model follow-up call" in view.answer.value
     assert view.button.description == "Hide the model answer"
     view.button.click()
     assert view.answer.value == "" and view.button.description == "Show a model answer"

@@ -184,7 +184,7 @@ def test_the_weak_opener_goes_the_cold_way_and_the_debrief_says_why():
     assert call.finished
     debrief = call.debrief()
     change = {p.id: p for p in debrief.to_change}
-    assert "evidence.md: §3 B. Follow-up call" in change["no_pressure"].source
+    assert "Evidence pack §3 B: model follow-up call" in change["no_pressure"].source
     assert change["no_pressure"].advice
     assert {"says_who_you_are", "names_role_and_date", "asks_one_question"} <= set(change)
 
@@ -198,7 +198,7 @@ def test_a_choice_note_reaches_the_debrief_with_its_source():
     note = next(p for p in debrief.to_change if p.id == "choice:pending")
     assert note.label == "Your choice: think again"
     assert "staffing manager" in note.advice  # …but whom you call is the point
-    assert note.source == "seed 004 (004_9845dcc815f51481.txt)"
+    assert note.source == "Tan, Following Up After Your Interview (seed 004)"
 
 
 # -- mistakes a learner can make --------------------------------------------------------------

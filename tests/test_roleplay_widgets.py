@@ -53,7 +53,7 @@ def test_a_whole_call_by_buttons_ends_in_a_debrief():
     page = rp.debrief_area.value
     assert "Debrief: A week later, no news" in page
     assert "What to change" in page and LABELS["no_pressure"] in page
-    assert "source: evidence.md: §3 B. Follow-up call" in page
+    assert "source: Evidence pack §3 B: model follow-up call" in page
 
 
 def test_a_typed_reply_is_checked_and_routed():
