@@ -8,6 +8,7 @@ was expected and what was received, so a widget can show it as it is.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -15,7 +16,18 @@ from typing import Any
 KINDS = ("phone", "video", "in_person")
 CHANNELS = ("email", "card", "call", "voicemail", "text", "linkedin")
 PURPOSES = ("thank_you", "status_check", "feedback_request", "rapport", "extra_info")
-OUTCOMES = ("pending", "offer", "rejected", "no_response", "withdrawn")
+OUTCOMES = ("pending", "offer", "rejected", "next_round", "no_response", "withdrawn")
+#: How each outcome is named to the learner.
+OUTCOME_WORDS = {
+    "pending": "waiting to hear",
+    "offer": "offer",
+    "rejected": "rejected",
+    "next_round": "invited to another round",
+    "no_response": "no response",
+    "withdrawn": "withdrawn",
+}
+#: Most rounds of one hiring process we accept.
+MAX_ROUNDS = 12
 
 #: Longest single-line text (a company, a role, a name), in characters.
 MAX_SHORT = 200
@@ -40,6 +52,13 @@ INTERVIEW_FIELDS = (
     "talking_points",
     "outcome",
     "notes",
+    "contact_email",
+    "contact_phone",
+    "agency_email",
+    "agency_phone",
+    "outcome_at",
+    "round",
+    "previous_id",
 )
 FOLLOWUP_FIELDS = ("interview_id", "at", "channel", "purpose", "to", "response_at", "notes")
 
@@ -140,6 +159,51 @@ def _datetime(name: str, value: Any, *, required: bool = True) -> datetime | Non
     raise ValidationError(name, "a date and time", value)
 
 
+_EMAIL = re.compile(r"[^@\s<>(),;:\"']+@[^@\s<>(),;:\"']+\.[^@\s<>(),;:\"'.]{2,}")
+_PHONE = re.compile(r"\+?[0-9 ()./-]+(?: ?(?:ext\.?|x) ?[0-9]{1,6})?", re.IGNORECASE)
+
+
+def _email(name: str, value: Any) -> str | None:
+    text = _optional_text(name, value)
+    if text is not None and not _EMAIL.fullmatch(text):
+        raise ValidationError(name, "an email address like priya@example.com", value)
+    return text
+
+
+def _phone(name: str, value: Any) -> str | None:
+    """A phone number kept as typed (text, so a leading 0 or + is never lost), checked for its digits."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ValidationError(name, "a phone number as text (a number loses its leading 0)", value)
+    text = _optional_text(name, value)
+    if text is None:
+        return None
+    digits = sum(ch.isdigit() for ch in text)
+    if not _PHONE.fullmatch(text) or not 5 <= digits <= 20:
+        raise ValidationError(name, "a phone number like 07700 900123 or +44 7700 900123", value)
+    return text
+
+
+def is_email(text: str | None) -> bool:
+    """True when ``text`` is an email address (an old log may hold one in the contact's name)."""
+    return bool(text) and bool(_EMAIL.fullmatch(text.strip()))
+
+
+def _round(name: str, value: Any) -> int:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return 1
+    if isinstance(value, float) and value != value:
+        return 1
+    if isinstance(value, bool):
+        raise ValidationError(name, "a round number such as 1 or 2", value)
+    try:
+        number = int(str(value).strip()) if isinstance(value, str) else int(value)
+    except (TypeError, ValueError):
+        raise ValidationError(name, "a round number such as 1 or 2", value) from None
+    if number != value and not isinstance(value, str) or not 1 <= number <= MAX_ROUNDS:
+        raise ValidationError(name, f"a round number from 1 to {MAX_ROUNDS}", value)
+    return number
+
+
 def _date(name: str, value: Any) -> date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -199,6 +263,13 @@ class Interview:
     talking_points: list[str] = field(default_factory=list)
     outcome: str = "pending"
     notes: str = ""
+    contact_email: str | None = None
+    contact_phone: str | None = None
+    agency_email: str | None = None
+    agency_phone: str | None = None
+    outcome_at: datetime | None = None
+    round: int = 1
+    previous_id: str | None = None
 
     def __post_init__(self) -> None:
         self.company = _text("company", self.company, required=True)
@@ -215,6 +286,17 @@ class Interview:
         self.talking_points = _items("talking_points", self.talking_points)
         self.outcome = _choice("outcome", self.outcome, OUTCOMES)
         self.notes = _text("notes", self.notes, required=False, limit=MAX_NOTES, single_line=False)
+        self.contact_email = _email("contact_email", self.contact_email)
+        self.contact_phone = _phone("contact_phone", self.contact_phone)
+        self.agency_email = _email("agency_email", self.agency_email)
+        self.agency_phone = _phone("agency_phone", self.agency_phone)
+        self.outcome_at = _datetime("outcome_at", self.outcome_at, required=False)
+        self.round = _round("round", self.round)
+        self.previous_id = _optional_text("previous_id", self.previous_id)
+        if self.outcome_at is not None and self.outcome_at < self.held_at:
+            raise ValidationError(
+                "outcome_at", f"a time after the interview ({describe(self.held_at)})", self.outcome_at
+            )
         if self.decision_by is not None and self.decision_by < self.held_at.date():
             raise ValidationError(
                 "decision_by",
@@ -229,6 +311,16 @@ class Interview:
     def replace(self, **changes: Any) -> Interview:
         """A copy with some fields changed, validated again."""
         return dataclasses.replace(self, **changes)
+
+    def next_round(self, own_id: str | None = None) -> dict[str, Any]:
+        """``round`` and ``previous_id`` for the interview that follows this one in the same process."""
+        if self.round >= MAX_ROUNDS:
+            raise ValidationError("round", f"at most {MAX_ROUNDS} rounds", self.round + 1)
+        return {"round": self.round + 1, "previous_id": own_id}
+
+    def with_outcome(self, outcome: str, heard_at: datetime | None) -> Interview:
+        """A copy with ``outcome`` and when it was heard (nothing while it is "pending")."""
+        return self.replace(outcome=outcome, outcome_at=None if outcome == "pending" else heard_at)
 
     @property
     def label(self) -> str:

@@ -116,6 +116,13 @@ def _interview_dtypes() -> dict[str, object]:
         "talking_points": "object",
         "outcome": "str",
         "notes": "str",
+        "contact_email": "str",
+        "contact_phone": "str",
+        "agency_email": "str",
+        "agency_phone": "str",
+        "outcome_at": "datetime64[us]",
+        "round": "Int64",
+        "previous_id": "str",
     }
 
 
@@ -142,6 +149,11 @@ def empty_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
 def _ids(rng: np.random.Generator, prefix: str, n: int) -> list[str]:
     numbers = rng.choice(2**32, size=n, replace=False)
     return [f"{prefix}{x:08x}" for x in numbers.tolist()]
+
+
+def _email(name: str) -> str:
+    """ "Priya Natarajan" -> "priya.natarajan@example.com" (example.com is reserved for examples)."""
+    return ".".join(name.lower().split()) + "@example.com"
 
 
 def _pick(rng: np.random.Generator, options: tuple[str, ...], n: int, p=None) -> np.ndarray:
@@ -234,11 +246,17 @@ def generate(n_interviews: int, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFra
 
     recruiter = fn[rng.integers(0, len(FIRST_NAMES), n)] + " " + ln[(last0 + 19) % len(LAST_NAMES)]
     phone = rng.integers(100, 200, n) % 100
-    contact = np.array([f"{r}, 555-01{p:02d}" for r, p in zip(recruiter.tolist(), phone.tolist(),
-                                                               strict=True)], dtype=object)  # fmt: skip
+    contact = recruiter
+    contact_phone = np.where(rng.random(n) < 0.8, np.array([f"555-01{p:02d}" for p in phone.tolist()],
+                                                           dtype=object), None)  # fmt: skip
+    contact_email = np.array([_email(name) for name in recruiter.tolist()], dtype=object)
     agency = rng.random(n) < 0.15
     agency_person = fn[rng.integers(0, len(FIRST_NAMES), n)] + " " + ln[rng.integers(0, len(LAST_NAMES), n)]
     agency_contact = np.where(agency, agency_person + " (" + _pick(rng, AGENCIES, n) + ")", None)
+    agency_phone = np.where(agency, np.array([f"555-01{(p + 50) % 100:02d}" for p in phone.tolist()],
+                                             dtype=object), None)  # fmt: skip
+    agency_email = np.where(agency, np.array([_email(name) for name in agency_person.tolist()], dtype=object),
+                            None)  # fmt: skip
 
     u = rng.random(n)
     in_days = rng.choice([2, 3, 3, 5, 5, 7, 10], size=n)
@@ -262,6 +280,15 @@ def generate(n_interviews: int, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFra
         _pick(rng, ("pending", "offer", "rejected", "no_response", "withdrawn"), n,
               p=[0.12, 0.14, 0.38, 0.28, 0.08]),
     )  # fmt: skip
+
+    # When the learner heard: a few days after a decision, a few weeks for no response, never after AS_OF.
+    heard_after = np.where(np.isin(outcome, ("no_response", "withdrawn")), rng.uniform(14, 30, n),
+                           rng.uniform(3, 9, n)) * 24  # fmt: skip
+    as_of = (AS_OF.astype("datetime64[s]") + np.timedelta64(8, "h"))
+    heard_day = (held + _hours(heard_after)).astype("datetime64[D]").astype("datetime64[s]")
+    heard = heard_day + _hours(rng.uniform(9, 17, n))  # in office hours
+    heard = np.maximum(np.minimum(heard, as_of), held + _hours(np.full(n, 1.0)))
+    outcome_at = np.where(outcome == "pending", np.datetime64("NaT", "s"), heard)
 
     # -- follow-ups -------------------------------------------------------------
     rows = _Rows()
@@ -370,8 +397,16 @@ def generate(n_interviews: int, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFra
             "talking_points": talking_points,
             "outcome": outcome,
             "notes": _pick(rng, INTERVIEW_NOTES, n),
+            "contact_email": contact_email,
+            "contact_phone": contact_phone,
+            "agency_email": agency_email,
+            "agency_phone": agency_phone,
+            "outcome_at": outcome_at.astype("datetime64[us]"),
+            "round": np.ones(n, dtype=int),
+            "previous_id": np.full(n, None, dtype=object),
         }
     )
+    _link_rounds(rng, interviews)
     followups = pd.DataFrame(
         {
             "id": fu_ids,
@@ -385,6 +420,45 @@ def generate(n_interviews: int, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFra
         }
     )
     return _conform(interviews, _interview_dtypes()), _conform(followups, _followup_dtypes())
+
+
+#: About this share of processes have a second round (a later interview at the same company and role).
+SECOND_ROUND_SHARE = 0.06
+
+
+def _link_rounds(rng: np.random.Generator, interviews: pd.DataFrame) -> None:
+    """Make a few later interviews the second round of an earlier one, in place.
+
+    The earlier interview gets the outcome "next_round", heard a few days after it; the later one takes
+    its company, role and contact, ``round`` 2 and ``previous_id``.  Only interviews that ended without
+    news (no_response) and a pending or decided interview held 7 to 30 days later are paired, so every
+    logged follow-up still fits its interview's outcome.
+    """
+    held = interviews["held_at"].to_numpy()
+    order = np.argsort(held, kind="stable")
+    in_order = held[order]
+    taken: set[int] = set()
+    wanted = max(1, round(len(interviews) * SECOND_ROUND_SHARE))
+    outcomes = interviews["outcome"].to_numpy()
+    candidates = np.flatnonzero(outcomes == "no_response")
+    for i in rng.permutation(candidates).tolist():
+        if len(taken) >= 2 * wanted:
+            break
+        if i in taken:
+            continue
+        start = int(np.searchsorted(in_order, held[i] + np.timedelta64(7, "D")))
+        stop = int(np.searchsorted(in_order, held[i] + np.timedelta64(30, "D"), side="right"))
+        j = next((int(k) for k in order[start:stop] if int(k) not in taken), None)
+        if j is None:
+            continue
+        taken.update((i, j))
+        interviews.at[i, "outcome"] = "next_round"
+        interviews.at[i, "outcome_at"] = min(held[i] + np.timedelta64(3, "D"), held[j])
+        for column in ("company", "role", "contact", "contact_email", "contact_phone", "agency_contact",
+                       "agency_email", "agency_phone"):
+            interviews.at[j, column] = interviews.at[i, column]
+        interviews.at[j, "round"] = 2
+        interviews.at[j, "previous_id"] = interviews.at[i, "id"]
 
 
 def _conform(frame: pd.DataFrame, dtypes: dict[str, object]) -> pd.DataFrame:

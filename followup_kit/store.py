@@ -210,6 +210,8 @@ _INTERVIEWS = _Spec(
         "held_at": _DATETIME,
         "decision_by": _DATE,
         "decision_in_business_days": _INT,
+        "outcome_at": _DATETIME,
+        "round": _INT,
         "interviewers": _LIST,
         "talking_points": _LIST,
     },

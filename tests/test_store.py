@@ -145,14 +145,16 @@ def test_the_files_have_the_documented_format_byte_for_byte(log):
             decision_by=date(2026, 3, 13),
             decision_in_business_days=3,
             notes="line one\nline two",
+            contact_phone="07700 900123",
         )
     )
     fu_id = log.record(followup(iv_id, at=datetime(2026, 3, 6, 16, 0)))
     assert (log.path / "interviews.csv").read_bytes() == (
         "id,company,role,held_at,kind,interviewers,contact,decision_by,decision_in_business_days,"
-        "agency_contact,talking_points,outcome,notes\n"
+        "agency_contact,talking_points,outcome,notes,contact_email,contact_phone,agency_email,agency_phone,"
+        "outcome_at,round,previous_id\n"
         f'{iv_id},"Acme, Inc.",Data Analyst,2026-03-06 10:00:30,in_person,"Ann ""Boss"" Lee\nBob",,'
-        '2026-03-13,3,,,pending,"line one\nline two"\n'
+        '2026-03-13,3,,,pending,"line one\nline two",,07700 900123,,,,1,\n'
     ).encode()
     assert (log.path / "followups.csv").read_bytes() == (
         "id,interview_id,at,channel,purpose,to,response_at,notes\n"
@@ -398,7 +400,7 @@ def test_a_spreadsheet_saved_file_loads_and_keeps_the_learners_extra_columns(tmp
     new_id = log.add(interview(company="Fabrikam"))
     written = (tmp_path / "interviews.csv").read_text(encoding="utf-8")
     assert written.startswith("id,company,role,held_at,kind,") and written.splitlines()[0].endswith(
-        ",notes,Salary"
+        ",previous_id,Salary"
     )
     rewritten = InterviewLog(tmp_path)
     assert [row_id for row_id, _ in rewritten.items()] == ["iv-1", "iv-2", new_id]
