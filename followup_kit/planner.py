@@ -65,10 +65,11 @@ counts as the one status check.
 
 Missed steps: nothing in a plan expires, so a log kept for months has open
 steps that are long past.  ``split_missed`` splits a queue into the steps still
-worth acting on and the *missed* ones, overdue by more than ``MISSED_AFTER``
-(14 days, rule ``missed_after_two_weeks``): by then even the slowest timings
-the sources give (a status call about two weeks after, a written feedback
-request about two weeks later) have passed.  Views list the first and count
+worth acting on and the *missed* ones, each past its own window
+(``MISSED_WINDOWS``, rule ``missed_after_its_window``): a thank-you after a week
+(CareerBuilder 2005: employers expect it within 2 to 5 days), a status call
+after 3 weeks (Glassdoor: 24 to 28 days to hire; Jobcase chases 2-3 weeks), a
+feedback or offer call after 2 weeks.  Views list the first and count
 the second in one line (``missed_note``), so the learner is told, not nagged.
 
 A call logged after the interview is for ``call_purpose(outcome)``: a status
@@ -96,13 +97,15 @@ from .records import (
     FollowUp,
     Interview,
     ValidationError,
+    is_email,
 )
-from .sources import cite
+from .sources import cite, quote
 
 __all__ = [
     "CALL_OPTIONS",
     "DISAGREEMENTS",
     "MISSED_AFTER",
+    "MISSED_WINDOWS",
     "NUDGE_COLUMNS",
     "OUTCOME_CALL_PURPOSE",
     "RULES",
@@ -115,7 +118,9 @@ __all__ = [
     "followup_from_row",
     "interview_from_row",
     "is_missed",
+    "later_rounds",
     "missed_note",
+    "missed_window",
     "nudge_queue",
     "open_steps",
     "plan_followups",
@@ -133,7 +138,7 @@ THANK_YOU_WITHIN = timedelta(hours=24)
 #: Post the card by this time on the interview day; later interviews post by LATE_POST.
 CARD_POST_BY = time(18, 0)
 LATE_POST = time(23, 59)
-#: We assume an interview lasts this long; no call is planned sooner after it started.
+#: We assume an interview lasts this long (for the card's last post).
 INTERVIEW_LENGTH = timedelta(hours=1)
 #: "Toward the end of the Nth business day" (seed 001).
 END_OF_DAY_CALL = time(16, 0)
@@ -147,7 +152,10 @@ ONE_WEEK_CALL = time(10, 0)
 SAME_DAY_BY = time(17, 0)
 SAME_DAY_IF_BEFORE = time(16, 0)
 NEXT_DAY_CALL = time(10, 0)
-#: An open step overdue by more than this is "missed": counted, not listed (rule missed_after_two_weeks).
+#: Return an offer call within this (McQuaig: "48 hours at most"); later that working day before this.
+OFFER_LIMIT = timedelta(hours=48)
+LATEST_SAME_DAY = time(20, 0)
+#: The window of a step whose purpose has none of its own in ``MISSED_WINDOWS``.
 MISSED_AFTER = timedelta(days=14)
 #: What a call after the outcome is for (seed 003); while waiting, a call is a status check.
 OUTCOME_CALL_PURPOSE = {"rejected": "feedback_request", "offer": "rapport"}
@@ -175,14 +183,16 @@ RULES: dict[str, Rule] = {
     for r in (
         Rule(
             "thank_you_email",
-            "Email a separate, short thank-you note to each interviewer within 24 hours of the interview.",
-            ("seed000", "seed001", "accountemps2017", "topresume2017", "model_thank_you"),
+            "Email a separate, short thank-you note to each interviewer within 24 hours of the interview "
+            "(employers themselves expect it within 2 to 5 days, CareerBuilder 2005).",
+            ("seed000", "seed001", "accountemps2017", "topresume2017", "careerbuilder2005",
+             "model_thank_you"),
         ),
         Rule(
             "thank_you_card",
             "Optionally, also mail a handwritten thank-you card to each interviewer on the interview day "
-            "(by 18:00, or 23:59 if the interview runs past 18:00).",
-            ("seed001", "seed004"),
+            "(by 18:00, or 23:59 if the interview runs past 18:00: our choice of a last post time).",
+            ("seed001", "seed004", "workbook"),
         ),
         Rule(
             "ask_time_frame",
@@ -203,9 +213,16 @@ RULES: dict[str, Rule] = {
             ("seed004",),
         ),
         Rule(
+            "status_call_not_too_soon",
+            "Never call on the day of the interview or before your thank-you is due: when their date is "
+            "that close (\"we decide today\", \"by tomorrow\"), call at 09:30 on the first working day "
+            "after their date that is past the thank-you deadline.",
+            ("seed004", "timings"),
+        ),
+        Rule(
             "status_call_retry_seed004",
-            "Only with the seed 004 option: if nobody answered the morning call, try once more at 14:30 "
-            "the same day, and no more.",
+            "Only with the seed 004 option: if they still haven't got back to you by the afternoon, call "
+            "once more at 14:30 the same day, and no more.",
             ("seed004",),
         ),
         Rule(
@@ -226,23 +243,36 @@ RULES: dict[str, Rule] = {
             ("seed004",),
         ),
         Rule(
+            "invited_back",
+            "Once you are invited to another round, that round's status call is no longer needed: the "
+            "next round gets its own plan.",
+            ("workbook",),
+        ),
+        Rule(
             "feedback_request",
             "After a rejection, call within a day of hearing to ask for feedback: one or two specific "
             "questions, framed as your development.",
-            ("seed003", "model_feedback", "timings"),
+            ("seed003", "model_feedback", "feedback_timing"),
         ),
         Rule(
             "offer_rapport_call",
             "After an offer, call the same day if you can (48 hours at most) to thank them and build "
             "rapport before your first day.",
-            ("seed003", "model_offer"),
+            ("seed003", "mcquaig", "model_offer"),
         ),
         Rule(
-            "missed_after_two_weeks",
-            "A step more than 14 days overdue is counted as missed instead of listed: by then even the "
-            "slowest timings the sources give (a status call about 2 weeks after, a written feedback "
-            "request about 2 weeks later) have passed. Log it if you did it; otherwise let it go.",
-            ("timings",),
+            "agency_offer_call",
+            "Through an agency, the agency handles the offer: return your staffing manager's call the "
+            "same day if you can (48 hours at most); the rapport call with your new manager comes after.",
+            ("seed004", "mcquaig", "workbook"),
+        ),
+        Rule(
+            "missed_after_its_window",
+            "A step long past its time is counted as missed instead of listed, each after its own window: "
+            "a thank-you after a week (employers expect it within 2 to 5 days), a status call after "
+            "3 weeks (hiring takes 24 to 28 days on average; Jobcase chases for 2-3 weeks), a feedback "
+            "call after 2 weeks (then ask in writing), an offer call after 2 weeks.",
+            ("careerbuilder2005", "glassdoor2017", "timings", "feedback_timing"),
         ),
         Rule(
             "skip_after_outcome",
@@ -253,9 +283,17 @@ RULES: dict[str, Rule] = {
     )
 }
 
-_STATUS_RULES = ("status_call_business_days", "status_call_decision_day", "status_call_one_week")
-_WAITING_RULES = ("thank_you_email", "thank_you_card", "ask_time_frame", *_STATUS_RULES,
-                  "status_call_retry_seed004")
+_STATUS_CALL_RULES = ("status_call_business_days", "status_call_decision_day", "status_call_one_week",
+                      "status_call_not_too_soon", "status_call_retry_seed004", "ask_time_frame")
+_WAITING_RULES = ("thank_you_email", "thank_you_card", *_STATUS_CALL_RULES)
+#: How long after its due time a step is still worth doing (rule missed_after_its_window).
+MISSED_WINDOWS: dict[str, timedelta] = {
+    "thank_you": timedelta(days=7),
+    "extra_info": timedelta(days=7),
+    "status_check": timedelta(days=21),
+    "feedback_request": timedelta(days=14),
+    "rapport": timedelta(days=14),
+}
 
 #: Where the sources disagree: the choice made here, the alternatives, and where each comes from.
 DISAGREEMENTS: tuple[dict[str, str], ...] = (
@@ -263,9 +301,10 @@ DISAGREEMENTS: tuple[dict[str, str], ...] = (
         "topic": "When to send the thank-you",
         "choice": "Within 24 hours of the interview.",
         "rule": "thank_you_email",
-        "alternatives": "24-48 hours (UTSA, St. Olaf). Seed 001 says email from your phone straight "
-        "after; UTSA advises against sending from your phone as you leave.",
-        "sources": cite("seed000", "seed001", "accountemps2017", "topresume2017", "timings"),
+        "alternatives": "24-48 hours (UTSA, St. Olaf); employers surveyed expect it within 2 days (26%) "
+        "or 3-5 days (36%) (CareerBuilder 2005). Seed 001 says email from your phone straight after; "
+        "UTSA advises against sending from your phone as you leave.",
+        "sources": cite("seed000", "seed001", "accountemps2017", "careerbuilder2005", "timings"),
     },
     {
         "topic": "Email or handwritten",
@@ -296,9 +335,19 @@ DISAGREEMENTS: tuple[dict[str, str], ...] = (
         "sources": cite("seed004", "seed001", "timings"),
     },
     {
+        "topic": "When their date is very close (today, tomorrow)",
+        "choice": "Never on the interview day nor before your thank-you is due: 09:30 on the first working "
+        "day after their date that is past the thank-you deadline.",
+        "rule": "status_call_not_too_soon",
+        "alternatives": "Seed 004: the morning of their date (for 'by the end of the week'), while warning "
+        "not to call too soon; the next morning (Jobcase); 1-2 business days after (Indeed); 2-3 days "
+        "after (Brainfuse, All Star Career Services).",
+        "sources": cite("seed004", "timings"),
+    },
+    {
         "topic": "How many calls",
         "choice": "One call (seed 003). With calls='seed004', one more try at 14:30 on the decision day "
-        "if nobody answered.",
+        "if they still haven't got back to you.",
         "rule": "one_call, status_call_retry_seed004",
         "alternatives": "Seed 004: once in the morning, once in the afternoon; two at most, at least 3 "
         "business days apart (do2learn, Parkland College); weekly for 2-3 weeks (Jobcase).",
@@ -311,7 +360,7 @@ DISAGREEMENTS: tuple[dict[str, str], ...] = (
         "alternatives": "During the rejection call or within 24 hours (Clayton Legal); about 2 weeks "
         "later, in writing, because phone feedback is less candid (Lisa B. Marshall); phone requests get "
         "more useful answers (mumsemployability).",
-        "sources": cite("seed003", "model_feedback", "timings"),
+        "sources": cite("seed003", "model_feedback", "feedback_timing"),
     },
     {
         "topic": "Whom to call",
@@ -507,13 +556,6 @@ def business_day_after(
     return cal.nth(day, n)
 
 
-def _not_too_soon(slot: datetime, held_at: datetime, cal: _Calendar) -> datetime:
-    """Move a call slot that falls before the interview has ended to the next business day."""
-    while slot < held_at + INTERVIEW_LENGTH:
-        slot = datetime.combine(cal.next(slot.date()), slot.time())
-    return slot
-
-
 # -- matching follow-ups ------------------------------------------------------------
 
 
@@ -582,67 +624,126 @@ def _match_thank_yous(drafts: list[_Draft], pairs: list[tuple[str | None, Follow
 # -- the planner --------------------------------------------------------------------
 
 
-def _call_target(interview: Interview) -> tuple[str, str]:
-    """Whom to call and a phrase for ``why`` (seed 004: through an agency, your staffing manager)."""
+def _on(phone: str | None) -> str:
+    return f" on {phone}" if phone else ""
+
+
+def _contact_name(interview: Interview) -> str:
+    """The contact's name; an old log may hold an email address there, which is not a name."""
+    return "" if is_email(interview.contact) else interview.contact
+
+
+def _call_target(interview: Interview) -> tuple[str, str, str]:
+    """Whom to call, " on <their phone>" when known, and a phrase for ``why`` (seed 004: through an
+    agency, your staffing manager)."""
     if interview.agency_contact:
-        return interview.agency_contact, (
+        return interview.agency_contact, _on(interview.agency_phone), (
             f" You applied through an agency, so call {interview.agency_contact}, your staffing manager "
             "(seed 004)."
         )
-    if interview.contact:
-        return interview.contact, ""
+    name = _contact_name(interview)
+    if name:
+        return name, _on(interview.contact_phone), ""
+    if interview.interviewers:
+        return interview.interviewers[0], _on(interview.contact_phone), ""
+    return "the hiring manager", _on(interview.contact_phone), ""
+
+
+def _manager(interview: Interview) -> tuple[str, str]:
+    """The person at the employer (not the agency): the contact, else the first interviewer."""
+    name = _contact_name(interview)
+    if name:
+        return name, _on(interview.contact_phone)
     if interview.interviewers:
         return interview.interviewers[0], ""
-    return "the hiring manager", ""
+    return "your new manager", ""
+
+
+def _not_too_soon(due: datetime, held: datetime, stated: date, cal: _Calendar) -> tuple[datetime, str]:
+    """A status call is never due on the interview day nor before the thank-you is: such a slot moves to
+    09:30 on the first working day after the stated date that is past the thank-you deadline (Jobcase's
+    next morning; seed 004: don't call too soon).  Returns the slot and why it moved ("" if it did not).
+    """
+    thank_due = held + THANK_YOU_WITHIN
+    if due.date() > held.date() and due >= thank_due:
+        return due, ""
+    slot = datetime.combine(cal.next(max(stated, held.date())), MORNING_CALL)
+    while slot < thank_due:
+        slot = datetime.combine(cal.next(slot.date()), MORNING_CALL)
+    if due.date() == held.date():
+        reason = "on the day of the interview"
+    else:
+        reason = f"before your thank-you is due ({_fmt(thank_due)})"
+    return slot, reason
+
+
+def _too_soon_why(said: str, reason: str, slot: datetime, via_agency: str) -> str:
+    return (
+        f"They said {said}. A call then would come {reason}, which is too soon (seed 004: don't call too "
+        f"soon), so call the morning after their date, {_fmt(slot)} (Jobcase: the next morning).{via_agency}"
+    )
 
 
 def _status_drafts(interview: Interview, cal: _Calendar, calls: str) -> list[_Draft]:
     """The one status call (plus the seed 004 retry when asked for), from whichever date they gave."""
     held = interview.held_at
-    who, via_agency = _call_target(interview)
+    who, on, via_agency = _call_target(interview)
     role = interview.role
-    action = f"Call {who} for a status check on the {role} role"
+    action = f"Call {who}{on} for a status check on the {role} role"
     one_call = "Seed 003: only make one call; have one sensible question ready."
     drafts: list[_Draft] = []
     if interview.decision_by is not None:
-        day = cal.roll(interview.decision_by)
-        due = _not_too_soon(datetime.combine(day, MORNING_CALL), held, cal)
+        stated = interview.decision_by
+        day = cal.roll(stated)
+        morning = datetime.combine(day, MORNING_CALL)
+        due, reason = _not_too_soon(morning, held, stated, cal)
         moved = ""
-        if day != interview.decision_by:
-            moved = f"; {cal.why_off(interview.decision_by)}, so {_fmt_day(day)}"
-        drafts.append(_Draft(
-            due, action, "status_check", "call", who, "status_call_decision_day",
-            f"They said they'd decide by {_fmt_day(interview.decision_by)}{moved}; seed 004: call that "
-            f"morning.{via_agency}",
-            note=(
-                "Seed 004 would allow one more try that afternoon if nobody answers; seed 003 says only "
-                "one call, which this plan follows (choose calls='seed004' for the retry)."
-                if calls == "one" else one_call
-            ),
-        ))
+        if day != stated:
+            moved = f"; {cal.why_off(stated)}, so {_fmt_day(day)}"
+        said = f"they'd decide by {_fmt_day(stated)}{moved}"
+        if reason:
+            drafts.append(_Draft(due, action, "status_check", "call", who, "status_call_not_too_soon",
+                                 _too_soon_why(said, reason, due, via_agency), note=one_call))
+        else:
+            drafts.append(_Draft(
+                due, action, "status_check", "call", who, "status_call_decision_day",
+                f"They said {said}; seed 004: call that morning.{via_agency}",
+                note=(
+                    "Seed 004 would allow one more try that afternoon if they still haven't got back to "
+                    "you; seed 003 says only one call, which this plan follows (choose calls='seed004' for "
+                    "the retry). Other sources wait a day or more after the date (Indeed, St. Olaf)."
+                    if calls == "one" else one_call
+                ),
+            ))
         if calls == "seed004":
             drafts.append(_Draft(
                 datetime.combine(due.date(), max(AFTERNOON_RETRY, due.time())),
-                f"If nobody answered this morning, call {who} once more",
+                f"If they still haven't got back to you, call {who}{on} once more",
                 "status_check", "call", who, "status_call_retry_seed004",
-                "Seed 004: call once in the morning and once in the afternoon if they still haven't got "
+                "Seed 004: call once in the morning and once in the afternoon if they still haven't gotten "
                 "back to you; anything more risks being taken out of consideration.",
                 optional=True,
-                note="Seed 003 disagrees: only make one call. Skip this if the morning call got an answer.",
+                note="Seed 003 disagrees: only make one call. Skipped once they get back to you.",
             ))
     elif interview.decision_in_business_days is not None:
         n = interview.decision_in_business_days
         day = cal.nth(held.date(), n)
-        due = _not_too_soon(datetime.combine(day, END_OF_DAY_CALL), held, cal)
+        end_of_day = datetime.combine(day, END_OF_DAY_CALL)
+        due, reason = _not_too_soon(end_of_day, held, day, cal)
         said = "today" if n == 0 else f"in {wording.plural(n, 'business day')}"
         which = "that business day" if n == 0 else f"the {_ordinal(n)} business day after the interview"
-        drafts.append(_Draft(
-            due, action, "status_check", "call", who, "status_call_business_days",
-            f"They said you'd hear {said}; seed 001: call toward the end of {which} ({cal.words})."
-            f"{via_agency}",
-            note="Other sources wait longer: 1-2 business days after (Indeed), a week or more (St. Olaf). "
-            + one_call,
-        ))
+        if reason:
+            drafts.append(_Draft(due, action, "status_check", "call", who, "status_call_not_too_soon",
+                                 _too_soon_why(f"you'd hear {said}", reason, due, via_agency),
+                                 note=one_call))
+        else:
+            drafts.append(_Draft(
+                due, action, "status_check", "call", who, "status_call_business_days",
+                f"They said you'd hear {said}; seed 001: call toward the end of {which} ({cal.words})."
+                f"{via_agency}",
+                note="Other sources wait longer: 1-2 business days after (Indeed), a week or more "
+                "(St. Olaf). " + one_call,
+            ))
     else:
         week_on = held.date() + ONE_WEEK
         day = cal.roll(week_on)
@@ -650,7 +751,6 @@ def _status_drafts(interview: Interview, cal: _Calendar, calls: str) -> list[_Dr
         moved = ""
         if day != week_on:
             moved = f" {cal.why_off(week_on)}, so {_fmt_day(day)}, the next working day."
-
         drafts.append(_Draft(
             due, action, "status_check", "call", who, "status_call_one_week",
             f"No decision date was given; seed 003: call if you haven't heard a week after the interview."
@@ -674,32 +774,85 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _outcome_drafts(interview: Interview, pairs: list[tuple[str | None, FollowUp]], now: datetime,
+def _heard(interview: Interview, pairs: list[tuple[str | None, FollowUp]]) -> tuple[datetime, str]:
+    """When the learner heard the outcome, and how the step says so.
+
+    ``outcome_at`` (saved with the outcome), else their latest logged reply, else the latest thing
+    logged for the interview: a fixed time, so the step goes overdue and missed like any other.
+    """
+    if interview.outcome_at is not None:
+        return interview.outcome_at, f"you heard on {_fmt(interview.outcome_at)}"
+    responses = [fu.response_at for _, fu in pairs if fu.response_at is not None]
+    if responses:
+        return max(responses), f"their reply came on {_fmt(max(responses))}"
+    latest = max([interview.held_at, *(fu.at for _, fu in pairs)])
+    return latest, (
+        f"no time was logged for when you heard, so this counts from {_fmt(latest)}; save the outcome "
+        "with its time in notebook 01"
+    )
+
+
+def _offer_due(heard: datetime, cal: _Calendar) -> datetime:
+    """Return an offer call the same day if possible, 48 hours at most (McQuaig): 17:00 when heard
+    before 16:00 on a working day, an hour later when heard later that working day (before 20:00),
+    else 10:00 the next working day, or the next day when a working day is further than 48 hours."""
+    limit = heard + OFFER_LIMIT
+    if cal.is_working(heard.date()):
+        if heard.time() < SAME_DAY_IF_BEFORE:
+            return datetime.combine(heard.date(), SAME_DAY_BY)
+        if heard.time() < LATEST_SAME_DAY:
+            return heard + timedelta(hours=1)
+    following = datetime.combine(cal.next(heard.date()), NEXT_DAY_CALL)
+    if following <= limit:
+        return following
+    return datetime.combine(heard.date() + timedelta(days=1), NEXT_DAY_CALL)
+
+
+def _outcome_drafts(interview: Interview, pairs: list[tuple[str | None, FollowUp]],
                     cal: _Calendar) -> list[_Draft]:
-    """Feedback request after a rejection, rapport call after an offer (seed 003)."""
+    """Feedback request after a rejection, the calls after an offer (seed 003; seed 004 via an agency)."""
     if interview.outcome not in ("rejected", "offer"):
         return []
-    responses = [fu.response_at for _, fu in pairs if fu.response_at is not None]
-    heard = max(responses) if responses else now
-    heard_text = f"you heard on {_fmt(heard)}" if responses else "you heard recently (no reply time logged)"
-    who, via_agency = _call_target(interview)
-    due = _soon_after(max(heard, interview.held_at), cal)
+    heard, heard_text = _heard(interview, pairs)
+    who, on, via_agency = _call_target(interview)
     if interview.outcome == "rejected":
         return [_Draft(
-            due, f"Call {who} to ask for feedback on your interview", "feedback_request", "call", who,
-            "feedback_request",
-            f"Seed 003: a call after a rejection gets feedback for next time, and keeps you in mind if the "
-            f"chosen candidate falls through; Clayton Legal: within 24 hours ({heard_text}).{via_agency}",
+            _soon_after(heard, cal), f"Call {who}{on} to ask for feedback on your interview",
+            "feedback_request", "call", who, "feedback_request",
+            f"Seed 003: a call after a rejection gets feedback for next time, and a runner-up may be "
+            f"called if the chosen candidate does not work out; Clayton Legal: within 24 hours "
+            f"({heard_text}).{via_agency}",
             note="Lisa B. Marshall suggests asking about 2 weeks later in writing instead. "
             "Thank them, accept the decision in a line, ask one or two specific questions.",
         )]
+    due = _offer_due(heard, cal)
+    latest = f"Return the call by {_fmt(heard + OFFER_LIMIT)} at the latest (McQuaig: 48 hours at most)."
+    writing = " Ask their deadline and for the offer in writing; you don't have to accept on the spot."
+    if interview.agency_contact:
+        manager, manager_on = _manager(interview)
+        rapport_due = max(datetime.combine(cal.next(due.date()), NEXT_DAY_CALL), due)
+        return [
+            _Draft(
+                due, f"Call {who}{on} (your staffing manager) about the offer", "rapport", "call", who,
+                "agency_offer_call",
+                f"You applied through an agency, so the agency handles the offer and its terms: return "
+                f"{who}'s call first (seed 004: through an agency, call your staffing manager; McQuaig: "
+                f"same day if possible) ({heard_text}).",
+                note=latest + writing,
+            ),
+            _Draft(
+                rapport_due, f"Call {manager}{manager_on} to thank them and build rapport before your "
+                "first day", "rapport", "call", manager, "offer_rapport_call",
+                "Seed 003: after an offer, a call builds rapport with your new boss before your first day. "
+                f"Ask {who} first whether a direct call is welcome.",
+            ),
+        ]
     return [_Draft(
-        due, f"Call {who} to thank them for the offer and build rapport", "rapport", "call", who,
+        due, f"Call {who}{on} to thank them for the offer and build rapport", "rapport", "call", who,
         "offer_rapport_call",
-        f"Seed 003: the call builds rapport with your new boss before day one; McQuaig: same day if "
-        f"possible, 48 hours at most ({heard_text}).{via_agency}",
-        note=f"Return the call by {_fmt(heard + timedelta(hours=48))} at the latest. Ask their deadline "
-        "and for the offer in writing; you don't have to accept on the spot.",
+        f"Seed 003: the call builds rapport with your new boss before your first day; McQuaig: same day "
+        f"if possible, 48 hours at most ({heard_text}).",
+        note=latest + writing,
     )]
 
 
@@ -714,6 +867,7 @@ def plan_followups(
     subdivision: str | None = None,
     workweek: str = "Mon–Fri",
     interview_id: str | None = None,
+    later_round: int | None = None,
 ) -> list[Step]:
     """The sourced follow-up steps for one interview, sorted by due time, each with its status.
 
@@ -723,7 +877,9 @@ def plan_followups(
     those of ``workweek`` (a key of ``place.WORKWEEKS``); when ``country`` is given, that country's
     (and ``subdivision``'s) public holidays are skipped like weekends, and so are the explicit
     ``holidays`` dates.  The rules and their sources are in ``RULES``; the step texts name the
-    calendar used.  ``now`` defaults to the kit's clock (``place.now``).
+    calendar used.  ``now`` defaults to the kit's clock (``place.now``).  ``later_round`` is the
+    round number of a later interview of the same process (``nudge_queue`` finds it from
+    ``previous_id``): this round's status calls are then skipped, as after the outcome "next_round".
     """
     if calls not in CALL_OPTIONS:
         raise ValidationError("calls", "one of " + ", ".join(CALL_OPTIONS), calls)
@@ -734,17 +890,18 @@ def plan_followups(
     if interview_id is not None:
         pairs = [p for p in pairs if p[1].interview_id == str(interview_id)]
     held = interview.held_at
-    people = list(interview.interviewers) or [interview.contact or "your interviewer"]
+    people = list(interview.interviewers) or [_contact_name(interview) or "your interviewer"]
 
     drafts: list[_Draft] = []
     thank_due = held + THANK_YOU_WITHIN
     for name in people:
         drafts.append(_Draft(
             thank_due, f"Email a thank-you note to {name}", "thank_you", "email", name, "thank_you_email",
-            "80% of HR managers weigh thank-yous, yet only 24% of applicants send one (Accountemps 2017); "
-            "seed 000 says within 24 hours.",
+            "80% of US HR managers weigh thank-yous, yet only 24% of applicants send one (Accountemps "
+            "2017); seed 000 says within 24 hours.",
             note="A separate note for each interviewer, about a paragraph: one specific point from the "
-            "conversation (evidence.md §3 A). Some sources allow 24-48 hours.",
+            "conversation (evidence pack §3 A). Employers are more patient than the rule: 26% expect a "
+            "note within 2 days, 36% within 3-5 days (CareerBuilder 2005); some guides allow 24-48 hours.",
         ))
     runs_late = held + INTERVIEW_LENGTH > datetime.combine(held.date(), CARD_POST_BY)
     post_by = LATE_POST if runs_late else CARD_POST_BY
@@ -758,8 +915,8 @@ def plan_followups(
             note="Surveys moved from handwritten (2007) to email (2011-17); employers accept both.",
         ))
     if interview.decision_by is None and interview.decision_in_business_days is None:
-        who = interview.contact or (interview.interviewers[0] if interview.interviewers
-                                    else "your interviewer")
+        who = _contact_name(interview) or (interview.interviewers[0] if interview.interviewers
+                                           else "your interviewer")
         drafts.append(_Draft(
             thank_due, f"Ask {who} for their time frame and whom to contact", "extra_info", "email", who,
             "ask_time_frame",
@@ -781,18 +938,26 @@ def plan_followups(
     checks = sorted((p for p in pairs if p[1].purpose == "status_check"), key=lambda p: p[1].at)
     if checks:  # seed 003: one call; any status check counts as it
         _mark_done(status_drafts[0], *checks[0])
-        for draft in status_drafts[1:]:  # the seed 004 retry
-            if len(checks) > 1:
-                _mark_done(draft, *checks[1])
-            elif checks[0][1].response_at is not None:
-                draft.skipped = True
-                draft.note = "Skipped: the first call got an answer. " + draft.note
+    replied = any(fu.response_at is not None for _, fu in pairs)
+    for draft in status_drafts[1:]:  # the seed 004 retry: only if they still haven't got back to you
+        if len(checks) > 1:
+            _mark_done(draft, *checks[1])
+        elif replied:
+            draft.skipped = True
+            draft.note = "Skipped: they got back to you. " + draft.note
 
-    if interview.outcome != "pending":
+    if later_round is not None or interview.outcome == "next_round":
+        which = f"round {later_round}" if later_round is not None else "another round"
+        for draft in drafts:
+            if draft.rule in _STATUS_CALL_RULES and draft.done_at is None:
+                draft.skipped = True
+                draft.note = (f"Skipped: you were invited to {which}, so nothing is pending for this one. "
+                              + draft.note)
+    if interview.outcome not in ("pending", "next_round"):
         for draft in drafts:
             if draft.rule in _WAITING_RULES and draft.done_at is None:
                 draft.skipped = True
-        outcome_drafts = _outcome_drafts(interview, pairs, now, cal)
+        outcome_drafts = _outcome_drafts(interview, pairs, cal)
         purpose = OUTCOME_CALL_PURPOSE.get(interview.outcome)
         done = sorted((p for p in pairs if p[1].purpose == purpose), key=lambda p: p[1].at)
         for draft in outcome_drafts:
@@ -864,9 +1029,10 @@ def second_call_warning(existing_followups: Any, new_followup: FollowUp) -> str 
     count = len(earlier) + 1
     return (
         f"This would be status check number {count} for this interview (the last one: {last.channel} to "
-        f"{last.to}, {_fmt(last.at)}). Seed 003 says: \"Only make one call. Any more than that and you'll "
-        f"look like a stalker and risk annoying people.\" ({cite('seed003')}). Seed 004 allows at most one "
-        f"more try the same afternoon if nobody answered ({cite('seed004')}). Save it anyway?"
+        f"{last.to}, {_fmt(last.at)}). Seed 003 says: \u201c{quote('seed003', 'Only make one call.')}\u201d "
+        f"({cite('seed003')}). Seed 004 allows one more try the same afternoon if they still haven't got "
+        f"back to you ({cite('seed004')}). If they agreed that you check back on a given day, that agreed "
+        "call is fine. Save it anyway?"
     )
 
 
@@ -948,8 +1114,8 @@ def _interview_pairs(interviews: Any) -> Iterator[tuple[str, Interview]]:
         yield str(item[0]), item[1]
 
 
-NUDGE_COLUMNS = ("interview_id", "company", "role", "due", "status", "action", "channel", "to", "rule",
-                 "source", "why")
+NUDGE_COLUMNS = ("interview_id", "company", "role", "due", "status", "action", "channel", "purpose", "to",
+                 "rule", "source", "why")
 _STATUS_ORDER = {"overdue": 0, "due": 1, "upcoming": 2}
 
 
@@ -969,12 +1135,27 @@ def _queued(
     for fid, fu in _followup_pairs(followups):
         by_interview.setdefault(fu.interview_id, []).append((fid, fu))
     found: list[tuple[Interview, Step]] = []
-    for iid, interview in _interview_pairs(interviews):
+    pairs = list(_interview_pairs(interviews))
+    later = later_rounds(pairs)
+    for iid, interview in pairs:
         for step in plan_followups(interview, by_interview.get(iid, []), now, calls=calls,  # type: ignore[arg-type]
-                                   holidays=holidays, interview_id=iid, **calendar):
+                                   holidays=holidays, interview_id=iid, later_round=later.get(iid),
+                                   **calendar):
             if step.is_open and (include_optional or not step.optional):
                 found.append((interview, step))
     found.sort(key=lambda pair: (_STATUS_ORDER[pair[1].status], pair[1].due, pair[1].interview_id))
+    return found
+
+
+def later_rounds(pairs: Iterable[tuple[str, Interview]]) -> dict[str, int]:
+    """For each interview that a later round names as its ``previous_id``: that later round's number.
+
+    Only the latest round of a hiring process gets a status call (rule ``invited_back``).
+    """
+    found: dict[str, int] = {}
+    for _, interview in pairs:
+        if interview.previous_id:
+            found[interview.previous_id] = max(found.get(interview.previous_id, 0), interview.round)
     return found
 
 
@@ -1023,7 +1204,8 @@ def nudge_queue(
         {
             "interview_id": step.interview_id, "company": interview.company, "role": interview.role,
             "due": step.due, "status": step.status, "action": step.action, "channel": step.channel,
-            "to": step.to, "rule": step.rule, "source": step.source, "why": step.why,
+            "purpose": step.purpose, "to": step.to, "rule": step.rule, "source": step.source,
+            "why": step.why,
         }
         for interview, step in _queued(interviews, followups, now, calls, holidays, include_optional,
                                        calendar)
@@ -1036,36 +1218,54 @@ def nudge_queue(
 # -- missed steps ------------------------------------------------------------------------
 
 
-def is_missed(due: datetime, now: datetime, missed_after: timedelta = MISSED_AFTER) -> bool:
-    """True when a step still open at ``now`` was due more than ``missed_after`` before it."""
-    return _as_datetime(due) < _as_datetime(now) - missed_after
+def missed_window(purpose: str) -> timedelta:
+    """How long after its due time a step of this purpose is still worth doing (``MISSED_WINDOWS``)."""
+    return MISSED_WINDOWS.get(purpose, MISSED_AFTER)
+
+
+def is_missed(due: datetime, now: datetime, missed_after: timedelta | None = None, *,
+              purpose: str | None = None) -> bool:
+    """True when a step still open at ``now`` is past its window: ``missed_after`` when given, else the
+    window of its ``purpose`` (rule ``missed_after_its_window``)."""
+    window = missed_after if missed_after is not None else missed_window(purpose or "")
+    return _as_datetime(due) < _as_datetime(now) - window
 
 
 def split_missed(
-    queue: pd.DataFrame, now: datetime, *, missed_after: timedelta = MISSED_AFTER
+    queue: pd.DataFrame, now: datetime, *, missed_after: timedelta | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Split a ``nudge_queue`` frame (made at ``now``) into (to act on, missed).
 
-    Missed rows are overdue by more than ``missed_after`` (rule ``missed_after_two_weeks``); both
-    frames keep the queue's columns, order and dtypes.
+    Missed rows are overdue by more than their purpose's window (rule ``missed_after_its_window``), or
+    by more than ``missed_after`` when it is given; both frames keep the queue's columns, order and
+    dtypes.
     """
-    if missed_after < timedelta(0):
+    if missed_after is not None and missed_after < timedelta(0):
         raise ValidationError("missed_after", "zero or more days", missed_after)
-    cutoff = pd.Timestamp(_as_datetime(now) - missed_after)
-    missed = (queue["status"] == "overdue") & (queue["due"] < cutoff)
+    moment = pd.Timestamp(_as_datetime(now))
+    if missed_after is not None:
+        windows = pd.Series(pd.Timedelta(missed_after), index=queue.index)
+    else:
+        windows = pd.Series([pd.Timedelta(missed_window(p)) for p in queue["purpose"]], index=queue.index,
+                            dtype="timedelta64[us]")
+    missed = (queue["status"] == "overdue") & (queue["due"] < moment - windows)
     return queue.loc[~missed].reset_index(drop=True), queue.loc[missed].reset_index(drop=True)
 
 
-def missed_note(count: int, missed_after: timedelta = MISSED_AFTER) -> str:
+def missed_note(count: int, missed_after: timedelta | None = None) -> str:
     """One line for the learner about the steps ``split_missed`` left out ("" when there are none)."""
     if count <= 0:
         return ""
-    days = missed_after.days
     steps = "1 older step is" if count == 1 else f"{count} older steps are"
-    source = RULES["missed_after_two_weeks"].source
+    source = RULES["missed_after_its_window"].source
     them = "it" if count == 1 else "them"
+    if missed_after is not None:
+        window = f"more than {wording.plural(missed_after.days, 'day')} overdue"
+    else:
+        window = ("past the time the sources still advise it (a thank-you after a week, a status call "
+                  "after 3 weeks, a feedback or offer call after 2 weeks)")
     return (
-        f"{steps} more than {days} days overdue, so counted as missed and not listed: by then even the "
-        f"slowest timings the sources give (about 2 weeks) have passed ({source}). "
-        f"If you did {them}, log {them} in notebook 01; if not, let {them} go and look ahead."
+        f"{steps} {window}, so counted as missed and not listed ({source}). If you did {them}, log "
+        f"{them} in notebook 01. Still no answer about a job? Set its outcome to No response there, "
+        "and put your energy into the next application."
     )

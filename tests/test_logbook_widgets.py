@@ -398,7 +398,7 @@ def test_a_second_status_call_warns_with_seed_003_and_asks_first(book, log):
     book.quick_buttons["voicemail"].click()
     warning = text_of(book.guard.question)
     assert "status check number 2" in warning and "Only make one call" in warning
-    assert "seed 003 (003_9b819d2bac94c9ed.txt)" in warning
+    assert "Making a follow-up call after an interview (seed 003)" in warning
     assert book.guard.layout.display == "flex" and "Not saved yet" in book.quick_status.value
     assert len(log.followups_for(iid)) == 1  # nothing saved before the answer
     book.guard.no.click()
@@ -432,7 +432,7 @@ def test_after_a_rejection_the_view_points_to_the_feedback_request(book, log):
     shown = text_of(book.next_step)
     assert "Next: Call Sam Ortiz, 555-0100 to ask for feedback" in shown
     assert "notebooks/06_ask_for_feedback.ipynb" in shown and "feedback_request" in shown
-    assert "seed 003 (003_9b819d2bac94c9ed.txt)" in shown
+    assert "Making a follow-up call after an interview (seed 003)" in shown
 
 
 def test_after_an_offer_the_view_points_to_the_rapport_call(book, log):

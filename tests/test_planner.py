@@ -1,7 +1,6 @@
 """The planner gives sourced steps at the times the seeds name, and tracks what is done."""
 
-import math
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import numpy as np
 import pandas as pd
@@ -33,6 +32,7 @@ from followup_kit.sources import SOURCES
 
 FRI = datetime(2026, 3, 6, 10, 0)  # Friday 6 March 2026, 10:00
 STATUS_RULES = {"status_call_business_days", "status_call_decision_day", "status_call_one_week",
+                "status_call_not_too_soon",
                 "status_call_retry_seed004"}
 
 
@@ -88,13 +88,17 @@ def test_business_days_skip_given_holidays():
     assert status_steps(steps)[0].due == datetime(2026, 3, 10, 16, 0)
 
 
-def test_zero_business_days_means_the_end_of_the_interview_day():
+def test_you_will_hear_today_is_never_a_call_on_the_interview_day():
+    """'You'll hear today' after a Friday 10:00 interview: not that day (seed 004: don't call too soon)
+    and not before the thank-you is due (Sat 10:00): 09:30 on the next working day, Monday (Jobcase:
+    the next morning)."""
     steps = plan_followups(interview(decision_in_business_days=0), now=FRI)
-    assert status_steps(steps)[0].due == datetime(2026, 3, 6, 16, 0)
-    # An interview at 16:30 cannot be chased at 16:00 that day: the next business day's end.
+    (call,) = status_steps(steps)
+    assert (call.due, call.rule) == (datetime(2026, 3, 9, 9, 30), "status_call_not_too_soon")
+    assert "too soon" in call.why and "Jobcase" in call.why
     late = interview(held_at=datetime(2026, 3, 6, 16, 30), decision_in_business_days=0)
-    assert status_steps(plan_followups(late, now=FRI))[0].due == datetime(2026, 3, 9, 16, 0)
-    # A Saturday interview: the first business day after it.
+    assert status_steps(plan_followups(late, now=FRI))[0].due == datetime(2026, 3, 9, 9, 30)
+    # A Saturday interview: day 0 is Monday 16:00, past the thank-you (Sunday 10:00), so it stands.
     sat = interview(held_at=datetime(2026, 3, 7, 10, 0), decision_in_business_days=0)
     assert status_steps(plan_followups(sat, now=FRI))[0].due == datetime(2026, 3, 9, 16, 0)
 
@@ -111,20 +115,37 @@ def test_business_day_after_refuses_a_negative_count():
     offsets=st.lists(st.integers(min_value=0, max_value=60), max_size=8),
 )
 def test_business_day_call_lands_on_the_nth_business_day(day, n, offsets):
+    """The call is toward the end of business day N, counted one day at a time here; when that is the
+    interview day or before the thank-you is due, it is 09:30 on the first business day after day N
+    that is past the thank-you deadline (rule status_call_not_too_soon)."""
     holidays = sorted({day + timedelta(days=k) for k in offsets})
     held = datetime.combine(day, datetime.min.time()).replace(hour=10)
     steps = plan_followups(interview(held_at=held, decision_in_business_days=n), now=held, holidays=holidays)
-    call_day = status_steps(steps)[0].due.date()
-    assert call_day.weekday() < 5 and call_day not in holidays
+    (call,) = status_steps(steps)
 
     def is_business(d):
         return d.weekday() < 5 and d not in holidays
 
-    between = sum(is_business(day + timedelta(days=k)) for k in range(1, (call_day - day).days + 1))
-    # N = 0 on a weekend or holiday is the first business day after it (documented), else exactly N.
-    expected = 1 if n == 0 and not is_business(day) else n
-    assert between == expected
-    assert (call_day - day).days <= n + 2 * math.ceil(n / 5) + 2 + len(holidays)
+    def next_business(d):
+        d += timedelta(days=1)
+        while not is_business(d):
+            d += timedelta(days=1)
+        return d
+
+    nth = day if is_business(day) else next_business(day)
+    for _ in range(n if is_business(day) else max(n - 1, 0)):
+        nth = next_business(nth)
+    expected = datetime.combine(nth, time(16, 0))
+    if nth == day or expected < held + timedelta(hours=24):
+        candidate = next_business(nth)
+        while datetime.combine(candidate, time(9, 30)) < held + timedelta(hours=24):
+            candidate = next_business(candidate)
+        expected = datetime.combine(candidate, time(9, 30))
+        assert call.rule == "status_call_not_too_soon"
+    else:
+        assert call.rule == "status_call_business_days"
+    assert call.due == expected
+    assert call.due.date() > day and call.due >= held + timedelta(hours=24)
 
 
 # -- decision date, seed 004 option, one week ------------------------------------------------
@@ -135,7 +156,7 @@ def test_decision_by_calls_that_morning_once_and_names_the_seed004_alternative()
     calls = status_steps(steps)
     assert [(s.due, s.rule) for s in calls] == [(datetime(2026, 3, 13, 9, 30), "status_call_decision_day")]
     assert "seed 004" in calls[0].note.lower() and "seed 003" in calls[0].note.lower()
-    assert "004_9845dcc815f51481.txt" in calls[0].source
+    assert calls[0].source == "Tan, Following Up After Your Interview (seed 004)"
 
 
 def test_decision_day_on_a_weekend_or_the_interview_day_moves_to_the_next_business_morning():
@@ -184,7 +205,7 @@ def test_without_a_date_an_optional_step_asks_for_their_time_frame():
     steps = plan_followups(interview(contact="Lee Chen"), now=FRI)
     (ask,) = by_rule(steps, "ask_time_frame")
     assert ask.optional and ask.to == "Lee Chen" and ask.due == FRI + timedelta(hours=24)
-    assert "time frame" in ask.action and "002_4799768e52a537cd.txt" in ask.source
+    assert "time frame" in ask.action and "Weakest Link" in ask.source and "(seed 002)" in ask.source
     done = plan_followups(interview(), [("x", followup(FRI + timedelta(hours=2), "extra_info"))], FRI)
     assert by_rule(done, "ask_time_frame")[0].status == "done"
     assert not by_rule(plan_followups(interview(decision_in_business_days=3), now=FRI), "ask_time_frame")
@@ -270,13 +291,15 @@ def test_after_one_status_check_no_status_call_is_due_or_overdue():
     assert status_steps(plan_followups(iv, [], datetime(2026, 4, 30)))[0].status == "overdue"
 
 
-def test_second_call_warning_quotes_seed003_and_names_its_file():
+def test_second_call_warning_quotes_seed003_word_for_word():
     first = followup(datetime(2026, 3, 11, 16), "status_check", "call")
     second = followup(datetime(2026, 3, 12, 16), "status_check", "call")
     assert second_call_warning([], first) is None
     warning = second_call_warning([("c1", first)], second)
-    assert "Only make one call" in warning and "stalker" in warning
-    assert "seed 003" in warning and "003_9b819d2bac94c9ed.txt" in warning
+    said = ("Only make one call. Any more than that and you\u2019ll look like a stalker and risk annoying "
+            "people.")
+    assert f"\u201c{said}\u201d" in warning
+    assert "(seed 003)" in warning and "agreed" in warning
     assert "number 2" in warning
     assert second_call_warning([first], second.replace(purpose="thank_you")) is None
     assert second_call_warning([first.replace(interview_id="iv2")], second) is None
@@ -308,24 +331,62 @@ def test_rejection_plans_a_feedback_call_and_skips_the_waiting_steps():
                    "feedback_request")[0].done_by == "f3"
 
 
-def test_without_a_logged_reply_the_outcome_call_counts_from_now():
-    iv = interview(outcome="rejected")
-    evening = datetime(2026, 3, 13, 18)  # Friday evening: Monday 10:00
-    assert by_rule(plan_followups(iv, now=evening), "feedback_request")[0].due == datetime(2026, 3, 16, 10)
-    morning = datetime(2026, 3, 12, 9)
-    assert by_rule(plan_followups(iv, now=morning), "feedback_request")[0].due == datetime(2026, 3, 12, 17)
+def test_the_outcome_call_counts_from_when_you_heard_and_goes_overdue():
+    """The feedback call is due from outcome_at (Clayton Legal: within 24 hours); without it, from the
+    latest thing logged, a fixed time, so it goes overdue and then missed instead of being 'due today'
+    on every day the learner looks."""
+    heard = interview(outcome="rejected", outcome_at=datetime(2026, 3, 13, 18))  # Friday evening
+    (call,) = by_rule(plan_followups(heard, now=datetime(2026, 3, 13, 19)), "feedback_request")
+    assert call.due == datetime(2026, 3, 16, 10) and "you heard on Fri 13 Mar 18:00" in call.why
+    morning = interview(outcome="rejected", outcome_at=datetime(2026, 3, 12, 9))
+    assert by_rule(plan_followups(morning, now=datetime(2026, 3, 12, 9)), "feedback_request")[0].due == \
+        datetime(2026, 3, 12, 17)
+    unknown = interview(outcome="rejected")  # no time logged: counted from the interview (Fri 10:00)
+    statuses = [by_rule(plan_followups(unknown, now=day), "feedback_request")[0]
+                for day in (datetime(2026, 3, 6, 12), datetime(2026, 3, 9), datetime(2026, 4, 30))]
+    assert [s.due for s in statuses] == [datetime(2026, 3, 6, 17)] * 3
+    assert [s.status for s in statuses] == ["due", "overdue", "overdue"]
+    assert "no time was logged" in statuses[0].why
+    queue = nudge_queue([("iv1", unknown)], now=datetime(2026, 4, 30))
+    assert split_missed(queue, datetime(2026, 4, 30))[1]["rule"].tolist() == ["feedback_request"]
 
 
 def test_an_offer_plans_a_rapport_call_within_48_hours():
     told = followup(datetime(2026, 3, 9, 15), "status_check", "call",
                     response_at=datetime(2026, 3, 9, 15, 30))
-    steps = plan_followups(interview(outcome="offer", agency_contact="Sam Okafor"), [told],
+    steps = plan_followups(interview(outcome="offer", contact="Dana Whitfield"), [told],
                            now=datetime(2026, 3, 9, 16))
     (rapport,) = by_rule(steps, "offer_rapport_call")
-    assert rapport.due == datetime(2026, 3, 9, 17) and rapport.to == "Sam Okafor"
+    assert rapport.due == datetime(2026, 3, 9, 17) and rapport.to == "Dana Whitfield"
     assert rapport.purpose == "rapport" and "48 hours" in rapport.why
     assert "Wed 11 Mar 15:30" in rapport.note
     assert status_steps(steps)[0].status == "done"  # the call that brought the news
+
+
+def test_an_offer_heard_on_friday_evening_is_returned_inside_48_hours():
+    """McQuaig: same day if possible, 48 hours at most. Heard Fri 16:30: call back at 17:30 that day,
+    not on Monday 10:00 beside a note that says Sunday 16:30 at the latest."""
+    iv = interview(outcome="offer", outcome_at=datetime(2026, 3, 13, 16, 30))
+    (call,) = by_rule(plan_followups(iv, now=datetime(2026, 3, 13, 16, 31)), "offer_rapport_call")
+    assert call.due == datetime(2026, 3, 13, 17, 30)
+    assert call.due <= iv.outcome_at + timedelta(hours=48) and "Sun 15 Mar 16:30" in call.note
+    late = interview(outcome="offer", outcome_at=datetime(2026, 3, 13, 21, 0))  # Friday night
+    (call,) = by_rule(plan_followups(late, now=late.outcome_at), "offer_rapport_call")
+    assert call.due == datetime(2026, 3, 14, 10, 0)  # Monday would be past 48 hours
+
+
+def test_an_offer_through_an_agency_calls_the_agency_then_the_new_manager():
+    """The agency handles the offer (seed 004: call your staffing manager); the seed 003 rapport call
+    with the new manager is a step of its own."""
+    iv = interview(outcome="offer", outcome_at=datetime(2026, 3, 9, 11), agency_contact="Sam Okafor",
+                   agency_phone="020 7946 0000", contact="Dana Whitfield")
+    steps = plan_followups(iv, now=datetime(2026, 3, 9, 11))
+    (agency,) = by_rule(steps, "agency_offer_call")
+    (rapport,) = by_rule(steps, "offer_rapport_call")
+    assert agency.action == "Call Sam Okafor on 020 7946 0000 (your staffing manager) about the offer"
+    assert "agency handles the offer" in agency.why and agency.due == datetime(2026, 3, 9, 17)
+    assert rapport.to == "Dana Whitfield" and rapport.due == datetime(2026, 3, 10, 10)
+    assert "rapport" in rapport.action and "(seed 003)" in rapport.source
 
 
 @pytest.mark.parametrize("outcome", ["withdrawn", "no_response"])
@@ -393,11 +454,13 @@ def test_every_step_names_a_known_rule_and_its_source():
                           "feedback_request", "offer_rapport_call"}
 
 
-def test_every_rule_cites_existing_sources_by_file_name_or_evidence():
+def test_every_rule_cites_existing_sources_by_readable_title():
     for rule in RULES.values():
         assert rule.source_ids and all(i in SOURCES for i in rule.source_ids)
-        assert ".txt" in rule.source or "evidence.md" in rule.source
+        assert ".txt" not in rule.source and "(seed 0" in rule.source or "(evidence pack)" in rule.source \
+            or rule.source_ids == ("workbook",)
         assert rule.summary.endswith(".")
+    assert RULES["invited_back"].source == "this workbook's own advice (no source gives it)"
 
 
 def test_rules_table_and_disagreements_show_the_choices_with_sources():
@@ -407,10 +470,13 @@ def test_rules_table_and_disagreements_show_the_choices_with_sources():
     diffs = disagreements()
     assert list(diffs.columns) == ["topic", "choice", "rule", "alternatives", "sources"]
     text = " ".join(diffs["topic"]).lower()
-    for topic in ("thank-you", "handwritten", "no date", "date was given", "how many calls", "feedback"):
+    for topic in ("thank-you", "handwritten", "no date", "date was given", "how many calls", "feedback",
+                  "very close"):
         assert topic in text
     calls = diffs[diffs["topic"] == "How many calls"].iloc[0]
-    assert "003_9b819d2bac94c9ed.txt" in calls["sources"] and "004_9845dcc815f51481.txt" in calls["sources"]
+    assert "(seed 003)" in calls["sources"] and "(seed 004)" in calls["sources"]
+    close = diffs[diffs["rule"] == "status_call_not_too_soon"].iloc[0]
+    assert "Jobcase" in close["choice"] + close["alternatives"] and "Seed 004" in close["alternatives"]
     assert "Jobcase" in calls["alternatives"]
     for rules in diffs["rule"]:
         assert all(r.strip() in RULES for r in rules.split(","))
@@ -486,7 +552,7 @@ def test_nudge_queue_orders_overdue_then_due_today_then_upcoming():
     ]
     assert queue["company"].iloc[2] == "Northwind Traders"
     assert queue["due"].dtype == "datetime64[us]"
-    assert queue["source"].str.contains(".txt", regex=False).all()
+    assert queue["source"].str.contains("(seed 00", regex=False).all()
     with_optional = nudge_queue(interviews, followups, now=datetime(2026, 3, 11, 12), include_optional=True)
     assert set(with_optional["rule"]) >= {"thank_you_card", "ask_time_frame"}
 
@@ -532,17 +598,27 @@ def test_open_steps_are_the_queue_as_steps_for_the_calendar():
     assert len(open_steps(interviews, followups, now=now, include_optional=True)) > len(steps)
 
 
-def test_steps_more_than_two_weeks_overdue_are_counted_as_missed_not_listed():
+def test_each_step_is_missed_after_its_own_window():
+    """A thank-you after a week (CareerBuilder 2005: 2 to 5 days expected), a status call after
+    3 weeks (Glassdoor: 24-28 days to hire; Jobcase chases 2-3 weeks): a status call with no outcome
+    logged is not hidden after 14 days."""
     interviews, followups = _log_frames()
-    now = datetime(2026, 3, 17, 12)  # a's thank-you was due Tue 3 Mar 10:00: 14 days and 2 hours ago
+    now = datetime(2026, 3, 17, 12)  # a's thank-you was due Tue 3 Mar 10:00; its call Mon 9 Mar 10:00
     queue = nudge_queue(interviews, followups, now=now)
     current, missed = split_missed(queue, now)
     assert list(missed["rule"]) == ["thank_you_email"] and list(missed["interview_id"]) == ["a"]
+    assert "status_call_one_week" in set(current.loc[current["interview_id"] == "a", "rule"])
     assert len(current) + len(missed) == len(queue)
-    assert "thank_you_email" not in set(current.loc[current["interview_id"] == "a", "rule"])
     assert list(current.columns) == list(NUDGE_COLUMNS) and current["due"].dtype == "datetime64[us]"
-    # a step due exactly 14 days ago is still listed; a day later it is missed
-    assert not is_missed(datetime(2026, 3, 3, 12), now) and is_missed(datetime(2026, 3, 2, 12), now)
+    later = datetime(2026, 3, 31, 12)  # the call is now 22 days overdue: missed
+    current, missed = split_missed(nudge_queue(interviews, followups, now=later), later)
+    assert "status_call_one_week" in set(missed.loc[missed["interview_id"] == "a", "rule"])
+    # a thank-you due exactly 7 days ago is still listed; a day later it is missed
+    assert not is_missed(datetime(2026, 3, 10, 12), now, purpose="thank_you")
+    assert is_missed(datetime(2026, 3, 9, 12), now, purpose="thank_you")
+    assert not is_missed(datetime(2026, 3, 1, 12), now, purpose="status_check")
+    # an explicit window still works
+    assert not is_missed(datetime(2026, 3, 3, 12), now, timedelta(days=14))
     # due today and upcoming steps are never missed, however the cutoff is set
     assert split_missed(queue, now, missed_after=timedelta(0))[1]["status"].eq("overdue").all()
     with pytest.raises(ValidationError, match="missed_after"):
@@ -552,8 +628,8 @@ def test_steps_more_than_two_weeks_overdue_are_counted_as_missed_not_listed():
 def test_the_missed_note_counts_and_names_its_rule_and_source():
     assert missed_note(0) == ""
     one, many = missed_note(1), missed_note(22)
-    assert one.startswith("1 older step is more than 14 days overdue") and "log it in notebook 01" in one
-    assert many.startswith("22 older steps are more than 14 days overdue")
-    assert "evidence.md: §2 Timings" in many
-    assert RULES["missed_after_two_weeks"].source_ids == ("timings",)
+    assert one.startswith("1 older step is past the time the sources still advise it")
+    assert "log it in notebook 01" in one and "No response" in one
+    assert many.startswith("22 older steps are past") and "log them in notebook 01" in many
+    assert "Glassdoor" in many and "(evidence pack)" in many
     assert missed_note(3, timedelta(days=7)).startswith("3 older steps are more than 7 days overdue")

@@ -80,6 +80,13 @@ FIELD_LABELS = {
     "talking_points": "Talking points",
     "outcome": "Outcome",
     "notes": "Notes",
+    "contact_email": "Contact's email",
+    "contact_phone": "Contact's phone",
+    "agency_email": "Agency email",
+    "agency_phone": "Agency phone",
+    "outcome_at": "When you heard",
+    "round": "Round",
+    "previous_id": "Earlier round",
     "at": "When (follow-up time)",
     "channel": "Channel",
     "purpose": "A call was for",
@@ -88,11 +95,14 @@ FIELD_LABELS = {
     "interview_id": "Interview",
 }
 
+_FIRST_ROUND = ("None: this is the first round", "")
+
 KIND_OPTIONS = [("In person", "in_person"), ("Video", "video"), ("Phone", "phone")]
 OUTCOME_OPTIONS = [
     ("Pending: waiting to hear", "pending"),
     ("Offer", "offer"),
     ("Rejected", "rejected"),
+    ("Invited to another round", "next_round"),
     ("No response", "no_response"),
     ("Withdrawn", "withdrawn"),
 ]
@@ -124,8 +134,10 @@ QUICK_ACTIONS: dict[str, tuple[str, str, str | None]] = {
 
 #: After these outcomes the view points to the exercise for the next step.
 NEXT_EXERCISE = {
-    "rejected": ("feedback_request", "notebooks/06_ask_for_feedback.ipynb", "the feedback-request exercise"),
-    "offer": ("offer_rapport_call", "notebooks/07_role_play_the_call.ipynb", "its offer scenario"),
+    "rejected": (("feedback_request",), "notebooks/06_ask_for_feedback.ipynb",
+                 "the feedback-request exercise"),
+    "offer": (("agency_offer_call", "offer_rapport_call"), "notebooks/07_role_play_the_call.ipynb",
+              "its offer scenario"),
 }
 
 #: The stable CSS classes of the key widgets (class -> widget type), for browser tests.
@@ -328,7 +340,9 @@ class Logbook(widgets.VBox):
         self.interviewers = self._text(
             "Interviewers", "fk-interviewers", "names, separated by commas: Dana Whitfield, Raj Patel"
         )
-        self.contact = self._text("Your contact", "fk-contact", "whom to ask: name, phone or email")
+        self.contact = self._text("Your contact", "fk-contact", "whom to ask, by name: e.g. Priya Natarajan")
+        self.contact_email = self._text("Contact's email", "fk-contact-email", "e.g. priya@example.com")
+        self.contact_phone = self._text("Contact's phone", "fk-contact-phone", "e.g. 07700 900123")
         self.decision_by = labelled(
             widgets.DatePicker(description="They decide by", style=STYLE, layout=MEDIUM), "fk-decision-by"
         )
@@ -337,6 +351,13 @@ class Logbook(widgets.VBox):
         )
         self.agency_contact = self._text(
             "Agency contact", "fk-agency-contact", "your staffing manager, if you applied through an agency"
+        )
+        self.agency_email = self._text("Agency email", "fk-agency-email", "your staffing manager's email")
+        self.agency_phone = self._text("Agency phone", "fk-agency-phone", "your staffing manager's phone")
+        self.previous = labelled(
+            widgets.Dropdown(options=[_FIRST_ROUND], value="", description="Earlier round", style=STYLE,
+                             layout=WIDE),
+            "fk-previous-round",
         )
         self.talking_points = labelled(
             widgets.Textarea(
@@ -362,13 +383,15 @@ class Logbook(widgets.VBox):
         help_text = widgets.HTML(
             f"<p style='{_PARAGRAPH};color:#444'>Interviewers: separate names with commas. "
             "Talking points: one per line. Give the decision date <em>or</em> the number of business days "
-            "they named, if they gave one: the planner times your call from it.</p>"
+            "they named, if they gave one: the planner times your call from it. A second or later round: "
+            "pick the earlier one under <em>Earlier round</em>, so only the latest round gets a call.</p>"
         )
         self.save_button.on_click(self.save)
         self.clear_button.on_click(lambda _b: self.clear_form())
         self.form_inputs = [
             self.company, self.role, self.held_date, self.held_time, self.kind, self.interviewers,
-            self.contact, self.decision_by, self.decision_days, self.agency_contact, self.talking_points,
+            self.contact, self.contact_email, self.contact_phone, self.decision_by, self.decision_days,
+            self.agency_contact, self.agency_email, self.agency_phone, self.previous, self.talking_points,
             self.form_outcome, self.notes,
         ]
         self.form_section = widgets.VBox(
@@ -478,7 +501,14 @@ class Logbook(widgets.VBox):
                              layout=MEDIUM),
             "fk-outcome",
         )
+        self.outcome_at = labelled(
+            widgets.NaiveDatetimePicker(description="When you heard", style=STYLE, layout=MEDIUM),
+            "fk-outcome-at",
+        )
         self.outcome_button = button("Save the outcome", "fk-outcome-save", style="primary")
+        self.next_round_button = button("Log the next round in the form", "fk-next-round")
+        self.next_round_button.layout.display = "none"
+        self.next_round_button.on_click(self.start_next_round)
         self.next_step = labelled(widgets.HTML(layout=WIDE), "fk-next-step")
         self.closeout_status = labelled(widgets.HTML(layout=WIDE), "fk-closeout-status")
         self.outcome_picker.observe(lambda change: self._pick(change["new"]), names="value")
@@ -487,9 +517,11 @@ class Logbook(widgets.VBox):
             [
                 widgets.HTML("<h4 style='margin:0.3em 0'>Close out: the outcome</h4>"),
                 self.outcome_picker,
-                widgets.HBox([self.outcome, self.outcome_button]),
+                self.outcome,
+                widgets.HBox([self.outcome_at, self.outcome_button]),
                 self.closeout_status,
                 self.next_step,
+                self.next_round_button,
             ]
         )
         self.closeout_section.add_class("fk-closeout")
@@ -636,7 +668,14 @@ class Logbook(widgets.VBox):
                 picker.value = keep if keep is not None else (options[0][1] if options else None)
         finally:
             self._syncing = False
+        earlier = self.previous.value
+        self.previous.options = [_FIRST_ROUND, *options]
+        self.previous.value = earlier if earlier in self._previous_ids() else ""
         self._pick(self.picker.value, force=True)
+
+    def _previous_ids(self) -> set[str]:
+        """The ids the Earlier round menu offers (every logged interview)."""
+        return {iid for _, iid in self.previous.options if iid}
 
     def _draw_table(self, counts: dict[str, int]) -> None:
         rows = []
@@ -706,6 +745,9 @@ class Logbook(widgets.VBox):
                     people.append(name)
             self.purpose.value = call_purpose(interview.outcome)
             self.outcome.value = interview.outcome
+            self.next_round_button.layout.display = "flex" if interview.outcome == "next_round" else "none"
+        self.outcome_at.value = (interview.outcome_at if interview is not None and interview.outcome_at
+                                 else self._clock())
         self.to.options = people
         self.to.value = people[0] if people else ""
         self._reset_when()
@@ -764,14 +806,14 @@ class Logbook(widgets.VBox):
 
     def _next_step_text(self, iid: str, interview: Interview) -> str:
         if interview.outcome in NEXT_EXERCISE:
-            rule, notebook, what = NEXT_EXERCISE[interview.outcome]
+            rules, notebook, what = NEXT_EXERCISE[interview.outcome]
             try:
                 done = self.interview_log.followup_items(iid)
                 steps = plan_followups(interview, done, self._clock(), interview_id=iid,
                                        **self._place().planner_options())
             except (LogFileError, UnknownIdError):
                 steps = []
-            step = next((s for s in steps if s.rule == rule), None)
+            step = next((s for s in steps if s.rule in rules), None)
             parts = []
             if step is not None:
                 state = "done" if step.status == "done" else f"due {_when(step.due)} ({step.status})"
@@ -793,6 +835,13 @@ class Logbook(widgets.VBox):
             )
         if interview.outcome == "withdrawn":
             return status_html("info", "Withdrawn: nothing more to do for this one.")
+        if interview.outcome == "next_round":
+            return status_html(
+                "info",
+                f"Invited to round {interview.round + 1}: nothing is pending for this round any more. Press "
+                "Log the next round in the form to add it, linked to this one, so only the latest round "
+                "gets a status call.",
+            )
         return status_html(
             "info", "Waiting to hear: notebook 02 (02_plan_your_follow_up.ipynb) shows what to do and when."
         )
@@ -825,12 +874,17 @@ class Logbook(widgets.VBox):
                 kind=self.kind.value,
                 interviewers=self.interviewers.value.split(","),
                 contact=self.contact.value,
+                contact_email=self.contact_email.value,
+                contact_phone=self.contact_phone.value,
                 decision_by=self.decision_by.value,
                 decision_in_business_days=self.decision_days.value,
                 agency_contact=self.agency_contact.value,
+                agency_email=self.agency_email.value,
+                agency_phone=self.agency_phone.value,
                 talking_points=self.talking_points.value,
-                outcome=self.form_outcome.value,
                 notes=self.notes.value,
+                **self._form_round(),
+                **self._form_outcome(),
             )
         except ValidationError as error:
             if error.field == "held_at" and held is None and day is not None:
@@ -838,6 +892,22 @@ class Logbook(widgets.VBox):
             if error.field == "held_at" and held is None:
                 raise ValidationError("held_at", "the day of the interview (pick a date)", day) from None
             raise
+
+    def _form_round(self) -> dict[str, Any]:
+        """round and previous_id from the Earlier round menu (round 1 when none is picked)."""
+        previous = self._interview(self.previous.value) if self.previous.value else None
+        if previous is None:
+            return {"round": 1, "previous_id": None}
+        return previous.next_round(self.previous.value)
+
+    def _form_outcome(self) -> dict[str, Any]:
+        """outcome and when it was heard: kept from the interview being edited while the outcome is
+        unchanged, else now (the learner's clock)."""
+        outcome = self.form_outcome.value
+        loaded = self._interview(self.editing) if self.editing else None
+        if loaded is not None and loaded.outcome == outcome:
+            return {"outcome": outcome, "outcome_at": loaded.outcome_at}
+        return {"outcome": outcome, "outcome_at": None if outcome == "pending" else self._clock()}
 
     @_guarded("form_status")
     def save(self, _button: Any = None) -> str | None:
@@ -872,21 +942,25 @@ class Logbook(widgets.VBox):
 
     def _form_blank(self) -> bool:
         """True when the form is as Clear the form leaves it (nothing typed or picked)."""
-        texts = (self.company, self.role, self.interviewers, self.contact, self.decision_days,
-                 self.agency_contact, self.talking_points, self.notes)
         return (
-            not any(widget.value.strip() for widget in texts)
+            not any(widget.value.strip() for widget in self._form_texts())
+            and not self.previous.value
             and self.held_date.value is None and self.held_time.value is None
             and self.decision_by.value is None
             and self.kind.value == "in_person" and self.form_outcome.value == "pending"
         )
 
+    def _form_texts(self) -> tuple[widgets.Widget, ...]:
+        return (self.company, self.role, self.interviewers, self.contact, self.contact_email,
+                self.contact_phone, self.decision_days, self.agency_contact, self.agency_email,
+                self.agency_phone, self.talking_points, self.notes)
+
     def clear_form(self, keep_status: bool = False) -> None:
         """Empty the form for a new interview (leaves the log alone)."""
         self.editing = None
-        for widget in (self.company, self.role, self.interviewers, self.contact, self.decision_days,
-                       self.agency_contact, self.talking_points, self.notes):
+        for widget in self._form_texts():
             widget.value = ""
+        self.previous.value = ""
         self.held_date.value = None
         self.held_time.value = None
         self.decision_by.value = None
@@ -913,6 +987,11 @@ class Logbook(widgets.VBox):
             "" if interview.decision_in_business_days is None else str(interview.decision_in_business_days)
         )
         self.agency_contact.value = interview.agency_contact or ""
+        self.contact_email.value = interview.contact_email or ""
+        self.contact_phone.value = interview.contact_phone or ""
+        self.agency_email.value = interview.agency_email or ""
+        self.agency_phone.value = interview.agency_phone or ""
+        self.previous.value = interview.previous_id if interview.previous_id in self._previous_ids() else ""
         self.talking_points.value = "\n".join(interview.talking_points)
         self.form_outcome.value = interview.outcome
         self.notes.value = interview.notes
@@ -1081,11 +1160,39 @@ class Logbook(widgets.VBox):
             return
         iid, interview = found
         outcome = self.outcome.value
-        self.interview_log.update(iid, outcome=outcome)
+        heard = self.outcome_at.value
+        if outcome != "pending" and heard is None:
+            raise ValidationError("outcome_at", "the date and time you heard (press Save again after "
+                                  "picking it)", heard)
+        changed = interview.with_outcome(outcome, heard)
+        self.interview_log.update(iid, outcome=changed.outcome, outcome_at=changed.outcome_at)
         self.refresh()
         self._pick(iid)
         word = dict((v, k) for k, v in OUTCOME_OPTIONS)[outcome]
-        self.closeout_status.value = status_html("ok", f"Saved: {interview.label} is now '{word}'.")
+        when = "" if changed.outcome_at is None else f", heard {wording.when(changed.outcome_at)}"
+        self.closeout_status.value = status_html("ok", f"Saved: {interview.label} is now '{word}'{when}.")
+
+    @_guarded("closeout_status")
+    def start_next_round(self, _button: Any = None) -> None:
+        """Fill the form for the next round of the picked interview's process, linked to it."""
+        found = self._picked_interview(self.closeout_status)
+        if found is None:
+            return
+        iid, interview = found
+        self.clear_form()
+        self.company.value = interview.company
+        self.role.value = interview.role
+        self.contact.value = interview.contact
+        self.contact_email.value = interview.contact_email or ""
+        self.contact_phone.value = interview.contact_phone or ""
+        self.agency_contact.value = interview.agency_contact or ""
+        self.agency_email.value = interview.agency_email or ""
+        self.agency_phone.value = interview.agency_phone or ""
+        self.previous.value = iid
+        self.form_status.value = status_html(
+            "info", f"Round {interview.round + 1} of {interview.company}: add its date, time and "
+            "interviewers above, then press Save interview."
+        )
 
     # -- download and upload -----------------------------------------------------------------
 

@@ -3,7 +3,8 @@
 ``PlanView(log=None, *, demo=False, now=None, fallback_to_sample=True)`` shows an
 ``InterviewLog`` through the planner: ``planner.nudge_queue`` for the queue
 (overdue, then due today, then upcoming, each with its rule, source and why),
-``planner.split_missed`` to count steps more than 14 days overdue in one line
+``planner.split_missed`` to count steps past their window (a thank-you after a week, a status call
+after 3 weeks) in one line
 instead of listing them, ``planner.plan_followups`` for the timeline, and
 ``ics.to_ics`` for ``.ics`` files offered as data-URI download links (open steps;
 optional ones only when *Include optional steps* is ticked).  It holds no rule itself.
@@ -36,7 +37,6 @@ from .. import wording
 from ..ics import to_ics
 from ..place import Place
 from ..planner import (
-    MISSED_AFTER,
     RULES,
     Step,
     disagreements,
@@ -187,7 +187,7 @@ class PlanView(widgets.VBox):
         )
         self.show_missed = labelled(
             widgets.Checkbox(value=False, indent=False, layout=widgets.Layout(width="auto"),
-                             description=f"List missed steps too (over {MISSED_AFTER.days} days overdue)"),
+                             description="List missed steps too (past the time the sources advise them)"),
             "fk-show-missed",
         )
         self.refresh_button = button("Reload the log", "fk-plan-refresh", tooltip="Read the log again")
@@ -356,7 +356,7 @@ class PlanView(widgets.VBox):
         )
         self.missed.value = status_html("info", missed_note(len(missed))) if len(missed) else ""
         if not self.show_missed.value:
-            steps = [s for s in steps if not is_missed(s.due, self.now)]
+            steps = [s for s in steps if not is_missed(s.due, self.now, purpose=s.purpose)]
         self.ics_all.value = self._ics_link(steps, "followups-queue.ics", "Download the whole queue as a "
                                             "calendar file (.ics)")
 

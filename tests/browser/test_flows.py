@@ -114,7 +114,7 @@ def test_plan_shows_the_call_day_and_its_source(page, frozen_lab):
     plan = page.locator(".fk-plan").first
     expect(plan).to_contain_text(wording.when(call.due), timeout=TIMEOUT)
     expect(plan).to_contain_text(f"{call.why.split(';')[0]}")
-    expect(plan).to_contain_text("001_19ce361d3e07b2b6.txt")  # seed 001: end of the Nth business day
+    expect(plan).to_contain_text("Krautzel, Are You Making These Follow-Up Mistakes? (seed 001)")
     if call.is_open:
         expect(page.locator(".fk-nudge-queue").first).to_contain_text("Fabrikam Analytics")
     screenshot(page, f"flow-02-plan-{frozen_lab.moment:%Y%m%dT%H%M}")
