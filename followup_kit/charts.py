@@ -59,6 +59,7 @@ _OUTCOME_COLOURS = {
     "pending": OKABE_ITO["sky_blue"],
     "offer": OKABE_ITO["bluish_green"],
     "rejected": OKABE_ITO["vermillion"],
+    "next_round": OKABE_ITO["blue"],
     "no_response": OKABE_ITO["grey"],
     "withdrawn": OKABE_ITO["reddish_purple"],
 }
@@ -74,6 +75,7 @@ _OUTCOME_LABELS = {
     "pending": "still pending",
     "offer": "an offer",
     "rejected": "a rejection",
+    "next_round": "another round",
     "no_response": "no response",
     "withdrawn": "withdrawn",
 }
@@ -337,27 +339,32 @@ def outcome_chart(
     large: bool = False,
     owner: str = "your",
 ) -> Figure:
-    """How interviews ended, every outcome shown, with counts and shares."""
+    """How hiring processes ended, every outcome shown, with counts and shares: each process once, by
+    its latest round (``metrics.outcome_mix``), so a second round is not a separate result."""
     table = metrics.outcome_mix(interviews, followups)
-    total = int(table["interviews"].sum())
+    total = int(table["processes"].sum())
     if total == 0:
         return _no_data(large, "outcome")
+    rounds = total != int(table["interviews"].sum())
+    table = table[(table["outcome"] != "next_round") | (table["processes"] > 0)]
+    noun = "hiring processes" if rounds else "interviews"
     fig, (ax,), size = _figure(large)
     rows = table.iloc[::-1]
     labels = [_OUTCOME_LABELS.get(o, o).capitalize() for o in rows["outcome"]]
-    bars = ax.barh(labels, rows["interviews"],
+    bars = ax.barh(labels, rows["processes"],
                    color=[_OUTCOME_COLOURS.get(o, OKABE_ITO["grey"]) for o in rows["outcome"]])  # fmt: skip
-    _bar_labels(ax, bars, _count_share(rows["interviews"], rows["share"]), size)
-    ax.set_xlim(0, table["interviews"].max() * 1.3)
-    ax.set_xlabel("Interviews", fontsize=size["label"])
+    _bar_labels(ax, bars, _count_share(rows["processes"], rows["process_share"]), size)
+    ax.set_xlim(0, table["processes"].max() * 1.3)
+    ax.set_xlabel(noun.capitalize() + (" (each once, by its latest round)" if rounds else ""),
+                  fontsize=size["label"])
     ax.set_ylabel("Outcome", fontsize=size["label"])
-    top = table.sort_values("interviews", ascending=False, kind="stable").iloc[0]
+    top = table.sort_values("processes", ascending=False, kind="stable").iloc[0]
     title = (
         f"Most common outcome: {_OUTCOME_LABELS.get(top['outcome'], top['outcome'])}, "
-        f"{int(top['interviews']):,} of {owner} {total:,} interviews ({_pct(top['share'])})"
+        f"{int(top['processes']):,} of {owner} {total:,} {noun} ({_pct(top['process_share'])})"
     )
-    parts = _count_share(table["interviews"], table["share"])
-    alt = f"Bar chart of outcomes for {total:,} interviews: " + ", ".join(
+    parts = _count_share(table["processes"], table["process_share"])
+    alt = f"Bar chart of outcomes for {total:,} {noun}: " + ", ".join(
         f"{_OUTCOME_LABELS.get(o, o)} {part}" for o, part in zip(table["outcome"], parts, strict=True)
     ) + "."  # fmt: skip
     return _finish(fig, title, alt, size)

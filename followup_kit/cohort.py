@@ -7,7 +7,8 @@ A participant shares their habits with one call::
 
 The summary is one JSON file that keeps only what the cohort charts need:
 
-* per interview: its kind and outcome, numbered 1, 2, 3 ... (no id);
+* per interview: its kind and outcome, numbered 1, 2, 3 ... (no id), and the number of its earlier
+  round when it is a later round of one hiring process;
 * per follow-up: which interview it follows, its channel and purpose, the hours
   from the interview to it, and the hours to the reply (or none).
 
@@ -87,6 +88,13 @@ def _hours(values: pd.Series) -> list[float | None]:
     return [None if math.isnan(v) else round(float(v), 1) for v in values.to_numpy(dtype=float)]
 
 
+def _previous(iv: pd.DataFrame) -> list[Any]:
+    """Each interview's earlier round (its ``previous_id``), or None; logs without rounds have none."""
+    if "previous_id" not in iv.columns:
+        return [None] * len(iv)
+    return [None if pd.isna(v) else str(v) for v in iv["previous_id"]]
+
+
 def summarise(interviews: pd.DataFrame, followups: pd.DataFrame, participant_id: str) -> dict[str, Any]:
     """The anonymised summary as a plain dict (what ``export_summary`` writes)."""
     iv, fu = metrics._prepare(interviews, followups)
@@ -107,8 +115,9 @@ def summarise(interviews: pd.DataFrame, followups: pd.DataFrame, participant_id:
         "version": VERSION,
         "participant": participant_id,
         "interviews": [
-            {"interview": int(n), "kind": str(k), "outcome": str(o)}
-            for n, k, o in zip(number.to_numpy(), iv["kind"], iv["outcome"], strict=True)
+            {"interview": int(n), "kind": str(k), "outcome": str(o),
+             **({"previous": int(number[prev])} if isinstance(prev, str) and prev in number.index else {})}
+            for n, k, o, prev in zip(number.to_numpy(), iv["kind"], iv["outcome"], _previous(iv), strict=True)
         ],
         "follow_ups": fu_rows,
     }
@@ -242,6 +251,11 @@ def _parse(data: bytes) -> dict[str, Any]:
                f"interview kind {row.get('kind')!r} is not one of {', '.join(KINDS)}")  # fmt: skip
         _check(row.get("outcome") in OUTCOMES,
                f"interview outcome {row.get('outcome')!r} is not one of {', '.join(OUTCOMES)}")  # fmt: skip
+    for row in interviews:
+        earlier = row.get("previous")
+        known = isinstance(earlier, int) and earlier in numbers and earlier != row["interview"]
+        _check(earlier is None or known,
+               f"interview {row['interview']} names an earlier round {earlier!r} that the file does not list")
     for row in followups:
         _check(isinstance(row, dict), "a follow-up entry is not a record")
         _check(row.get("interview") in numbers, f"a follow-up refers to interview {row.get('interview')!r}, "
@@ -254,7 +268,8 @@ def _parse(data: bytes) -> dict[str, Any]:
 
 
 def _frames_from(summaries: list[dict[str, Any]]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    iv_rows: dict[str, list] = {"id": [], "participant": [], "held_at": [], "kind": [], "outcome": []}
+    iv_rows: dict[str, list] = {"id": [], "participant": [], "held_at": [], "kind": [], "outcome": [],
+                                "previous_id": []}
     fu_rows: dict[str, list] = {k: [] for k in ("id", "interview_id", "participant", "channel", "purpose")}
     after, reply = [], []
     for content in summaries:
@@ -264,6 +279,8 @@ def _frames_from(summaries: list[dict[str, Any]]) -> tuple[pd.DataFrame, pd.Data
             iv_rows["participant"].append(who)
             iv_rows["kind"].append(row["kind"])
             iv_rows["outcome"].append(row["outcome"])
+            earlier = row.get("previous")
+            iv_rows["previous_id"].append(None if earlier is None else f"{who}/{earlier}")
         for i, row in enumerate(content["follow_ups"], start=1):
             fu_rows["id"].append(f"{who}/f{i}")
             fu_rows["interview_id"].append(f"{who}/{row['interview']}")
@@ -275,7 +292,8 @@ def _frames_from(summaries: list[dict[str, Any]]) -> tuple[pd.DataFrame, pd.Data
             reply.append(math.nan if waited is None else float(waited))
     iv_rows["held_at"] = [EPOCH] * len(iv_rows["id"])
     interviews = pd.DataFrame(iv_rows).astype(
-        {"id": "str", "participant": "str", "held_at": "datetime64[us]", "kind": "str", "outcome": "str"}
+        {"id": "str", "participant": "str", "held_at": "datetime64[us]", "kind": "str", "outcome": "str",
+         "previous_id": "str"}
     )
     at = EPOCH + pd.to_timedelta(np.asarray(after, dtype=float), unit="h")
     followups = pd.DataFrame(fu_rows).astype("str")

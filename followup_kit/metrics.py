@@ -274,21 +274,37 @@ def response_time_summary(
     return _ordered(table, by, CHANNELS if by == "channel" else PURPOSES)
 
 
-def outcome_mix(interviews: pd.DataFrame, followups: pd.DataFrame | None = None) -> pd.DataFrame:
-    """How interviews ended: columns ``[outcome, interviews, share]``, every outcome listed.
+def latest_rounds(interviews: pd.DataFrame) -> pd.Series:
+    """True for each interview that is the latest round of its hiring process (no later round names it
+    as its ``previous_id``); every interview of a log without rounds is its own process."""
+    iv = _ensure(interviews, _IV_COLUMNS)
+    if "previous_id" not in iv.columns:
+        return pd.Series(True, index=iv.index)
+    named = set(iv["previous_id"].dropna().astype(str))
+    return ~iv["id"].astype(str).isin(named)
 
-    Each interview counts once, under its ``outcome``; outcomes with no
-    interviews are listed with 0.  ``share`` is of all interviews (NaN when
-    there are none).  ``followups`` is accepted for a uniform signature.
+
+def outcome_mix(interviews: pd.DataFrame, followups: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How interviews and hiring processes ended: columns ``[outcome, interviews, share, processes,
+    process_share]``, every outcome listed.
+
+    ``interviews`` counts each interview once under its ``outcome``; ``processes`` counts each hiring
+    process once, under the outcome of its latest round (``latest_rounds``), so a process with two
+    rounds and an offer is one offer, not an offer and a "next round".  Shares are of all interviews
+    and of all processes (NaN when there are none).  ``followups`` is accepted for a uniform signature.
     """
     iv = _ensure(interviews, _IV_COLUMNS)
     counts = iv["outcome"].value_counts()
+    latest = iv.loc[latest_rounds(iv), "outcome"].value_counts()
     extra = tuple(sorted(str(o) for o in counts.index if o not in OUTCOMES))
     names = OUTCOMES + extra
     table = pd.DataFrame(
         {"outcome": list(names), "interviews": [int(counts.get(o, 0)) for o in names]}
     ).astype({"outcome": "str"})
     table["share"] = table["interviews"] / len(iv) if len(iv) else np.nan
+    table["processes"] = [int(latest.get(o, 0)) for o in names]
+    n_processes = int(table["processes"].sum())
+    table["process_share"] = table["processes"] / n_processes if n_processes else np.nan
     return table
 
 
@@ -322,7 +338,7 @@ def findings(interviews: pd.DataFrame, followups: pd.DataFrame, n: int = 3) -> l
     """The ``n`` most useful observations about these frames, as plain sentences.
 
     Computed from the metrics above, never canned, in this order of usefulness
-    (each only when the data supports it): late or missing thank-yous (judged by
+    (each only when the data supports it): thank-yous after 24 h or missing (judged by
     the 24-hour rule, with its source); the channel that got replies most often
     compared with e-mail or the weakest channel (at least ``MIN_COMPARE``
     follow-ups each, and a real difference); pending interviews with no status
@@ -344,7 +360,7 @@ def findings(interviews: pd.DataFrame, followups: pd.DataFrame, n: int = 3) -> l
     if late:
         none = f" and {missing:,} got none" if missing else ""
         who = f"{late:,} of your {total:,} interviews got their" if total > 1 else "Your interview got its"
-        found.append(f"{who} first thank-you late (after 24 h){none} {rule}.")
+        found.append(f"{who} first thank-you after 24 h{none} {rule}.")
     elif missing:
         who = f"{missing:,} of your {total:,} interviews" if total > 1 else "Your interview"
         found.append(f"{who} got no thank-you yet {rule}.")
@@ -400,9 +416,12 @@ def findings(interviews: pd.DataFrame, followups: pd.DataFrame, n: int = 3) -> l
                     f"{_pct(slow_rate)} of {slow_count:,})."
                 )
 
-    mix = outcome_mix(iv).set_index("outcome")["interviews"]
+    mix = outcome_mix(iv).set_index("outcome")["processes"]
+    n_processes = int(mix.sum())
+    counted = (_plural(total, "interview") if n_processes == total
+               else f"{_plural(n_processes, 'hiring process', 'hiring processes')} ({total:,} interviews)")
     found.append(
-        f"Of your {_plural(total, 'interview')}, {mix['offer']:,} ended in an offer, "
+        f"Of your {counted}, {mix['offer']:,} ended in an offer, "
         f"{mix['rejected']:,} in a rejection and {mix['pending']:,} "
         f"{'is' if mix['pending'] == 1 else 'are'} still pending."
     )

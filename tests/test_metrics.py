@@ -184,7 +184,7 @@ def test_findings_compare_channels_and_count_late_thank_yous():
                                        response_at=answered)  # fmt: skip
     sentences = metrics.findings(*frames(ivs, fus))
     assert len(sentences) == 3
-    assert sentences[0].startswith("3 of your 10 interviews got their first thank-you late (after 24 h)")
+    assert sentences[0].startswith("3 of your 10 interviews got their first thank-you after 24 h")
     assert "seed 000" in sentences[0] and "seed 001" in sentences[0]
     assert sentences[1] == "Your calls got replies 4.0× as often as your emails (80% of 5 vs 20% of 10)."
     assert sentences[2].startswith("5 of your 6 pending interviews have no status check yet")
