@@ -69,7 +69,8 @@ KIND_NAMES = {
 
 #: The stated speaking rate: a calm phone voice, inside the usual 130–160 words per minute.
 WORDS_PER_MINUTE = 145
-#: Longest opener or voicemail, spoken, in seconds (model call: about 20–30 seconds).
+#: Longest opener or voicemail, spoken, in seconds: this workbook's own target (no source gives a
+#: length; the model call of evidence pack §3 B is five short parts).
 MAX_SPOKEN_SECONDS = 30
 #: Kinds that are spoken and have a time target.
 TIMED_KINDS = ("status_call_opener", "voicemail")
@@ -855,7 +856,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
         ),
         "repeat",
         "make only one call; don't mention earlier calls or call again",
-        ("seed003", "seed004"),
+        ("seed003",),
     ),
     (
         _rx(
@@ -895,8 +896,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
     (
         re.compile(r"!{2,}"),
         "exclaim",
-        "use one exclamation mark at most; several sound pushy",
-        ("mistakes",),
+        "use one exclamation mark at most (this workbook's own advice); several sound pushy",
+        ("workbook", "mistakes"),
     ),
 )
 _SPOKEN_TONE = (
@@ -1304,12 +1305,13 @@ def _within_time(draft: _Draft) -> _Verdict:
     if seconds > MAX_SPOKEN_SECONDS:
         cut = len(draft.words) - int(MAX_SPOKEN_SECONDS * WORDS_PER_MINUTE / 60)
         return _fix(
-            f"Trim about {cut} words: {seconds:.0f} seconds is longer than the "
-            f"{MAX_SPOKEN_SECONDS} seconds they will listen to.",
+            f"Trim about {cut} words: {seconds:.0f} seconds is longer than this workbook's "
+            f"{MAX_SPOKEN_SECONDS}-second target for an opener.",
+            "workbook",
             "model_call",
-            "mistakes",
         )
-    return _ok(f"About {seconds:.0f} seconds aloud: short enough to respect their time.", "model_call")
+    return _ok(f"About {seconds:.0f} seconds aloud: within this workbook's {MAX_SPOKEN_SECONDS}-second "
+               "target.", "workbook", "model_call")
 
 
 def _tone_verdict(draft: _Draft, calm: str, calm_sources: tuple[str, ...]) -> _Verdict:

@@ -84,20 +84,24 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="call_when_date",
-        prompt="They said: 'We'll decide by Friday.' It is Friday and nobody has called. When do you call?",
+        prompt="You interviewed on Monday and they said: 'We'll decide by Friday.' When does this workbook "
+        "plan your one status call?",
         options=(
-            "Friday morning, and at most once more that afternoon",
-            "Monday week, to give them plenty of room",
-            "Thursday, to get in before the decision",
+            "Friday morning, the day they named; sources that wait a day or more after it are also fine",
+            "Thursday, to get in before they decide",
+            "Every morning from Wednesday until someone answers",
         ),
         answer=0,
-        hint="Patrick Tan gives a time of day for the decision day; seed 001 a time for the day they named.",
+        hint="Patrick Tan gives a time of day for the decision day; no source calls before the day they "
+        "named, and none calls every day.",
         explanation=(
-            "Call on the decision day's morning, once more that afternoon at most (seed 004); seed 001 says "
-            "toward the end of the day they named. Sources disagree widely: the next morning (Jobcase), "
-            "1–2 business days after (Indeed), a week or more (St. Olaf). Not before the day they gave you."
+            "This workbook plans one call on the decision day's morning (seed 004; seed 001 says toward "
+            "the end of the day they named). Waiting longer is supported too: the next morning (Jobcase), "
+            "1–2 business days after (Indeed), a week or more (St. Olaf, UC Davis). Seed 004 adds one more "
+            "try that afternoon if they still haven't got back to you; seed 003 says one call. No source "
+            "calls before their date, and calling daily is the 'too often' mistake."
         ),
-        sources=("seed004", "seed001", "timings"),
+        sources=("seed004", "seed001", "seed003", "timings", "mistakes"),
     ),
     Question(
         id="how_many_calls",
@@ -128,23 +132,25 @@ QUESTIONS: tuple[Question, ...] = (
         hint="Patrick Tan's second step says who to call when you are 'working through an agency'.",
         explanation=(
             "If you are working through an agency, call your staffing manager; otherwise call the employer "
-            "directly (seed 004). The agency holds the relationship and hears the decision first."
+            "directly (seed 004). This workbook's own reasoning adds: the agency holds the relationship "
+            "and often hears the decision first."
         ),
-        sources=("seed004",),
+        sources=("seed004", "workbook"),
     ),
     Question(
         id="the_86_percent",
         prompt=(
-            "Seed 002 says '86 percent felt not sending a thank-you showed a lack of follow-through' "
-            "(CareerBuilder 2011). About what share of ALL the employers surveyed is that?"
+            "Seed 002 says CareerBuilder (2011) 'found that 86 percent felt not sending a thank you showed "
+            "a lack of follow-through by the candidate'. About what share of ALL the employers surveyed is "
+            "that?"
         ),
         options=("86%", "About 19%", "About 50%"),
         answer=1,
         hint="The 86% is a share of a sub-group: the 22% who are less likely to hire without a note.",
         explanation=(
             "86% of the 22% who are less likely to hire without a note: 0.86 × 0.22 ≈ 0.19, so about 19% of "
-            "all employers. The seed misreads it as 86% of everyone. Notes still matter: 80% of HR managers "
-            "weigh them (Accountemps 2017)."
+            "all employers. The seed misreads it as 86% of everyone. Notes still matter: 80% of US HR "
+            "managers weigh them (Accountemps 2017)."
         ),
         sources=("careerbuilder2011", "seed002", "accountemps2017"),
     ),

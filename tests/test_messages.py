@@ -733,3 +733,30 @@ def test_failed_advice_never_asks_for_what_the_draft_already_says() -> None:
             if check.id in ("names_interviewer", "greets_by_name", "mentions_talking_point") and example:
                 said = re.search(rf"\b{re.escape(example[1])}\b", e["text"])
                 assert said is None, (e["id"], check.advice)
+
+
+def test_a_check_back_the_employer_agreed_to_is_not_pressure() -> None:
+    """Evidence pack §3 B asks you to 'ask the next step and when you may check back': asking is not
+    pushing, and the logbook's one-call guard says an agreed check-back call is fine."""
+    opener = ("Hi Dana, this is Sam Lee, I interviewed for the Data Analyst role on Friday 6 March. I'm "
+              "calling to ask where things stand. Is a decision close? If not, may I check back on Thursday?")
+    feedback = check_message(opener, "status_call_opener")
+    assert {c.id: c.passed for c in feedback.items}["no_pressure"]
+
+
+def test_hoping_to_be_considered_if_the_chosen_candidate_leaves_is_not_arguing() -> None:
+    """Seed 003 gives 'if the successful candidate ... doesn't work out' as a reason to make the call."""
+    text = ("Hi Tom, thank you for letting me know. I accept your decision. To help me improve, could you "
+            "tell me which part of my case study was weakest? If the chosen candidate doesn't work out, I'd "
+            "love to be considered. Please keep me in mind for future roles.")
+    feedback = check_message(text, "feedback_request")
+    assert {c.id: c.passed for c in feedback.items}["not_argumentative"]
+
+
+def test_one_call_is_cited_to_seed_003_only() -> None:
+    """Seed 004 allows a second try that afternoon, so it is never the source for 'make only one call'."""
+    feedback = check_message("Hi Dana, it's Sam again, this is my third call about the job.",
+                             "status_call_opener")
+    pressure = {c.id: c for c in feedback.items}["no_pressure"]
+    assert not pressure.passed and "only one call" in pressure.advice
+    assert "(seed 003)" in pressure.source and "(seed 004)" not in pressure.source

@@ -60,7 +60,7 @@ SAMPLE_NOW = datetime.combine(AS_OF.astype(date), time(9, 0))
 
 CALL_CHOICES = [
     ("One call (seed 003)", "one"),
-    ("Seed 004: one more try that afternoon if nobody answered", "seed004"),
+    ("Seed 004: one more try that afternoon if they still haven't got back to you", "seed004"),
 ]
 STATUS_WORDS = {
     "overdue": "overdue",
