@@ -93,6 +93,8 @@ SOURCES: dict[str, Source] = {
             "Ask whom you should contact specifically and be sure to get his or her information.",
             "Candidates who put in the extra effort to explain why they’re interested in the job are even "
             "more rare.",
+            "found that 86 percent felt not sending a thank you showed a lack of follow-through by the "
+            "candidate.",
         ),
         _seed(
             "003", "003_9b819d2bac94c9ed.txt", "Making a follow-up call after an interview",

@@ -84,3 +84,13 @@ def test_citations_are_readable_titles_not_file_names():
 def test_sources_table_lists_every_source_with_what_the_workbook_takes():
     rows = sources_table()
     assert len(rows) == len(SOURCES) and all(row["source"] and row["says"] for row in rows)
+
+
+def test_the_sources_table_shows_each_source_and_its_words():
+    from followup_kit.widgets.sources import sources_html
+
+    page = sources_html()
+    for source in SOURCES.values():
+        assert source.short.replace("'", "&#x27;") in page
+        for quoted in source.quotes:
+            assert " ".join(quoted.split()[:4]).replace("'", "&#x27;") in page
