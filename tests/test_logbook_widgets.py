@@ -750,3 +750,66 @@ def test_got_a_reply_with_an_empty_when_says_so_and_saves_nothing(book, log):
         "Nothing was saved."
     )
     assert files(log) == before and log.followup_items()[0][1].response_at is None
+
+
+# -- issue: advice you can trust ----------------------------------------------------------------
+
+
+def test_contact_name_email_and_phone_are_separate_and_the_call_uses_the_phone(book, log):
+    iid = saved(book, contact="Priya Natarajan", contact_email="priya@example.com",
+                contact_phone="07700 900123", decision_days="")
+    saved_iv = log.get(iid)
+    assert (saved_iv.contact, saved_iv.contact_email, saved_iv.contact_phone) == (
+        "Priya Natarajan", "priya@example.com", "07700 900123")
+    book.load(iid)
+    assert book.contact_phone.value == "07700 900123"
+
+
+def test_a_bad_phone_is_refused_naming_the_field(book, log):
+    fill(book, contact_phone="call me")
+    book.save_button.click()
+    assert "Contact&#x27;s phone: expected a phone number" in book.form_status.value and len(log) == 0
+
+
+def test_saving_an_outcome_records_when_you_heard_and_the_next_step_counts_from_it(book, log):
+    iid = saved(book, contact="Sam Ortiz", contact_phone="555-0100")
+    book.picker.value = iid
+    assert book.outcome_at.value == NOW  # the clock's now, editable
+    book.outcome.value = "rejected"
+    book.outcome_at.value = datetime(2026, 3, 10, 11, 0)
+    book.save_outcome()
+    assert log.get(iid).outcome_at == datetime(2026, 3, 10, 11, 0)
+    assert "heard Tue 10 Mar 2026 11:00" in book.closeout_status.value
+    assert "due Tue 10 Mar 2026 17:00" in book.next_step.value  # Clayton Legal: within 24 hours
+    assert "Call Sam Ortiz on 555-0100 to ask for feedback" in book.next_step.value
+    book.outcome.value = "pending"
+    book.save_outcome()
+    assert log.get(iid).outcome_at is None
+
+
+def test_editing_in_the_form_keeps_when_you_heard(book, log):
+    iid = saved(book, form_outcome="offer")
+    heard = log.get(iid).outcome_at
+    assert heard == NOW
+    book.load(iid)
+    book.notes.value = "typo fixed"
+    book.save_button.click()
+    assert log.get(iid).outcome_at == heard and log.get(iid).notes == "typo fixed"
+
+
+def test_invited_back_leads_to_the_next_round_linked_to_this_one(book, log):
+    iid = saved(book, decision_days="")
+    book.picker.value = iid
+    book.outcome.value = "next_round"
+    book.save_outcome()
+    assert "Invited to round 2" in book.next_step.value
+    assert book.next_round_button.layout.display == "flex"
+    book.next_round_button.click()
+    assert book.company.value == "Northwind Traders" and book.previous.value == iid
+    assert "Round 2 of Northwind Traders" in book.form_status.value
+    book.held_date.value = date(2026, 3, 13)
+    book.held_time.value = time(14, 0)
+    book.interviewers.value = "Lee Chen"
+    book.save_button.click()
+    (second,) = [(i, iv) for i, iv in log.items() if iv.round == 2]
+    assert second[1].previous_id == iid and second[1].interviewers == ["Lee Chen"]

@@ -115,3 +115,25 @@ def test_notebook_uses_the_lesson_frame(path):
     assert re.match(rf"# {path.name[:2]} · \S", first), "first cell: '# NN · Title'"
     assert re.search(r"\*\*Time:\*\* \d+ minutes", first) and "## Objectives" in first
     assert "## Key points" in last and "## Next" in last
+
+
+def test_minutes_are_written_once_and_every_table_agrees():
+    """Each notebook's minutes live in its metadata (and its header says the same); the README's and the
+    coach's guide's tables, and the guide's totals, must equal them."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    guide = (ROOT / "docs" / "coaches.md").read_text(encoding="utf-8")
+    minutes = {}
+    for path in NOTEBOOKS:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        minutes[path.stem] = notebook["metadata"]["followup_kit"]["minutes"]
+        header = "".join(notebook["cells"][0]["source"])
+        assert f"**Time:** {minutes[path.stem]} minutes" in header, path.name
+    for stem, value in minutes.items():
+        readme_row = next(line for line in readme.splitlines() if line.startswith(f"| `{stem}` |"))
+        assert readme_row.rstrip(" |").rsplit("|", 1)[1].strip() == str(value), stem
+        guide_row = next(line for line in guide.splitlines() if line.startswith(f"| `{stem}` |"))
+        assert guide_row.split("|")[2].strip() == str(value), stem
+    core = sum(v for k, v in minutes.items() if k[:2] in ("00", "01", "02", "04", "05"))
+    learner = sum(v for k, v in minutes.items() if int(k[:2]) < 90)
+    assert f"take {learner} minutes in all" in guide
+    assert f"the core (00–02, 04, 05) takes {core} minutes" in guide
