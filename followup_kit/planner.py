@@ -245,7 +245,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "invited_back",
             "Once you are invited to another round, that round's status call is no longer needed: the "
-            "next round gets its own plan.",
+            "next round gets its own plan, and nothing of this round is left overdue.",
             ("workbook",),
         ),
         Rule(
@@ -949,7 +949,7 @@ def plan_followups(
     if later_round is not None or interview.outcome == "next_round":
         which = f"round {later_round}" if later_round is not None else "another round"
         for draft in drafts:
-            if draft.rule in _STATUS_CALL_RULES and draft.done_at is None:
+            if draft.rule in _WAITING_RULES and draft.done_at is None:
                 draft.skipped = True
                 draft.note = (f"Skipped: you were invited to {which}, so nothing is pending for this one. "
                               + draft.note)
