@@ -7,10 +7,13 @@ pass the learner's ``Place.zone``), else the server's zone.  A VTIMEZONE for it
 is added so calendar apps place the events correctly, whatever zone the server
 runs in.
 
-Each event's UID is derived from the interview id, the rule and the person (plus
-the due time when there is no interview id), so importing a fresh export again
-updates the same events instead of duplicating them, even when a step's time
-moved because the interview details changed.
+Each event's UID is derived from the interview id and the step's purpose (and the
+person, for a thank-you to each interviewer; plus the due time when there is no
+interview id), never from its rule, time or the person to call, so importing a
+fresh export again updates the same events, even when adding a decision date or
+a contact moved the call.  SEQUENCE (minutes since 2026 at export), DTSTAMP and
+LAST-MODIFIED let clients replace the older copy; with ``cancel_closed=True``, a
+step done or dropped since is exported as ``STATUS:CANCELLED`` so clients remove it.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from icalendar import Alarm, Calendar, Event
 from .place import machine_zone, valid_zone
 from .planner import RULES, Step
 
-__all__ = ["REMINDER_BEFORE", "event_uid", "local_tzid", "save_ics", "to_ics"]
+__all__ = ["REMINDER_BEFORE", "event_uid", "local_tzid", "save_ics", "sequence", "to_ics"]
 
 #: The reminder fires this long before the step is due.
 REMINDER_BEFORE = timedelta(minutes=15)
@@ -41,13 +44,39 @@ def local_tzid() -> str:
     return machine_zone()
 
 
+def _uid_key(step: Step) -> str:
+    """What identifies a step over time: its interview and purpose, and the person only for a
+    thank-you (one per interviewer).  The rule, time and person of a call are left out, because they
+    change when the learner adds a decision date or a contact, and the event must move, not double."""
+    if step.purpose == "thank_you":
+        return f"thank_you|{step.channel}|{step.to.casefold()}"
+    if step.purpose == "status_check":
+        return "status_check|retry" if step.rule == "status_call_retry_seed004" else "status_check"
+    if step.purpose == "rapport":
+        return f"rapport|{'agency' if step.rule == 'agency_offer_call' else 'manager'}"
+    return step.purpose
+
+
 def event_uid(step: Step) -> str:
-    """A stable UID for a step: same interview, rule and person give the same UID."""
+    """A stable UID for a step: one per interview and step purpose (and person, for thank-yous), the
+    same when the step's time, contact or rule changes, so a fresh export updates the event."""
     if step.interview_id is not None:
-        key = f"{step.interview_id}|{step.rule}|{step.to.casefold()}"
+        key = f"{step.interview_id}|{_uid_key(step)}"
     else:
-        key = f"-|{step.rule}|{step.to.casefold()}|{step.due.isoformat()}"
+        key = f"-|{_uid_key(step)}|{step.due.isoformat()}"
     return hashlib.sha1(key.encode()).hexdigest()[:24] + "@followup-kit"
+
+
+#: SEQUENCE counts minutes since this moment, so every later export outranks an earlier one.
+_SEQUENCE_FROM = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def sequence(stamp: datetime) -> int:
+    """The SEQUENCE of events exported at ``stamp`` (aware): minutes since 2026, never below 0.
+
+    A calendar app replaces an event when a newer file brings a higher SEQUENCE (RFC 5545 §3.8.7.4),
+    so a later export of the same UID wins without the kit keeping any state."""
+    return max(0, int((stamp - _SEQUENCE_FROM).total_seconds() // 60))
 
 
 def _description(step: Step) -> str:
@@ -68,8 +97,14 @@ def to_ics(
     tzid: str | None = None,
     calendar_name: str = "Interview follow-ups",
     stamp: datetime | None = None,
+    cancel_closed: bool = False,
 ) -> bytes:
     """The open steps as iCalendar bytes (RFC 5545), one event with a reminder each.
+
+    With ``cancel_closed=True`` the done and skipped steps among ``steps`` are written too, as
+    ``STATUS:CANCELLED`` events with the same UID, so a calendar that imported them earlier removes
+    them.  Every event carries SEQUENCE (``sequence(stamp)``), DTSTAMP and LAST-MODIFIED, so a newer
+    file replaces the events of an older one instead of adding copies.
 
     ``tzid`` (an IANA name like "Europe/Berlin") says which zone the naive due times are in;
     by default the machine's (``local_tzid()``).  ``stamp`` is the DTSTAMP (default: now, UTC).
@@ -89,7 +124,7 @@ def to_ics(
     seen: dict[str, int] = {}
     dues: list[date] = []
     for step in steps:
-        if not step.is_open:
+        if not step.is_open and not cancel_closed:
             continue
         uid = event_uid(step)
         seen[uid] = seen.get(uid, 0) + 1
@@ -106,7 +141,13 @@ def to_ics(
             end=start + length,
             categories=[step.purpose],
         )
-        event.add_component(Alarm.new_display(description=step.action, trigger=-REMINDER_BEFORE))
+        event.add("SEQUENCE", sequence(stamp))
+        event.add("LAST-MODIFIED", stamp)
+        if step.is_open:
+            event.add("STATUS", "CONFIRMED")
+            event.add_component(Alarm.new_display(description=step.action, trigger=-REMINDER_BEFORE))
+        else:
+            event.add("STATUS", "CANCELLED")
         calendar.add_component(event)
         dues.append(step.due.date())
     if dues:

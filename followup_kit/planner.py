@@ -19,8 +19,8 @@ the learner's working week less their country's public holidays, see ``place.Pla
 * No decision date known: an optional step "ask for their time frame and whom
   to contact" due with the thank-you (seed 002).  It is optional because the
   natural place for the question is the thank-you email itself; it is done as
-  soon as an ``extra_info`` follow-up is logged, and it disappears once the
-  learner records a decision date on the interview.
+  soon as an ``extra_info`` follow-up is logged, and skipped once the learner
+  records a decision date (kept as skipped, so a calendar export cancels it).
 * Status call (one only, seed 003), whichever timing the employer gave:
 
   - ``decision_by``: 09:30 that morning (seed 004);
@@ -914,18 +914,20 @@ def plan_followups(
             optional=True,
             note="Surveys moved from handwritten (2007) to email (2011-17); employers accept both.",
         ))
-    if interview.decision_by is None and interview.decision_in_business_days is None:
-        who = _contact_name(interview) or (interview.interviewers[0] if interview.interviewers
-                                           else "your interviewer")
-        drafts.append(_Draft(
-            thank_due, f"Ask {who} for their time frame and whom to contact", "extra_info", "email", who,
-            "ask_time_frame",
-            "Seed 002: without their time frame you can only guess when to follow up; a follow-up call is "
-            "easier when you were told whom to call.",
-            optional=True,
-            note="Put the question in your thank-you email; record their answer as the decision date. "
-            "Next time, ask before you leave.",
-        ))
+    first_contact = _contact_name(interview) or (interview.interviewers[0] if interview.interviewers
+                                                 else "your interviewer")
+    known = interview.decision_by is not None or interview.decision_in_business_days is not None
+    drafts.append(_Draft(
+        thank_due, f"Ask {first_contact} for their time frame and whom to contact", "extra_info", "email",
+        first_contact, "ask_time_frame",
+        "Seed 002: without their time frame you can only guess when to follow up; a follow-up call is "
+        "easier when you were told whom to call.",
+        optional=True,
+        note=("Not needed: you logged when they decide. " if known else "")
+        + "Put the question in your thank-you email; record their answer as the decision date. "
+        "Next time, ask before you leave.",
+        skipped=known,
+    ))
     status_drafts = _status_drafts(interview, cal, calls)
     drafts.extend(status_drafts)
 
@@ -1127,8 +1129,9 @@ def _queued(
     holidays: Iterable[date],
     include_optional: bool,
     calendar: dict[str, Any],
+    only_open: bool = True,
 ) -> list[tuple[Interview, Step]]:
-    """Every open step across the interviews, in queue order, with its interview."""
+    """Every open step (or every step) across the interviews, in queue order, with its interview."""
     now = _as_datetime(now) if now is not None else clock_now()
     holidays = list(holidays)
     by_interview: dict[str, list[tuple[str | None, FollowUp]]] = {}
@@ -1141,9 +1144,9 @@ def _queued(
         for step in plan_followups(interview, by_interview.get(iid, []), now, calls=calls,  # type: ignore[arg-type]
                                    holidays=holidays, interview_id=iid, later_round=later.get(iid),
                                    **calendar):
-            if step.is_open and (include_optional or not step.optional):
+            if (step.is_open or not only_open) and (include_optional or not step.optional):
                 found.append((interview, step))
-    found.sort(key=lambda pair: (_STATUS_ORDER[pair[1].status], pair[1].due, pair[1].interview_id))
+    found.sort(key=lambda pair: (_STATUS_ORDER.get(pair[1].status, 3), pair[1].due, pair[1].interview_id))
     return found
 
 
@@ -1170,11 +1173,14 @@ def open_steps(
     country: str | None = None,
     subdivision: str | None = None,
     workweek: str = "Mon–Fri",
+    include_closed: bool = False,
 ) -> list[Step]:
     """The open steps across every interview as ``Step``\\ s (each with its ``interview_id``), in the
-    order of ``nudge_queue``: for a calendar export of the whole queue (``ics.to_ics``)."""
+    order of ``nudge_queue``: for a calendar export of the whole queue (``ics.to_ics``).
+    ``include_closed`` adds the done and skipped steps after them, for ``to_ics(cancel_closed=True)``."""
     calendar = {"country": country, "subdivision": subdivision, "workweek": workweek}
-    queued = _queued(interviews, followups, now, calls, holidays, include_optional, calendar)
+    queued = _queued(interviews, followups, now, calls, holidays, include_optional, calendar,
+                     only_open=not include_closed)
     return [step for _, step in queued]
 
 

@@ -29,7 +29,7 @@ def test_one_event_per_open_step_with_local_time_and_tzid():
     thanked = ("f1", FollowUp("iv1", FRI + timedelta(hours=1), "email", "thank_you", "Dana Whitfield"))
     steps = plan(followups=[thanked])
     open_steps = [s for s in steps if s.is_open]
-    assert len(open_steps) == len(steps) - 1  # Dana's thank-you is done
+    assert [s.action for s in steps if s.status == "done"] == ["Email a thank-you note to Dana Whitfield"]
     cal = parse(to_ics(steps, tzid="Europe/Berlin", stamp=STAMP))
     events = cal.events
     assert len(events) == len(open_steps)
@@ -109,3 +109,45 @@ def test_save_ics_writes_a_file(tmp_path):
     path = save_ics(plan(), tmp_path / "followups.ics", tzid="Europe/Berlin", calendar_name="My plan")
     cal = parse(path.read_bytes())
     assert cal.calendar_name == "My plan" and len(cal.events) == len([s for s in plan() if s.is_open])
+
+
+def _strict(data: bytes):
+    """Parse with ``ical``, a strict RFC 5545 parser nobody here wrote (a test dependency)."""
+    from ical.calendar_stream import IcsCalendarStream
+
+    return {event.uid: event for event in IcsCalendarStream.calendar_from_ics(data.decode()).events}
+
+
+def test_re_export_after_a_decision_date_and_a_contact_updates_not_doubles():
+    """Add a decision date and a contact: the status call keeps its UID and moves, with a higher
+    SEQUENCE; the 'ask for their time frame' step is gone from the plan, so it comes back CANCELLED."""
+    first_stamp, second_stamp = datetime(2026, 3, 6, 12, tzinfo=UTC), datetime(2026, 3, 9, 9, tzinfo=UTC)
+    before = plan(decision_in_business_days=None, interviewers=["Dana Whitfield"])
+    first = _strict(to_ics(before, tzid="Europe/Berlin", stamp=first_stamp, cancel_closed=True))
+    after = plan(now=datetime(2026, 3, 9, 9), decision_in_business_days=None, interviewers=["Dana Whitfield"],
+                 decision_by=datetime(2026, 3, 16).date(), contact="Priya Natarajan",
+                 contact_phone="07700 900123")
+    second = _strict(to_ics(after, tzid="Europe/Berlin", stamp=second_stamp, cancel_closed=True))
+
+    call_before = next(e for e in first.values() if e.summary.startswith("Call "))
+    call_after = second[call_before.uid]  # the same event, updated
+    assert call_before.dtstart.replace(tzinfo=None) == datetime(2026, 3, 13, 10)
+    assert call_after.dtstart.replace(tzinfo=None) == datetime(2026, 3, 16, 9, 30)
+    assert call_after.summary.startswith("Call Priya Natarajan on 07700 900123")
+    assert call_after.sequence > call_before.sequence
+    assert sum(e.summary.startswith("Call ") for e in second.values()) == 1  # nothing doubled
+    ask = next(uid for uid, e in first.items() if e.summary.startswith("Ask "))
+    assert ask in second and str(second[ask].status.value) == "CANCELLED"  # the stale step goes away
+    thanks = next(uid for uid, e in first.items() if e.summary.startswith("Email a thank-you"))
+    assert str(second[thanks].status.value) == "CONFIRMED" and second[thanks].uid == thanks
+
+
+def test_a_step_done_since_the_last_export_is_cancelled():
+    done = ("f1", FollowUp("iv1", FRI + timedelta(hours=3), "email", "thank_you", "Dana Whitfield"))
+    events = _strict(to_ics(plan(followups=[done]), tzid="Europe/Berlin", stamp=STAMP, cancel_closed=True))
+    statuses = {e.summary: str(e.status.value) for e in events.values()}
+    assert statuses["Email a thank-you note to Dana Whitfield"] == "CANCELLED"
+    assert statuses["Email a thank-you note to Raj Patel"] == "CONFIRMED"
+    assert "Email a thank-you note to Dana Whitfield" not in {
+        str(e["SUMMARY"]) for e in parse(to_ics(plan(followups=[done]), stamp=STAMP)).events
+    }  # without cancel_closed, done steps are simply left out

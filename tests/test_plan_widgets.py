@@ -166,7 +166,11 @@ def test_the_ics_link_holds_one_event_per_open_step_at_the_right_local_time(log)
     view = PlanView(log, now=datetime(2026, 3, 6, 12), tzid="Europe/Berlin")
     assert "download='followups-northwind-traders.ics'" in view.ics.value
     assert "2 events with a reminder 15 minutes before, times in Europe/Berlin" in text(view.ics)
-    events = calendar_from(view.ics.value).walk("VEVENT")
+    assert "1 done or dropped step marked cancelled" in text(view.ics)
+    every = calendar_from(view.ics.value).walk("VEVENT")
+    cancelled = [str(e["SUMMARY"]) for e in every if str(e["STATUS"]) == "CANCELLED"]
+    assert cancelled == ["Email a thank-you note to Dana Whitfield"]
+    events = [e for e in every if str(e["STATUS"]) == "CONFIRMED"]
     starts = sorted((e.decoded("DTSTART"), str(e["SUMMARY"])) for e in events)
     berlin = ZoneInfo("Europe/Berlin")
     assert starts == [
@@ -176,7 +180,8 @@ def test_the_ics_link_holds_one_event_per_open_step_at_the_right_local_time(log)
     ]
     assert all(e.decoded("DTSTART").tzinfo.key == "Europe/Berlin" for e in events)
     everything = calendar_from(view.ics_all.value).walk("VEVENT")
-    assert len(everything) == 2 and "followups-queue.ics" in view.ics_all.value
+    assert sum(str(e["STATUS"]) == "CONFIRMED" for e in everything) == 2
+    assert "followups-queue.ics" in view.ics_all.value
 
 
 def test_no_open_steps_means_no_calendar_file(log):

@@ -326,7 +326,8 @@ class PlanView(widgets.VBox):
         try:
             current, missed = self._queue_frames()
             steps = open_steps(self._pairs, self._followups, self.now, calls=self.calls.value,
-                               include_optional=self.include_optional.value, **self.place.planner_options())
+                               include_optional=self.include_optional.value, include_closed=True,
+                               **self.place.planner_options())
         except ValidationError as error:
             self.queue.value = status_html("error", f"The queue could not be made: {error}")
             self.missed.value = self.ics_all.value = ""
@@ -356,7 +357,7 @@ class PlanView(widgets.VBox):
         )
         self.missed.value = status_html("info", missed_note(len(missed))) if len(missed) else ""
         if not self.show_missed.value:
-            steps = [s for s in steps if not is_missed(s.due, self.now, purpose=s.purpose)]
+            steps = [s for s in steps if not (s.is_open and is_missed(s.due, self.now, purpose=s.purpose))]
         self.ics_all.value = self._ics_link(steps, "followups-queue.ics", "Download the whole queue as a "
                                             "calendar file (.ics)")
 
@@ -387,7 +388,8 @@ class PlanView(widgets.VBox):
             self.status.value = status_html("error", f"The plan could not be made: {error}")
             return
         self.status.value = ""
-        self.plan.value = steps_html(steps, f"The plan for {interview.label} (as of {_when(self.now)})")
+        shown = [s for s in steps if not (s.optional and s.status == "skipped")]  # not needed: no noise
+        self.plan.value = steps_html(shown, f"The plan for {interview.label} (as of {_when(self.now)})")
         wanted = [s for s in steps if self.include_optional.value or not s.optional]
         self.ics.value = self._ics_link(
             wanted, f"followups-{_slug(interview.company)}.ics",
@@ -399,9 +401,12 @@ class PlanView(widgets.VBox):
         if not open_:
             return status_html("info", "No open steps, so there is nothing to put in a calendar.")
         try:
-            data = to_ics(open_, tzid=self.zone)
+            data = to_ics(steps, tzid=self.zone, cancel_closed=True)
         except ValueError as error:
             return status_html("error", str(error))
         events = wording.plural(len(open_), "event")
-        detail = f"({events} with a reminder 15 minutes before, times in {self.zone})"
+        closed = len(steps) - len(open_)
+        cancelled = (f"; {wording.plural(closed, 'done or dropped step')} marked cancelled, so your calendar "
+                     "removes an older copy" if closed else "")
+        detail = f"({events} with a reminder 15 minutes before, times in {self.zone}{cancelled})"
         return download_link(data, filename, "text/calendar", text, detail=detail)
