@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from . import metrics
+from . import metrics, paths
 from .records import CHANNELS, KINDS, OUTCOMES, PURPOSES, ValidationError
 
 if TYPE_CHECKING:
@@ -51,8 +51,14 @@ if TYPE_CHECKING:
 
 FORMAT = "followup-kit cohort summary"
 VERSION = 1
-#: Where ``export_summary`` writes by default (git-ignored).
+#: Kept for old notebooks: where a checkout's exports went before they moved beside the log.
 EXPORT_DIR = Path(__file__).resolve().parent.parent / "exports"
+
+
+def summary_folder() -> Path:
+    """Where a summary goes by default: the coach's hand-in folder (``FOLLOWUP_KIT_HANDIN``) when set,
+    else ``exports`` beside the learner's log (``paths.export_dir``)."""
+    return paths.handin_dir() or paths.export_dir()
 FILE_PREFIX = "cohort-summary-"
 PARTICIPANT_ID = re.compile(r"p-[0-9a-f]{8}")
 #: The fixed date every loaded interview is placed at: summaries hold relative hours only.
@@ -124,9 +130,11 @@ def summarise(interviews: pd.DataFrame, followups: pd.DataFrame, participant_id:
 
 
 def export_summary(
-    log_or_frames: Any, folder: str | os.PathLike[str] = EXPORT_DIR, participant_id: str | None = None
+    log_or_frames: Any, folder: str | os.PathLike[str] | None = None, participant_id: str | None = None
 ) -> Path:
-    """Write one anonymised summary of a log to ``folder`` and return its path.
+    """Write one anonymised summary of a log to ``folder`` (default ``summary_folder()``) and return
+    its path.  The file is readable by everyone (mode 0644), so a coach's account can read it from a
+    shared hand-in folder; it holds no names.
 
     ``log_or_frames`` is an ``InterviewLog``, a log folder, or ``(interviews,
     followups)`` frames.  ``participant_id`` defaults to a new random id; reuse
@@ -141,7 +149,7 @@ def export_summary(
         )
     interviews, followups = _frames_of(log_or_frames)
     data = _dump(summarise(interviews, followups, participant_id))
-    folder = Path(folder)
+    folder = summary_folder() if folder is None else Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{FILE_PREFIX}{participant_id}.json"
     handle, temp = tempfile.mkstemp(prefix=".summary-", suffix=".tmp", dir=folder)
@@ -150,6 +158,7 @@ def export_summary(
             out.write(data + "\n")
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temp, 0o644)  # mkstemp makes it 0600; the coach's account must read it
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -17,6 +17,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import paths
+
 MIN_PYTHON = (3, 11)
 #: Import names for packages whose import name differs from the distribution name.
 IMPORT_NAMES = {"jupyterlab": "jupyterlab", "ipywidgets": "ipywidgets", "voila": "voila"}
@@ -105,20 +107,18 @@ def run_preflight(log_dir: Path | None = None) -> Preflight:
             continue
         report.checked.append(f"{name} {installed}")
 
-    folder = log_dir
-    if folder is None:  # the folder InterviewLog() opens (store.default_log_dir), without importing pandas
-        override = os.environ.get("FOLLOWUP_KIT_LOG", "").strip()
-        default = Path(__file__).resolve().parents[1] / "data" / "my_log"
-        folder = Path(override).expanduser() if override else default
-    probe_dir = folder if folder.exists() else folder.parent
+    folder, why = (Path(log_dir), "as given") if log_dir is not None else paths.where_and_why()
+    probe_dir = folder
+    while not probe_dir.exists() and probe_dir != probe_dir.parent:
+        probe_dir = probe_dir.parent
     try:
         with tempfile.TemporaryFile(dir=probe_dir):
             pass
-        report.checked.append(f"log folder writable ({folder.name})")
+        report.checked.append(f"your log folder is {folder} ({why}) and can be written")
     except OSError as error:
         report.problems.append(
-            f"Your log folder {folder} cannot be written ({error.strerror}): "
-            "check its permissions or set FOLLOWUP_KIT_LOG to a folder you own."
+            f"Your log folder {folder} ({why}) cannot be written ({error.strerror}): "
+            f"check its permissions or set {paths.LOG_ENV} to a folder you own."
         )
     return report
 
@@ -145,8 +145,11 @@ def session_notice(environ: dict[str, str] | None = None) -> str:
             "<div role='alert'><b>You are on Binder.</b> This session is deleted after about "
             "10 idle minutes (and after about 6 hours at most), and nothing in it is kept. " + keep + "</div>"
         )
+    from html import escape
+
+    folder = escape(str(paths.log_dir(dict(environ) if environ is not None else None)))
     return (
-        "<div role='note'>You are not on Binder: your log is saved in <code>data/my_log/</code> on this "
-        "machine and stays there. If you ever use the Binder link, remember that a Binder session is "
-        "deleted after about 10 idle minutes. " + keep + "</div>"
+        f"<div role='note'>You are not on Binder: your log is saved in <code>{folder}</code> and stays "
+        "there. If you ever use the Binder link, remember that a Binder session is deleted after about "
+        "10 idle minutes. " + keep + "</div>"
     )

@@ -75,6 +75,7 @@ from followup_kit.records import (
     describe,
 )
 
+from . import paths
 from .place import Place
 
 __all__ = [
@@ -104,8 +105,8 @@ _ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = _ROOT / "data"
 #: The synthetic sample log, read-only for learners (written by ``sample.py``).
 SAMPLE_DIR = DATA_DIR / "sample"
-#: Environment variable that moves the learner's own log elsewhere.
-LOG_ENV = "FOLLOWUP_KIT_LOG"
+#: Environment variable that moves the learner's own log elsewhere (``paths.LOG_ENV``).
+LOG_ENV = paths.LOG_ENV
 
 INTERVIEWS_CSV = "interviews.csv"
 FOLLOWUPS_CSV = "followups.csv"
@@ -130,9 +131,9 @@ _UPLOAD_FIX = "nothing was imported, so correct the file and upload it again"
 
 
 def default_log_dir() -> Path:
-    """The learner's own log: ``$FOLLOWUP_KIT_LOG`` if set, else ``data/my_log`` in the repository."""
-    override = os.environ.get(LOG_ENV, "").strip()
-    return Path(override).expanduser() if override else DATA_DIR / "my_log"
+    """The learner's own log (``paths.log_dir``): ``$FOLLOWUP_KIT_LOG`` if set; on a JupyterHub or an
+    installed kit ``~/followup-kit/log``; else ``data/my_log`` in the checkout."""
+    return paths.log_dir()
 
 
 #: Where ``InterviewLog()`` opens, as resolved at import time (``InterviewLog()`` re-reads the variable).

@@ -207,11 +207,10 @@ class SummaryExport(widgets.VBox):
     """
 
     def __init__(self, log: Any = None, folder: Any = None) -> None:
-        from .. import cohort
         from ..store import InterviewLog
 
         self.interview_log = InterviewLog() if log is None else log
-        self.folder = cohort.EXPORT_DIR if folder is None else folder
+        self.folder = folder  # None: the coach's hand-in folder, else exports beside the log
         self.participant_id: str | None = None
         self.export_button = button("Export my anonymised summary", "fk-cohort-export", style="primary")
         self.status = labelled(widgets.HTML(), "fk-cohort-status")
@@ -238,11 +237,16 @@ class SummaryExport(widgets.VBox):
             self.status.value = status_html("error", f"Nothing was exported: {error}")
             return
         count = len(self.interview_log)
+        from .. import paths
+
+        handed_in = paths.handin_dir() is not None and self.folder is None
+        then = ("Your coach's hand-in folder has it now: nothing more to do." if handed_in
+                else "Download it below and send it to your coach.")
         self.status.value = status_html(
             "ok",
             f"Exported {count} interview{'' if count == 1 else 's'} as participant {self.participant_id} to "
-            f"{path}. It holds no names, companies, contacts, notes or talking points: open it to check, "
-            "then send it to your coach.",
+            f"{path}. It holds no names, companies, contacts, notes or talking points: open it to check. "
+            + then,
         )
         self.link.value = download_link(
             path.read_bytes(), path.name, "application/json", "Download my anonymised summary"

@@ -1,0 +1,91 @@
+"""Where the learner's files live: one home for the log folder, the exports and the coach's hand-in.
+
+On a laptop with a checkout of the workbook, the learner's folder is ``data/my_log``
+inside it (git-ignored).  On a JupyterHub (``JUPYTERHUB_USER`` is set) and whenever
+the package is not inside a writable checkout (``pip install`` into a shared
+environment), the package folder is shared by every learner or not writable at
+all, so the log goes under the learner's own home: ``~/followup-kit/log``.
+``FOLLOWUP_KIT_LOG`` overrides both.  Exports (the anonymised summary) go beside
+the log, in its ``exports`` folder, never into the repository.  A coach's hand-in
+folder is ``FOLLOWUP_KIT_HANDIN`` (e.g. a shared folder every learner can write).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = [
+    "HANDIN_ENV",
+    "HOME_FOLDER",
+    "LOG_ENV",
+    "checkout",
+    "export_dir",
+    "handin_dir",
+    "log_dir",
+    "on_hub",
+    "where_and_why",
+]
+
+#: Environment variable that moves the learner's own log elsewhere.
+LOG_ENV = "FOLLOWUP_KIT_LOG"
+#: Environment variable naming the coach's hand-in folder for anonymised summaries.
+HANDIN_ENV = "FOLLOWUP_KIT_HANDIN"
+#: The learner's folder under their home when the checkout cannot be used.
+HOME_FOLDER = Path("followup-kit")
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def checkout() -> Path | None:
+    """The workbook checkout the package runs from, or None for an installed package."""
+    root = _PACKAGE.parent
+    if (root / "pyproject.toml").is_file() and (root / "notebooks").is_dir():
+        return root
+    return None
+
+
+def on_hub(environ: dict[str, str] | None = None) -> bool:
+    """True in a learner's server on a JupyterHub, where every learner has a home of their own."""
+    environ = os.environ if environ is None else environ
+    return bool(environ.get("JUPYTERHUB_USER", "").strip())
+
+
+def _writable(folder: Path) -> bool:
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    return os.access(probe, os.W_OK)
+
+
+def where_and_why(environ: dict[str, str] | None = None) -> tuple[Path, str]:
+    """The learner's log folder and, in a few words, why it is there."""
+    environ = os.environ if environ is None else environ
+    override = environ.get(LOG_ENV, "").strip()
+    if override:
+        return Path(override).expanduser(), f"set by {LOG_ENV}"
+    root = checkout()
+    if on_hub(environ):
+        return Path.home() / HOME_FOLDER / "log", "on a JupyterHub, in your own home"
+    if root is None:
+        return Path.home() / HOME_FOLDER / "log", "the kit is installed, so in your home"
+    if not _writable(root / "data"):
+        return Path.home() / HOME_FOLDER / "log", "the workbook's folder cannot be written, so in your home"
+    return root / "data" / "my_log", "in the workbook's data folder (git ignores it)"
+
+
+def log_dir(environ: dict[str, str] | None = None) -> Path:
+    """The learner's own log folder (see the module doc)."""
+    return where_and_why(environ)[0]
+
+
+def export_dir(environ: dict[str, str] | None = None) -> Path:
+    """Where the learner's exports go: ``exports`` inside their log folder."""
+    return log_dir(environ) / "exports"
+
+
+def handin_dir(environ: dict[str, str] | None = None) -> Path | None:
+    """The coach's hand-in folder (``FOLLOWUP_KIT_HANDIN``), or None when the coach set none."""
+    environ = os.environ if environ is None else environ
+    value = environ.get(HANDIN_ENV, "").strip()
+    return Path(value).expanduser() if value else None
