@@ -60,9 +60,26 @@ def ensure_env(extras: str = "") -> None:
     stamp.write_text(wanted)
 
 
+#: JupyterLab settings the set-up installs into .venv: no news pop-up and no update check for learners.
+LAB_OVERRIDES = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+}
+
+
+def write_lab_overrides(prefix: Path = VENV) -> Path:
+    """Write JupyterLab's overrides.json into the environment (``share/jupyter/lab/settings``)."""
+    import json
+
+    path = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(LAB_OVERRIDES, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
 def lab(extra: list[str]) -> None:
     """Open JupyterLab on the first notebook."""
     ensure_env()
+    write_lab_overrides()
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in extra:
         say("running as root (a container?): passing --allow-root to JupyterLab.")
         extra = [*extra, "--allow-root"]

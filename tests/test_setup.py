@@ -137,3 +137,11 @@ def test_minutes_are_written_once_and_every_table_agrees():
     learner = sum(v for k, v in minutes.items() if int(k[:2]) < 90)
     assert f"take {learner} minutes in all" in guide
     assert f"the core (00–02, 04, 05) takes {core} minutes" in guide
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_each_notebook_links_to_the_next_and_says_how_to_shut_it_down(path):
+    last = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][-1]["source"])
+    links = re.findall(r"\]\(([^)]+\.ipynb)\)", last[last.index("## Next"):])
+    assert links and all((path.parent / link).is_file() for link in links), links
+    assert "File ▸ Close and Shut Down Notebook" in last

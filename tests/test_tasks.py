@@ -45,3 +45,12 @@ def test_an_unknown_command_prints_the_usage(tasks, capsys):
         tasks.main(["deploy"])
     assert exit_.value.code == 2
     assert "python3 tasks.py test" in capsys.readouterr().out
+
+
+def test_lab_installs_overrides_that_turn_the_news_pop_up_off(tasks, tmp_path):
+    import json
+
+    path = tasks.write_lab_overrides(tmp_path)
+    assert path == tmp_path / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    settings = json.loads(path.read_text())
+    assert settings["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
