@@ -56,7 +56,12 @@ def _day(value: Any) -> date | None:
 
 
 class DashboardView(widgets.VBox):
-    """Date range and kind filters, a projector switch, the five charts and the three findings."""
+    """Date range and kind filters, a projector switch, the five charts and the three findings.
+
+    Each selection is drawn once: going back to one seen before (a kind off and on again, Large text
+    off and on) shows the remembered charts at once (``REMEMBERED`` selections are kept)."""
+
+    REMEMBERED = 16
 
     def __init__(
         self,
@@ -103,6 +108,8 @@ class DashboardView(widgets.VBox):
         #: The findings currently shown, as plain sentences.
         self.sentences: list[str] = []
         self._quiet = False
+        #: Selections drawn already (filters -> pages, titles, findings, count): going back is instant.
+        self._drawn: dict[tuple, tuple[list[str], list[str], list[str], int]] = {}
 
         for control in (self.start, self.end, self.kinds, self.large):
             control.observe(self.refresh, names="value")
@@ -151,27 +158,22 @@ class DashboardView(widgets.VBox):
                 "error", "Pick at least one interview kind (hold Ctrl or Cmd to pick several)."
             )
             return
+        key = (start, end, tuple(sorted(kinds)), bool(self.large.value))
         try:
-            interviews, followups = metrics.filter_frames(
-                self.interviews, self.followups, start=start, end=end, kinds=kinds
-            )
-            figures = charts.dashboard_charts(interviews, followups, large=self.large.value, owner=self.owner)
-            pages = [charts.to_html(fig) for fig in figures]
-            sentences = metrics.findings(interviews, followups)
-            if interviews.empty and not self.interviews.empty:  # the filters hid them: not "none logged"
-                sentences = [
-                    f"None of the {len(self.interviews):,} interviews is in this selection: widen the dates, "
-                    "pick more kinds, or press Show everything."
-                ]
+            pages, titles, sentences, shown = self._drawn.get(key) or self._draw(start, end, kinds)
         except Exception as error:  # a widget never shows a traceback
             self.status.value = status_html("error", f"The charts could not be drawn: {error}")
             return
+        self._drawn[key] = (pages, titles, sentences, shown)
+        while len(self._drawn) > self.REMEMBERED:  # keep the latest selections, forget the oldest
+            self._drawn.pop(next(iter(self._drawn)))
         for box, page in zip(self.chart_boxes, pages, strict=True):
-            box.value = page
-        self.titles = [fig.get_suptitle() for fig in figures]
-        self.sentences = sentences
+            if box.value != page:
+                box.value = page
+        self.titles = list(titles)
+        self.sentences = list(sentences)
         self.findings.value = "<ol>" + "".join(f"<li>{html.escape(s)}</li>" for s in sentences) + "</ol>"
-        shown, total = len(interviews), len(self.interviews)
+        total = len(self.interviews)
         kinds_text = "all kinds" if set(kinds) == set(KINDS) else ", ".join(_KIND_LABELS[k] for k in kinds)
         span = [f"from {start:%d %b %Y}"] if start else []
         span += [f"to {end:%d %b %Y}"] if end else []
@@ -179,6 +181,24 @@ class DashboardView(widgets.VBox):
         self.status.value = status_html(
             "ok", f"Showing {shown:,} of {total:,} interviews ({kinds_text}{held}) and their follow-ups."
         )
+
+
+    def _draw(
+        self, start: Any, end: Any, kinds: tuple[str, ...]
+    ) -> tuple[list[str], list[str], list[str], int]:
+        """Filter, draw the five charts as HTML, and find what stands out, for one selection."""
+        interviews, followups = metrics.filter_frames(
+            self.interviews, self.followups, start=start, end=end, kinds=kinds
+        )
+        figures = charts.dashboard_charts(interviews, followups, large=self.large.value, owner=self.owner)
+        pages = [charts.to_html(fig) for fig in figures]
+        sentences = metrics.findings(interviews, followups)
+        if interviews.empty and not self.interviews.empty:  # the filters hid them: not "none logged"
+            sentences = [
+                f"None of the {len(self.interviews):,} interviews is in this selection: widen the dates, "
+                "pick more kinds, or press Show everything."
+            ]
+        return pages, [fig.get_suptitle() for fig in figures], sentences, len(interviews)
 
 
 def dashboard(log_or_frames: Any = None, *, large: bool = False) -> DashboardView:
