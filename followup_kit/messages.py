@@ -526,7 +526,7 @@ _GREETING = re.compile(
     re.I,
 )
 _SELF = re.compile(
-    r"\b(?:this is|my name is|my name's|it's|its|it is|i'm|i am|c'est|you're speaking (?:to|with))"
+    r"\b(?:this is|my name is|my name's|it's|its|it is|i'm|i am|here is|c'est|you're speaking (?:to|with))"
     rf"\s+(?P<name>{_NAME})"
     rf"(?:\s+(?P<last>{_NAME}))?",
     re.I,
@@ -539,6 +539,7 @@ _SELF_BARE = re.compile(
 
 _THANKS = _rx(
     r"thank(?:s| you|ing)?",
+    r"cheers for",
     r"appreciat\w*",
     r"grateful",
     r"merci|diolch|gracias|danke|grazie|obrigad[oa]|arigato|dank je|tack",
@@ -723,8 +724,9 @@ def _is_question(sentence: str) -> bool:
     if s.rstrip("\"') ").endswith("?"):
         last = clauses[-1].split() if clauses else []
         return interrogative or len(last) >= 3
-    first = clauses[0] if clauses else ""
-    return bool(_TYPED_QUESTION.match(first))
+    # typed speech puts the question first or last: "just checking in, is there anything you need"
+    ends = (clauses[0], clauses[-1]) if clauses else ()
+    return any(_TYPED_QUESTION.match(c) for c in ends)
 
 
 def _sensible(question: str, draft: _Draft) -> bool:
@@ -735,7 +737,7 @@ def _sensible(question: str, draft: _Draft) -> bool:
     """
     if _SMALL_TALK.search(question) or _COMPLAINT_QUESTION.search(question):
         return False
-    if any(f.category in ("reproach", "hostile", "blame", "demand") for f in draft.tone):
+    if any(f.category in ("reproach", "hostile", "blame", "demand", "entitled") for f in draft.tone):
         return False
     return not _tone_faults_in(_question_part(question), draft.kind)
 
@@ -758,7 +760,10 @@ _GRIEVANCE = (
     r"(?:still|kept|keep me|keeping me) waiting|leav(?:e|ing) me hanging|left me hanging|ignor\w+|"
     r"never (?:called|replied|answered|got back)|(?:one|two)-line|(?:hours|minutes) (?:i was|of waiting)|"
     r"wasted (?:my|our) time|(?:hear|heard|hearing) (?:absolutely )?nothing|finally|"
-    r"after (?:a|one|two|three|four|\d+) (?:weeks?|months?)"
+    r"after (?:a|one|two|three|four|\d+) (?:weeks?|months?)|"
+    r"(?:a|one|two|three|four|several|\d+) (?:weeks?|months?) (?:after|since|later)|only (?:been|taken|took)|"
+    r"eventually|whenever that (?:is|may be|will be)|at (?:long )?last|(?:had|have|"
+    r"'d) forgotten (?:about )?me"
 )
 #: (pattern, category, advice, sources); the category says which checks show it.
 _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
@@ -777,6 +782,17 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"super helpful",
             r"(?:^|(?<=[.!?] ))seriously\b|,? but fine\b",
             r"too much to ask|(?:such a |it's a |what a )?shame (?:the|it|you)",
+            # round 2: cues of irony rather than listed phrases
+            r"too busy to (?:remember|reply|call|answer|read|respond|get back|let me know)",
+            r"whenever that (?:is|may be|will be)|i'm sure i'll hear (?:back )?eventually",
+            r"starting to think you(?:'d| had)? forgotten",
+            r"(?:emails?|messages?|calls?|applications?) (?:must|might) have (?:gone|got|been) "
+            r"(?:lost|missed|to (?:your |the )?spam|to (?:your |the )?junk)",
+            r"(?:certainly|really|very|so|quite|definitely|truly)\s*(?:\.\.\.|…)\s*[a-z]",
+            r"(?:quick|quickly|fast|speedy|prompt|swift)\b[^.?!]{0,40}\b(?:only (?:been|taken|took)|ages|"
+            r"a month|(?:two|three|four|several) (?:weeks|months))",
+            r"(?:try not to |don't |do not )?spend it all at once|(?:salary|pay|offer|"
+            r"package)\b[^.?!]{0,30}\b(?:laughable|peanuts|pittance)",
         ),
         "sarcasm",
         "say what you mean plainly and politely: sarcasm reads as hostile in writing and on the phone",
@@ -787,6 +803,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:did|have|do) i get (?:the|this|that) (?:job|position|role|offer)",
             r"did i get it|have i got (?:the job|it)|am i hired|did i make it|is the job mine",
             r"did you like me",
+            r"when do i start",
             r"(?:if|whether) i(?:'ve)? (?:got|get|have got|won) (?:the|this|that) "
             r"(?:job|position|role|offer)",
         ),
@@ -806,6 +823,19 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i (?:really |just )?need to hear (?:something|anything|back)",
             r"(?:rent|bills?|mortgage) (?:is|are) due",
             r"i'll take (?:anything|whatever)",
+            # round 2: distress and dependence, said without "need"
+            r"(?:haven't|have not|can't|cannot|couldn't) (?:slept|sleep|eaten|eat|stop (?:thinking|checking|"
+            r"worrying))",
+            r"keep (?:refreshing|checking) (?:my )?(?:email|emails|phone|inbox)|every (?:five|ten|few|"
+            r"\d+) minutes",
+            r"(?:don't|do not) know what i(?:'ll| will| would|'d) do",
+            r"(?:would|will|'d) mean (?:the world|everything|so much) to me",
+            r"out of work (?:for|since)|how (?:much )?longer i can (?:keep|go|last|manage)",
+            r"worried (?:sick|about (?:money|paying|the rent|bills))|so worried|counting on (?:this|it|you)",
+            r"how much i need (?:this|it|the)|i need this(?: job| role| position)?\b",
+            r"i(?:'ve| have) told (?:my|all my|everyone)|(?:hate|don't want) to let (?:them|my \w+|"
+            r"everyone) down",
+            r"i really hope it's good news",
         ),
         "needy",
         "leave neediness out; say calmly that you are still very interested",
@@ -822,6 +852,15 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"is anyone (?:ever )?going to|how long does it take|still waiting to hear",
             r"(?:a bit|rather|quite|very|really) disappointing",
             r"took you long enough|about time",
+            # round 2: reproach by comparison, by expectation, by concession
+            r"(?:other|most|every other) (?:companies|employers|firms|banks|businesses|places|practices|"
+            r"teams|"
+            r"recruiters|agencies)\b[^.?!]{0,40}\b(?:quicker|faster|sooner|more professional|bothered)",
+            r"i expected (?:it|this|the offer|an answer|to hear|a call|a decision|a reply)\b[^.?!]{0,30}"
+            r"\b(?:ago|sooner|earlier|by now|last week|before)",
+            r"i was promised|you promised|(?:that|your) promise (?:to be |will be |is )?kept",
+            r"even (?:if|though)\b[^.?!]{0,40}\b(?:late|rushed|cancel\w*|forgot|kept me waiting|no one|"
+            r"nobody)",
         ),
         "reproach",
         "don't reproach them for the wait; say you are checking in",
@@ -838,7 +877,27 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"\buntil you (?:double|raise|increase|match)\b|\bneed a decision soon\b|\bcan't wait forever\b|"
             r"\b(?:appreciate|need|want|expect) a decision by\b|"
             r"\b(?:another|other) offers? (?:\w+ )?waiting\b|"
-            r"\b(?:i have|i've got) (?:\w+ )?other offers?\b|\bother offers? on the table\b",
+            r"\b(?:i have|i've got) (?:\w+ )?other offers?\b|\bother offers? on the table\b|"
+            # round 2: ultimatums by structure ("if you don't…, I'll…", "…, otherwise I'll…")
+            r"\bif (?:i|you) (?:don't|do not|can't|cannot|haven't|have not|won't)\b[^.?!]{0,60}"
+            r"\b(?:i'll|i will|i'm going to|i shall)\b|"
+            r"\botherwise (?:i'll|i will|i'm|we're|i shall|i'd)\b|\bor (?:else )?i(?:'ll| will) (?:take|go|"
+            r"accept)\b|"
+            r"\bat the (?:very )?latest\b|\bwasting (?:each other's|your|my|our) time\b|"
+            r"\bi(?:'ll| will) (?:keep|be) (?:calling|ringing|phoning|emailing|chasing)\b|"
+            r"\bevery day until\b|"
+            r"\b(?:call|ring|phone|get back to|email|reply to) me (?:back )?(?:today|tonight|this (?:morning|"
+            r"afternoon|evening))\b|\bi'll be waiting\b|"
+            r"\b(?:i'll|i will|i'd|i) (?:need|want|expect|require) (?:the|my|a) (?:salary|pay|offer|"
+            r"package)\b|"
+            r"\b(?:rais(?:e|ing)|tak(?:e|ing)) (?:this|it|the matter) (?:up )?(?:with|further)\b|"
+            r"\b(?:hr|human resources|managing) director\b|\bformal complaint\b|\b(?:my )?(?:lawyer|"
+            r"solicitor)\b|"
+            r"\bi(?:'d| would)? (?:need|want|expect|require|like) (?:to hear|an answer|a decision|a reply|"
+            r"a response|"
+            r"(?:detailed |full |proper )?feedback)\b[^.?!]{0,40}\bby (?:monday|tuesday|wednesday|thursday|"
+            r"friday|"
+            r"tomorrow|tonight|the end of)",
             re.I,
         ),
         "demand",
@@ -876,6 +935,12 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"not sure i agree|(?:you've|you have|you) got (?:this|it|that)(?: one)? wrong",
             r"(?:clearly|obviously) the (?:better|best|right|stronger)|you(?:'ll| will) regret",
             r"makes no sense|doesn't make (?:any )?sense|i want to know why|how is that fair",
+            # round 2: insinuations that the decision was unfair without the word
+            r"well[- ]connected|nepotism|friend of (?:the|a|someone)|foregone conclusion|tick(?:ing)? (?:a|"
+            r"the) box",
+            r"(?:made|make) up (?:its|their|your|his|her) minds? (?:before|already)|already (?:had|picked|"
+            r"chosen) "
+            r"(?:someone|somebody|their|a candidate)",
         ),
         "blame",
         "drop the blame: arguing never changes the decision; thank them and ask to learn",
@@ -883,9 +948,39 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
     ),
     (
         _rx(
+            r"(?:i'm|i am|i feel|i think i'm) (?:owed|entitled to)|i deserve (?:an?|the|to|some|a proper)",
+            r"(?:assume|presume|take it)\b[^.?!]{0,30}\b(?:the job|the role|the position|it's mine|is mine|"
+            r"i've got|i got|i have got)",
+            r"as good as (?:mine|done|settled)|(?:the job|it)(?:'s| is) mine",
+            r"(?:can't|cannot|don't|do not) (?:imagine|see) (?:you|anyone|anybody)\b[^.?!]{0,40}"
+            r"\b(?:better|more suited|stronger|more qualified)",
+            r"(?:keep|keeping|kept|leave|leaving) [^.?!]{0,20}\bfree for my (?:start|first day)",
+        ),
+        "entitled",
+        "don't presume the outcome or that you are owed anything; stay modest and ask calmly",
+        ("seed003", "mistakes"),
+    ),
+    (
+        _rx(
+            r"i (?:did |have |'ve |had )?(?:turned|turn) down (?:an?(?:other)?|two|several|other|my) "
+            r"(?:\w+ )?(?:offers?|interviews?|jobs?|roles?)",
+            r"i (?:did |have |'ve |had (?:to )?)?(?:took|take|taken) (?:a |an )?(?:unpaid |annual |half a )?"
+            r"(?:leave|day off|holiday)",
+            r"i (?:gave|have given|'ve given) up (?:a|my|another)",
+            r"(?:kept|keep|keeping) my (?:week|diary|day|days|calendar|schedule) (?:free|clear|open)",
+            r"(?:hope|trust) (?:it|the decision|this) (?:will be|was|is) worth",
+        ),
+        "guilt",
+        "leave out what waiting or applying has cost you: it reads as guilt-tripping",
+        ("seed003", "mistakes"),
+    ),
+    (
+        _rx(
             r"unprofessional|shambles|shambolic|disgrace\w*|appalling|pathetic|useless|rude|insulting|farce|"
             r"incompetent|disorgani[sz]ed|chaotic",
             r"fed up|sick of|tired of|chasing this|to be blunt",
+            r"(?:won't|will not|not going to|can't) pretend|no offen[cs]e,? but|"
+            r"with (?:all due )?respect,? (?:but|you)",
             r"(?:so|very|really|far too) (?:rushed|late|disorgani[sz]ed)",
             r"you(?:'ve| have)? lost (?:a|an|your) (?:good|great|strong|excellent)",
         ),
@@ -909,23 +1004,74 @@ _SPOKEN_TONE = (
     "repeat",
     "exclaim",
     "blame",
+    "entitled",
+    "guilt",
     "hostile",
 )
 #: Which tone categories each kind's tone check shows (enthusiastic "!!" is fine in an offer call).
 _TONE_FOR = {
     "status_call_opener": _SPOKEN_TONE,
     "voicemail": _SPOKEN_TONE,
-    "feedback_request": ("sarcasm", "blame", "reproach", "demand", "hostile"),
-    "thank_you": ("sarcasm", "needy", "reproach", "demand", "blame", "did_i_get", "hostile"),
-    "offer_call": ("sarcasm", "needy", "reproach", "demand", "blame", "hostile"),
+    "feedback_request": ("sarcasm", "blame", "reproach", "demand", "entitled", "guilt", "hostile"),
+    "thank_you": (
+        "sarcasm", "needy", "reproach", "demand", "blame", "did_i_get", "entitled", "guilt", "hostile"
+    ),
+    "offer_call": ("sarcasm", "needy", "reproach", "demand", "blame", "entitled", "guilt", "hostile"),
 }
 #: The checks that report tone (a new id, ``courteous_tone``, for kinds that had none).
 TONE_CHECKS = ("no_pressure", "not_argumentative", "courteous_tone")
 
 
+#: Distress is only a tone fault when it is about yourself and the outcome, not an apology, a hedge
+#: ("no need to rush") or a remark on the work ("a tough question", "the backlog is a serious problem").
+_FIRST_PERSON = _rx(r"i|i'm|i've|i'd|i'll|me|my")
+_OUTCOME = _rx(
+    r"decision|outcome|news|hear(?:ing)? (?:back|from you|anything|something)|wait\w*|(?:this|the) "
+    r"(?:job|role|position|offer|opportunity)|money|rent|bills?|mortgage|family|results?|call back|reply"
+)
+_NOT_DISTRESS = _rx(
+    r"sorry|apolog\w*|bother\w*|trouble|pester\w*|intrud\w*|afraid|nervous\w*|forg[eo]t\w*|busy",
+    r"no (?:need|rush|pressure|hurry)|(?:don't|do not|didn't) (?:mind|want to|need)|not (?:worried|"
+    r"in a rush)",
+    r"problem|challenge|issue|weak\w*|short|mistake|tough|difficult|hard|disappoint\w*",
+)
+#: A sentence at or below this VADER compound score (-1 to 1) reads as distress.
+_DISTRESS_SCORE = -0.4
+
+
+@lru_cache(maxsize=1)
+def _sentiment() -> Callable[[str], dict[str, float]] | None:
+    """VADER's scorer (vaderSentiment, its lexicon shipped in the wheel), loaded on first use only, so
+    ``import followup_kit`` stays cheap; None if the package is missing (the phrase rules still run)."""
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError:  # pragma: no cover - it is a pinned dependency
+        return None
+    return SentimentIntensityAnalyzer().polarity_scores
+
+
+@lru_cache(maxsize=4096)
+def _distress(sentence: str) -> bool:
+    """A statement of your own distress about the outcome ("I'm terrified I'll never hear back").
+
+    One broad signal besides the phrase rules: the sentence's VADER sentiment, which knows
+    thousands of words of feeling the rules don't list, counted only for a first-person statement
+    about the outcome, never for a question, an apology or a hedge.
+    """
+    score = _sentiment()
+    if score is None or _is_question(sentence) or _NOT_DISTRESS.search(sentence) or _ACCEPTS.search(sentence):
+        return False
+    if not (_FIRST_PERSON.search(sentence) and _OUTCOME.search(sentence)):
+        return False
+    return score(sentence)["compound"] <= _DISTRESS_SCORE
+
+
 @lru_cache(maxsize=1024)
 def _tone_faults_in(text: str, kind: str) -> tuple[_Fault, ...]:
-    """Tone faults in a text, one per category, skipping negated ones ("I'm not desperate")."""
+    """Tone faults in a text, one per category, skipping negated ones ("I'm not desperate").
+
+    Neediness is also found by its feeling (``_distress``), where no phrase rule names it.
+    """
     out = []
     for pattern, category, advice, sources in _TONE_RULES:
         if category not in _TONE_FOR[kind]:
@@ -933,6 +1079,12 @@ def _tone_faults_in(text: str, kind: str) -> tuple[_Fault, ...]:
         for m in pattern.finditer(text):
             if not _negated(text, m.start(), 6):
                 out.append(_Fault(m.group(), advice, sources, category))
+                break
+    if "needy" in _TONE_FOR[kind] and not any(f.category == "needy" for f in out):
+        for sentence in _SENTENCE_BREAK.split(text):
+            if sentence and _distress(sentence.strip()):
+                needy = next(rule for rule in _TONE_RULES if rule[1] == "needy")
+                out.append(_Fault(sentence.strip(), needy[2], needy[3], "needy"))
                 break
     if (
         kind in ("status_call_opener", "voicemail")
@@ -1423,6 +1575,9 @@ _ACCEPTS = _rx(
     r"(?:i'm|i am) not (?:at all )?(?:angry|upset|bitter|annoyed)",
     r"that's life|these things happen|no worries",
     r"sorry (?:it|this|that) didn't work out|appreciate (?:the|your) honesty",
+    r"fair play(?: to)?|good luck to (?:them|him|her|whoever|the)|(?:congratulations|congrats) to",
+    r"(?:i )?wish (?:them|him|her|whoever|the (?:\w+ )?(?:candidate|person|hire)) (?:well|all the best|luck|"
+    r"every success)",
 )
 
 
@@ -1454,15 +1609,25 @@ _DEVELOPMENT = _rx(
 )
 
 
+#: A development purpose said outright: it frames the request whatever else the message says.
+_OWN_GROWTH = _rx(
+    r"(?:so (?:that )?i can|so i could|to help me|in order to|for my (?:own )?)\s*"
+    r"(?:improve|learn|develop|grow|get better|do better|improvement|development|growth)\w*",
+)
+
+
 @_rule("frames_development", "Frames it as your own development")
 def _frames_development(draft: _Draft) -> _Verdict:
     """Words of growth ("so I can improve"), not the job title ("Developer").
 
     Choice: when the message argues or is sarcastic, "what could I have done better?" reads as a
-    challenge, not as a request to learn, so it does not count as framing.
+    challenge, not as a request to learn, so it does not count as framing; a purpose said outright
+    ("so I can improve", "to help me develop") still does.
     """
     found = _first(_DEVELOPMENT, draft.flat)
-    if found and not _has(draft, "blame", "sarcasm"):
+    stated = _first(_OWN_GROWTH, draft.flat)
+    if stated or (found and not _has(draft, "blame", "sarcasm")):
+        found = stated or found
         return _ok(
             f"You frame it as your development ({_quote(found)}), not a dispute.", "model_feedback", "seed003"
         )
@@ -1540,7 +1705,7 @@ _FUTURE = _rx(
     r"(?:if|when|should) (?:anything|something|(?:another|a similar|a new|other)(?: \w+){0,2} "
     r"(?:role|position|opening|vacancy|job)s?) (?:else )?(?:opens|comes up|becomes available|open up|come up|"
     r"arises?)",
-    r"(?:in|for) the future|think of me|apply again",
+    r"(?:in|for) (?:the )?future|think of me|apply again|(?:please )?consider me(?=\s*[.!]|\s*$)",
     r"(?:openings?|roles?|positions?|vacanc\w+|opportunit\w+) (?:later|next year|down the line)",
 )
 
@@ -1834,7 +1999,8 @@ _DEADLINE = _rx(
     r"think|decide|consider)",
     r"(?:what's|what is) the latest (?:i can|date|day)|let you know by\b",
     r"(?:what(?:'s| is)?|which) (?:the |your )?(?:time ?frame|timescale|time ?line)",
-    r"by what (?:date|day|time)|what date (?:should|do|would|must)",
+    r"by what (?:date|day|time)|what date (?:should|do|would|must)|until (?:which|what) (?:date|day)|"
+    r"which date",
     r"when (?:(?:would|do|will) )?you(?:'d)? (?:like|want|need) (?:an?|my|your|the) "
     r"(?:answer|decision|response|reply)",
 )
