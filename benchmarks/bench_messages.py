@@ -1,11 +1,12 @@
 """How well the message checks agree with a career coach's labels, on the tuning and the held-out part.
 
-    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|heldout|both]
+    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|tuning3|heldout|both]
 
-The labelled messages live in ``tests/data/messages/``: ``tuning.json`` and ``tuning2.json`` (the
-checks may be improved against them; the second batch was written and labelled in round 2, before the
-checker was run on it, and is reported separately) and ``heldout.json`` (written and labelled before
-the checks changed; it is only read here, to measure, and a test keeps it that way).  Each message
+The labelled messages live in ``tests/data/messages/``: ``tuning.json``, ``tuning2.json`` and
+``tuning3.json`` (the checks may be improved against them; the second and third batches were written
+and labelled in round 2, before the checker was run on them, and are reported separately) and
+``heldout.json`` (written and labelled before the checks changed; it is only read here, to measure,
+and a test keeps it that way).  Each message
 lists the checks a coach would fail; every other check of its kind passes.  Printed per check and
 per kind: agreement, false alarms (a check fails where the coach would pass it) and misses (a check
 passes where the coach would fail it); then the share of good messages with no false alarm, of bad
@@ -36,7 +37,12 @@ from followup_kit.messages import CHECK_IDS, TONE_CHECKS, check_message, compare
 from followup_kit.records import Interview  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "messages"
-PARTS = {"tuning": DATA / "tuning.json", "tuning2": DATA / "tuning2.json", "heldout": DATA / "heldout.json"}
+PARTS = {
+    "tuning": DATA / "tuning.json",
+    "tuning2": DATA / "tuning2.json",
+    "tuning3": DATA / "tuning3.json",
+    "heldout": DATA / "heldout.json",
+}
 
 GOAL_CHECK = 0.95
 GOAL_CHECK_MIN = 0.85

@@ -557,7 +557,11 @@ _INTEREST = _rx(
     r"(?:i would|i'd|id|we'd|would) (?:really |very much |so )?love",
     r"(?:i would|i'd|id) (?:really |very much )?like to (?:join|work|be part|contribute)",
     r"(?:delighted|glad|happy) to (?:join|be part|contribute|bring)",
-    r"want (?:this|the) (?:job|role|position)",
+    r"want(?:ing|ed)? (?:this|the) (?:job|role|position)",
+    r"hop(?:e|ing) to (?:join|be part|be a part|work (?:with|for|at|on)|contribute)",
+    r"appeals? to me|(?:really|very much|greatly) appeals?",
+    r"(?:would|'d) be (?:so |very |really )?(?:happy|glad|delighted|thrilled|keen) to "
+    r"(?:help|join|work|contribute|be)",
     r"motivated",
     r"(?:would|'d) be (?:very |really |so )?(?:great|lovely|amazing|wonderful|happy|glad|delighted|thrilled|"
     r"pleased) to (?:work|join|be part)",
@@ -786,6 +790,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"too busy to (?:remember|reply|call|answer|read|respond|get back|let me know)",
             r"whenever that (?:is|may be|will be)|i'm sure i'll hear (?:back )?eventually",
             r"starting to think you(?:'d| had)? forgotten",
+            r"(?:anyone|anybody|someone) (?:there )?(?:still |even )?remembers? me|"
+            r"if you (?:even |still )?remember me",
             r"(?:emails?|messages?|calls?|applications?) (?:must|might) have (?:gone|got|been) "
             r"(?:lost|missed|to (?:your |the )?spam|to (?:your |the )?junk)",
             r"(?:certainly|really|very|so|quite|definitely|truly)\s*(?:\.\.\.|…)\s*[a-z]",
@@ -861,6 +867,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i was promised|you promised|(?:that|your) promise (?:to be |will be |is )?kept",
             r"even (?:if|though)\b[^.?!]{0,40}\b(?:late|rushed|cancel\w*|forgot|kept me waiting|no one|"
             r"nobody)",
+            r"even (?:if|though) (?:your|you|the (?:process|email|interview|panel|call|letter|feedback))\b"
+            r"[^.?!]{0,40}\b(?:never|didn't|wasn't|weren't|copied|pasted|template|generic|automated)",
+            r"(?:clearly|obviously) (?:copied|pasted|a template|generic|automated|a form letter)",
         ),
         "reproach",
         "don't reproach them for the wait; say you are checking in",
@@ -1058,12 +1067,12 @@ def _distress(sentence: str) -> bool:
     thousands of words of feeling the rules don't list, counted only for a first-person statement
     about the outcome, never for a question, an apology or a hedge.
     """
+    if not (_FIRST_PERSON.search(sentence) and _OUTCOME.search(sentence)) or _NOT_DISTRESS.search(sentence):
+        return False
+    if _is_question(sentence) or _ACCEPTS.search(sentence):
+        return False
     score = _sentiment()
-    if score is None or _is_question(sentence) or _NOT_DISTRESS.search(sentence) or _ACCEPTS.search(sentence):
-        return False
-    if not (_FIRST_PERSON.search(sentence) and _OUTCOME.search(sentence)):
-        return False
-    return score(sentence)["compound"] <= _DISTRESS_SCORE
+    return score is not None and score(sentence)["compound"] <= _DISTRESS_SCORE
 
 
 @lru_cache(maxsize=1024)
@@ -1387,6 +1396,8 @@ _PURPOSE = _rx(
     r"(?:remain|remains|am) (?:very |really )?(?:interested|keen)",
     r"any (?:news|update)s?|is there (?:any )?(?:news|an update)",
     r"where things (?:stand|are)|where (?:you|the process) (?:are|is)|next steps?|any progress",
+    r"(?:getting|get|got|be) in touch (?:to|about|regarding)|(?:things|it|the process|everything|the search) "
+    r"(?:is|are) (?:progressing|going|coming along|moving)|coming along|progressing",
     r"when (?:will|do|would) you (?:decide|be deciding|make (?:a|your) decision)",
     r"(?:calling|ringing|phoning|wanted|want|hoping|like|love) to (?:see|ask|find out|hear|know|check) "
     r"(?:if|whether|where|how|about)",
@@ -1571,7 +1582,7 @@ _ACCEPTS = _rx(
     r"disappoint(?:ed|ing)",
     r"(?:that's|that is) (?:completely |totally )?(?:understandable|fair|fine|okay|ok)",
     r"(?:while|although|though) i'm sorry|sorry to hear",
-    r"i get it|fair enough|no hard feelings",
+    r"i get it|fair enough|no hard feelings|(?:totally|completely|fully|i) get (?:it|that|why)",
     r"(?:i'm|i am) not (?:at all )?(?:angry|upset|bitter|annoyed)",
     r"that's life|these things happen|no worries",
     r"sorry (?:it|this|that) didn't work out|appreciate (?:the|your) honesty",
@@ -2030,9 +2041,24 @@ _ACCEPT_NOW = _rx(
 )
 
 
+#: A question about your answer ("hear back from me", "my response") and about a time ("when", "by").
+_YOUR_ANSWER = _rx(
+    r"(?:my|your|an|the) (?:answer|response|reply|decision)|answer you|respond|reply to you|"
+    r"hear (?:back )?from me|to know|get back to you|let you know|confirm|think (?:it )?over"
+)
+_WHEN = _rx(r"when|date|day|by|until|how long|how much time|time ?(?:scale|frame|line)|deadline|latest")
+
+
 @_rule("asks_deadline", "Asks when they need an answer")
 def _asks_deadline(draft: _Draft) -> _Verdict:
-    found = _first(_DEADLINE, draft.flat)
+    """The listed ways of asking, or by structure: a question about when your answer is due.
+
+    "When is the last day I can answer you?" and "I'd be grateful to know the date by which you
+    require my response" both ask it without a model phrase.
+    """
+    found = _first(_DEADLINE, draft.flat) or next(
+        (q for q in draft.questions if _YOUR_ANSWER.search(q) and _WHEN.search(q)), None
+    )
     if found:
         return _ok(f"You ask their timeline ({_quote(found)}), so you can decide calmly.", "model_offer")
     return _fix("Ask when they need your answer: “When would you like my decision by?”", "model_offer")

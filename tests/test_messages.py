@@ -40,10 +40,12 @@ TUNING = json.loads(TUNING_PATH.read_text(encoding="utf-8"))
 #: The second tuning batch (round 2): labelled before the checker was run on it; same schema.
 TUNING2_PATH = TUNING_PATH.with_name("tuning2.json")
 TUNING2 = json.loads(TUNING2_PATH.read_text(encoding="utf-8"))
+TUNING3 = json.loads(TUNING_PATH.with_name("tuning3.json").read_text(encoding="utf-8"))
 INTERVIEWS = {
-    key: Interview(**value) for key, value in {**TUNING["interviews"], **TUNING2["interviews"]}.items()
+    key: Interview(**value)
+    for key, value in {**TUNING["interviews"], **TUNING2["interviews"], **TUNING3["interviews"]}.items()
 }
-CORPUS = TUNING["messages"] + TUNING2["messages"]
+CORPUS = TUNING["messages"] + TUNING2["messages"] + TUNING3["messages"]
 
 
 def _expected(entry: dict) -> dict[str, bool]:
@@ -121,6 +123,7 @@ KNOWN_DISAGREEMENTS = {
     ("u050", "accepts_decision"): "“I respect your decision” counts though a threat follows",
     ("u043", "frames_development"): "after sarcasm, “what could I have done better?” reads as a challenge",
     ("u051", "frames_development"): "after blame, “which answer could I have improved?” reads as a challenge",
+    ("w031", "thanks_them"): "“Thanks…, I suppose it'll do” is read as grudging, not as thanks",
 }
 
 
