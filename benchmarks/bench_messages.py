@@ -1,10 +1,10 @@
 """How well the message checks agree with a career coach's labels, on the tuning and the held-out part.
 
-    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|tuning3|heldout|both]
+    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|tuning3|tuning4|heldout|both]
 
-The labelled messages live in ``tests/data/messages/``: ``tuning.json``, ``tuning2.json`` and
-``tuning3.json`` (the checks may be improved against them; the second and third batches were written
-and labelled in round 2, before the checker was run on them, and are reported separately) and
+The labelled messages live in ``tests/data/messages/``: ``tuning.json`` and ``tuning2.json`` to
+``tuning4.json`` (the checks may be improved against them; the later batches were written and
+labelled in round 2, before the checker was run on them, and are reported separately) and
 ``heldout.json`` (written and labelled before the checks changed; it is only read here, to measure,
 and a test keeps it that way).  Each message
 lists the checks a coach would fail; every other check of its kind passes.  Printed per check and
@@ -37,10 +37,11 @@ from followup_kit.messages import CHECK_IDS, TONE_CHECKS, check_message, compare
 from followup_kit.records import Interview  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "messages"
+#: The tuning part, the later tuning batches (tuning2.json, tuning3.json, … each reported on its own),
+#: and the held-out part.
 PARTS = {
     "tuning": DATA / "tuning.json",
-    "tuning2": DATA / "tuning2.json",
-    "tuning3": DATA / "tuning3.json",
+    **{path.stem: path for path in sorted(DATA.glob("tuning[0-9]*.json"))},
     "heldout": DATA / "heldout.json",
 }
 

@@ -1399,8 +1399,8 @@ _PURPOSE = _rx(
     r"(?:getting|get|got|be) in touch (?:to|about|regarding)|(?:things|it|the process|everything|the search) "
     r"(?:is|are) (?:progressing|going|coming along|moving)|coming along|progressing",
     r"when (?:will|do|would) you (?:decide|be deciding|make (?:a|your) decision)",
-    r"(?:calling|ringing|phoning|wanted|want|hoping|like|love) to (?:see|ask|find out|hear|know|check) "
-    r"(?:if|whether|where|how|about)",
+    r"(?:calling|ringing|phoning|wanted|want|hoping|like|love) to "
+    r"(?:see|ask|find out|hear|know|check|enquire|inquire) (?:if|whether|where|how|about)",
     r"(?:calling|ringing|phoning|call|ring|phone|telephone|telephoning)\w* "
     r"(?:about|regarding|re:?|on|for|to ask|to know|to see|to find out)(?: about)? (?:the |your |a |my )?"
     r"(?:decision|outcome|status|progress|news|update|timeline|timing)",
@@ -2023,6 +2023,10 @@ _IN_WRITING = _rx(
     r"(?:copy of|review|read|(?:like|love|want) to see) (?:the |a |my )?(?:contract|offer|terms)",
     r"(?:put|have|get) (?:the |that |it |this )?(?:offer |details )?in (?:an )?(?:email|e-mail)",
     r"(?:email|e-mail) (?:it|that|this)(?: over| through| to me)?",
+    # by structure: a verb of sending near the offer, or the offer "in an email"
+    r"(?:send|email|e-mail|forward|pop|put|share|post|mail)\w*\b[^.?!]{0,25}"
+    r"\b(?:offer|contract|terms|details|package|paperwork)",
+    r"(?:offer|contract|terms|details)\b[^.?!]{0,20}\bin (?:an? )?(?:email|e-mail|writing|letter)",
 )
 _RAPPORT = _rx(
     r"start(?:ing)? date|first day|day one|first week",

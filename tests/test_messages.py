@@ -37,15 +37,17 @@ from followup_kit.sources import SOURCES
 ROOT = Path(__file__).resolve().parents[1]
 TUNING_PATH = ROOT / "tests" / "data" / "messages" / "tuning.json"
 TUNING = json.loads(TUNING_PATH.read_text(encoding="utf-8"))
-#: The second tuning batch (round 2): labelled before the checker was run on it; same schema.
-TUNING2_PATH = TUNING_PATH.with_name("tuning2.json")
-TUNING2 = json.loads(TUNING2_PATH.read_text(encoding="utf-8"))
-TUNING3 = json.loads(TUNING_PATH.with_name("tuning3.json").read_text(encoding="utf-8"))
+#: The later tuning batches (round 2: tuning2.json, …), each labelled before the checker was run on it.
+BATCHES = [
+    json.loads(path.read_text(encoding="utf-8"))
+    for path in sorted(TUNING_PATH.parent.glob("tuning[0-9]*.json"))
+]
 INTERVIEWS = {
     key: Interview(**value)
-    for key, value in {**TUNING["interviews"], **TUNING2["interviews"], **TUNING3["interviews"]}.items()
+    for part in (TUNING, *BATCHES)
+    for key, value in part["interviews"].items()
 }
-CORPUS = TUNING["messages"] + TUNING2["messages"] + TUNING3["messages"]
+CORPUS = TUNING["messages"] + [e for batch in BATCHES for e in batch["messages"]]
 
 
 def _expected(entry: dict) -> dict[str, bool]:
