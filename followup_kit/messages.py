@@ -526,7 +526,8 @@ _GREETING = re.compile(
     re.I,
 )
 _SELF = re.compile(
-    r"\b(?:this is|my name is|my name's|it's|its|it is|i'm|i am|here is|c'est|you're speaking (?:to|with))"
+    r"\b(?:this is|my name is|my name's|name's|it's|its|it is|i'm|i am|here is|c'est|"
+    r"you're speaking (?:to|with))"
     rf"\s+(?P<name>{_NAME})"
     rf"(?:\s+(?P<last>{_NAME}))?",
     re.I,
@@ -534,12 +535,12 @@ _SELF = re.compile(
 _SELF_HERE = re.compile(rf"(?:^|(?<=[\s,.!?]))(?P<name>{_NAME})(?:\s+(?P<last>{_NAME}))?\s+here\b")
 #: "Hi Dana, Sam Lee." or "Hello Anika. Ravi Menon." : a first and last name standing alone.
 _SELF_BARE = re.compile(
-    rf"(?:^|(?<=[,.!?]\s))(?P<name>{_NAME})\s+(?P<last>{_NAME})(?=\s*[,.!?]|\s+(?:speaking|calling)\b)"
+    rf"(?:^|(?<=[,.!?]\s))(?P<name>{_NAME})\s+(?P<last>{_NAME})(?=\s*[,.!?]|\s+(?:speaking|calling|from)\b)"
 )
 
 _THANKS = _rx(
     r"thank(?:s| you|ing)?",
-    r"cheers for",
+    r"cheers for|thx|tysm|much obliged",
     r"appreciat\w*",
     r"grateful",
     r"merci|diolch|gracias|danke|grazie|obrigad[oa]|arigato|dank je|tack",
@@ -559,6 +560,11 @@ _INTEREST = _rx(
     r"(?:delighted|glad|happy) to (?:join|be part|contribute|bring)",
     r"want(?:ing|ed)? (?:this|the) (?:job|role|position)",
     r"hop(?:e|ing) to (?:join|be part|be a part|work (?:with|for|at|on)|contribute)",
+    r"(?:welcome|relish|jump at|love) the (?:chance|opportunity)",
+    # the role suiting you is interest; you suiting the role ("I'm a strong fit") is a claim, not interest
+    r"(?:role|job|position|post|it) (?:feels|seems|sounds|looks) like (?:a |the )?"
+    r"(?:great|good|perfect|ideal|natural|real) (?:fit|match) for me",
+    r"(?:privilege|honou?r|pleasure|joy) to (?:join|work|be part|contribute)",
     r"appeals? to me|(?:really|very much|greatly) appeals?",
     r"(?:would|'d) be (?:so |very |really )?(?:happy|glad|delighted|thrilled|keen) to "
     r"(?:help|join|work|contribute|be)",
@@ -1327,7 +1333,8 @@ def _says_who_you_are(draft: _Draft) -> _Verdict:
 def _role_named(draft: _Draft) -> tuple[bool, str]:
     """Whether the role is named, and how to name it.
 
-    With an interview: its role's last word ("Analyst") and at least half its words; without one,
+    With an interview: at least half its words, and either its last word ("Analyst") or a matched
+    word said as a role ("the guest relations job", "the mortgage role interview"); without one,
     "<word> position/role/job" where the word is not "the", "this", "open"...
     """
     role = draft.interview.role if draft.interview is not None else ""
@@ -1335,7 +1342,13 @@ def _role_named(draft: _Draft) -> tuple[bool, str]:
     if wanted:
         have = {_normal_word(w) for w in draft.words}
         found = [any(_same_word(w, h) for h in have) for w in wanted]
-        return found[-1] and sum(found) >= -(-len(wanted) // 2), role
+        if sum(found) < -(-len(wanted) // 2):
+            return False, role
+        if found[-1]:
+            return True, role
+        said = [w for w, ok in zip(wanted, found, strict=True) if ok]
+        as_role = rf"(?:\s+[^\W\d_]+){{0,2}}\s+(?:{_ROLE_NOUN}|interview)\b"
+        return any(re.search(rf"\b{re.escape(w[:4])}\w*{as_role}", draft.flat, re.I) for w in said), role
     for m in _ROLE_GENERIC.finditer(draft.flat):
         word = m["word"] or m["after"]
         if word.casefold() not in _NOT_ROLE_WORDS:
@@ -1587,6 +1600,8 @@ _ACCEPTS = _rx(
     r"that's life|these things happen|no worries",
     r"sorry (?:it|this|that) didn't work out|appreciate (?:the|your) honesty",
     r"fair play(?: to)?|good luck to (?:them|him|her|whoever|the)|(?:congratulations|congrats) to",
+    r"understood|i can (?:see|understand|appreciate) why|(?:it|that) makes sense|"
+    r"(?:a |such a |must have been a |was a )?(?:difficult|tough|hard) (?:decision|choice)",
     r"(?:i )?wish (?:them|him|her|whoever|the (?:\w+ )?(?:candidate|person|hire)) (?:well|all the best|luck|"
     r"every success)",
 )
@@ -1717,6 +1732,9 @@ _FUTURE = _rx(
     r"(?:role|position|opening|vacancy|job)s?) (?:else )?(?:opens|comes up|becomes available|open up|come up|"
     r"arises?)",
     r"(?:in|for) (?:the )?future|think of me|apply again|(?:please )?consider me(?=\s*[.!]|\s*$)",
+    r"(?:stay|keep) in touch|keep me posted|down the (?:line|road)",
+    r"(?:anything|something) (?:similar|suitable|else)\b[^.?!]{0,20}\b(?:comes? up|opens?|arises?|"
+    r"becomes? available)",
     r"(?:openings?|roles?|positions?|vacanc\w+|opportunit\w+) (?:later|next year|down the line)",
 )
 
@@ -2038,6 +2056,9 @@ _RAPPORT = _rx(
     r"can't wait to (?:start|join|meet)",
     r"when (?:they|you)(?:'d| would)? (?:want|like|need) me to start",
     r"who (?:will|would) i (?:be )?(?:working with|report(?:ing)? to|shadow\w*)|day to day",
+    r"first (?:month|shift|few (?:days|weeks)|90 days)|get started|get ready|prepare (?:for|before)",
+    r"(?:excited|thrilled|keen|eager|can't wait) to (?:join|start|meet|work with|be part)",
+    r"meet (?:my|the) (?:new )?(?:manager|colleagues|team|boss|line manager)",
 )
 _ACCEPT_NOW = _rx(
     r"i (?:happily |gladly |hereby )?accept",
