@@ -535,7 +535,8 @@ _SELF = re.compile(
 _SELF_HERE = re.compile(rf"(?:^|(?<=[\s,.!?]))(?P<name>{_NAME})(?:\s+(?P<last>{_NAME}))?\s+here\b")
 #: "Hi Dana, Sam Lee." or "Hello Anika. Ravi Menon." : a first and last name standing alone.
 _SELF_BARE = re.compile(
-    rf"(?:^|(?<=[,.!?]\s))(?P<name>{_NAME})\s+(?P<last>{_NAME})(?=\s*[,.!?]|\s+(?:speaking|calling|from)\b)"
+    rf"(?:^|(?<=[,.!?-]\s))(?P<name>{_NAME})\s+(?P<last>{_NAME})(?=\s*[,.!?]|\s+-\s|"
+    r"\s+(?:speaking|calling|from)\b)"
 )
 
 _THANKS = _rx(
@@ -587,6 +588,10 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 )
+_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|"
+    r"twentieth|thirtieth|twenty[- ](?:first|second|third|\w+th)|thirty[- ]first)"
+)
 _DATE = _rx(
     "|".join(_WEEKDAYS),
     r"yesterday|last week|earlier this week|the other day",
@@ -596,6 +601,9 @@ _DATE = _rx(
     r"\d{1,2}/\d{1,2}(?:/\d{2,4})?",
     r"\d{4}-\d{2}-\d{2}",
     r"(?:on )?the \d{1,2}(?:st|nd|rd|th)",
+    # dates said in words, as on the phone: "the sixth of March", "March the sixth", "a fortnight ago"
+    rf"(?:the )?{_ORDINAL}(?: of)? (?:{_MONTHS})|(?:{_MONTHS}) (?:the )?{_ORDINAL}|on the {_ORDINAL}\b",
+    r"(?:a|one|two) fortnights? ago|the week before last",
 )
 _WEEKDAY = _rx("|".join(_WEEKDAYS))
 _INTERVIEW_WORD = _rx(r"interview\w*", r"met", r"meet", r"spoke", r"talked", r"came in")
@@ -1359,6 +1367,14 @@ def _role_named(draft: _Draft) -> tuple[bool, str]:
     return False, "data analyst"
 
 
+#: Words before a weekday that make it a later day (a decision, a call back), not the interview's.
+_LATER_DAY = re.compile(
+    r"\b(?:by|until|till|before|after|next|decide|decided|deciding|decision|back|call|hear|know|from)\s+"
+    r"(?:this\s+|next\s+|the\s+)?(?:coming\s+)?$",
+    re.I,
+)
+
+
 def _interview_day(draft: _Draft) -> tuple[bool, str | None]:
     """Whether the draft says when the interview was, and a wrong weekday if it names one."""
     said = _DATE.search(draft.flat) is not None
@@ -1366,7 +1382,11 @@ def _interview_day(draft: _Draft) -> tuple[bool, str | None]:
         return said, None
     day = draft.interview.held_at.strftime("%A").lower()
     named = [
-        m.group().lower() for s in draft.sentences if _INTERVIEW_WORD.search(s) for m in _WEEKDAY.finditer(s)
+        m.group().lower()
+        for s in draft.sentences
+        if _INTERVIEW_WORD.search(s)
+        for m in _WEEKDAY.finditer(s)
+        if not _LATER_DAY.search(s[max(0, m.start() - 25) : m.start()])  # "decide by Friday" is not the day
     ]
     if named and day not in named:
         return said, named[0].capitalize()

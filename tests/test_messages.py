@@ -826,3 +826,16 @@ def test_the_sentiment_lexicon_is_loaded_only_when_a_message_is_checked() -> Non
         "assert any(k.startswith('vaderSentiment') for k in sys.modules)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_dates_in_words_and_a_later_weekday_are_read_as_spoken() -> None:
+    """ "the sixth of March" is a date; "you'd decide by Monday" is not the interview's weekday."""
+    text = (
+        "Hi Dana, this is Sam Lee - I interviewed for the Data Analyst role on the sixth of March, and you "
+        "mentioned you'd decide by Monday. I'm following up on the status. Is a decision close?"
+    )
+    got = _checks(text, "status_call_opener", NORTHWIND)
+    assert got["names_role_and_date"].passed, got["names_role_and_date"].advice
+    assert got["says_who_you_are"].passed
+    wrong = _checks(text.replace("on the sixth of March", "on Thursday"), "status_call_opener", NORTHWIND)
+    assert "not Thursday" in wrong["names_role_and_date"].advice
