@@ -781,7 +781,7 @@ _GRIEVANCE = (
     r"after (?:a|one|two|three|four|\d+) (?:weeks?|months?)|"
     r"(?:a|one|two|three|four|several|\d+) (?:weeks?|months?) (?:after|since|later)|only (?:been|taken|took)|"
     r"eventually|whenever that (?:is|may be|will be)|at (?:long )?last|(?:had|have|"
-    r"'d) forgotten (?:about )?me"
+    r"'d) forgotten (?:about )?me|radio silence|in the dark|out of the loop|ghost\w*"
 )
 #: (pattern, category, advice, sources); the category says which checks show it.
 _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
@@ -804,6 +804,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"too busy to (?:remember|reply|call|answer|read|respond|get back|let me know)",
             r"whenever that (?:is|may be|will be)|i'm sure i'll hear (?:back )?eventually",
             r"starting to think you(?:'d| had)? forgotten",
+            r"thanks a bunch|cheers for (?:that|nothing)|how (?:hard|difficult) can it be|would it kill",
+            r"is it (?:really )?(?:that|so) (?:hard|difficult)",
             r"(?:anyone|anybody|someone) (?:there )?(?:still |even )?remembers? me|"
             r"if you (?:even |still )?remember me",
             r"(?:emails?|messages?|calls?|applications?) (?:must|might) have (?:gone|got|been) "
@@ -856,6 +858,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i(?:'ve| have) told (?:my|all my|everyone)|(?:hate|don't want) to let (?:them|my \w+|"
             r"everyone) down",
             r"i really hope it's good news",
+            r"(?:i'd|i would|i'll|i will) do anything|(?:my )?last (?:chance|hope)|(?:work|"
+            r"do it) for (?:free|nothing)|"
+            r"any (?:hours|salary|pay) (?:you|at all)|i(?:'m| am) (?:really )?struggling",
         ),
         "needy",
         "leave neediness out; say calmly that you are still very interested",
@@ -879,6 +884,10 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i expected (?:it|this|the offer|an answer|to hear|a call|a decision|a reply)\b[^.?!]{0,30}"
             r"\b(?:ago|sooner|earlier|by now|last week|before)",
             r"i was promised|you promised|(?:that|your) promise (?:to be |will be |is )?kept",
+            r"(?:as )?per my (?:last|previous|earlier) (?:email|message|call|voicemail)|friendly reminder|"
+            r"as i(?:'ve| have)? already (?:said|told you|explained)|as i (?:said|mentioned) in my (?:last|"
+            r"previous)",
+            r"(?:ghosted|ghosting) me|fallen off the (?:face of the earth|radar)|dropped off the radar",
             r"even (?:if|though)\b[^.?!]{0,40}\b(?:late|rushed|cancel\w*|forgot|kept me waiting|no one|"
             r"nobody)",
             r"even (?:if|though) (?:your|you|the (?:process|email|interview|panel|call|letter|feedback))\b"
@@ -935,6 +944,10 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:messages?|voicemails?)",
             r"calling (?:you )?again|my (?:second|third|fourth) call|following up again",
             r"(?:second|third|fourth|fifth) time (?:i've|i have)",
+            r"i(?:'ll| will) (?:call|ring|try|phone) (?:you )?(?:again|back) (?:tomorrow|later|"
+            r"this afternoon|"
+            r"first thing|in an hour)|(?:swing|drop|pop|stop) by (?:the|your) office|come (?:in|"
+            r"by) in person",
         ),
         "repeat",
         "make only one call; don't mention earlier calls or call again",
@@ -959,6 +972,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:clearly|obviously) the (?:better|best|right|stronger)|you(?:'ll| will) regret",
             r"makes no sense|doesn't make (?:any )?sense|i want to know why|how is that fair",
             # round 2: insinuations that the decision was unfair without the word
+            r"beg to differ|i(?:'d| would) argue|in my defen[cs]e|i stand by (?:my|what)|"
+            r"i (?:still )?(?:think|believe|feel) i (?:was|am|'m) (?:the )?(?:better|best|right|stronger)",
             r"well[- ]connected|nepotism|friend of (?:the|a|someone)|foregone conclusion|tick(?:ing)? (?:a|"
             r"the) box",
             r"(?:made|make) up (?:its|their|your|his|her) minds? (?:before|already)|already (?:had|picked|"
@@ -974,7 +989,10 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:i'm|i am|i feel|i think i'm) (?:owed|entitled to)|i deserve (?:an?|the|to|some|a proper)",
             r"(?:assume|presume|take it)\b[^.?!]{0,30}\b(?:the job|the role|the position|it's mine|is mine|"
             r"i've got|i got|i have got)",
-            r"as good as (?:mine|done|settled)|(?:the job|it)(?:'s| is) mine",
+            r"as good as (?:mine|done|settled)|(?:the job|it)(?:'s| is) mine|i (?:know i |"
+            r"really )?(?:nailed|aced) "
+            r"(?:it|the interview)|(?:won't|will not|couldn't|could not) find (?:anyone|anybody|"
+            r"someone) better",
             r"(?:can't|cannot|don't|do not) (?:imagine|see) (?:you|anyone|anybody)\b[^.?!]{0,40}"
             r"\b(?:better|more suited|stronger|more qualified)",
             r"(?:keep|keeping|kept|leave|leaving) [^.?!]{0,20}\bfree for my (?:start|first day)",
@@ -1002,6 +1020,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"unprofessional|shambles|shambolic|disgrace\w*|appalling|pathetic|useless|rude|insulting|farce|"
             r"incompetent|disorgani[sz]ed|chaotic",
             r"fed up|sick of|tired of|chasing this|to be blunt",
+            r"(?:interviewer|panel|you|they) (?:seemed|was|were|looked) (?:\w+ )?(?:distracted|uninterested|"
+            r"bored|"
+            r"disinterested|unprepared|on (?:your|their|his|her) phones?)",
             r"(?:won't|will not|not going to|can't) pretend|no offen[cs]e,? but|"
             r"with (?:all due )?respect,? (?:but|you)",
             r"(?:so|very|really|far too) (?:rushed|late|disorgani[sz]ed)",
@@ -1089,6 +1110,32 @@ def _distress(sentence: str) -> bool:
     return score is not None and score(sentence)["compound"] <= _DISTRESS_SCORE
 
 
+#: Words that aim a sentence at the reader or their process.
+_AT_THEM = _rx(r"you|your|you're|you've|yours|the (?:process|interview|panel|company|recruiter)")
+#: Apologies, hedges, sympathy ("sad to hear your colleague was unwell") and the work's difficulty.
+_NOT_HOSTILE = _rx(
+    r"sorry|apolog\w*|busy|stress\w*|nervous\w*|forg[eo]t\w*|problem|challenge|issue|weak\w*|short|mistake|"
+    r"tough|difficult|hard|bother\w*|trouble|disappoint\w*|no (?:need|rush|pressure|hurry)|hate to",
+    r"sad to|hope|wish|realis\w*|realiz\w*|understand\w*|unwell|ill|illness|sick|storm|damage|weather|"
+    r"flood\w*|loss|bereave\w*|passed away|condolence\w*",
+)
+#: A sentence aimed at them at or below this VADER compound score reads as hostile.
+_HOSTILE_SCORE = -0.35
+
+
+@lru_cache(maxsize=4096)
+def _hostile_feeling(sentence: str) -> bool:
+    """A strongly negative statement about them or their process ("your process has been a total mess").
+
+    The second use of VADER's lexicon: it knows words of contempt the rules don't list; apologies,
+    hedges, questions and remarks on the work's difficulty are left out.
+    """
+    if not _AT_THEM.search(sentence) or _NOT_HOSTILE.search(sentence) or _is_question(sentence):
+        return False
+    score = _sentiment()
+    return score is not None and score(sentence)["compound"] <= _HOSTILE_SCORE
+
+
 @lru_cache(maxsize=1024)
 def _tone_faults_in(text: str, kind: str) -> tuple[_Fault, ...]:
     """Tone faults in a text, one per category, skipping negated ones ("I'm not desperate").
@@ -1108,6 +1155,12 @@ def _tone_faults_in(text: str, kind: str) -> tuple[_Fault, ...]:
             if sentence and _distress(sentence.strip()):
                 needy = next(rule for rule in _TONE_RULES if rule[1] == "needy")
                 out.append(_Fault(sentence.strip(), needy[2], needy[3], "needy"))
+                break
+    if "hostile" in _TONE_FOR[kind] and not out:
+        for sentence in _SENTENCE_BREAK.split(text):
+            if sentence and _hostile_feeling(sentence.strip()):
+                hostile = next(rule for rule in _TONE_RULES if rule[1] == "hostile")
+                out.append(_Fault(sentence.strip(), hostile[2], hostile[3], "hostile"))
                 break
     if (
         kind in ("status_call_opener", "voicemail")

@@ -839,3 +839,16 @@ def test_dates_in_words_and_a_later_weekday_are_read_as_spoken() -> None:
     assert got["says_who_you_are"].passed
     wrong = _checks(text.replace("on the sixth of March", "on Thursday"), "status_call_opener", NORTHWIND)
     assert "not Thursday" in wrong["names_role_and_date"].advice
+
+
+def test_contempt_aimed_at_them_is_found_by_its_feeling() -> None:
+    """VADER's lexicon finds hostility in words no rule lists; a remark on a hard question is not hostile."""
+    mess = "Your process has been a disaster from start to finish."
+    rude = (
+        f"Thank you for the offer. {mess} Could you send it in writing, and when do you need my answer? "
+        "When would I start?"
+    )
+    got = _checks(rude, "offer_call")
+    assert not got["courteous_tone"].passed and "courteous" in got["courteous_tone"].advice
+    calm = rude.replace(mess, "Your question was a tough one.")
+    assert _checks(calm, "offer_call")["courteous_tone"].passed
