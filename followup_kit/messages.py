@@ -860,7 +860,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i really hope it's good news",
             r"(?:i'd|i would|i'll|i will) do anything|(?:my )?last (?:chance|hope)|(?:work|"
             r"do it) for (?:free|nothing)|"
-            r"any (?:hours|salary|pay) (?:you|at all)|i(?:'m| am) (?:really )?struggling",
+            r"any (?:hours|salary|pay) (?:you|at all)|i(?:'m| am) (?:really )?struggling(?! to)",
         ),
         "needy",
         "leave neediness out; say calmly that you are still very interested",
@@ -972,8 +972,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:clearly|obviously) the (?:better|best|right|stronger)|you(?:'ll| will) regret",
             r"makes no sense|doesn't make (?:any )?sense|i want to know why|how is that fair",
             # round 2: insinuations that the decision was unfair without the word
-            r"beg to differ|i(?:'d| would) argue|in my defen[cs]e|i stand by (?:my|what)|"
-            r"i (?:still )?(?:think|believe|feel) i (?:was|am|'m) (?:the )?(?:better|best|right|stronger)",
+            r"beg to differ|in my defen[cs]e|i stand by (?:my|what)|"
+            r"i still (?:think|believe|feel) i (?:was|am|'m) (?:the )?(?:better|best|stronger)",
             r"well[- ]connected|nepotism|friend of (?:the|a|someone)|foregone conclusion|tick(?:ing)? (?:a|"
             r"the) box",
             r"(?:made|make) up (?:its|their|your|his|her) minds? (?:before|already)|already (?:had|picked|"
@@ -1118,6 +1118,9 @@ _NOT_HOSTILE = _rx(
     r"tough|difficult|hard|bother\w*|trouble|disappoint\w*|no (?:need|rush|pressure|hurry)|hate to",
     r"sad to|hope|wish|realis\w*|realiz\w*|understand\w*|unwell|ill|illness|sick|storm|damage|weather|"
     r"flood\w*|loss|bereave\w*|passed away|condolence\w*",
+    # recalling what they said about the work ("you described how the complaints pile up") is not hostile
+    r"about|how|mention\w*|describ\w*|explain\w*|told|said|shar\w*|ask\w*|show\w*|talk\w*|spoke|walk\w*|"
+    r"story|point|question|example",
 )
 #: A sentence aimed at them at or below this VADER compound score reads as hostile.
 _HOSTILE_SCORE = -0.35

@@ -852,3 +852,13 @@ def test_contempt_aimed_at_them_is_found_by_its_feeling() -> None:
     assert not got["courteous_tone"].passed and "courteous" in got["courteous_tone"].advice
     calm = rude.replace(mess, "Your question was a tough one.")
     assert _checks(calm, "offer_call")["courteous_tone"].passed
+
+
+def test_recalling_their_hard_work_problems_is_not_hostile() -> None:
+    """A thank-you note that recalls a grim talking point keeps a courteous tone."""
+    note = (
+        "Dear Dana,\n\nThank you for Friday's interview for the Data Analyst role. You described how the "
+        "churn dashboard showed customers leaving in anger, and how stressful the Snowflake migration "
+        "has been. I'm excited to help.\n\nSam Lee"
+    )
+    assert _checks(note, "thank_you", NORTHWIND)["courteous_tone"].passed
