@@ -117,12 +117,16 @@ class Report:
         measured = {
             "mean agreement per check": (mean, GOAL_CHECK),
             "lowest agreement of a check": (min(rates, default=1.0), GOAL_CHECK_MIN),
-            "good messages with no false alarm": (self.good_clean / max(self.good, 1), GOAL_GOOD_CLEAN),
-            "bad messages with a correct failure": (self.bad_caught / max(self.bad, 1), GOAL_BAD_CAUGHT),
-            "tone faults flagged": (self.tone_flagged / max(self.tone, 1), GOAL_TONE),
         }
-        if self.groups:  # a part with no note groups (tuning2) has no form-letter figure
-            measured["form-letter groups right"] = (self.groups_right / self.groups, GOAL_GROUPS)
+        # a batch with no bad messages, tone faults or note groups (tuning4…) has no such figure
+        for name, hit, total, goal in (
+            ("good messages with no false alarm", self.good_clean, self.good, GOAL_GOOD_CLEAN),
+            ("bad messages with a correct failure", self.bad_caught, self.bad, GOAL_BAD_CAUGHT),
+            ("tone faults flagged", self.tone_flagged, self.tone, GOAL_TONE),
+            ("form-letter groups right", self.groups_right, self.groups, GOAL_GROUPS),
+        ):
+            if total:
+                measured[name] = (hit / total, goal)
         return {name: (value, goal, value >= goal) for name, (value, goal) in measured.items()}
 
 
