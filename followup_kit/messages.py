@@ -526,7 +526,8 @@ _GREETING = re.compile(
     re.I,
 )
 _SELF = re.compile(
-    r"\b(?:this is|my name is|my name's|it's|its|it is|i'm|i am|c'est|you're speaking (?:to|with))"
+    r"\b(?:this is|my name is|my name's|name's|it's|its|it is|i'm|i am|here is|c'est|"
+    r"you're speaking (?:to|with))"
     rf"\s+(?P<name>{_NAME})"
     rf"(?:\s+(?P<last>{_NAME}))?",
     re.I,
@@ -534,11 +535,13 @@ _SELF = re.compile(
 _SELF_HERE = re.compile(rf"(?:^|(?<=[\s,.!?]))(?P<name>{_NAME})(?:\s+(?P<last>{_NAME}))?\s+here\b")
 #: "Hi Dana, Sam Lee." or "Hello Anika. Ravi Menon." : a first and last name standing alone.
 _SELF_BARE = re.compile(
-    rf"(?:^|(?<=[,.!?]\s))(?P<name>{_NAME})\s+(?P<last>{_NAME})(?=\s*[,.!?]|\s+(?:speaking|calling)\b)"
+    rf"(?:^|(?<=[,.!?-]\s))(?P<name>{_NAME})\s+(?P<last>{_NAME})(?=\s*[,.!?]|\s+-\s|"
+    r"\s+(?:speaking|calling|from)\b)"
 )
 
 _THANKS = _rx(
     r"thank(?:s| you|ing)?",
+    r"cheers for|thx|tysm|much obliged",
     r"appreciat\w*",
     r"grateful",
     r"merci|diolch|gracias|danke|grazie|obrigad[oa]|arigato|dank je|tack",
@@ -556,7 +559,16 @@ _INTEREST = _rx(
     r"(?:i would|i'd|id|we'd|would) (?:really |very much |so )?love",
     r"(?:i would|i'd|id) (?:really |very much )?like to (?:join|work|be part|contribute)",
     r"(?:delighted|glad|happy) to (?:join|be part|contribute|bring)",
-    r"want (?:this|the) (?:job|role|position)",
+    r"want(?:ing|ed)? (?:this|the) (?:job|role|position)",
+    r"hop(?:e|ing) to (?:join|be part|be a part|work (?:with|for|at|on)|contribute)",
+    r"(?:welcome|relish|jump at|love) the (?:chance|opportunity)",
+    # the role suiting you is interest; you suiting the role ("I'm a strong fit") is a claim, not interest
+    r"(?:role|job|position|post|it) (?:feels|seems|sounds|looks) like (?:a |the )?"
+    r"(?:great|good|perfect|ideal|natural|real) (?:fit|match) for me",
+    r"(?:privilege|honou?r|pleasure|joy) to (?:join|work|be part|contribute)",
+    r"appeals? to me|(?:really|very much|greatly) appeals?",
+    r"(?:would|'d) be (?:so |very |really )?(?:happy|glad|delighted|thrilled|keen) to "
+    r"(?:help|join|work|contribute|be)",
     r"motivated",
     r"(?:would|'d) be (?:very |really |so )?(?:great|lovely|amazing|wonderful|happy|glad|delighted|thrilled|"
     r"pleased) to (?:work|join|be part)",
@@ -576,6 +588,10 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 )
+_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|"
+    r"twentieth|thirtieth|twenty[- ](?:first|second|third|\w+th)|thirty[- ]first)"
+)
 _DATE = _rx(
     "|".join(_WEEKDAYS),
     r"yesterday|last week|earlier this week|the other day",
@@ -585,6 +601,9 @@ _DATE = _rx(
     r"\d{1,2}/\d{1,2}(?:/\d{2,4})?",
     r"\d{4}-\d{2}-\d{2}",
     r"(?:on )?the \d{1,2}(?:st|nd|rd|th)",
+    # dates said in words, as on the phone: "the sixth of March", "March the sixth", "a fortnight ago"
+    rf"(?:the )?{_ORDINAL}(?: of)? (?:{_MONTHS})|(?:{_MONTHS}) (?:the )?{_ORDINAL}|on the {_ORDINAL}\b",
+    r"(?:a|one|two) fortnights? ago|the week before last",
 )
 _WEEKDAY = _rx("|".join(_WEEKDAYS))
 _INTERVIEW_WORD = _rx(r"interview\w*", r"met", r"meet", r"spoke", r"talked", r"came in")
@@ -723,8 +742,9 @@ def _is_question(sentence: str) -> bool:
     if s.rstrip("\"') ").endswith("?"):
         last = clauses[-1].split() if clauses else []
         return interrogative or len(last) >= 3
-    first = clauses[0] if clauses else ""
-    return bool(_TYPED_QUESTION.match(first))
+    # typed speech puts the question first or last: "just checking in, is there anything you need"
+    ends = (clauses[0], clauses[-1]) if clauses else ()
+    return any(_TYPED_QUESTION.match(c) for c in ends)
 
 
 def _sensible(question: str, draft: _Draft) -> bool:
@@ -735,7 +755,7 @@ def _sensible(question: str, draft: _Draft) -> bool:
     """
     if _SMALL_TALK.search(question) or _COMPLAINT_QUESTION.search(question):
         return False
-    if any(f.category in ("reproach", "hostile", "blame", "demand") for f in draft.tone):
+    if any(f.category in ("reproach", "hostile", "blame", "demand", "entitled") for f in draft.tone):
         return False
     return not _tone_faults_in(_question_part(question), draft.kind)
 
@@ -758,7 +778,10 @@ _GRIEVANCE = (
     r"(?:still|kept|keep me|keeping me) waiting|leav(?:e|ing) me hanging|left me hanging|ignor\w+|"
     r"never (?:called|replied|answered|got back)|(?:one|two)-line|(?:hours|minutes) (?:i was|of waiting)|"
     r"wasted (?:my|our) time|(?:hear|heard|hearing) (?:absolutely )?nothing|finally|"
-    r"after (?:a|one|two|three|four|\d+) (?:weeks?|months?)"
+    r"after (?:a|one|two|three|four|\d+) (?:weeks?|months?)|"
+    r"(?:a|one|two|three|four|several|\d+) (?:weeks?|months?) (?:after|since|later)|only (?:been|taken|took)|"
+    r"eventually|whenever that (?:is|may be|will be)|at (?:long )?last|(?:had|have|"
+    r"'d) forgotten (?:about )?me|radio silence|in the dark|out of the loop|ghost\w*"
 )
 #: (pattern, category, advice, sources); the category says which checks show it.
 _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
@@ -777,6 +800,21 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"super helpful",
             r"(?:^|(?<=[.!?] ))seriously\b|,? but fine\b",
             r"too much to ask|(?:such a |it's a |what a )?shame (?:the|it|you)",
+            # round 2: cues of irony rather than listed phrases
+            r"too busy to (?:remember|reply|call|answer|read|respond|get back|let me know)",
+            r"whenever that (?:is|may be|will be)|i'm sure i'll hear (?:back )?eventually",
+            r"starting to think you(?:'d| had)? forgotten",
+            r"thanks a bunch|cheers for (?:that|nothing)|how (?:hard|difficult) can it be|would it kill",
+            r"is it (?:really )?(?:that|so) (?:hard|difficult)",
+            r"(?:anyone|anybody|someone) (?:there )?(?:still |even )?remembers? me|"
+            r"if you (?:even |still )?remember me",
+            r"(?:emails?|messages?|calls?|applications?) (?:must|might) have (?:gone|got|been) "
+            r"(?:lost|missed|to (?:your |the )?spam|to (?:your |the )?junk)",
+            r"(?:certainly|really|very|so|quite|definitely|truly)\s*(?:\.\.\.|…)\s*[a-z]",
+            r"(?:quick|quickly|fast|speedy|prompt|swift)\b[^.?!]{0,40}\b(?:only (?:been|taken|took)|ages|"
+            r"a month|(?:two|three|four|several) (?:weeks|months))",
+            r"(?:try not to |don't |do not )?spend it all at once|(?:salary|pay|offer|"
+            r"package)\b[^.?!]{0,30}\b(?:laughable|peanuts|pittance)",
         ),
         "sarcasm",
         "say what you mean plainly and politely: sarcasm reads as hostile in writing and on the phone",
@@ -787,6 +825,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:did|have|do) i get (?:the|this|that) (?:job|position|role|offer)",
             r"did i get it|have i got (?:the job|it)|am i hired|did i make it|is the job mine",
             r"did you like me",
+            r"when do i start",
             r"(?:if|whether) i(?:'ve)? (?:got|get|have got|won) (?:the|this|that) "
             r"(?:job|position|role|offer)",
         ),
@@ -806,6 +845,22 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i (?:really |just )?need to hear (?:something|anything|back)",
             r"(?:rent|bills?|mortgage) (?:is|are) due",
             r"i'll take (?:anything|whatever)",
+            # round 2: distress and dependence, said without "need"
+            r"(?:haven't|have not|can't|cannot|couldn't) (?:slept|sleep|eaten|eat|stop (?:thinking|checking|"
+            r"worrying))",
+            r"keep (?:refreshing|checking) (?:my )?(?:email|emails|phone|inbox)|every (?:five|ten|few|"
+            r"\d+) minutes",
+            r"(?:don't|do not) know what i(?:'ll| will| would|'d) do",
+            r"(?:would|will|'d) mean (?:the world|everything|so much) to me",
+            r"out of work (?:for|since)|how (?:much )?longer i can (?:keep|go|last|manage)",
+            r"worried (?:sick|about (?:money|paying|the rent|bills))|so worried|counting on (?:this|it|you)",
+            r"how much i need (?:this|it|the)|i need this(?: job| role| position)?\b",
+            r"i(?:'ve| have) told (?:my|all my|everyone)|(?:hate|don't want) to let (?:them|my \w+|"
+            r"everyone) down",
+            r"i really hope it's good news",
+            r"(?:i'd|i would|i'll|i will) do anything|(?:my )?last (?:chance|hope)|(?:work|"
+            r"do it) for (?:free|nothing)|"
+            r"any (?:hours|salary|pay) (?:you|at all)|i(?:'m| am) (?:really )?struggling(?! to)",
         ),
         "needy",
         "leave neediness out; say calmly that you are still very interested",
@@ -822,6 +877,22 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"is anyone (?:ever )?going to|how long does it take|still waiting to hear",
             r"(?:a bit|rather|quite|very|really) disappointing",
             r"took you long enough|about time",
+            # round 2: reproach by comparison, by expectation, by concession
+            r"(?:other|most|every other) (?:companies|employers|firms|banks|businesses|places|practices|"
+            r"teams|"
+            r"recruiters|agencies)\b[^.?!]{0,40}\b(?:quicker|faster|sooner|more professional|bothered)",
+            r"i expected (?:it|this|the offer|an answer|to hear|a call|a decision|a reply)\b[^.?!]{0,30}"
+            r"\b(?:ago|sooner|earlier|by now|last week|before)",
+            r"i was promised|you promised|(?:that|your) promise (?:to be |will be |is )?kept",
+            r"(?:as )?per my (?:last|previous|earlier) (?:email|message|call|voicemail)|friendly reminder|"
+            r"as i(?:'ve| have)? already (?:said|told you|explained)|as i (?:said|mentioned) in my (?:last|"
+            r"previous)",
+            r"(?:ghosted|ghosting) me|fallen off the (?:face of the earth|radar)|dropped off the radar",
+            r"even (?:if|though)\b[^.?!]{0,40}\b(?:late|rushed|cancel\w*|forgot|kept me waiting|no one|"
+            r"nobody)",
+            r"even (?:if|though) (?:your|you|the (?:process|email|interview|panel|call|letter|feedback))\b"
+            r"[^.?!]{0,40}\b(?:never|didn't|wasn't|weren't|copied|pasted|template|generic|automated)",
+            r"(?:clearly|obviously) (?:copied|pasted|a template|generic|automated|a form letter)",
         ),
         "reproach",
         "don't reproach them for the wait; say you are checking in",
@@ -838,7 +909,27 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"\buntil you (?:double|raise|increase|match)\b|\bneed a decision soon\b|\bcan't wait forever\b|"
             r"\b(?:appreciate|need|want|expect) a decision by\b|"
             r"\b(?:another|other) offers? (?:\w+ )?waiting\b|"
-            r"\b(?:i have|i've got) (?:\w+ )?other offers?\b|\bother offers? on the table\b",
+            r"\b(?:i have|i've got) (?:\w+ )?other offers?\b|\bother offers? on the table\b|"
+            # round 2: ultimatums by structure ("if you don't…, I'll…", "…, otherwise I'll…")
+            r"\bif (?:i|you) (?:don't|do not|can't|cannot|haven't|have not|won't)\b[^.?!]{0,60}"
+            r"\b(?:i'll|i will|i'm going to|i shall)\b|"
+            r"\botherwise (?:i'll|i will|i'm|we're|i shall|i'd)\b|\bor (?:else )?i(?:'ll| will) (?:take|go|"
+            r"accept)\b|"
+            r"\bat the (?:very )?latest\b|\bwasting (?:each other's|your|my|our) time\b|"
+            r"\bi(?:'ll| will) (?:keep|be) (?:calling|ringing|phoning|emailing|chasing)\b|"
+            r"\bevery day until\b|"
+            r"\b(?:call|ring|phone|get back to|email|reply to) me (?:back )?(?:today|tonight|this (?:morning|"
+            r"afternoon|evening))\b|\bi'll be waiting\b|"
+            r"\b(?:i'll|i will|i'd|i) (?:need|want|expect|require) (?:the|my|a) (?:salary|pay|offer|"
+            r"package)\b|"
+            r"\b(?:rais(?:e|ing)|tak(?:e|ing)) (?:this|it|the matter) (?:up )?(?:with|further)\b|"
+            r"\b(?:hr|human resources|managing) director\b|\bformal complaint\b|\b(?:my )?(?:lawyer|"
+            r"solicitor)\b|"
+            r"\bi(?:'d| would)? (?:need|want|expect|require|like) (?:to hear|an answer|a decision|a reply|"
+            r"a response|"
+            r"(?:detailed |full |proper )?feedback)\b[^.?!]{0,40}\bby (?:monday|tuesday|wednesday|thursday|"
+            r"friday|"
+            r"tomorrow|tonight|the end of)",
             re.I,
         ),
         "demand",
@@ -853,6 +944,10 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:messages?|voicemails?)",
             r"calling (?:you )?again|my (?:second|third|fourth) call|following up again",
             r"(?:second|third|fourth|fifth) time (?:i've|i have)",
+            r"i(?:'ll| will) (?:call|ring|try|phone) (?:you )?(?:again|back) (?:tomorrow|later|"
+            r"this afternoon|"
+            r"first thing|in an hour)|(?:swing|drop|pop|stop) by (?:the|your) office|come (?:in|"
+            r"by) in person",
         ),
         "repeat",
         "make only one call; don't mention earlier calls or call again",
@@ -876,6 +971,14 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"not sure i agree|(?:you've|you have|you) got (?:this|it|that)(?: one)? wrong",
             r"(?:clearly|obviously) the (?:better|best|right|stronger)|you(?:'ll| will) regret",
             r"makes no sense|doesn't make (?:any )?sense|i want to know why|how is that fair",
+            # round 2: insinuations that the decision was unfair without the word
+            r"beg to differ|in my defen[cs]e|i stand by (?:my|what)|"
+            r"i still (?:think|believe|feel) i (?:was|am|'m) (?:the )?(?:better|best|stronger)",
+            r"well[- ]connected|nepotism|friend of (?:the|a|someone)|foregone conclusion|tick(?:ing)? (?:a|"
+            r"the) box",
+            r"(?:made|make) up (?:its|their|your|his|her) minds? (?:before|already)|already (?:had|picked|"
+            r"chosen) "
+            r"(?:someone|somebody|their|a candidate)",
         ),
         "blame",
         "drop the blame: arguing never changes the decision; thank them and ask to learn",
@@ -883,9 +986,45 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
     ),
     (
         _rx(
+            r"(?:i'm|i am|i feel|i think i'm) (?:owed|entitled to)|i deserve (?:an?|the|to|some|a proper)",
+            r"(?:assume|presume|take it)\b[^.?!]{0,30}\b(?:the job|the role|the position|it's mine|is mine|"
+            r"i've got|i got|i have got)",
+            r"as good as (?:mine|done|settled)|(?:the job|it)(?:'s| is) mine|i (?:know i |"
+            r"really )?(?:nailed|aced) "
+            r"(?:it|the interview)|(?:won't|will not|couldn't|could not) find (?:anyone|anybody|"
+            r"someone) better",
+            r"(?:can't|cannot|don't|do not) (?:imagine|see) (?:you|anyone|anybody)\b[^.?!]{0,40}"
+            r"\b(?:better|more suited|stronger|more qualified)",
+            r"(?:keep|keeping|kept|leave|leaving) [^.?!]{0,20}\bfree for my (?:start|first day)",
+        ),
+        "entitled",
+        "don't presume the outcome or that you are owed anything; stay modest and ask calmly",
+        ("seed003", "mistakes"),
+    ),
+    (
+        _rx(
+            r"i (?:did |have |'ve |had )?(?:turned|turn) down (?:an?(?:other)?|two|several|other|my) "
+            r"(?:\w+ )?(?:offers?|interviews?|jobs?|roles?)",
+            r"i (?:did |have |'ve |had (?:to )?)?(?:took|take|taken) (?:a |an )?(?:unpaid |annual |half a )?"
+            r"(?:leave|day off|holiday)",
+            r"i (?:gave|have given|'ve given) up (?:a|my|another)",
+            r"(?:kept|keep|keeping) my (?:week|diary|day|days|calendar|schedule) (?:free|clear|open)",
+            r"(?:hope|trust) (?:it|the decision|this) (?:will be|was|is) worth",
+        ),
+        "guilt",
+        "leave out what waiting or applying has cost you: it reads as guilt-tripping",
+        ("seed003", "mistakes"),
+    ),
+    (
+        _rx(
             r"unprofessional|shambles|shambolic|disgrace\w*|appalling|pathetic|useless|rude|insulting|farce|"
             r"incompetent|disorgani[sz]ed|chaotic",
             r"fed up|sick of|tired of|chasing this|to be blunt",
+            r"(?:interviewer|panel|you|they) (?:seemed|was|were|looked) (?:\w+ )?(?:distracted|uninterested|"
+            r"bored|"
+            r"disinterested|unprepared|on (?:your|their|his|her) phones?)",
+            r"(?:won't|will not|not going to|can't) pretend|no offen[cs]e,? but|"
+            r"with (?:all due )?respect,? (?:but|you)",
             r"(?:so|very|really|far too) (?:rushed|late|disorgani[sz]ed)",
             r"you(?:'ve| have)? lost (?:a|an|your) (?:good|great|strong|excellent)",
         ),
@@ -909,23 +1048,103 @@ _SPOKEN_TONE = (
     "repeat",
     "exclaim",
     "blame",
+    "entitled",
+    "guilt",
     "hostile",
 )
 #: Which tone categories each kind's tone check shows (enthusiastic "!!" is fine in an offer call).
 _TONE_FOR = {
     "status_call_opener": _SPOKEN_TONE,
     "voicemail": _SPOKEN_TONE,
-    "feedback_request": ("sarcasm", "blame", "reproach", "demand", "hostile"),
-    "thank_you": ("sarcasm", "needy", "reproach", "demand", "blame", "did_i_get", "hostile"),
-    "offer_call": ("sarcasm", "needy", "reproach", "demand", "blame", "hostile"),
+    "feedback_request": ("sarcasm", "blame", "reproach", "demand", "entitled", "guilt", "hostile"),
+    "thank_you": (
+        "sarcasm", "needy", "reproach", "demand", "blame", "did_i_get", "entitled", "guilt", "hostile"
+    ),
+    "offer_call": ("sarcasm", "needy", "reproach", "demand", "blame", "entitled", "guilt", "hostile"),
 }
 #: The checks that report tone (a new id, ``courteous_tone``, for kinds that had none).
 TONE_CHECKS = ("no_pressure", "not_argumentative", "courteous_tone")
 
 
+#: Distress is only a tone fault when it is about yourself and the outcome, not an apology, a hedge
+#: ("no need to rush") or a remark on the work ("a tough question", "the backlog is a serious problem").
+_FIRST_PERSON = _rx(r"i|i'm|i've|i'd|i'll|me|my")
+_OUTCOME = _rx(
+    r"decision|outcome|news|hear(?:ing)? (?:back|from you|anything|something)|wait\w*|(?:this|the) "
+    r"(?:job|role|position|offer|opportunity)|money|rent|bills?|mortgage|family|results?|call back|reply"
+)
+_NOT_DISTRESS = _rx(
+    r"sorry|apolog\w*|bother\w*|trouble|pester\w*|intrud\w*|afraid|nervous\w*|forg[eo]t\w*|busy",
+    r"no (?:need|rush|pressure|hurry)|(?:don't|do not|didn't) (?:mind|want to|need)|not (?:worried|"
+    r"in a rush)",
+    r"problem|challenge|issue|weak\w*|short|mistake|tough|difficult|hard|disappoint\w*",
+)
+#: A sentence at or below this VADER compound score (-1 to 1) reads as distress.
+_DISTRESS_SCORE = -0.4
+
+
+@lru_cache(maxsize=1)
+def _sentiment() -> Callable[[str], dict[str, float]] | None:
+    """VADER's scorer (vaderSentiment, its lexicon shipped in the wheel), loaded on first use only, so
+    ``import followup_kit`` stays cheap; None if the package is missing (the phrase rules still run)."""
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError:  # pragma: no cover - it is a pinned dependency
+        return None
+    return SentimentIntensityAnalyzer().polarity_scores
+
+
+@lru_cache(maxsize=4096)
+def _distress(sentence: str) -> bool:
+    """A statement of your own distress about the outcome ("I'm terrified I'll never hear back").
+
+    One broad signal besides the phrase rules: the sentence's VADER sentiment, which knows
+    thousands of words of feeling the rules don't list, counted only for a first-person statement
+    about the outcome, never for a question, an apology or a hedge.
+    """
+    if not (_FIRST_PERSON.search(sentence) and _OUTCOME.search(sentence)) or _NOT_DISTRESS.search(sentence):
+        return False
+    if _is_question(sentence) or _ACCEPTS.search(sentence):
+        return False
+    score = _sentiment()
+    return score is not None and score(sentence)["compound"] <= _DISTRESS_SCORE
+
+
+#: Words that aim a sentence at the reader or their process.
+_AT_THEM = _rx(r"you|your|you're|you've|yours|the (?:process|interview|panel|company|recruiter)")
+#: Apologies, hedges, sympathy ("sad to hear your colleague was unwell") and the work's difficulty.
+_NOT_HOSTILE = _rx(
+    r"sorry|apolog\w*|busy|stress\w*|nervous\w*|forg[eo]t\w*|problem|challenge|issue|weak\w*|short|mistake|"
+    r"tough|difficult|hard|bother\w*|trouble|disappoint\w*|no (?:need|rush|pressure|hurry)|hate to",
+    r"sad to|hope|wish|realis\w*|realiz\w*|understand\w*|unwell|ill|illness|sick|storm|damage|weather|"
+    r"flood\w*|loss|bereave\w*|passed away|condolence\w*",
+    # recalling what they said about the work ("you described how the complaints pile up") is not hostile
+    r"about|how|mention\w*|describ\w*|explain\w*|told|said|shar\w*|ask\w*|show\w*|talk\w*|spoke|walk\w*|"
+    r"story|point|question|example",
+)
+#: A sentence aimed at them at or below this VADER compound score reads as hostile.
+_HOSTILE_SCORE = -0.35
+
+
+@lru_cache(maxsize=4096)
+def _hostile_feeling(sentence: str) -> bool:
+    """A strongly negative statement about them or their process ("your process has been a total mess").
+
+    The second use of VADER's lexicon: it knows words of contempt the rules don't list; apologies,
+    hedges, questions and remarks on the work's difficulty are left out.
+    """
+    if not _AT_THEM.search(sentence) or _NOT_HOSTILE.search(sentence) or _is_question(sentence):
+        return False
+    score = _sentiment()
+    return score is not None and score(sentence)["compound"] <= _HOSTILE_SCORE
+
+
 @lru_cache(maxsize=1024)
 def _tone_faults_in(text: str, kind: str) -> tuple[_Fault, ...]:
-    """Tone faults in a text, one per category, skipping negated ones ("I'm not desperate")."""
+    """Tone faults in a text, one per category, skipping negated ones ("I'm not desperate").
+
+    Neediness is also found by its feeling (``_distress``), where no phrase rule names it.
+    """
     out = []
     for pattern, category, advice, sources in _TONE_RULES:
         if category not in _TONE_FOR[kind]:
@@ -933,6 +1152,18 @@ def _tone_faults_in(text: str, kind: str) -> tuple[_Fault, ...]:
         for m in pattern.finditer(text):
             if not _negated(text, m.start(), 6):
                 out.append(_Fault(m.group(), advice, sources, category))
+                break
+    if "needy" in _TONE_FOR[kind] and not any(f.category == "needy" for f in out):
+        for sentence in _SENTENCE_BREAK.split(text):
+            if sentence and _distress(sentence.strip()):
+                needy = next(rule for rule in _TONE_RULES if rule[1] == "needy")
+                out.append(_Fault(sentence.strip(), needy[2], needy[3], "needy"))
+                break
+    if "hostile" in _TONE_FOR[kind] and not out:
+        for sentence in _SENTENCE_BREAK.split(text):
+            if sentence and _hostile_feeling(sentence.strip()):
+                hostile = next(rule for rule in _TONE_RULES if rule[1] == "hostile")
+                out.append(_Fault(sentence.strip(), hostile[2], hostile[3], "hostile"))
                 break
     if (
         kind in ("status_call_opener", "voicemail")
@@ -1166,7 +1397,8 @@ def _says_who_you_are(draft: _Draft) -> _Verdict:
 def _role_named(draft: _Draft) -> tuple[bool, str]:
     """Whether the role is named, and how to name it.
 
-    With an interview: its role's last word ("Analyst") and at least half its words; without one,
+    With an interview: at least half its words, and either its last word ("Analyst") or a matched
+    word said as a role ("the guest relations job", "the mortgage role interview"); without one,
     "<word> position/role/job" where the word is not "the", "this", "open"...
     """
     role = draft.interview.role if draft.interview is not None else ""
@@ -1174,7 +1406,13 @@ def _role_named(draft: _Draft) -> tuple[bool, str]:
     if wanted:
         have = {_normal_word(w) for w in draft.words}
         found = [any(_same_word(w, h) for h in have) for w in wanted]
-        return found[-1] and sum(found) >= -(-len(wanted) // 2), role
+        if sum(found) < -(-len(wanted) // 2):
+            return False, role
+        if found[-1]:
+            return True, role
+        said = [w for w, ok in zip(wanted, found, strict=True) if ok]
+        as_role = rf"(?:\s+[^\W\d_]+){{0,2}}\s+(?:{_ROLE_NOUN}|interview)\b"
+        return any(re.search(rf"\b{re.escape(w[:4])}\w*{as_role}", draft.flat, re.I) for w in said), role
     for m in _ROLE_GENERIC.finditer(draft.flat):
         word = m["word"] or m["after"]
         if word.casefold() not in _NOT_ROLE_WORDS:
@@ -1185,6 +1423,14 @@ def _role_named(draft: _Draft) -> tuple[bool, str]:
     return False, "data analyst"
 
 
+#: Words before a weekday that make it a later day (a decision, a call back), not the interview's.
+_LATER_DAY = re.compile(
+    r"\b(?:by|until|till|before|after|next|decide|decided|deciding|decision|back|call|hear|know|from)\s+"
+    r"(?:this\s+|next\s+|the\s+)?(?:coming\s+)?$",
+    re.I,
+)
+
+
 def _interview_day(draft: _Draft) -> tuple[bool, str | None]:
     """Whether the draft says when the interview was, and a wrong weekday if it names one."""
     said = _DATE.search(draft.flat) is not None
@@ -1192,7 +1438,11 @@ def _interview_day(draft: _Draft) -> tuple[bool, str | None]:
         return said, None
     day = draft.interview.held_at.strftime("%A").lower()
     named = [
-        m.group().lower() for s in draft.sentences if _INTERVIEW_WORD.search(s) for m in _WEEKDAY.finditer(s)
+        m.group().lower()
+        for s in draft.sentences
+        if _INTERVIEW_WORD.search(s)
+        for m in _WEEKDAY.finditer(s)
+        if not _LATER_DAY.search(s[max(0, m.start() - 25) : m.start()])  # "decide by Friday" is not the day
     ]
     if named and day not in named:
         return said, named[0].capitalize()
@@ -1235,9 +1485,11 @@ _PURPOSE = _rx(
     r"(?:remain|remains|am) (?:very |really )?(?:interested|keen)",
     r"any (?:news|update)s?|is there (?:any )?(?:news|an update)",
     r"where things (?:stand|are)|where (?:you|the process) (?:are|is)|next steps?|any progress",
+    r"(?:getting|get|got|be) in touch (?:to|about|regarding)|(?:things|it|the process|everything|the search) "
+    r"(?:is|are) (?:progressing|going|coming along|moving)|coming along|progressing",
     r"when (?:will|do|would) you (?:decide|be deciding|make (?:a|your) decision)",
-    r"(?:calling|ringing|phoning|wanted|want|hoping|like|love) to (?:see|ask|find out|hear|know|check) "
-    r"(?:if|whether|where|how|about)",
+    r"(?:calling|ringing|phoning|wanted|want|hoping|like|love) to "
+    r"(?:see|ask|find out|hear|know|check|enquire|inquire) (?:if|whether|where|how|about)",
     r"(?:calling|ringing|phoning|call|ring|phone|telephone|telephoning)\w* "
     r"(?:about|regarding|re:?|on|for|to ask|to know|to see|to find out)(?: about)? (?:the |your |a |my )?"
     r"(?:decision|outcome|status|progress|news|update|timeline|timing)",
@@ -1419,10 +1671,15 @@ _ACCEPTS = _rx(
     r"disappoint(?:ed|ing)",
     r"(?:that's|that is) (?:completely |totally )?(?:understandable|fair|fine|okay|ok)",
     r"(?:while|although|though) i'm sorry|sorry to hear",
-    r"i get it|fair enough|no hard feelings",
+    r"i get it|fair enough|no hard feelings|(?:totally|completely|fully|i) get (?:it|that|why)",
     r"(?:i'm|i am) not (?:at all )?(?:angry|upset|bitter|annoyed)",
     r"that's life|these things happen|no worries",
     r"sorry (?:it|this|that) didn't work out|appreciate (?:the|your) honesty",
+    r"fair play(?: to)?|good luck to (?:them|him|her|whoever|the)|(?:congratulations|congrats) to",
+    r"understood|i can (?:see|understand|appreciate) why|(?:it|that) makes sense|"
+    r"(?:a |such a |must have been a |was a )?(?:difficult|tough|hard) (?:decision|choice)",
+    r"(?:i )?wish (?:them|him|her|whoever|the (?:\w+ )?(?:candidate|person|hire)) (?:well|all the best|luck|"
+    r"every success)",
 )
 
 
@@ -1454,15 +1711,25 @@ _DEVELOPMENT = _rx(
 )
 
 
+#: A development purpose said outright: it frames the request whatever else the message says.
+_OWN_GROWTH = _rx(
+    r"(?:so (?:that )?i can|so i could|to help me|in order to|for my (?:own )?)\s*"
+    r"(?:improve|learn|develop|grow|get better|do better|improvement|development|growth)\w*",
+)
+
+
 @_rule("frames_development", "Frames it as your own development")
 def _frames_development(draft: _Draft) -> _Verdict:
     """Words of growth ("so I can improve"), not the job title ("Developer").
 
     Choice: when the message argues or is sarcastic, "what could I have done better?" reads as a
-    challenge, not as a request to learn, so it does not count as framing.
+    challenge, not as a request to learn, so it does not count as framing; a purpose said outright
+    ("so I can improve", "to help me develop") still does.
     """
     found = _first(_DEVELOPMENT, draft.flat)
-    if found and not _has(draft, "blame", "sarcasm"):
+    stated = _first(_OWN_GROWTH, draft.flat)
+    if stated or (found and not _has(draft, "blame", "sarcasm")):
+        found = stated or found
         return _ok(
             f"You frame it as your development ({_quote(found)}), not a dispute.", "model_feedback", "seed003"
         )
@@ -1540,7 +1807,10 @@ _FUTURE = _rx(
     r"(?:if|when|should) (?:anything|something|(?:another|a similar|a new|other)(?: \w+){0,2} "
     r"(?:role|position|opening|vacancy|job)s?) (?:else )?(?:opens|comes up|becomes available|open up|come up|"
     r"arises?)",
-    r"(?:in|for) the future|think of me|apply again",
+    r"(?:in|for) (?:the )?future|think of me|apply again|(?:please )?consider me(?=\s*[.!]|\s*$)",
+    r"(?:stay|keep) in touch|keep me posted|down the (?:line|road)",
+    r"(?:anything|something) (?:similar|suitable|else)\b[^.?!]{0,20}\b(?:comes? up|opens?|arises?|"
+    r"becomes? available)",
     r"(?:openings?|roles?|positions?|vacanc\w+|opportunit\w+) (?:later|next year|down the line)",
 )
 
@@ -1834,7 +2104,8 @@ _DEADLINE = _rx(
     r"think|decide|consider)",
     r"(?:what's|what is) the latest (?:i can|date|day)|let you know by\b",
     r"(?:what(?:'s| is)?|which) (?:the |your )?(?:time ?frame|timescale|time ?line)",
-    r"by what (?:date|day|time)|what date (?:should|do|would|must)",
+    r"by what (?:date|day|time)|what date (?:should|do|would|must)|until (?:which|what) (?:date|day)|"
+    r"which date",
     r"when (?:(?:would|do|will) )?you(?:'d)? (?:like|want|need) (?:an?|my|your|the) "
     r"(?:answer|decision|response|reply)",
 )
@@ -1846,6 +2117,10 @@ _IN_WRITING = _rx(
     r"(?:copy of|review|read|(?:like|love|want) to see) (?:the |a |my )?(?:contract|offer|terms)",
     r"(?:put|have|get) (?:the |that |it |this )?(?:offer |details )?in (?:an )?(?:email|e-mail)",
     r"(?:email|e-mail) (?:it|that|this)(?: over| through| to me)?",
+    # by structure: a verb of sending near the offer, or the offer "in an email"
+    r"(?:send|email|e-mail|forward|pop|put|share|post|mail)\w*\b[^.?!]{0,25}"
+    r"\b(?:offer|contract|terms|details|package|paperwork)",
+    r"(?:offer|contract|terms|details)\b[^.?!]{0,20}\bin (?:an? )?(?:email|e-mail|writing|letter)",
 )
 _RAPPORT = _rx(
     r"start(?:ing)? date|first day|day one|first week",
@@ -1857,6 +2132,9 @@ _RAPPORT = _rx(
     r"can't wait to (?:start|join|meet)",
     r"when (?:they|you)(?:'d| would)? (?:want|like|need) me to start",
     r"who (?:will|would) i (?:be )?(?:working with|report(?:ing)? to|shadow\w*)|day to day",
+    r"first (?:month|shift|few (?:days|weeks)|90 days)|get started|get ready|prepare (?:for|before)",
+    r"(?:excited|thrilled|keen|eager|can't wait) to (?:join|start|meet|work with|be part)",
+    r"meet (?:my|the) (?:new )?(?:manager|colleagues|team|boss|line manager)",
 )
 _ACCEPT_NOW = _rx(
     r"i (?:happily |gladly |hereby )?accept",
@@ -1864,9 +2142,24 @@ _ACCEPT_NOW = _rx(
 )
 
 
+#: A question about your answer ("hear back from me", "my response") and about a time ("when", "by").
+_YOUR_ANSWER = _rx(
+    r"(?:my|your|an|the) (?:answer|response|reply|decision)|answer you|respond|reply to you|"
+    r"hear (?:back )?from me|to know|get back to you|let you know|confirm|think (?:it )?over"
+)
+_WHEN = _rx(r"when|date|day|by|until|how long|how much time|time ?(?:scale|frame|line)|deadline|latest")
+
+
 @_rule("asks_deadline", "Asks when they need an answer")
 def _asks_deadline(draft: _Draft) -> _Verdict:
-    found = _first(_DEADLINE, draft.flat)
+    """The listed ways of asking, or by structure: a question about when your answer is due.
+
+    "When is the last day I can answer you?" and "I'd be grateful to know the date by which you
+    require my response" both ask it without a model phrase.
+    """
+    found = _first(_DEADLINE, draft.flat) or next(
+        (q for q in draft.questions if _YOUR_ANSWER.search(q) and _WHEN.search(q)), None
+    )
     if found:
         return _ok(f"You ask their timeline ({_quote(found)}), so you can decide calmly.", "model_offer")
     return _fix("Ask when they need your answer: “When would you like my decision by?”", "model_offer")

@@ -6,6 +6,7 @@ import html
 import importlib.util
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -36,8 +37,17 @@ from followup_kit.sources import SOURCES
 ROOT = Path(__file__).resolve().parents[1]
 TUNING_PATH = ROOT / "tests" / "data" / "messages" / "tuning.json"
 TUNING = json.loads(TUNING_PATH.read_text(encoding="utf-8"))
-INTERVIEWS = {key: Interview(**value) for key, value in TUNING["interviews"].items()}
-CORPUS = TUNING["messages"]
+#: The later tuning batches (round 2: tuning2.json, …), each labelled before the checker was run on it.
+BATCHES = [
+    json.loads(path.read_text(encoding="utf-8"))
+    for path in sorted(TUNING_PATH.parent.glob("tuning[0-9]*.json"))
+]
+INTERVIEWS = {
+    key: Interview(**value)
+    for part in (TUNING, *BATCHES)
+    for key, value in part["interviews"].items()
+}
+CORPUS = TUNING["messages"] + [e for batch in BATCHES for e in batch["messages"]]
 
 
 def _expected(entry: dict) -> dict[str, bool]:
@@ -108,6 +118,14 @@ KNOWN_DISAGREEMENTS = {
     ("t099", "asks_one_question"): "after “leave me hanging” the check no longer counts “Any news?”",
     ("t243", "thanks_them"): "a thanks followed by sarcasm in the next sentence still counts as thanks",
     ("t262", "no_rushed_acceptance"): "“send me whatever I need to sign” counts as asking for it in writing",
+    # round 2 batch, labelled before the checker saw it; the checks keep round 1's documented choices:
+    ("u031", "restates_interest"): "interest said in a sentence that also presumes the job does not count",
+    ("u042", "accepts_decision"): "“I understand, I'm sure the person you chose was well connected”: the "
+    "accepting words count even though the same sentence insinuates",
+    ("u050", "accepts_decision"): "“I respect your decision” counts though a threat follows",
+    ("u043", "frames_development"): "after sarcasm, “what could I have done better?” reads as a challenge",
+    ("u051", "frames_development"): "after blame, “which answer could I have improved?” reads as a challenge",
+    ("w031", "thanks_them"): "“Thanks…, I suppose it'll do” is read as grudging, not as thanks",
 }
 
 
@@ -200,7 +218,7 @@ def test_the_benchmark_measures_every_figure_on_the_tuning_part() -> None:
         "time per message",
     ):
         assert words in text
-    assert report.overall.n == sum(len(_expected(e)) for e in CORPUS)
+    assert report.overall.n == sum(len(_expected(e)) for e in TUNING["messages"])
     assert report.seconds_per_message < 0.02  # the goal is 5 ms; generous here for a busy machine
     assert all(met for _, _, met in report.goals().values()), text
 
@@ -760,3 +778,87 @@ def test_one_call_is_cited_to_seed_003_only() -> None:
     pressure = {c.id: c for c in feedback.items}["no_pressure"]
     assert not pressure.passed and "only one call" in pressure.advice
     assert "(seed 003)" in pressure.source and "(seed 004)" not in pressure.source
+
+
+# -- round 2: tone by structure and by feeling ---------------------------------------------------
+
+_CALM_OPENER = (
+    "Hi Dana, this is Sam Rivera. I interviewed for the Data Analyst role last Tuesday. "
+    "I'm following up on the status. {} Is a decision close?"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "category"),
+    [
+        ("If I haven't heard by Monday, I'll take another offer.", "set them a deadline"),
+        ("I'll keep phoning each morning until someone picks up.", "set them a deadline"),
+        ("I gave up my notice period bonus for this, so I hope it's worth it.", "guilt-tripping"),
+        ("Given my track record, I presume the position is mine.", "presume the outcome"),
+        ("I expected a call back sooner than this.", "reproach"),
+    ],
+)
+def test_tone_faults_are_found_by_structure_not_only_listed_phrases(line: str, category: str) -> None:
+    got = _checks(_CALM_OPENER.format(line), "status_call_opener", CALL)
+    assert not got["no_pressure"].passed, line
+    assert category in got["no_pressure"].advice
+    assert _source_is_cited(got["no_pressure"].source)
+
+
+def test_distress_is_found_by_its_feeling_and_hedges_are_not() -> None:
+    """VADER's lexicon finds distress no phrase rule lists; an apology or "no rush" is not distress."""
+    needy = _CALM_OPENER.format("I'm terrified I'll never hear back about this job.")
+    got = _checks(needy, "status_call_opener", CALL)
+    assert not got["no_pressure"].passed and "neediness" in got["no_pressure"].advice
+    for hedge in (
+        "I know you are busy, so no need to rush the decision.",
+        "I hate to bother you about the decision.",
+        "I'm a little anxious waiting to hear back, but happy to wait.",
+    ):
+        assert _checks(_CALM_OPENER.format(hedge), "status_call_opener", CALL)["no_pressure"].passed, hedge
+
+
+def test_the_sentiment_lexicon_is_loaded_only_when_a_message_is_checked() -> None:
+    code = (
+        "import sys, followup_kit, followup_kit.messages as m\n"
+        "assert not any(k.startswith('vaderSentiment') for k in sys.modules)\n"
+        "m.check_message('I am terrified I will never hear back about this job.', 'thank_you')\n"
+        "assert any(k.startswith('vaderSentiment') for k in sys.modules)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_dates_in_words_and_a_later_weekday_are_read_as_spoken() -> None:
+    """ "the sixth of March" is a date; "you'd decide by Monday" is not the interview's weekday."""
+    text = (
+        "Hi Dana, this is Sam Lee - I interviewed for the Data Analyst role on the sixth of March, and you "
+        "mentioned you'd decide by Monday. I'm following up on the status. Is a decision close?"
+    )
+    got = _checks(text, "status_call_opener", NORTHWIND)
+    assert got["names_role_and_date"].passed, got["names_role_and_date"].advice
+    assert got["says_who_you_are"].passed
+    wrong = _checks(text.replace("on the sixth of March", "on Thursday"), "status_call_opener", NORTHWIND)
+    assert "not Thursday" in wrong["names_role_and_date"].advice
+
+
+def test_contempt_aimed_at_them_is_found_by_its_feeling() -> None:
+    """VADER's lexicon finds hostility in words no rule lists; a remark on a hard question is not hostile."""
+    mess = "Your process has been a disaster from start to finish."
+    rude = (
+        f"Thank you for the offer. {mess} Could you send it in writing, and when do you need my answer? "
+        "When would I start?"
+    )
+    got = _checks(rude, "offer_call")
+    assert not got["courteous_tone"].passed and "courteous" in got["courteous_tone"].advice
+    calm = rude.replace(mess, "Your question was a tough one.")
+    assert _checks(calm, "offer_call")["courteous_tone"].passed
+
+
+def test_recalling_their_hard_work_problems_is_not_hostile() -> None:
+    """A thank-you note that recalls a grim talking point keeps a courteous tone."""
+    note = (
+        "Dear Dana,\n\nThank you for Friday's interview for the Data Analyst role. You described how the "
+        "churn dashboard showed customers leaving in anger, and how stressful the Snowflake migration "
+        "has been. I'm excited to help.\n\nSam Lee"
+    )
+    assert _checks(note, "thank_you", NORTHWIND)["courteous_tone"].passed
