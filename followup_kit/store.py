@@ -20,8 +20,18 @@ The log is a learner's only record of their search, so:
   next.  A crash leaves the old log or the new one, never a torn or empty file;
 * every change holds ``.log.lock`` (``filelock``) and re-reads both files under
   it, so two kernels writing one log lose nothing;
+* every read sees both files of one committed state, never an old one beside a
+  new one: a kernel that may write reads under the lock; a read-only log, or a
+  folder that cannot be written, reads under a shared ``flock`` on an existing
+  lock file (opened read-only, never created), or else reads again until the
+  folder's signature (inodes, sizes and times of both files and of
+  ``.incoming``) is the same before and after.  So a read-only folder shows the
+  log, and a change to it raises ``LogFileError`` saying it cannot be written;
 * a file that is not a log (damaged, foreign, a row that fails validation)
-  raises ``LogFileError`` and is never written over.
+  raises ``LogFileError`` and is never written over; a missing interviews.csv
+  beside a followups.csv is reported as missing; a stray ``.incoming.tmp``
+  (our staging name) is removed and a stray *file* named ``.incoming`` is
+  renamed aside with a warning naming it, never a traceback.
 
 Files saved from a spreadsheet load as well: a UTF-8 BOM, ``;`` or tab
 separators, CRLF line endings, columns in another order, ``2026-03-06 10:00:00``,
@@ -35,6 +45,11 @@ files with a BOM for spreadsheets and every cell that starts with ``= + - @``, a
 tab or a carriage return (after any quotes) prefixed with ``'``, so a
 spreadsheet shows it as text instead of running it as a formula.  Import removes
 exactly one leading ``'`` from such cells, so an export imports back unchanged.
+Uploads are bounded while they are read, whatever they declare: zip members are
+unzipped a chunk at a time and cut at ``MAX_UPLOAD_BYTES`` in all, and CSV text
+is refused at the first line longer than ``MAX_LINE_CHARS``, row wider than
+``MAX_COLUMNS``, or past ``MAX_ROWS`` rows or ``MAX_CELLS`` cells, before any
+record is built; every refusal is a ``LogFileError`` and nothing is written.
 ``read_upload`` reads and checks an upload without writing anything (an upload
 must be a consistent log on its own); ``preview_import`` says what an import
 would add, skip or replace, for a confirmation; ``import_file`` applies it under
