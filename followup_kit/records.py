@@ -119,12 +119,15 @@ def _text(name: str, value: Any, *, required: bool, limit: int = MAX_SHORT, sing
     if single_line and ("\n" in value or "\r" in value):
         raise ValidationError(name, "a single line of text", value)
     if single_line:
-        control = _CONTROL.search(value)
-        if control:
-            raise ValidationError(
-                name, f"text without control characters (found U+{ord(control[0]):04X})", value
-            )
+        check_single_line_characters(name, value)
     return value
+
+
+def check_single_line_characters(name: str, value: str) -> None:
+    """Refuse a control character or bidirectional override (see ``_CONTROL``), naming the first one."""
+    control = _CONTROL.search(value)
+    if control:
+        raise ValidationError(name, f"text without control characters (found U+{ord(control[0]):04X})", value)
 
 
 def _in_range(name: str, value: datetime | date) -> None:

@@ -94,6 +94,7 @@ from followup_kit.records import (
     Interview,
     ValidationError,
     check_followup_after,
+    check_single_line_characters,
     describe,
 )
 
@@ -527,6 +528,7 @@ def _parse_table(spec: _Spec, data: bytes, label: str, fix: str, *, unguard: boo
         try:
             if not row_id or "\n" in row_id or "\r" in row_id:
                 raise ValidationError("id", "a single line of text", row_id)
+            check_single_line_characters("id", row_id)
             if row_id in records:
                 raise ValidationError(
                     "id", f"an id no earlier row uses ({origin[row_id].rsplit(', ', 1)[1]})", row_id
@@ -1522,6 +1524,7 @@ def _table_of(spec: _Spec, pairs: Iterable[tuple[str, Record]]) -> _Table:
     for row_id, record in pairs:
         if not isinstance(row_id, str) or not row_id.strip() or row_id != row_id.strip() or "\n" in row_id:
             raise ValidationError("id", "a single line of text without surrounding spaces", row_id)
+        check_single_line_characters("id", row_id)
         if row_id in records:
             raise ValidationError("id", "an id used once", row_id)
         records[row_id] = _validated(record, spec.record)

@@ -1275,6 +1275,11 @@ def test_a_file_with_an_out_of_range_or_junk_date_is_refused_naming_row_and_fiel
         InterviewLog(tmp_path).items()
     with pytest.raises(LogFileError, match="row 2, company: expected text without control characters"):
         read_upload(b"id,company,role,held_at\niv-1,Ac\x1bme,Analyst,2026-03-06 10:00\n", "esc.csv")
+    refused = r"row 2, id: expected text without control characters \(found U\+202E\)"
+    with pytest.raises(LogFileError, match=refused):
+        read_upload("id,company,role,held_at\niv-\u202e1,Acme,Analyst,2026-03-06 10:00\n".encode(), "rtl.csv")
+    with pytest.raises(ValidationError, match="^id: expected text without control characters"):
+        write_tables(tmp_path / "other", [("iv-\x00", interview())])
 
 
 def test_old_mac_line_endings_still_read_line_by_line():
