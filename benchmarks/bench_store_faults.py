@@ -206,7 +206,8 @@ def main() -> None:
         print(f"   {words:<38} {torn:>5} torn of {reads:,} reads ({seconds:.1f} s)")
 
     print("2. Worst uploads (peak traced memory, time to refusal)")
-    log = InterviewLog(Path(tempfile.mkdtemp()) / "log")
+    scratch = tempfile.TemporaryDirectory()
+    log = InterviewLog(Path(scratch.name) / "log")
     cases = {
         "forged header: 1 MB zip, 1 GB inside": (forged_zip(1_000_000_000), "bomb.zip"),
         "forged header declaring 15 MB": (forged_zip(1_000_000_000, 15_000_000), "bomb15.zip"),
@@ -224,6 +225,7 @@ def main() -> None:
         print(f"   {words:<38} {len(data) / 1e3:>8,.0f} KB  peak {peak:>6.1f} MB  {seconds:>5.2f} s")
         print(f"      -> {outcome[:150]}")
     assert not log.path.exists(), "a refused upload wrote something"
+    scratch.cleanup()
 
     print("3. A read-only folder (0555)")
     seen = read_only_folder()
