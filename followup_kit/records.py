@@ -38,6 +38,17 @@ MAX_ITEM = 500
 MAX_ITEMS = 30
 #: Longest wait we accept for "you'll hear in N business days" (about three months).
 MAX_BUSINESS_DAYS = 65
+#: Earliest and latest year of any date or time: a job search happens in a lifetime, and a date such as
+#: 30 Dec 9999 would overflow the calendar arithmetic of the planner and the notebooks.
+MIN_YEAR = 1950
+MAX_YEAR = 2100
+
+#: Characters refused in single-line text: control characters (C0 except tab, DEL, C1), which RFC 5545
+#: forbids in calendar TEXT and terminals interpret, and the bidirectional overrides and isolates
+#: (U+202A-U+202E, U+2066-U+2069), which can make a company name display as something else.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: A date, optionally with a time, in ISO form; nothing may follow it ("2026-03-13junk" is refused).
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?")
 
 INTERVIEW_FIELDS = (
     "company",
@@ -107,7 +118,22 @@ def _text(name: str, value: Any, *, required: bool, limit: int = MAX_SHORT, sing
         raise ValidationError(name, f"at most {limit:,} characters", value)
     if single_line and ("\n" in value or "\r" in value):
         raise ValidationError(name, "a single line of text", value)
+    if single_line:
+        check_single_line_characters(name, value)
     return value
+
+
+def check_single_line_characters(name: str, value: str) -> None:
+    """Refuse a control character or bidirectional override (see ``_CONTROL``), naming the first one."""
+    control = _CONTROL.search(value)
+    if control:
+        raise ValidationError(name, f"text without control characters (found U+{ord(control[0]):04X})", value)
+
+
+def _in_range(name: str, value: datetime | date) -> None:
+    """Refuse a year outside ``MIN_YEAR``..``MAX_YEAR``, naming the field and the range."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValidationError(name, f"a date between {MIN_YEAR} and {MAX_YEAR}", value)
 
 
 def _optional_text(name: str, value: Any) -> str | None:
@@ -151,10 +177,12 @@ def _datetime(name: str, value: Any, *, required: bool = True) -> datetime | Non
     if hasattr(value, "to_pydatetime"):  # pandas Timestamp
         value = value.to_pydatetime()
     if isinstance(value, datetime):
+        _in_range(name, value)  # before converting: a far year overflows astimezone()
         if value.tzinfo is not None:  # store local wall-clock time
             value = value.astimezone().replace(tzinfo=None)
         return value.replace(microsecond=0)
     if isinstance(value, date):
+        _in_range(name, value)
         return datetime(value.year, value.month, value.day)
     raise ValidationError(name, "a date and time", value)
 
@@ -208,13 +236,17 @@ def _date(name: str, value: Any) -> date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, str):
+        text = value.strip()
         try:
-            value = date.fromisoformat(value.strip()[:10])
+            if not _ISO_DATE.fullmatch(text):
+                raise ValueError(text)
+            value = date.fromisoformat(text[:10])
         except ValueError:
             raise ValidationError(name, "a date like 2026-03-13", value) from None
     if isinstance(value, datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, date):
+        _in_range(name, value)
         return value
     raise ValidationError(name, "a date", value)
 

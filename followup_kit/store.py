@@ -20,8 +20,18 @@ The log is a learner's only record of their search, so:
   next.  A crash leaves the old log or the new one, never a torn or empty file;
 * every change holds ``.log.lock`` (``filelock``) and re-reads both files under
   it, so two kernels writing one log lose nothing;
+* every read sees both files of one committed state, never an old one beside a
+  new one: a kernel that may write reads under the lock; a read-only log, or a
+  folder that cannot be written, reads under a shared ``flock`` on an existing
+  lock file (opened read-only, never created), or else reads again until the
+  folder's signature (inodes, sizes and times of both files and of
+  ``.incoming``) is the same before and after.  So a read-only folder shows the
+  log, and a change to it raises ``LogFileError`` saying it cannot be written;
 * a file that is not a log (damaged, foreign, a row that fails validation)
-  raises ``LogFileError`` and is never written over.
+  raises ``LogFileError`` and is never written over; a missing interviews.csv
+  beside a followups.csv is reported as missing; a stray ``.incoming.tmp``
+  (our staging name) is removed and a stray *file* named ``.incoming`` is
+  renamed aside with a warning naming it, never a traceback.
 
 Files saved from a spreadsheet load as well: a UTF-8 BOM, ``;`` or tab
 separators, CRLF line endings, columns in another order, ``2026-03-06 10:00:00``,
@@ -35,6 +45,11 @@ files with a BOM for spreadsheets and every cell that starts with ``= + - @``, a
 tab or a carriage return (after any quotes) prefixed with ``'``, so a
 spreadsheet shows it as text instead of running it as a formula.  Import removes
 exactly one leading ``'`` from such cells, so an export imports back unchanged.
+Uploads are bounded while they are read, whatever they declare: zip members are
+unzipped a chunk at a time and cut at ``MAX_UPLOAD_BYTES`` in all, and CSV text
+is refused at the first line longer than ``MAX_LINE_CHARS``, row wider than
+``MAX_COLUMNS``, or past ``MAX_ROWS`` rows or ``MAX_CELLS`` cells, before any
+record is built; every refusal is a ``LogFileError`` and nothing is written.
 ``read_upload`` reads and checks an upload without writing anything (an upload
 must be a consistent log on its own); ``preview_import`` says what an import
 would add, skip or replace, for a confirmation; ``import_file`` applies it under
@@ -52,7 +67,9 @@ import os
 import random
 import re
 import shutil
+import time
 import uuid
+import warnings
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -61,6 +78,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
+
+try:
+    import fcntl
+except ImportError:  # Windows: a reader without the lock relies on the snapshot check alone
+    fcntl = None  # type: ignore[assignment]
 
 import pandas as pd
 from filelock import FileLock, Timeout
@@ -72,6 +94,7 @@ from followup_kit.records import (
     Interview,
     ValidationError,
     check_followup_after,
+    check_single_line_characters,
     describe,
 )
 
@@ -117,8 +140,23 @@ MAX_SETTINGS_BYTES = 10_000
 LOCK_NAME = ".log.lock"
 #: How long a change waits for another kernel's change to finish, in seconds.
 LOCK_TIMEOUT = 30.0
-#: Largest upload or zip member accepted by ``read_upload`` and ``import_file``, in bytes.
+#: Largest upload, and most bytes unzipped from one, accepted by ``read_upload`` and ``import_file``.
 MAX_UPLOAD_BYTES = 20_000_000
+#: Limits checked while a CSV is read, before any row is kept: a real log has 27 columns (plus a few a
+#: learner added), a few hundred rows and lines of a few KB, so anything past these is not a log, and
+#: stopping early keeps a hostile file from taking the kernel's memory and minutes of its time.
+MAX_COLUMNS = 200
+MAX_ROWS = 100_000
+MAX_LINE_CHARS = 1_000_000
+#: Most cells in one file (100,000 rows of 30 columns): rows of 200 empty cells stay under the byte
+#: limit yet would keep the kernel busy for many seconds.
+MAX_CELLS = 3_000_000
+#: A physical line with its ending (``\r\n``, ``\r`` or ``\n``), as ``open(newline="")`` gives them.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+#: Bytes read from a zip member at a time, so what is unzipped is counted as it is produced.
+_UNZIP_CHUNK = 1 << 16
+#: How many times a reader without the lock reads both files again when they changed under it.
+_SNAPSHOT_TRIES = 50
 
 _STAGING = ".incoming.tmp"  # a two-file change being written; discarded after a crash
 _COMMITTED = ".incoming"  # a two-file change committed; finished by the next reader under the lock
@@ -466,22 +504,14 @@ def _parse_table(spec: _Spec, data: bytes, label: str, fix: str, *, unguard: boo
         raise fail(" is not UTF-8 text (a spreadsheet can save it as 'CSV UTF-8')") from None
     if not text.strip():
         raise fail(" is empty (0 bytes)" if not data else " holds no header row")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text), strict=True)
-    try:
-        rows = list(reader)
-    except csv.Error as error:
-        raise fail(f" cannot be read as CSV near line {reader.line_num} ({error})") from None
+    rows = _bounded_rows(text, fail)
     if unguard:
         rows = [[_unguard(cell) for cell in row] for row in rows]
 
     names = _column_names(spec, rows, fail)
     width = len(names)
-    date_cells = (
-        row[i]
-        for row in rows[1:]
-        for i, name in enumerate(names[: len(row)])
-        if spec.kind(name) in (_DATETIME, _DATE)
-    )
+    date_columns = [i for i, name in enumerate(names) if spec.kind(name) in (_DATETIME, _DATE)]
+    date_cells = (row[i] for row in rows[1:] for i in date_columns if i < len(row))
     day_first = _day_first(date_cells, fail)
     extra_columns = tuple(n for n in names if n and n != "id" and n not in spec.fields)
 
@@ -499,6 +529,7 @@ def _parse_table(spec: _Spec, data: bytes, label: str, fix: str, *, unguard: boo
         try:
             if not row_id or "\n" in row_id or "\r" in row_id:
                 raise ValidationError("id", "a single line of text", row_id)
+            check_single_line_characters("id", row_id)
             if row_id in records:
                 raise ValidationError(
                     "id", f"an id no earlier row uses ({origin[row_id].rsplit(', ', 1)[1]})", row_id
@@ -516,6 +547,38 @@ def _parse_table(spec: _Spec, data: bytes, label: str, fix: str, *, unguard: boo
         origin[row_id] = f"{label}, row {number}"
     table = _Table(spec, extra_columns=extra_columns)
     return table.with_rows(records, extras, origin)
+
+
+def _bounded_rows(text: str, fail: Callable[[str], LogFileError]) -> list[list[str]]:
+    """The CSV rows of ``text``, refused as soon as a line, the column count or the row count is too big."""
+
+    def checked() -> Iterator[str]:
+        # one line at a time from the text itself: io.StringIO would copy it at 4 bytes a character
+        for number, match in enumerate(_LINE.finditer(text), start=1):
+            line = match[0]
+            if len(line) > MAX_LINE_CHARS:
+                limit = f"{MAX_LINE_CHARS:,} characters"
+                raise fail(f", line {number:,} is longer than a log's lines can be ({limit})")
+            yield line
+
+    reader = csv.reader(checked(), delimiter=_sniff_delimiter(text), strict=True)
+    rows: list[list[str]] = []
+    cells = 0
+    try:
+        for row in reader:
+            cells += len(row)
+            if cells > MAX_CELLS:
+                raise fail(f" has more cells than a log can have ({MAX_CELLS:,})")
+            if len(row) > MAX_COLUMNS:
+                raise fail(
+                    f", row {len(rows) + 1:,} has {len(row):,} columns, more than a log has ({MAX_COLUMNS})"
+                )
+            if len(rows) > MAX_ROWS:  # the header and MAX_ROWS rows, blank ones included
+                raise fail(f" has more rows than a log can have ({MAX_ROWS:,})")
+            rows.append(row)
+    except csv.Error as error:
+        raise fail(f" cannot be read as CSV near line {reader.line_num} ({error})") from None
+    return rows
 
 
 def _column_names(spec: _Spec, rows: list[list[str]], fail: Callable[[str], LogFileError]) -> list[str]:
@@ -585,7 +648,7 @@ def _commit(folder: Path, files: dict[str, bytes]) -> None:
         _replace_file(folder, name, data)
         return
     staging = folder / _STAGING
-    shutil.rmtree(staging, ignore_errors=True)
+    _remove(staging)
     staging.mkdir()
     for name, data in files.items():
         _write_synced(staging / name, data)
@@ -598,21 +661,41 @@ def _commit(folder: Path, files: dict[str, bytes]) -> None:
 def _finish_commit(folder: Path) -> None:
     committed = folder / _COMMITTED
     for name in (INTERVIEWS_CSV, FOLLOWUPS_CSV):
-        if (committed / name).exists():
+        if (committed / name).is_file():
             os.replace(committed / name, folder / name)
     _fsync_dir(folder)
     shutil.rmtree(committed)
 
 
+def _remove(path: Path) -> None:
+    """Remove a file or a folder tree of ours; nothing when it is not there."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
 def _recover(folder: Path) -> None:
-    """Under the lock: finish a committed change, drop an uncommitted one and stray temporary files."""
-    if (folder / _COMMITTED).is_dir():
+    """Under the lock: finish a committed change, drop an uncommitted one and stray temporary files.
+
+    ``.incoming`` that is not a folder was not made by a commit: it is moved aside under a name that
+    says so (with a warning naming it) rather than deleted, so the next change can commit.
+    """
+    committed = folder / _COMMITTED
+    if committed.is_dir() and not committed.is_symlink():
         _finish_commit(folder)
-    if (folder / _STAGING).exists():
-        shutil.rmtree(folder / _STAGING)
+    elif committed.exists() or committed.is_symlink():
+        aside = folder / f".incoming.stray-{uuid.uuid4().hex[:8]}"
+        os.replace(committed, aside)
+        warnings.warn(
+            f"A stray file named {_COMMITTED} in {_describe_folder(folder)} was not a saved change of the "
+            f"log; it was renamed {aside.name} and ignored.",
+            stacklevel=4,
+        )
+    _remove(folder / _STAGING)  # an uncommitted change, or a stray file with its reserved name
     for path in folder.glob(".*.tmp"):
         if _TEMP_NAME.fullmatch(path.name):
-            path.unlink(missing_ok=True)
+            _remove(path)
 
 
 def _read_current(folder: Path, name: str) -> bytes | None:
@@ -620,13 +703,66 @@ def _read_current(folder: Path, name: str) -> bytes | None:
     for path in (folder / _COMMITTED / name, folder / name):
         try:
             return path.read_bytes()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # no file, or a stray file named .incoming
             continue
         except OSError as error:
             raise LogFileError(
                 f"{name} in {_describe_folder(folder)} cannot be read ({error.strerror}); "
                 "check the file's permissions or move it away."
             ) from None
+    return None
+
+
+def _signature(folder: Path) -> tuple[tuple[int, ...] | None, ...]:
+    """What a change to the log alters: the folder and both files, committed or not (inode, size, times).
+
+    Every change replaces a file by a new inode and renames in the folder, so a read that starts and
+    ends with the same signature saw one committed state.
+    """
+    marks: list[tuple[int, ...] | None] = []
+    committed = folder / _COMMITTED
+    for path in (
+        folder,
+        folder / INTERVIEWS_CSV,
+        folder / FOLLOWUPS_CSV,
+        committed,
+        committed / INTERVIEWS_CSV,
+        committed / FOLLOWUPS_CSV,
+    ):
+        try:
+            mark = os.stat(path)
+        except OSError:
+            marks.append(None)
+        else:
+            marks.append((mark.st_ino, mark.st_size, mark.st_mtime_ns, mark.st_ctime_ns))
+    return tuple(marks)
+
+
+def _shared_lock(path: Path) -> int | None:
+    """A descriptor holding a shared ``flock`` on an existing lock file (closing it unlocks), or None.
+
+    Opened read-only and never created, so it works in a folder nobody may write; it excludes the
+    exclusive lock every change holds.  None without ``fcntl``, without a lock file, or after
+    ``LOCK_TIMEOUT`` seconds of waiting: the caller then reads with the snapshot check.
+    """
+    if fcntl is None:
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    deadline = time.monotonic() + LOCK_TIMEOUT
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.002)
+        except OSError:
+            break
+    os.close(fd)
     return None
 
 
@@ -778,6 +914,7 @@ class InterviewLog:
         if not isinstance(place, Place):
             raise TypeError(f"expected a Place, got {type(place).__name__}")
         self._refuse_writes()
+        self._refuse_unwritable()
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             with self._locked():
@@ -886,8 +1023,8 @@ class InterviewLog:
             ) from None
         except OSError as error:
             raise LogFileError(
-                f"The log in {self._where} cannot be locked for changes ({error.strerror}); "
-                "open it with read_only=True to look at it."
+                f"The log in {self._where} cannot be locked for changes ({error.strerror}): the folder "
+                "cannot be written, so nothing was changed; make it writable or use another folder."
             ) from None
         try:
             yield
@@ -895,15 +1032,68 @@ class InterviewLog:
             self._lock.release()
 
     def _state(self) -> _State:
-        """The log as on disk now; under the lock unless read-only (nobody writes the sample)."""
+        """The log as on disk now, both files from one committed state.
+
+        Under the lock (finishing a crashed change) when the folder can be written; otherwise, and for
+        a read-only log, without writing anything: see ``_read_consistent``.
+        """
         if not self.path.exists():
             return _State.empty()
         if not self.path.is_dir():
             raise LogFileError(f"{self._where} is a file, not a folder; pick a folder for your log.")
-        if self.read_only:
-            return self._read()
-        with self._locked():
-            return self._read(recover=True)
+        if not self.read_only and os.access(self.path, os.W_OK):
+            try:
+                self._lock.acquire()
+            except Timeout:
+                raise LogFileError(
+                    f"Another kernel has held the log in {self._where} for {LOCK_TIMEOUT:.0f} s; "
+                    "wait a moment and try again, or restart the other kernel."
+                ) from None
+            except OSError:
+                pass  # the lock file cannot be made: read as a read-only log does
+            else:
+                try:
+                    return self._read(recover=True)
+                finally:
+                    self._lock.release()
+        return self._read_consistent()
+
+    def _read_consistent(self) -> _State:
+        """Read both files of one committed state without writing a byte, not even a lock file.
+
+        Under a shared lock on the lock file when it exists (so no change runs meanwhile); else read
+        again until the folder's signature is the same before and after a read.
+        """
+        fd = _shared_lock(self.path / LOCK_NAME)
+        if fd is not None:
+            try:
+                return self._read()
+            finally:
+                os.close(fd)
+        for _ in range(_SNAPSHOT_TRIES):
+            before = _signature(self.path)
+            cached = self._cache
+            try:
+                state = self._read()
+            except LogFileError:
+                if _signature(self.path) == before:
+                    raise
+            else:
+                if _signature(self.path) == before:
+                    return state
+            self._cache = cached  # a torn read must not be reused
+            time.sleep(0.005)
+        raise LogFileError(
+            f"The log in {self._where} kept changing while it was read; wait a moment and try again."
+        )
+
+    def _refuse_unwritable(self) -> None:
+        """A folder that exists but cannot be written: say so before trying (it still reads fine)."""
+        if self.path.is_dir() and not os.access(self.path, os.W_OK):
+            raise LogFileError(
+                f"The folder {self._where} cannot be written (it is read-only), so nothing was changed; "
+                "make it writable, or download your log and open it in another folder."
+            )
 
     def _read(self, *, recover: bool = False) -> _State:
         """Read both files, reusing the parsed tables whose bytes are unchanged."""
@@ -911,8 +1101,11 @@ class InterviewLog:
             _recover(self.path)
         cached = self._cache or _State.empty()
         tables = []
+        missing = set()
         for spec, known in ((_INTERVIEWS, cached.interviews), (_FOLLOWUPS, cached.followups)):
             data = _read_current(self.path, spec.filename)
+            if data is None:
+                missing.add(spec.filename)
             if data == known.raw:
                 tables.append(known)
             elif data is None:
@@ -922,6 +1115,12 @@ class InterviewLog:
                 table = _parse_table(spec, data, label, _DISK_FIX)
                 tables.append(dataclasses.replace(table, raw=data))
         state = _State(*tables)
+        if state.followups.rows and INTERVIEWS_CSV in missing:
+            raise LogFileError(
+                f"{INTERVIEWS_CSV} is missing from {self._where}, yet {FOLLOWUPS_CSV} there holds "
+                f"{_count(len(state.followups.rows), 'follow-up')}; put {INTERVIEWS_CSV} back (the zip "
+                f"from 'Download my log' holds it) or move {FOLLOWUPS_CSV} out of the folder."
+            )
         if any(new is not old for new, old in zip(state.tables, cached.tables, strict=True)):
             _check_links(state, _DISK_FIX)
         self._cache = state
@@ -930,6 +1129,7 @@ class InterviewLog:
     def _change(self, apply: Callable[[_State], tuple[_State, T]]) -> T:
         """Lock, re-read, apply, write what changed, unlock: the only way the log is changed."""
         self._refuse_writes()
+        self._refuse_unwritable()
         try:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -1155,7 +1355,7 @@ def _parse_upload(data: bytes, filename: str, *, as_zip: bool | None) -> _Parsed
 
 def _zip_members(data: bytes, label: str) -> dict[str, bytes]:
     """interviews.csv and followups.csv from a zip, wherever they sit in it (macOS adds a folder)."""
-    found: dict[str, bytes] = {}
+    found: dict[str, Any] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for info in archive.infolist():
@@ -1176,10 +1376,32 @@ def _zip_members(data: bytes, label: str) -> dict[str, bytes]:
                         f"{label} holds a file {base} larger than a log can be "
                         f"({MAX_UPLOAD_BYTES / 1e6:.0f} MB); {_UPLOAD_FIX}."
                     )
-                found[base] = archive.read(info)
+                found[base] = _unzip_bounded(archive, info, MAX_UPLOAD_BYTES - sum(map(len, found.values())))
+                if found[base] is None:
+                    raise LogFileError(
+                        f"{label} holds a file {base} larger than a log can be "
+                        f"({MAX_UPLOAD_BYTES / 1e6:.0f} MB) once unzipped; {_UPLOAD_FIX}."
+                    )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error) as error:
         raise LogFileError(f"{label} is not a readable zip file ({error}); {_UPLOAD_FIX}.") from None
     return found
+
+
+def _unzip_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes | None:
+    """A member's bytes, unzipped a chunk at a time; None once more than ``budget`` bytes come out.
+
+    The sizes a zip declares can be forged, and ``ZipFile.read`` inflates a whole member at once, so a
+    small zip could take gigabytes before its declared size is compared; this stops at the real limit.
+    """
+    parts: list[bytes] = []
+    total = 0
+    with archive.open(info) as member:
+        while chunk := member.read(_UNZIP_CHUNK):
+            total += len(chunk)
+            if total > budget:
+                return None
+            parts.append(chunk)
+    return b"".join(parts)
 
 
 def _merge_table(current: _Table, incoming: _Table) -> tuple[_Table, int, int, int]:
@@ -1303,6 +1525,7 @@ def _table_of(spec: _Spec, pairs: Iterable[tuple[str, Record]]) -> _Table:
     for row_id, record in pairs:
         if not isinstance(row_id, str) or not row_id.strip() or row_id != row_id.strip() or "\n" in row_id:
             raise ValidationError("id", "a single line of text without surrounding spaces", row_id)
+        check_single_line_characters("id", row_id)
         if row_id in records:
             raise ValidationError("id", "an id used once", row_id)
         records[row_id] = _validated(record, spec.record)

@@ -114,3 +114,71 @@ def test_a_followup_before_its_interview_is_refused():
 def test_to_dict_keeps_field_order():
     assert list(interview().to_dict())[:3] == ["company", "role", "held_at"]
     assert list(followup().to_dict())[-1] == "notes"
+
+
+# -- values with bounds: years, strict dates, control characters -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"held_at": datetime(9999, 12, 30, 10)}, "held_at"),
+        ({"held_at": "9999-12-30 10:00"}, "held_at"),
+        ({"held_at": datetime(1949, 12, 31, 10)}, "held_at"),
+        ({"held_at": date(2101, 1, 1)}, "held_at"),
+        ({"decision_by": date(9999, 12, 30)}, "decision_by"),
+        ({"outcome_at": "2101-01-01 09:00"}, "outcome_at"),
+    ],
+)
+def test_dates_outside_1950_to_2100_are_refused_naming_field_and_range(changes, field):
+    with pytest.raises(ValidationError) as caught:
+        interview(**changes)
+    assert caught.value.field == field
+    assert "a date between 1950 and 2100" in str(caught.value)
+
+
+def test_an_aware_far_future_time_is_refused_not_overflowed():
+    aware = datetime.fromisoformat("9999-12-31T23:30:00+00:00")
+    with pytest.raises(ValidationError, match="between 1950 and 2100"):
+        interview(held_at=aware)
+    with pytest.raises(ValidationError, match="between 1950 and 2100"):
+        followup(at=aware)
+
+
+def test_the_range_ends_are_accepted():
+    assert interview(held_at=datetime(1950, 1, 1)).held_at.year == 1950
+    assert interview(held_at=datetime(2100, 6, 1), decision_by="2100-12-31").decision_by == date(2100, 12, 31)
+
+
+@pytest.mark.parametrize("text", ["2026-03-13junk", "2026-03-13 x", "2026-03-1", "13 March", "2026-03-13T10"])
+def test_a_date_with_anything_after_it_is_refused(text):
+    with pytest.raises(ValidationError) as caught:
+        interview(decision_by=text)
+    assert caught.value.field == "decision_by" and "a date like 2026-03-13" in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["2026-03-13", " 2026-03-13 ", "2026-03-13 00:00", "2026-03-13T00:00:00"])
+def test_a_date_alone_or_with_a_time_is_read(text):
+    assert interview(decision_by=text).decision_by == date(2026, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("char", "code"),
+    [("\x00", "0000"), ("\x0b", "000B"), ("\x1b", "001B"), ("\x7f", "007F"), ("\x85", "0085"),
+     ("\u202e", "202E"), ("\u2066", "2066")],
+)
+@pytest.mark.parametrize("field", ["company", "role", "contact", "interviewers", "agency_contact"])
+def test_control_and_bidi_override_characters_are_refused_in_single_line_fields(char, code, field):
+    value = f"Acme{char}Corp"
+    with pytest.raises(ValidationError) as caught:
+        interview(**{field: [value] if field == "interviewers" else value})
+    assert caught.value.field == field
+    assert f"text without control characters (found U+{code})" in str(caught.value)
+
+
+def test_a_follow_ups_recipient_refuses_control_characters_and_tabs_and_notes_are_kept():
+    with pytest.raises(ValidationError, match="^to: expected text without control characters"):
+        followup(to="Dana\x1b[31m")
+    assert interview(company="Tab\there").company == "Tab\there"  # a tab is not a control we refuse
+    assert interview(notes="free text\nkeeps\x00what was typed").notes == "free text\nkeeps\x00what was typed"
+    assert interview(company="Café \u2028 line sep").company == "Café \u2028 line sep"
