@@ -156,11 +156,12 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 #: Bytes read from a zip member at a time, so what is unzipped is counted as it is produced.
 _UNZIP_CHUNK = 1 << 16
 #: How many times a reader without the lock reads both files again when they changed under it.
-_SNAPSHOT_TRIES = 50
+#: A change counter that stays odd, with the files unchanged, this long was left by a crash.
+_STALE_ODD = 1.0
 
 _STAGING = ".incoming.tmp"  # a two-file change being written; discarded after a crash
 _COMMITTED = ".incoming"  # a two-file change committed; finished by the next reader under the lock
-_TEMP_NAME = re.compile(r"\.(interviews|followups)\.csv\.[0-9a-f]{8}\.tmp")
+_TEMP_NAME = re.compile(r"\.(interviews\.csv|followups\.csv|settings\.json|\.log\.seq)\.[0-9a-f]{8}\.tmp")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same log exports the same bytes
 _BOM = "\ufeff"
 
@@ -641,8 +642,53 @@ def _replace_file(folder: Path, name: str, data: bytes) -> None:
     _fsync_dir(folder)
 
 
+#: A change counter beside the log, odd while a change is being written (a seqlock): a reader that
+#: takes no lock trusts what it read only when the counter was even and the same before and after.
+_SEQ_NAME = ".log.seq"
+
+
+def _read_seq(folder: Path) -> int | None:
+    """The change counter (0 for a folder without one), or None when it cannot be read."""
+    try:
+        return int((folder / _SEQ_NAME).read_text(encoding="ascii").strip() or 0)
+    except FileNotFoundError:
+        return 0
+    except (OSError, ValueError):
+        return None
+
+
+def _bump_seq(folder: Path) -> None:
+    """Move the counter on by one (atomic replace; no fsync: it only signals, it keeps no data)."""
+    current = _read_seq(folder) or 0
+    temp = folder / f".{_SEQ_NAME}.{uuid.uuid4().hex[:8]}.tmp"
+    try:
+        temp.write_text(f"{current + 1}\n", encoding="ascii")
+        os.replace(temp, folder / _SEQ_NAME)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _settle_seq(folder: Path) -> None:
+    """Under the lock: an odd counter left by a crash mid-change is made even again."""
+    current = _read_seq(folder)
+    if current is not None and current % 2:
+        _bump_seq(folder)
+
+
 def _commit(folder: Path, files: dict[str, bytes]) -> None:
-    """Swap in one file with ``os.replace``, or two through a staging folder whose rename commits both."""
+    """Swap in one file with ``os.replace``, or two through a staging folder whose rename commits both.
+
+    The change counter is odd while the files change (see ``_SEQ_NAME``)."""
+    _settle_seq(folder)
+    _bump_seq(folder)
+    try:
+        _commit_files(folder, files)
+    finally:
+        _bump_seq(folder)
+
+
+def _commit_files(folder: Path, files: dict[str, bytes]) -> None:
     if len(files) == 1:
         [(name, data)] = files.items()
         _replace_file(folder, name, data)
@@ -1070,16 +1116,25 @@ class InterviewLog:
                 return self._read()
             finally:
                 os.close(fd)
-        for _ in range(_SNAPSHOT_TRIES):
-            before = _signature(self.path)
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        odd_since: tuple | None = None
+        odd_start = 0.0
+        while time.monotonic() < deadline:
+            seq, before = _read_seq(self.path), _signature(self.path)
+            if seq is None or seq % 2:  # a change is being written (or a crash left the counter odd)
+                if odd_since != (seq, before):
+                    odd_since, odd_start = (seq, before), time.monotonic()
+                if time.monotonic() - odd_start < _STALE_ODD:  # the same odd counter for long: a crash
+                    time.sleep(0.005)
+                    continue
             cached = self._cache
             try:
                 state = self._read()
             except LogFileError:
-                if _signature(self.path) == before:
+                if _read_seq(self.path) == seq and _signature(self.path) == before:
                     raise
             else:
-                if _signature(self.path) == before:
+                if _read_seq(self.path) == seq and _signature(self.path) == before:
                     return state
             self._cache = cached  # a torn read must not be reused
             time.sleep(0.005)
@@ -1517,7 +1572,7 @@ def write_tables(
     state = _State(_table_of(_INTERVIEWS, interviews), _table_of(_FOLLOWUPS, followups))
     _check_links(state, "nothing was written")
     folder.mkdir(parents=True, exist_ok=True)
-    _commit(folder, {table.spec.filename: table.to_bytes() for table in state.tables})
+    _commit_files(folder, {table.spec.filename: table.to_bytes() for table in state.tables})
 
 
 def _table_of(spec: _Spec, pairs: Iterable[tuple[str, Record]]) -> _Table:

@@ -966,9 +966,11 @@ def test_a_writer_killed_mid_save_leaves_every_committed_row(tmp_path):
 
     InterviewLog(tmp_path).add(interview())  # the next change cleans up after the crash
     leftovers = [
-        p.name for p in tmp_path.iterdir() if p.name not in ("interviews.csv", "followups.csv", ".log.lock")
+        p.name for p in tmp_path.iterdir()
+        if p.name not in ("interviews.csv", "followups.csv", ".log.lock", ".log.seq")
     ]
     assert leftovers == []
+    assert int((tmp_path / ".log.seq").read_text()) % 2 == 0  # a crash mid-change left it odd: settled
 
 
 def test_two_kernels_appending_to_one_log_lose_nothing(tmp_path):
@@ -997,7 +999,7 @@ def test_a_committed_two_file_change_is_finished_and_an_unfinished_one_dropped(t
     assert [row_id for row_id, _ in InterviewLog(tmp_path, read_only=True).items()] == ["iv-new"]
     log = InterviewLog(tmp_path)
     assert [row_id for row_id, _ in log.followup_items()] == ["fu-new"]
-    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file() and p.name != ".log.seq") == [
         ".log.lock",
         "followups.csv",
         "interviews.csv",
@@ -1291,3 +1293,16 @@ def test_old_mac_line_endings_still_read_line_by_line():
         read_upload(text, "mac.csv")
     upload = read_upload(text.replace(b'"Two\rlines"', b"Beta"), "mac.csv")
     assert [row_id for row_id, _ in upload.interviews] == ["iv-1", "iv-2"]
+
+
+def test_an_odd_change_counter_left_by_a_crash_does_not_block_lockless_readers(tmp_path, monkeypatch):
+    """The counter is odd only while a change is written; one that stays odd with the files unchanged
+    was left by a crash, so a reader that takes no lock reads after a moment instead of failing."""
+    monkeypatch.setattr(store, "_shared_lock", lambda path: None)
+    write_tables(tmp_path, [("iv-1", interview())])
+    (tmp_path / ".log.seq").write_text("3\n")
+    started = time.monotonic()
+    assert [row_id for row_id, _ in read_tables(tmp_path)[0]] == ["iv-1"]
+    assert store._STALE_ODD <= time.monotonic() - started < store._STALE_ODD + 5
+    InterviewLog(tmp_path).add(interview(company="B"))  # the next change settles it
+    assert int((tmp_path / ".log.seq").read_text()) % 2 == 0
