@@ -217,18 +217,29 @@ def is_email(text: str | None) -> bool:
 
 
 def _round(name: str, value: Any) -> int:
+    """A round of a hiring process: 1 when blank, else a whole number from 1 to ``MAX_ROUNDS``."""
+    number = _whole_number(name, value, "a round number such as 1 or 2")
+    if number is None:
+        return 1
+    if not 1 <= number <= MAX_ROUNDS:
+        raise ValidationError(name, f"a round number from 1 to {MAX_ROUNDS}", value)
+    return number
+
+
+def _whole_number(name: str, value: Any, expected: str) -> int | None:
+    """A whole number from a cell or a widget ("3", 3, 3.0), or None when blank (or NaN)."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return 1
-    if isinstance(value, float) and value != value:
-        return 1
+        return None
+    if isinstance(value, float) and value != value:  # NaN from a spreadsheet
+        return None
     if isinstance(value, bool):
-        raise ValidationError(name, "a round number such as 1 or 2", value)
+        raise ValidationError(name, expected, value)
     try:
         number = int(str(value).strip()) if isinstance(value, str) else int(value)
     except (TypeError, ValueError):
-        raise ValidationError(name, "a round number such as 1 or 2", value) from None
-    if number != value and not isinstance(value, str) or not 1 <= number <= MAX_ROUNDS:
-        raise ValidationError(name, f"a round number from 1 to {MAX_ROUNDS}", value)
+        raise ValidationError(name, expected, value) from None
+    if number != value and not isinstance(value, str):
+        raise ValidationError(name, expected, value)
     return number
 
 
@@ -252,18 +263,9 @@ def _date(name: str, value: Any) -> date | None:
 
 
 def _business_days(name: str, value: Any) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
+    number = _whole_number(name, value, "a whole number of business days")
+    if number is None:
         return None
-    if isinstance(value, float) and value != value:  # NaN from a spreadsheet
-        return None
-    if isinstance(value, bool):
-        raise ValidationError(name, "a whole number of business days", value)
-    try:
-        number = int(str(value).strip()) if isinstance(value, str) else int(value)
-    except (TypeError, ValueError):
-        raise ValidationError(name, "a whole number of business days", value) from None
-    if number != value and not isinstance(value, str):
-        raise ValidationError(name, "a whole number of business days", value)
     if number < 0:
         raise ValidationError(name, "zero or more business days", value)
     if number > MAX_BUSINESS_DAYS:

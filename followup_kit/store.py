@@ -1058,15 +1058,18 @@ class InterviewLog:
             f"The log in {self._where} was opened read-only; open it again to make changes."
         )
 
+    def _held_too_long(self) -> LogFileError:
+        return LogFileError(
+            f"Another kernel has held the log in {self._where} for {LOCK_TIMEOUT:.0f} s; "
+            "wait a moment and try again, or restart the other kernel."
+        )
+
     @contextmanager
     def _locked(self) -> Iterator[None]:
         try:
             self._lock.acquire()
         except Timeout:
-            raise LogFileError(
-                f"Another kernel has held the log in {self._where} for {LOCK_TIMEOUT:.0f} s; "
-                "wait a moment and try again, or restart the other kernel."
-            ) from None
+            raise self._held_too_long() from None
         except OSError as error:
             raise LogFileError(
                 f"The log in {self._where} cannot be locked for changes ({error.strerror}): the folder "
@@ -1091,10 +1094,7 @@ class InterviewLog:
             try:
                 self._lock.acquire()
             except Timeout:
-                raise LogFileError(
-                    f"Another kernel has held the log in {self._where} for {LOCK_TIMEOUT:.0f} s; "
-                    "wait a moment and try again, or restart the other kernel."
-                ) from None
+                raise self._held_too_long() from None
             except OSError:
                 pass  # the lock file cannot be made: read as a read-only log does
             else:
