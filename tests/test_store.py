@@ -1144,16 +1144,15 @@ def _forged_zip(member: bytes, declared: int, real_bytes: int) -> bytes:
     return local + name + data + central + name + end
 
 
-def _measured(call) -> tuple[BaseException | None, float, float]:
-    """What ``call`` raised, its peak Python memory in MB and its time in seconds.
+def _measured(call) -> tuple[BaseException | None, float]:
+    """What ``call`` raised and its peak Python memory in MB (traced on a second call).
 
-    Timed on a first call and traced on a second, since tracing every allocation slows the call down.
+    Memory, not time, is asserted: it does not depend on how busy the machine is, and the old reader
+    needed gigabytes for these uploads.  Their times are printed by benchmarks/bench_store_faults.py.
     """
     errors: list[BaseException | None] = []
-    started = time.perf_counter()
     for traced in (False, True):
         if traced:
-            seconds = time.perf_counter() - started
             tracemalloc.start()
         try:
             call()
@@ -1163,20 +1162,20 @@ def _measured(call) -> tuple[BaseException | None, float, float]:
     peak = tracemalloc.get_traced_memory()[1] / 1e6
     tracemalloc.stop()
     assert str(errors[0]) == str(errors[1])
-    return errors[0], peak, seconds
+    return errors[0], peak
 
 
 HEADER = b"id,company,role,held_at\n"
 
 
 @pytest.mark.parametrize("declared", [1_000, 15_000_000])
-def test_a_zip_with_a_forged_size_is_refused_quickly_with_bounded_memory(log, declared):
+def test_a_zip_with_a_forged_size_is_refused_with_bounded_memory(log, declared):
     bomb = _forged_zip(HEADER, declared, 200_000_000)  # 200 MB of new lines in a ~200 KB zip
     assert len(bomb) < 1_000_000
-    error, peak, seconds = _measured(lambda: log.import_file(bomb, "bomb.zip"))
+    error, peak = _measured(lambda: log.import_file(bomb, "bomb.zip"))
     assert isinstance(error, LogFileError), error
     assert str(error).startswith("The upload 'bomb.zip' ") and "nothing was imported" in str(error)
-    assert peak < 100 and seconds < 2, (peak, seconds)
+    assert peak < 100, peak
     assert not log.path.exists()
 
 
@@ -1220,12 +1219,12 @@ def _zipped(text: bytes) -> bytes:
         (HEADER + (b"," * 199 + b"\n") * 99_000, "cells.csv", "more cells than a log can have (3,000,000)"),
     ],
 )
-def test_huge_or_wide_csv_text_is_refused_while_reading_in_under_two_seconds(log, data, filename, fragment):
-    error, peak, seconds = _measured(lambda: log.import_file(data, filename))
+def test_huge_or_wide_csv_text_is_refused_while_reading_with_bounded_memory(log, data, filename, fragment):
+    error, peak = _measured(lambda: log.import_file(data, filename))
     assert isinstance(error, LogFileError), error
     assert fragment in str(error)
     assert str(error).endswith("nothing was imported, so correct the file and upload it again.")
-    assert seconds < 2 and peak < 200, (seconds, peak)
+    assert peak < 200, peak
     assert not log.path.exists()
 
 
