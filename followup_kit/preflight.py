@@ -21,7 +21,8 @@ from . import paths
 
 MIN_PYTHON = (3, 11)
 #: Import names for packages whose import name differs from the distribution name.
-IMPORT_NAMES = {"jupyterlab": "jupyterlab", "ipywidgets": "ipywidgets", "voila": "voila"}
+IMPORT_NAMES = {"jupyterlab": "jupyterlab", "ipywidgets": "ipywidgets", "voila": "voila",
+                "vadersentiment": "vaderSentiment"}
 FIX_COMMAND = "python3 tasks.py lab"
 
 

@@ -1,6 +1,7 @@
 """The preflight says OK in a good environment and says what to fix otherwise."""
 
 import importlib.metadata as metadata
+from pathlib import Path
 
 from followup_kit import preflight
 
@@ -84,3 +85,16 @@ def test_the_checked_folder_is_the_one_the_log_opens(monkeypatch, tmp_path):
         line = next(line for line in report.checked if line.startswith("your log folder"))
         assert line.startswith(f"your log folder is {default_log_dir()} ("), value
         assert line.endswith("can be written"), value
+
+
+def test_every_runtime_dependency_has_an_import_name_that_imports():
+    """The preflight imports each pinned package by its import name; a wrong name reads as NOT READY
+    on a fresh install (vaderSentiment's module is not 'vadersentiment')."""
+    import importlib.util
+    import tomllib
+
+    project = tomllib.loads((Path(preflight.__file__).parents[1] / "pyproject.toml").read_text())["project"]
+    for requirement in project["dependencies"]:
+        name = requirement.partition("==")[0].strip().lower()
+        module = preflight.IMPORT_NAMES.get(name, name.replace("-", "_"))
+        assert importlib.util.find_spec(module) is not None, (name, module)
