@@ -36,7 +36,8 @@ def test_download_link_carries_the_exact_bytes():
 
 def test_tables_have_a_caption_escape_cells_and_say_when_empty():
     table = table_html([["Fri 6 Mar", "<script>"]], ["When", "What"], "Your steps")
-    assert "<caption>Your steps</caption>" in table and "<th scope='col'>When</th>" in table
+    assert "<caption>Your steps</caption>" in table
+    assert "<th scope='col' style='text-align:left;vertical-align:top'>When</th>" in table  # JupyterLab
     assert "&lt;script&gt;" in table and "<script>" not in table
     assert "Nothing to show yet." in table_html([], ["When"], "Empty")
 

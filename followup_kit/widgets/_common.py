@@ -39,8 +39,10 @@ STYLE = {"description_width": DESCRIPTION_WIDTH}
 WIDE = widgets.Layout(width="100%", max_width="46em")
 #: Date, time and short menus: the description plus room for the control.
 MEDIUM = widgets.Layout(width="30em")
-_NOWRAP = " style='white-space:nowrap'"
-#: One style block per table (the class scopes it), instead of a style on every cell.
+_CELL = " style='text-align:left;vertical-align:top'"
+_NOWRAP = " style='text-align:left;vertical-align:top;white-space:nowrap'"
+#: One style block per table (the class scopes it).  JupyterLab drops <style> from rendered outputs and
+#: right-aligns their table cells, so each cell also says text-align:left itself (``_CELL``).
 _GRID_STYLE = (
     "<style>.fk-grid{border-collapse:collapse;font-size:0.95em;line-height:1.4}"
     ".fk-grid caption{text-align:left;font-weight:bold;padding:0.3em 0}"
@@ -95,12 +97,12 @@ def table_html(
 
     The first ``nowrap`` columns (dates, statuses) never wrap, so a row reads across.
     """
-    head = "".join(f"<th scope='col'>{html.escape(h)}</th>" for h in headings)
+    head = "".join(f"<th scope='col'{_CELL}>{html.escape(h)}</th>" for h in headings)
     body = []
     for index, row in enumerate(rows):
         klass = f" class='{html.escape(row_classes[index], quote=True)}'" if row_classes else ""
         cells = "".join(
-            f"<td{_NOWRAP if column < nowrap else ''}>{html.escape(str(value))}</td>"
+            f"<td{_NOWRAP if column < nowrap else _CELL}>{html.escape(str(value))}</td>"
             for column, value in enumerate(row)
         )
         body.append(f"<tr{klass}>{cells}</tr>")
