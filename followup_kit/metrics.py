@@ -29,6 +29,7 @@ import pandas as pd
 
 from .records import CHANNELS, KINDS, OUTCOMES, PURPOSES
 from .sources import cite
+from .wording import plural as _plural
 
 #: The thank-you deadline the dashboard judges against, and where it comes from.
 THANK_YOU_HOURS = 24
@@ -324,10 +325,6 @@ def channel_noun(channel: str, count: int = 2) -> str:
     """How a sentence names a channel: "call"/"calls", "LinkedIn message"/"LinkedIn messages"."""
     one, many = _CHANNEL_NOUNS.get(channel, (channel, channel + "s"))
     return one if count == 1 else many
-
-
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 def _pct(share: float) -> str:

@@ -14,6 +14,7 @@ learner can tell the two apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["SOURCES", "Source", "cite", "quote", "sources_table"]
 
@@ -270,9 +271,11 @@ def quote(source_id: str, start: str) -> str:
     raise KeyError(f"{source_id} keeps no quote starting {start!r}")
 
 
-def sources_table() -> list[dict[str, str]]:
-    """Every source for the learner: its citation, what the workbook takes from it, and the words."""
+def sources_table() -> list[dict[str, Any]]:
+    """Every source for the learner: its citation, what the workbook takes from it, and its words (the
+    verbatim ``quotes``, white space tidied)."""
     return [
-        {"source": s.short, "kind": s.kind, "says": s.says, "quotes": " … ".join(s.quotes), "ref": s.ref}
+        {"source": s.short, "kind": s.kind, "says": s.says, "ref": s.ref,
+         "quotes": [" ".join(q.split()) for q in s.quotes]}
         for s in SOURCES.values()
     ]

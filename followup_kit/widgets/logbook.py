@@ -269,6 +269,7 @@ class Logbook(widgets.VBox):
     ) -> None:
         self._own_log = log
         self._now = now
+        self._read_place: Place | None = None
         self.editing: str | None = None
         self._pairs: list[tuple[str, Interview]] = []
         self._syncing = False
@@ -589,12 +590,15 @@ class Logbook(widgets.VBox):
             )
 
     def _place(self) -> Place:
-        """The learner's calendar and zone, from their own log's settings (unset when unreadable)."""
-        own = self._own_log if self._own_log is not None else self.interview_log
-        try:
-            return own.place()
-        except LogFileError:
-            return Place()
+        """The learner's calendar and zone, from their own log's settings (unset when unreadable); read
+        once per refresh, not on every pick."""
+        if self._read_place is None:
+            own = self._own_log if self._own_log is not None else self.interview_log
+            try:
+                self._read_place = own.place()
+            except LogFileError:
+                self._read_place = Place()
+        return self._read_place
 
     def _clock(self) -> datetime:
         """Now, in the learner's time zone (not the server's), to the minute."""
@@ -645,6 +649,7 @@ class Logbook(widgets.VBox):
 
     def refresh(self) -> None:
         """Read the log again and redraw the table, pickers, follow-ups and download link."""
+        self._read_place = None  # read the learner's settings again, once
         try:
             self._pairs = self.interview_log.items()
             followups = self.interview_log.followup_items()

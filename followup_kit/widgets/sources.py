@@ -12,7 +12,7 @@ __all__ = ["sources_html"]
 def sources_html() -> str:
     """A captioned table of ``sources.SOURCES``; quotes are shown between quote marks, paraphrases without."""
     rows = [
-        [row["source"], row["says"], " ".join(f"“{q}”" for q in row["quotes"].split(" … ") if q) or "—"]
+        [row["source"], row["says"], " ".join(f"“{q}”" for q in row["quotes"]) or "—"]
         for row in sources_table()
     ]
     caption = (
