@@ -27,8 +27,10 @@ def wheel(tmp_path_factory) -> Path:
     source = tmp_path_factory.mktemp("source")
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
-    shutil.copytree(ROOT / "followup_kit", source / "followup_kit",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    for folder in ("followup_kit", "share"):  # share/: data files the wheel installs (Voila templates)
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, source / folder,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--disable-pip-version-check",
