@@ -557,7 +557,10 @@ _INTEREST = _rx(
     r"look(?:ing)? forward to (?:working|joining|contributing|starting|the chance|the opportunity|"
     r"helping|being part)",
     r"(?:i would|i'd|id|we'd|would) (?:really |very much |so )?love",
-    r"(?:i would|i'd|id) (?:really |very much )?like to (?:join|work|be part|contribute)",
+    r"(?:i would|i'd|id) (?:really |very much )?like to (?:join|work|be part|contribute|help|bring|support|"
+    r"take on|get stuck in)",
+    r"(?:would|'d) be (?:so |very |really |truly )?(?:glad|grateful|happy|delighted|thrilled) (?:of|for) "
+    r"(?:the|a) (?:chance|opportunity)",
     r"(?:delighted|glad|happy) to (?:join|be part|contribute|bring)",
     r"want(?:ing|ed)? (?:this|the) (?:job|role|position)",
     r"hop(?:e|ing) to (?:join|be part|be a part|work (?:with|for|at|on)|contribute)",
@@ -565,7 +568,7 @@ _INTEREST = _rx(
     # the role suiting you is interest; you suiting the role ("I'm a strong fit") is a claim, not interest
     r"(?:role|job|position|post|it) (?:feels|seems|sounds|looks) like (?:a |the )?"
     r"(?:great|good|perfect|ideal|natural|real) (?:fit|match) for me",
-    r"(?:privilege|honou?r|pleasure|joy) to (?:join|work|be part|contribute)",
+    r"(?:privilege|honou?r|pleasure|joy) to (?:join|work|be part|contribute|bring|help|support)",
     r"appeals? to me|(?:really|very much|greatly) appeals?",
     r"(?:would|'d) be (?:so |very |really )?(?:happy|glad|delighted|thrilled|keen) to "
     r"(?:help|join|work|contribute|be)",
@@ -629,7 +632,8 @@ def _join(words: Iterable[str]) -> str:
 
 _NEGATOR = re.compile(
     r"\b(?:not|never|no|nor|hardly|without|cannot|can't|cant|don't|dont|doesn't|didn't|won't|wont|"
-    r"wouldn't|isn't|aren't|wasn't|weren't|haven't|hasn't|shouldn't|couldn't|nothing|nobody)\b",
+    r"wouldn't|isn't|aren't|wasn't|weren't|haven't|hasn't|shouldn't|couldn't|nothing|nobody|refuse|refuses|"
+    r"refusing|unable to)\b",
     re.I,
 )
 _CLAUSE_START = re.compile(r"[,;:.!?]|\s-\s|\b(?:but|and|so|because|though|although|while)\b", re.I)
@@ -681,8 +685,11 @@ _INDIRECT_QUESTION = _rx(
     r"(?:could|can|would|will) you (?:please |kindly |possibly )?(?:let me know|tell me|share|send|explain|"
     r"give me|advise|say|confirm|point me)",
     r"(?:please |kindly )?(?:let me know|tell me|advise) (?:if|whether|when|what|how|which|where|who)",
-    r"(?:i'd|i would|id) (?:really |also |just )?(?:like|love) to (?:know|ask|hear|find out) "
-    r"(?:if|whether|when|what|how|which|where|who|one|your)",
+    r"(?:i'd|i would|id) (?:really |also |just )?(?:like|love) to (?:know|ask|hear|find out)(?: from)?"
+    r"(?: you)? (?:if|whether|when|what|how|which|where|who|one|your)",
+    r"(?:was|am|i'm|were) (?:really |just )?hoping (?:you (?:could|can|might|would|'d)|"
+    r"to (?:find out|hear|know|"
+    r"ask|learn)) (?:\w+ )?(?:tell|let|say|share|give|if|whether|when|what|how|about|roughly)",
     r"(?:i'd|i would|id) (?:really |also |be )?(?:appreciate|welcome|value|grateful for|glad of) "
     r"(?:knowing|hearing|learning|any|your|some|a word|one)",
     r"(?:grateful|thankful|glad) (?:to (?:know|hear|learn)|if you (?:could|can|would))",
@@ -714,7 +721,10 @@ _COMPLAINT_QUESTION = _rx(
 
 #: A question typed without its "?": "what could i do better", "is there owt else you need".
 _TYPED_QUESTION = re.compile(
-    rf"^{_LEAD}(?:(?:{_WH})\s+(?:{_AUX}|\w+'s)\b|(?:{_AUX})\s+(?:i|you|we|they|there|it|anyone|anything)\b)",
+    rf"^{_LEAD}(?:(?:{_WH})\s+(?:{_AUX}|\w+'s)\b|(?:{_AUX})\s+(?:i|you|we|they|there|it|anyone|anything)\b|"
+    # a wh-word with its verb run in ("whats the main thing", "hows it going"), and an elliptical
+    # "any news yet" / "any update on the decision": a short clause opening with "any"
+    r"(?:whats|hows|wheres|whos|whens)\s+\w+|any\s+\w+(?:\s+\w+){0,3}\s*$)",
     re.I,
 )
 
@@ -780,7 +790,7 @@ _GRIEVANCE = (
     r"wasted (?:my|our) time|(?:hear|heard|hearing) (?:absolutely )?nothing|finally|"
     r"after (?:a|one|two|three|four|\d+) (?:weeks?|months?)|"
     r"(?:a|one|two|three|four|several|\d+) (?:weeks?|months?) (?:after|since|later)|only (?:been|taken|took)|"
-    r"eventually|whenever that (?:is|may be|will be)|at (?:long )?last|(?:had|have|"
+    r"eventually|in the end|whenever that (?:is|may be|will be)|at (?:long )?last|(?:had|have|"
     r"'d) forgotten (?:about )?me|radio silence|in the dark|out of the loop|ghost\w*"
 )
 #: (pattern, category, advice, sources); the category says which checks show it.
@@ -815,6 +825,24 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"a month|(?:two|three|four|several) (?:weeks|months))",
             r"(?:try not to |don't |do not )?spend it all at once|(?:salary|pay|offer|"
             r"package)\b[^.?!]{0,30}\b(?:laughable|peanuts|pittance)",
+            # round 3, by structure: a reassurance undercut by the time it has taken ("no rush, it's
+            # only been three weeks"), feigned surprise, and thanks for the least they could do
+            r"(?:no rush|no hurry|take your time|no pressure|in your own time)\b[^.?!]{0,40}\b(?:only|just|"
+            r"been|after)\b[^.?!]{0,15}\b(?:weeks?|months?|ages|forever|a lifetime)",
+            r"(?:only|just) (?:been|taken|took) (?:\w+ ){0,2}(?:weeks?|months?|ages|forever)\b[^.?!]{0,30}"
+            r"\b(?:no rush|no hurry|take your time)",
+            r"(?:what a|such a|how) (?:surprise|shock|surprising|shocking|unexpected)|surprise,? surprise|"
+            r"who(?:'d| would) have (?:thought|guessed)",
+            r"(?:thanks|thank you|grateful)\b[^.?!]{0,60}\bfor (?:\w+ )?(?:remembering|bothering|deigning|"
+            r"finding the time|even (?:calling|replying|answering|reading|turning|showing))",
+            # carelessness insinuated ("assuming you haven't lost my number again") and ironic deference
+            r"(?:assuming|unless|in case|presumably|if) you(?:'ve| have)?(?: not|n't| still| even)? "
+            r"(?:lost|forgot(?:ten)?|misplaced|deleted|binned|mislaid)",
+            r"(?:lost|forgot(?:ten)?|misplaced|mislaid) (?:about )?(?:me|my \w+) "
+            r"(?:again|already|completely)",
+            r"(?:i'm sure|i guess|i suppose|well,? clearly|obviously) you "
+            r"(?:know best|know what you're doing)|"
+            r"if you say so",
         ),
         "sarcasm",
         "say what you mean plainly and politely: sarcasm reads as hostile in writing and on the phone",
@@ -858,6 +886,16 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i(?:'ve| have) told (?:my|all my|everyone)|(?:hate|don't want) to let (?:them|my \w+|"
             r"everyone) down",
             r"i really hope it's good news",
+            r"(?:everything|so much|a lot|my (?:future|family|whole \w+|livelihood))(?:'s| is| are)? "
+            r"(?:riding|depend(?:s|ing)?|hinges|hanging|rests|resting) on (?:this|it|the (?:job|role|outcome|"
+            r"decision)|you|getting)",
+            r"(?:can't|cannot) afford (?:to (?:lose|miss|wait)|another (?:no|rejection))",
+            r"(?:haven't|have not|can't|cannot|couldn't) (?:been able to )?"
+            r"(?:think about|focus on|concentrate on) "
+            r"anything else",
+            r"i(?:'m| am|'ve been| have been| feel) (?:\w+ )?(?:a (?:nervous |complete |total )?wreck|"
+            r"beside myself|on (?:edge|tenterhooks|pins and needles)|falling apart|losing sleep|"
+            r"sick with (?:worry|nerves))",
             r"(?:i'd|i would|i'll|i will) do anything|(?:my )?last (?:chance|hope)|(?:work|"
             r"do it) for (?:free|nothing)|"
             r"any (?:hours|salary|pay) (?:you|at all)|i(?:'m| am) (?:really )?struggling(?! to)",
@@ -922,6 +960,12 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"afternoon|evening))\b|\bi'll be waiting\b|"
             r"\b(?:i'll|i will|i'd|i) (?:need|want|expect|require) (?:the|my|a) (?:salary|pay|offer|"
             r"package)\b|"
+            # round 3: a floor set for them ("I won't consider anything under…", "you'd need to match")
+            r"\b(?:won't|will not|wouldn't|would not|can't|cannot|don't|do not) "
+            r"(?:consider|accept|take|look at|go) (?:anything|any offer|an offer|less|a (?:salary|penny))\b"
+            r"[^.?!]{0,15}\b(?:under|below|less than|"
+            r"lower than)\b|"
+            r"\byou(?:'d| would| will|'ll)? (?:need|have) to (?:match|raise|increase|beat|improve on|top)\b|"
             r"\b(?:rais(?:e|ing)|tak(?:e|ing)) (?:this|it|the matter) (?:up )?(?:with|further)\b|"
             r"\b(?:hr|human resources|managing) director\b|\bformal complaint\b|\b(?:my )?(?:lawyer|"
             r"solicitor)\b|"
@@ -965,8 +1009,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:the )?(?:best|strongest|most qualified) (?:candidate|person|applicant)",
             r"reconsider|wrong (?:decision|choice|candidate|person)|waste of (?:my )?time",
             r"ridiculous|how could you",
-            r"i (?:don't|do not|can't|cannot) (?:agree|accept)"
-            r"(?! (?:right now|over the phone|yet|until|before))",
+            r"i (?:don't|do not|can't|cannot|won't|will not|refuse to|am not going to|'m not going to) "
+            r"(?:agree|accept)(?! (?:right now|over the phone|yet|until|before))",
             r"disagree with|would have (?:picked|chosen|hired) me|i was told i was|talk about it again",
             r"not sure i agree|(?:you've|you have|you) got (?:this|it|that)(?: one)? wrong",
             r"(?:clearly|obviously) the (?:better|best|right|stronger)|you(?:'ll| will) regret",
@@ -1208,7 +1252,8 @@ _GENERIC_WORDS = frozenset(
     wednesday's today's yesterday's reach reaching sharing shared taking took showing around visit
     look looked speak speaking role's fantastic amazing brilliant awesome thrilled delighted glad
     happy pleased able opportunities want wanted would like great fit match perfect further
-    enjoyed meeting meet chatting chatted talking really very much many""".split()
+    enjoyed meeting meet chatting chatted talking really very much many
+    quick note say said everyone everybody fingers crossed speak talk soon catch chat cool""".split()
 )
 #: Groups of words that mean the same in a talking point ("refurbishment" ~ "renovation").
 _SYNONYMS = (
@@ -1221,6 +1266,7 @@ _SYNONYMS = (
     "customer client guest patient",
     "dashboard report",
     "hire recruit",
+    "handl deal tackl cope",
 )
 _SYNONYM_OF = {stem: group.split()[0] for group in _SYNONYMS for stem in group.split()}
 _SUFFIXES = (
@@ -1496,6 +1542,9 @@ _PURPOSE = _rx(
     r"(?:waiting|hoping) to hear (?:about|back|whether|if)",
     r"(?:ask|know|see|find out|hear)\w* (?:if|whether|about) [^.?!]{0,30}"
     r"\b(?:decision|decided|news|progress)",
+    # a call and what it wants to learn, however far apart: "I'm calling because I need to know whether…"
+    r"(?:calling|ringing|phoning|telephon\w*|call|ring|phone)\b[^.?!]{0,30}\b(?:know|hear|find out|ask|"
+    r"check|learn|see)(?: \w+)? (?:if|whether|about|when|how|where)",
 )
 
 
@@ -1670,6 +1719,8 @@ _ACCEPTS = _rx(
     r"(?:understand|respect|accept) (?:your|the|this|that) decision",
     r"disappoint(?:ed|ing)",
     r"(?:that's|that is) (?:completely |totally )?(?:understandable|fair|fine|okay|ok)",
+    r"(?:that's|that is|it's|it is|it was|that was|seems|sounds like) (?:a |an )?(?:completely |totally |"
+    r"perfectly |very )?(?:fair|understandable|reasonable|sensible|sound) (?:decision|call|choice|outcome)",
     r"(?:while|although|though) i'm sorry|sorry to hear",
     r"i get it|fair enough|no hard feelings|(?:totally|completely|fully|i) get (?:it|that|why)",
     r"(?:i'm|i am) not (?:at all )?(?:angry|upset|bitter|annoyed)",
@@ -1861,6 +1912,11 @@ _RECALL = _rx(
 )
 
 
+_THEIR_QUESTION = _rx(
+    r"you (?:asked|wondered|wanted to know|raised|queried)|your (?:question|query)|(?:answer|reply) to your",
+)
+
+
 def _excluded_words(draft: _Draft) -> list[str]:
     interview = draft.interview
     if interview is None:
@@ -1882,6 +1938,10 @@ def _talking_point(draft: _Draft) -> tuple[str, list[str]] | None:
     if interview is None:
         return None
     exclude = _excluded_words(draft)
+    # a note to the person whose question a point is ("Lee's question about…") that recalls their
+    # question ("you asked", "your question") needs only one of the point's words
+    answering = _THEIR_QUESTION.search(draft.flat) is not None
+    greeted = {_fold(n) for n in draft.greeted}
     have = set(_content_words(draft.flat, exclude))
     have_stems = {_stem(w) for w in have}
     said = f" {' '.join(_fold(w) for w in draft.words)} "
@@ -1897,7 +1957,8 @@ def _talking_point(draft: _Draft) -> tuple[str, list[str]] | None:
             shared = wanted
         else:
             shared = [w for w in wanted if _stem(w) in have_stems or any(_same_word(w, h) for h in have)]
-        enough = len(shared) >= min(2, len(wanted)) or bool(proper & set(shared))
+        theirs = answering and bool({_normal_word(w) for w in _WORD.findall(point)} & greeted)
+        enough = len(shared) >= min(1 if theirs else 2, len(wanted)) or bool(proper & set(shared))
         if wanted and shared and enough and (best is None or len(shared) > best[0]):
             best = (len(shared), point, shared)
     return (best[1], best[2]) if best else None
@@ -2022,7 +2083,8 @@ _IMPERSONAL = _rx(
     r"hi there|hello there",
 )
 _JOINING = re.compile(
-    r"\b(?:join|joining|joined|be part of|being part of|work(?:ing)? for|work(?:ing)? at)\s+"
+    r"\b(?:join|joining|joined|be part of|being part of|work(?:ing)? for|work(?:ing)? at|"
+    r"(?:bring|bringing|contribute|contributing)\b[^.?!\n]{0,30}?\bto|(?:future|career|start) (?:at|with))\s+"
     r"(?P<firm>[A-Z][\w&'-]*(?:\s+[A-Z&][\w&'-]*){0,3})"
 )
 
@@ -2030,11 +2092,21 @@ _JOINING = re.compile(
 def _specific_words(draft: _Draft) -> list[str]:
     """Content words no stock note would use: what makes a note about this interview."""
     skip = set(_excluded_words(draft)) | set(draft.own_name) | set(draft.greeted)
+    last = draft.sentences[-1] if draft.sentences else ""
+    if len(draft.sentences) > 1 and len(last.split()) <= 3 and last[-1:] not in ".?!":
+        skip |= set(_WORD.findall(last))  # a sign-off in any case: "talk soon! kemi", "cheers, marcus"
+    generic = _generic_normal()
     return [
         w
         for w in _content_words(draft.flat, skip)
-        if w not in _GENERIC_WORDS and not w.isdigit() and w not in _NOT_NAMES
+        if w not in generic and not w.isdigit() and w not in _NOT_NAMES
     ]
+
+
+@lru_cache(maxsize=1)
+def _generic_normal() -> frozenset[str]:
+    """``_GENERIC_WORDS`` folded and singular, as ``_content_words`` gives them ("heaps" -> "heap")."""
+    return frozenset(_GENERIC_WORDS | {_normal_word(w) for w in _GENERIC_WORDS})
 
 
 def _other_firm(draft: _Draft) -> str | None:
@@ -2042,9 +2114,13 @@ def _other_firm(draft: _Draft) -> str | None:
     if draft.interview is None:
         return None
     company = {_fold(w) for w in _WORD.findall(draft.interview.company)}
+    # the role, the talking points and the people are not another firm ("bring that to Snowflake")
+    logged = " ".join([draft.interview.role, *draft.interview.talking_points])
+    known = {_fold(w) for w in _WORD.findall(logged)}
+    known |= {_fold(w) for w in draft.people("interviewers", "contact", "agency_contact")}
     for m in _JOINING.finditer(draft.flat):
         words = [_fold(w) for w in _WORD.findall(m["firm"])]
-        if words and words[0] not in _NOT_NAMES and not set(words) & company:
+        if words and words[0] not in _NOT_NAMES and not set(words) & (company | known):
             return m["firm"]
     return None
 
@@ -2093,7 +2169,7 @@ _DEADLINE = _rx(
     r"(?:to hear|me to (?:decide|confirm|answer|respond|let you))",
     r"deadline|by when",
     r"how (?:long|much time) (?:do i have|can i (?:take|have)|would i have|"
-    r"i(?:'ve| have)? (?:got|have|can take))",
+    r"i(?:'ve| have)? (?:got|have|can take)|(?:have|has|do|would|will) (?:i|we) (?:got|have|get))",
     r"when (?:should|shall|do|would|can) (?:i|you like me to) (?:get back|respond|reply|confirm|let you know|"
     r"give you)",
     r"time ?(?:frame|line) for (?:my|your|a|the) (?:decision|answer|response)",
@@ -2121,10 +2197,16 @@ _IN_WRITING = _rx(
     r"(?:send|email|e-mail|forward|pop|put|share|post|mail)\w*\b[^.?!]{0,25}"
     r"\b(?:offer|contract|terms|details|package|paperwork)",
     r"(?:offer|contract|terms|details)\b[^.?!]{0,20}\bin (?:an? )?(?:email|e-mail|writing|letter)",
+    r"(?:send|forward|post|mail|share)\w*\b[^.?!]{0,30}\b(?:by|via|in an?|over|through) "
+    r"(?:e-?mail|post|writing|"
+    r"letter)|(?:send|email|forward)\w*\b[^.?!]{0,25}\bproposal",
 )
 _RAPPORT = _rx(
     r"start(?:ing)? date|first day|day one|first week",
     r"when (?:would|do|should) you (?:like|want|need) me to start|when (?:should|could|can|do|would) i start",
+    # asking when you begin, in any words: "what time do I start on Monday?", "what day I start"
+    r"(?:when|what time|what day|which day|what date|how soon)\b[^.?!]{0,20}\b(?:i|we) (?:would |will |can |"
+    r"should )?(?:start|begin)|(?:start|begin)(?:ing)? (?:time|day)",
     r"(?:anything|something|materials?|documents?|reading) (?:i |to )?(?:should |could |can |might )?"
     r"(?:read|review|prepare|look at)",
     r"read up on|background reading|get up to speed|head start|onboarding|meet the team|before i start",
