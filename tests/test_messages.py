@@ -162,10 +162,11 @@ def test_note_groups_of_the_tuning_part_are_judged_right() -> None:
 # -- the held-out part and the benchmark ------------------------------------------------------------
 
 
-def test_the_held_out_part_is_read_only_by_the_benchmark_and_this_test() -> None:
-    """Nobody tunes on the held-out messages: no other file in the project names them."""
+@pytest.mark.parametrize("stem", ["heldout", "heldout" + "2"])
+def test_the_held_out_part_is_read_only_by_the_benchmark_and_this_test(stem: str) -> None:
+    """Nobody tunes on the held-out messages (either part): no other file in the project names them."""
     allowed = {"benchmarks/bench_messages.py", "tests/test_messages.py"}
-    needle = "heldout" + ".json"
+    needle = stem + ".json"
     found = set()
     for path in ROOT.rglob("*"):
         rel = path.relative_to(ROOT).as_posix()
@@ -201,6 +202,24 @@ def test_the_held_out_part_is_well_formed() -> None:
     assert len(data["messages"]) + len(CORPUS) >= 250
 
 
+def test_the_second_held_out_part_is_well_formed_and_new() -> None:
+    """Round 3's held-out batch: at least 60 messages over every kind, good and bad, with tone faults and
+    note groups (a reordered form letter among them), on interviews no tuning batch uses."""
+    bench = _bench()
+    data = bench.load("heldout" + "2")
+    entries = data["messages"]
+    assert len(entries) >= 60 and len(data["note_groups"]) >= 5
+    assert {e["kind"] for e in entries} == set(KINDS)
+    for e in entries:
+        assert set(bench.expected(e)) == set(CHECK_IDS[e["kind"]]), e["id"]
+    assert any(not e["fails"] for e in entries) and any(e["fails"] for e in entries)
+    assert any(e["tone_fault"] for e in entries)
+    assert any("order" in g["note"] and g["form_letter"] for g in data["note_groups"])
+    assert not set(data["interviews"]) & set(INTERVIEWS)
+    ids = {e["id"] for e in entries} | {e["id"] for e in bench.load("heldout")["messages"]}
+    assert not ids & {e["id"] for e in CORPUS}
+
+
 def test_the_benchmark_measures_every_figure_on_the_tuning_part() -> None:
     bench = _bench()
     report = bench.run("tuning")
@@ -219,7 +238,8 @@ def test_the_benchmark_measures_every_figure_on_the_tuning_part() -> None:
     ):
         assert words in text
     assert report.overall.n == sum(len(_expected(e)) for e in TUNING["messages"])
-    assert report.seconds_per_message < 0.02  # the goal is 5 ms; generous here for a busy machine
+    assert report.seconds_per_message > 0  # measured; the 5 ms goal is the benchmark's figure, not a test's
+    assert "goal time per message" in text
     assert all(met for _, _, met in report.goals().values()), text
 
 
