@@ -724,7 +724,9 @@ _TYPED_QUESTION = re.compile(
     rf"^{_LEAD}(?:(?:{_WH})\s+(?:{_AUX}|\w+'s)\b|(?:{_AUX})\s+(?:i|you|we|they|there|it|anyone|anything)\b|"
     # a wh-word with its verb run in ("whats the main thing", "hows it going"), and an elliptical
     # "any news yet" / "any update on the decision": a short clause opening with "any"
-    r"(?:whats|hows|wheres|whos|whens)\s+\w+|any\s+\w+(?:\s+\w+){0,3}\s*$)",
+    r"(?:whats|hows|wheres|whos|whens)\s+\w+|any\s+\w+(?:\s+\w+){0,3}\s*$|"
+    # a wh-word, a few words, then the verb before its subject: "which bit of my answer could i improve"
+    rf"(?:{_WH})\s+(?:[\w']+\s+){{0,5}}(?:{_AUX})\s+(?:i|you|we|they|it|there|he|she)\b)",
     re.I,
 )
 
@@ -948,6 +950,14 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"\b(?:appreciate|need|want|expect) a decision by\b|"
             r"\b(?:another|other) offers? (?:\w+ )?waiting\b|"
             r"\b(?:i have|i've got) (?:\w+ )?other offers?\b|\bother offers? on the table\b|"
+            # round 3: another offer as leverage, waiting refused, terms wanted at once, "…, or I'll…"
+            r"\b(?:i have|i've got|i've had|i got|i've received|i have received) (?:another|an(?:other)? "
+            r"(?:\w+ )?offer)\b|"
+            r"\b(?:won't|will not|not going to|can't|cannot|unable to) (?:wait|hang (?:around|on|about)|hold "
+            r"(?:on|out)|keep waiting)\b[^.?!]{0,15}\b(?:forever|much longer|indefinitely|for long)\b|"
+            r"\bi (?:want|need|expect|demand) (?:the|it|this|that|my|an?) [^.?!]{0,30}\b(?:today|tonight|"
+            r"immediately|right away|right now|by tomorrow)\b|"
+            r",? or (?:else )?i(?:'ll| will| shall) (?:assume|take|go|withdraw|walk|look)\b|"
             # round 2: ultimatums by structure ("if you don't…, I'll…", "…, otherwise I'll…")
             r"\bif (?:i|you) (?:don't|do not|can't|cannot|haven't|have not|won't)\b[^.?!]{0,60}"
             r"\b(?:i'll|i will|i'm going to|i shall)\b|"
@@ -1071,6 +1081,10 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"with (?:all due )?respect,? (?:but|you)",
             r"(?:so|very|really|far too) (?:rushed|late|disorgani[sz]ed)",
             r"you(?:'ve| have)? lost (?:a|an|your) (?:good|great|strong|excellent)",
+            # a counterfactual reproach: "it would have helped if the panel had read my CV"
+            r"would (?:have )?(?:helped|help|been nice|be nice|been good|be good|been useful|been polite) if "
+            r"(?:you|the panel|someone|somebody|anyone|they|the interviewers?|"
+            r"your (?:team|panel|colleagues))\b",
         ),
         "hostile",
         "keep criticism of them or their process out: it closes the door; stay courteous",
@@ -1863,6 +1877,9 @@ _FUTURE = _rx(
     r"(?:anything|something) (?:similar|suitable|else)\b[^.?!]{0,20}\b(?:comes? up|opens?|arises?|"
     r"becomes? available)",
     r"(?:openings?|roles?|positions?|vacanc\w+|opportunit\w+) (?:later|next year|down the line)",
+    # needing someone again, in typed speech too: "if u ever need someone again"
+    r"(?:if|when|should) (?:you|u) (?:ever |later |again )?(?:need|want|are looking for|have room for|hire) "
+    r"(?:someone|anyone|somebody|people|another|more)",
 )
 
 
