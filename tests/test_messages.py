@@ -882,3 +882,95 @@ def test_recalling_their_hard_work_problems_is_not_hostile() -> None:
         "has been. I'm excited to help.\n\nSam Lee"
     )
     assert _checks(note, "thank_you", NORTHWIND)["courteous_tone"].passed
+
+
+# -- round 3: the same families of fault and of fine wording, by structure (not the batches' phrases) --
+
+OPENER_START = "Hi Dana, this is Sam Rivera. I interviewed for the Data Analyst role last Tuesday. "
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm calling for an update, though take your time, it's only been a month.",  # undercut reassurance
+        "I'm following up, assuming you haven't misplaced my CV. Is a decision close?",  # carelessness
+        "I'm calling about the decision; I've had another offer, so is a decision close?",  # leverage
+        "I'm calling about the decision because I can't hang on much longer. Is a decision close?",
+        "I'm calling about the decision. My whole future is riding on this. Is a decision close?",
+        "I'm calling about the decision; I've been on edge all week. Is a decision close?",
+    ],
+)
+def test_pressure_irony_and_distress_are_found_by_structure(line: str) -> None:
+    no_pressure = _checks(OPENER_START + line, "status_call_opener", CALL)["no_pressure"]
+    assert not no_pressure.passed, no_pressure.advice
+    assert "Calm" not in no_pressure.advice
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm checking in on the status. I was hoping you might tell me when you'll decide.",
+        "I'm checking in on the status. I'd like to ask you whether a decision is close.",
+        "i'm checking in on the status. any update on the decision",
+        "i'm checking in on the status. so when do you think you'll decide",
+    ],
+)
+def test_hedged_and_typed_questions_are_questions(line: str) -> None:
+    feedback = check_message(OPENER_START + line, "status_call_opener", CALL)
+    assert feedback.passed, feedback.summary()
+
+
+def test_a_call_and_what_it_wants_to_learn_state_the_purpose_however_far_apart() -> None:
+    text = OPENER_START + "I'm ringing today because I'd really love to know whether you've decided."
+    assert _checks(text, "status_call_opener", CALL)["states_purpose"].passed
+
+
+def test_refusing_the_decision_is_neither_acceptance_nor_calm() -> None:
+    text = "Thanks, Tom. I refuse to accept that outcome. What could I have done better?"
+    got = _checks(text, "feedback_request", REJECTED)
+    assert not got["accepts_decision"].passed and not got["not_argumentative"].passed
+    fair = (
+        "Thanks, Tom. It was a reasonable decision. So I can improve, which answer was weakest? "
+        "Keep me in mind."
+    )
+    assert check_message(fair, "feedback_request", REJECTED).passed
+
+
+def test_typed_speech_feedback_request_is_read_whole() -> None:
+    text = (
+        "thanks tom, i get it. so i can improve, which part of my pitch should i rework. "
+        "and if u ever need someone again pls shout"
+    )
+    feedback = check_message(text, "feedback_request", REJECTED)
+    assert feedback.passed, feedback.summary()
+
+
+def test_offer_terms_wanted_at_once_are_pressure_and_sending_by_email_is_in_writing() -> None:
+    pushy = "Thanks. I need the paperwork right away, or I'll look elsewhere. When do I start?"
+    assert not _checks(pushy, "offer_call")["courteous_tone"].passed
+    kind = (
+        "Thank you so much! Could you send the proposal over by email? How long have I got to reply? "
+        "And what time would I start on day one?"
+    )
+    assert check_message(kind, "offer_call").passed, check_message(kind, "offer_call").summary()
+
+
+def test_answering_their_question_needs_only_one_of_its_words() -> None:
+    note = (
+        "Dear Lee,\n\nThank you for Friday's interview for the Data Analyst role. You asked about my "
+        "dashboard; it now refreshes itself every Monday. I'd really like to help your team with it.\n\nSam"
+    )
+    assert check_message(note, "thank_you", NORTHWIND).passed
+    to_dana = note.replace("Dear Lee", "Dear Dana")  # Dana did not ask it: one word is not enough
+    assert not _checks(to_dana, "thank_you", NORTHWIND)["mentions_talking_point"].passed
+
+
+def test_another_firm_and_a_lower_case_sign_off_do_not_make_a_note_personal() -> None:
+    firm = (
+        "Dear Dana,\n\nThank you for Friday's interview for the Data Analyst role. The Snowflake migration "
+        "sounds great, and I'd love to bring my SQL to Fabrikam.\n\nSam Lee"
+    )
+    got = _checks(firm, "thank_you", NORTHWIND)["not_form_letter"]
+    assert not got.passed and "Fabrikam" in got.advice
+    generic = "hi dana! thanks heaps for friday, lovely to meet you. fingers crossed, speak soon! sam"
+    assert not _checks(generic, "thank_you", NORTHWIND)["not_form_letter"].passed
