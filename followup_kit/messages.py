@@ -762,14 +762,23 @@ def _is_question(sentence: str) -> bool:
 def _sensible(question: str, draft: _Draft) -> bool:
     """A prepared question: not small talk, not a complaint, and free of tone faults.
 
-    Choice: after a reproach, a complaint, blame or a demand ("Frankly, it's unprofessional…
-    When will you decide?") the question reads as part of the complaint, so it does not count.
+    Choice: after a complaint, blame or a demand ("Frankly, it's unprofessional… When will you
+    decide?") the question reads as part of the complaint, so it does not count.  After a reproach
+    about the wait, a closed, courteous question ("Is a decision close?", "Any news?") still counts
+    (the reproach is flagged on its own), while a blunt open one ("Where are we at?") reads as
+    the reproach going on.
     """
     if _SMALL_TALK.search(question) or _COMPLAINT_QUESTION.search(question):
         return False
-    if any(f.category in ("reproach", "hostile", "blame", "demand", "entitled") for f in draft.tone):
+    if any(f.category in ("hostile", "blame", "demand", "entitled") for f in draft.tone):
+        return False
+    if any(f.category == "reproach" for f in draft.tone) and _OPEN_QUESTION.match(question):
         return False
     return not _tone_faults_in(_question_part(question), draft.kind)
+
+
+#: A question opening with a wh-word (after fillers): "Where are we at?", "so what's happening".
+_OPEN_QUESTION = re.compile(rf"^{_LEAD}(?:{_WH})\b", re.I)
 
 
 # -- tone: sarcasm, neediness, pressure, reproach, blame -------------------------------------------
@@ -845,6 +854,18 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:i'm sure|i guess|i suppose|well,? clearly|obviously) you "
             r"(?:know best|know what you're doing)|"
             r"if you say so",
+            # praise made ironic ("great timing, as always"), effort played down ("don't worry, I only
+            # rearranged my week"), time stretched ("at some point this year"), the least praised
+            rf"{_POSITIVE}\b[^.?!]{{0,30}},? as (?:always|usual|ever)\b",
+            r"(?:don't worry|never mind|no problem|it's fine|not that it matters),? (?:i|it) (?:only|just|"
+            r"was only)\b",
+            r"(?:at some point|sometime|some time|before the end of) (?:this|the|next) (?:year|century|"
+            r"decade|"
+            r"millennium)|in my lifetime|before i retire",
+            r"(?:glad|good|nice|great|lovely) to (?:know|see|hear) (?:my|that my|i|"
+            r"i was)\b[^.?!]{0,40}\bworth\b",
+            r"(?:(?:one|two|three|five|ten|\d+)[- ](?:minute|line|word|second|sentence)) (?:call|email|reply|"
+            r"interview|message|chat|answer)\b[^.?!]{0,20}$",
         ),
         "sarcasm",
         "say what you mean plainly and politely: sarcasm reads as hostile in writing and on the phone",
@@ -892,6 +913,17 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:riding|depend(?:s|ing)?|hinges|hanging|rests|resting) on (?:this|it|the (?:job|role|outcome|"
             r"decision)|you|getting)",
             r"(?:can't|cannot) afford (?:to (?:lose|miss|wait)|another (?:no|rejection))",
+            r"(?:kids|children|family|partner|wife|husband|mum|mom|dad|parents)\b[^.?!]{0,20}\b(?:rely|"
+            r"relies|"
+            r"relying|depend|depends|depending|counting|count) on (?:me|us|this|it)",
+            r"(?:i'll|i will|i'd|i would|i'm going to) be (?:\w+ )?(?:devastated|heartbroken|crushed|gutted|"
+            r"destroyed|shattered|lost) if",
+            r"i(?:'m| am|'ve been| have been)? (?:\w+ )?praying|(?:my |the )?(?:only|last) (?:way out|hope|"
+            r"option|"
+            r"lifeline)",
+            r"(?:pay|paid|paying|afford|cover|covered|make)\w* (?:my|our|the) (?:rent|bills|debts)\b|"
+            r"(?:don't|do not) know how (?:i|we)(?:'d| would)? (?:have )?(?:managed|coped|paid|survived|"
+            r"got by)",
             r"(?:haven't|have not|can't|cannot|couldn't) (?:been able to )?"
             r"(?:think about|focus on|concentrate on) "
             r"anything else",
@@ -917,6 +949,12 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"is anyone (?:ever )?going to|how long does it take|still waiting to hear",
             r"(?:a bit|rather|quite|very|really) disappointing",
             r"took you long enough|about time",
+            r"(?:that|it|this)(?:'s| has)? (?:took|taken) (?:a while|a long time|long enough|ages|forever|"
+            r"its time|some time)",
+            r"i(?:'d| would) have (?:thought|expected|hoped) (?:you(?:'d| would)|to (?:hear|know)|an? )",
+            r"(?:email|message|letter|call)\w*\b[^.?!]{0,40}\b(?:clearly|obviously|apparently) (?:got|went|"
+            r"was) "
+            r"(?:lost|missed|forgotten)",
             # round 2: reproach by comparison, by expectation, by concession
             r"(?:other|most|every other) (?:companies|employers|firms|banks|businesses|places|practices|"
             r"teams|"
@@ -958,6 +996,15 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"\bi (?:want|need|expect|demand) (?:the|it|this|that|my|an?) [^.?!]{0,30}\b(?:today|tonight|"
             r"immediately|right away|right now|by tomorrow)\b|"
             r",? or (?:else )?i(?:'ll| will| shall) (?:assume|take|go|withdraw|walk|look)\b|"
+            r"\bi(?:'ll| will) expect\b|\bi(?:'d| would) (?:expect|want|need) (?:a (?:lot|bit|good deal) )?"
+            r"(?:more|better|higher)\b|"
+            r"\b(?:sorted|settled|decided|done|finali[sz]ed|wrapped up|resolved)\b[^.?!]{0,15}\b(?:today|"
+            r"tonight|right now|this (?:morning|afternoon|evening))\b|\bdrag(?:ging)? (?:this|it|things) "
+            r"(?:out|on)\b|"
+            r"\b(?:expect|need|want|require)\b[^.?!]{0,40}\bby (?:\d{1,2}(?::\d\d)?\s*(?:am|pm|o'clock)|"
+            r"five|six|"
+            r"noon|midday|lunchtime|close of business|(?:the )?end of (?:the )?day|today|tonight)\b|"
+            r"\bthe (?:minute|moment|second) you (?:get|hear|see|know)\b|"
             # round 2: ultimatums by structure ("if you don't…, I'll…", "…, otherwise I'll…")
             r"\bif (?:i|you) (?:don't|do not|can't|cannot|haven't|have not|won't)\b[^.?!]{0,60}"
             r"\b(?:i'll|i will|i'm going to|i shall)\b|"
@@ -1002,6 +1049,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"this afternoon|"
             r"first thing|in an hour)|(?:swing|drop|pop|stop) by (?:the|your) office|come (?:in|"
             r"by) in person",
+            r"(?:hear|get|pick up|collect|discuss)\w* (?:it|the (?:answer|decision|news|outcome)) in person|"
+            r"(?:pop|drop|swing|stop|come|nip|head)\w* (?:in|into|by|round|over|down)(?: to)? (?:the |your )?"
+            r"(?:\w+ )?(?:office|offices|branch|site|shop|building|reception)\b",
         ),
         "repeat",
         "make only one call; don't mention earlier calls or call again",
@@ -1030,6 +1080,16 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i still (?:think|believe|feel) i (?:was|am|'m) (?:the )?(?:better|best|stronger)",
             r"well[- ]connected|nepotism|friend of (?:the|a|someone)|foregone conclusion|tick(?:ing)? (?:a|"
             r"the) box",
+            r"find (?:that|it|this) (?:hard|difficult) to (?:believe|accept|understand)|hard to believe",
+            r"you(?:'ve| have)? (?:misjudged|underestimated|overlooked|misread|misunderstood|dismissed) me",
+            r"(?:look at|review|revisit|re-?read|go over|consider) (?:my|the) (?:\w+ )?(?:application|cv|"
+            r"answers?|interview|case|decision) again|take (?:another|a second) look",
+            r"(?:whoever|the (?:other|successful|chosen|new) (?:candidate|person|applicant|hire)|"
+            r"the person you "
+            r"(?:chose|picked|hired))\b[^.?!]{0,30}\b(?:(?:can't|cannot|couldn't|wouldn't) (?:possibly )?"
+            r"(?:have|be|know|match)|(?:doesn't|didn't|don't) (?:have|know|bring) (?:my|the|as|half|any)|"
+            r"less (?:experience|qualified)|fewer|half (?:as|my|the))\b",
+            r"(?<!but )\bsurely\b|counts? for (?:something|nothing)",
             r"(?:made|make) up (?:its|their|your|his|her) minds? (?:before|already)|already (?:had|picked|"
             r"chosen) "
             r"(?:someone|somebody|their|a candidate)",
@@ -1064,6 +1124,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i (?:gave|have given|'ve given) up (?:a|my|another)",
             r"(?:kept|keep|keeping) my (?:week|diary|day|days|calendar|schedule) (?:free|clear|open)",
             r"(?:hope|trust) (?:it|the decision|this) (?:will be|was|is) worth",
+            r"i (?:only |just |even )?(?:rearranged|cancelled|moved|reshuffled|dropped|swapped) (?:my |"
+            r"everything|"
+            r"all my )(?:whole |entire )?(?:week|day|plans|schedule|diary|shifts?|holiday|childcare|life)",
         ),
         "guilt",
         "leave out what waiting or applying has cost you: it reads as guilt-tripping",
@@ -1810,7 +1873,7 @@ _SPECIFIC = _rx(
     r"example|reason|point)s?",
     r"which (?:part|skill|area|answer|one|of|aspect|two|three|\w+s)\b",
     r"what (?:one|two|three|skill|area|part|would have made|could i|should i|can i|i could|i should)",
-    r"where (?:my|i)\b",
+    r"where (?:my|i|did i|do i|could i|should i)\b|fall short|falls short|falling short",
     r"how (?:my|i) (?:\w+ )?(?:could|can|might|compare|compared|did)",
     r"improv\w*|strengthen\w*|work on|do better|done better|differently|fell short|held me back|let me down|"
     r"weak\w*|stronger|better",

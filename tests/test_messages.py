@@ -115,7 +115,6 @@ def test_corpus_is_large_and_covers_every_kind() -> None:
 #: starts to agree (remove it here) or if any other label disagrees.
 KNOWN_DISAGREEMENTS = {
     ("t200", "asks_one_question"): "“Can you tell me anything?” after a plea is vague, but is a question",
-    ("t099", "asks_one_question"): "after “leave me hanging” the check no longer counts “Any news?”",
     ("t243", "thanks_them"): "a thanks followed by sarcasm in the next sentence still counts as thanks",
     ("t262", "no_rushed_acceptance"): "“send me whatever I need to sign” counts as asking for it in writing",
     # round 2 batch, labelled before the checker saw it; the checks keep round 1's documented choices:
@@ -974,3 +973,37 @@ def test_another_firm_and_a_lower_case_sign_off_do_not_make_a_note_personal() ->
     assert not got.passed and "Fabrikam" in got.advice
     generic = "hi dana! thanks heaps for friday, lovely to meet you. fingers crossed, speak soon! sam"
     assert not _checks(generic, "thank_you", NORTHWIND)["not_form_letter"].passed
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "check_id"),
+    [
+        ("Hi Dana, this is Sam Rivera. I interviewed for the Data Analyst role last Tuesday. I'm calling "
+         "about the decision. Super efficient as usual. Is a decision close?",
+         "status_call_opener", "no_pressure"),
+        ("Hi Dana, this is Sam Rivera. I interviewed for the Data Analyst role last Tuesday. I'm calling "
+         "about the decision; my partner is depending on me landing this. Is a decision close?",
+         "status_call_opener", "no_pressure"),
+        ("Hi Dana, this is Sam Rivera. I interviewed for the Data Analyst role last Tuesday. I'm following "
+         "up, and I'll happily drop into your office on Friday to hear the outcome. Is a decision close?",
+         "status_call_opener", "no_pressure"),
+        ("Thank you, Tom. You've underestimated me, I think. Which answer was weakest?", "feedback_request",
+         "not_argumentative"),
+        ("Thank you, Tom. I'd ask you to go over my interview again. Which answer was weakest?",
+         "feedback_request", "not_argumentative"),
+        ("Thanks. Goodness, that has taken ages! Could you email me the contract? When do you need my "
+         "answer? When do I start?", "offer_call", "courteous_tone"),
+        ("Thanks. I'd want a lot more than that. Could you email me the contract? When do you need my "
+         "answer?", "offer_call", "courteous_tone"),
+    ],
+)
+def test_tone_faults_in_fresh_words_are_flagged(text: str, kind: str, check_id: str) -> None:
+    interview = {"status_call_opener": CALL, "feedback_request": REJECTED}.get(kind)
+    check = _checks(text, kind, interview)[check_id]
+    assert not check.passed, check.advice
+
+
+def test_a_courteous_question_after_a_reproach_still_counts_a_blunt_one_does_not() -> None:
+    start = OPENER_START + "I'm calling about the decision. I'd have expected to hear by now. "
+    assert _checks(start + "Is there any news?", "status_call_opener", CALL)["asks_one_question"].passed
+    assert not _checks(start + "What's happening?", "status_call_opener", CALL)["asks_one_question"].passed
