@@ -1199,6 +1199,7 @@ _NOT_DISTRESS = _rx(
     r"no (?:need|rush|pressure|hurry)|(?:don't|do not|didn't) (?:mind|want to|need)|not (?:worried|"
     r"in a rush)",
     r"problem|challenge|issue|weak\w*|short|mistake|tough|difficult|hard|disappoint\w*",
+    r"to (?:hear|learn|read|see) (?:about|that|of|the|your|how)",  # sympathy: "devastated to hear about…"
 )
 #: A sentence at or below this VADER compound score (-1 to 1) reads as distress.
 _DISTRESS_SCORE = -0.4
@@ -1223,12 +1224,19 @@ def _distress(sentence: str) -> bool:
     thousands of words of feeling the rules don't list, counted only for a first-person statement
     about the outcome, never for a question, an apology or a hedge.
     """
-    if not (_FIRST_PERSON.search(sentence) and _OUTCOME.search(sentence)) or _NOT_DISTRESS.search(sentence):
+    about = _OUTCOME.search(sentence) is not None
+    if not (_FIRST_PERSON.search(sentence) and (about or _OWN_STATE.search(sentence))):
         return False
-    if _is_question(sentence) or _ACCEPTS.search(sentence):
+    if _NOT_DISTRESS.search(sentence) or _is_question(sentence) or _ACCEPTS.search(sentence):
         return False
     score = _sentiment()
-    return score is not None and score(sentence)["compound"] <= _DISTRESS_SCORE
+    return score is not None and score(sentence)["compound"] <= (_DISTRESS_SCORE if about else _STATE_SCORE)
+
+
+#: A statement of how you yourself are ("I've been a mess", "I feel awful"): distress even when it
+#: names no outcome, at a stronger feeling than a remark about the outcome needs.
+_OWN_STATE = _rx(r"i(?:'m| am|'ve been| have been| feel| felt| was)")
+_STATE_SCORE = -0.5
 
 
 #: Words that aim a sentence at the reader or their process.

@@ -1007,3 +1007,11 @@ def test_a_courteous_question_after_a_reproach_still_counts_a_blunt_one_does_not
     start = OPENER_START + "I'm calling about the decision. I'd have expected to hear by now. "
     assert _checks(start + "Is there any news?", "status_call_opener", CALL)["asks_one_question"].passed
     assert not _checks(start + "What's happening?", "status_call_opener", CALL)["asks_one_question"].passed
+
+
+def test_distress_about_yourself_needs_no_outcome_word_but_sympathy_is_not_distress() -> None:
+    start = OPENER_START + "I'm following up on the status. "
+    upset = _checks(start + "I am absolutely terrified. Is a decision close?", "status_call_opener", CALL)
+    assert not upset["no_pressure"].passed
+    kind = start + "I was devastated to hear about the flood at your office. Is a decision close?"
+    assert check_message(kind, "status_call_opener", CALL).passed
