@@ -564,6 +564,9 @@ _INTEREST = _rx(
     r"(?:delighted|glad|happy) to (?:join|be part|contribute|bring)",
     r"want(?:ing|ed)? (?:this|the) (?:job|role|position)",
     r"hop(?:e|ing) to (?:join|be part|be a part|work (?:with|for|at|on)|contribute)",
+    r"hop(?:e|ing) (?:i|that i|to)\b[^.?!]{0,25}\b(?:join|be part|be a part|work (?:with|for|at|on)|"
+    r"contribute|"
+    r"be (?:your|the|a|an) )",
     r"(?:welcome|relish|jump at|love) the (?:chance|opportunity)",
     # the role suiting you is interest; you suiting the role ("I'm a strong fit") is a claim, not interest
     r"(?:role|job|position|post|it) (?:feels|seems|sounds|looks) like (?:a |the )?"
@@ -1517,12 +1520,27 @@ def _greets_by_name(draft: _Draft) -> _Verdict:
 
 @_rule("says_who_you_are", "Says who you are")
 def _says_who_you_are(draft: _Draft) -> _Verdict:
-    """ "This is Sam Lee", "it's sam", "Sam Lee here", or a bare "Hi Dana, Sam Lee." after the greeting."""
-    if draft.self_name:
-        return _ok(
-            f"You give your name ({draft.self_name}) early, so they know who is calling.", "model_call"
+    """ "This is Sam Lee", "it's sam", "Sam Lee here", or a bare "Hi Dana, Sam Lee." after the greeting.
+
+    Choice: the name must come early, in the first two sentences or the first ``_EARLY_WORDS``
+    words; a name said only at the end leaves them guessing through the whole call.
+    """
+    name = draft.self_name
+    if name:
+        m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", draft.flat)
+        early = " ".join(draft.sentences[:2])
+        if m is None or name in early or len(_WORD.findall(draft.flat[: m.start()])) <= _EARLY_WORDS:
+            return _ok(f"You give your name ({name}) early, so they know who is calling.", "model_call")
+        return _fix(
+            f"Say who you are at the start, right after the greeting (“this is {name}…”), "
+            "not only at the end.",
+            "model_call",
         )
     return _fix("Say who you are right after the greeting: “this is Sam Lee”.", "model_call")
+
+
+#: A name said within this many words of the start counts as said early.
+_EARLY_WORDS = 25
 
 
 def _role_named(draft: _Draft) -> tuple[bool, str]:
@@ -1810,6 +1828,8 @@ _ACCEPTS = _rx(
     r"i get it|fair enough|no hard feelings|(?:totally|completely|fully|i) get (?:it|that|why)",
     r"(?:i'm|i am) not (?:at all )?(?:angry|upset|bitter|annoyed)",
     r"that's life|these things happen|no worries",
+    r"no (?:bother|problem|hard feelings)|not a problem|(?:that's|it's) (?:okay|ok|alright|all right)|"
+    r"all good",
     r"sorry (?:it|this|that) didn't work out|appreciate (?:the|your) honesty",
     r"fair play(?: to)?|good luck to (?:them|him|her|whoever|the)|(?:congratulations|congrats) to",
     r"understood|i can (?:see|understand|appreciate) why|(?:it|that) makes sense|"

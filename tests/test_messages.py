@@ -1015,3 +1015,15 @@ def test_distress_about_yourself_needs_no_outcome_word_but_sympathy_is_not_distr
     assert not upset["no_pressure"].passed
     kind = start + "I was devastated to hear about the flood at your office. Is a decision close?"
     assert check_message(kind, "status_call_opener", CALL).passed
+
+
+def test_a_name_said_only_at_the_end_is_not_saying_who_you_are_early() -> None:
+    late = (
+        "Hi Dana, calling about the Data Analyst role I interviewed for last Tuesday. I'm following up "
+        "on the status and I'm still very keen. Is there anything else you need? "
+        "It's Sam Rivera, on 555-014-2368."
+    )
+    got = _checks(late, "voicemail", CALL)
+    assert not got["says_who_you_are"].passed and "at the start" in got["says_who_you_are"].advice
+    early = "Hi Dana, calling about the Data Analyst role, it's Sam Rivera. I interviewed last Tuesday."
+    assert _checks(early, "status_call_opener", CALL)["says_who_you_are"].passed
