@@ -49,7 +49,10 @@ DATA = ROOT / "tests" / "data" / "messages"
 #: and the two held-out parts, each reported on its own.
 PARTS = {
     "tuning": DATA / "tuning.json",
-    **{path.stem: path for path in sorted(DATA.glob("tuning[0-9]*.json"))},
+    **{
+        path.stem: path
+        for path in sorted(DATA.glob("tuning[0-9]*.json"), key=lambda p: int(p.stem.removeprefix("tuning")))
+    },
     "heldout": DATA / "heldout.json",
     "heldout2": DATA / "heldout2.json",
 }
