@@ -573,6 +573,7 @@ _INTEREST = _rx(
     r"(?:great|good|perfect|ideal|natural|real) (?:fit|match) for me",
     r"(?:privilege|honou?r|pleasure|joy) to (?:join|work|be part|contribute|bring|help|support)",
     r"appeals? to me|(?:really|very much|greatly) appeals?",
+    r"(?:drawn|attracted) to (?:the|this|your|working)",
     r"(?:would|'d) be (?:so |very |really )?(?:happy|glad|delighted|thrilled|keen) to "
     r"(?:help|join|work|contribute|be)",
     r"motivated",
@@ -2066,7 +2067,19 @@ def _talking_point(draft: _Draft) -> tuple[str, list[str]] | None:
         else:
             shared = [w for w in wanted if _stem(w) in have_stems or any(_same_word(w, h) for h in have)]
         theirs = answering and bool({_normal_word(w) for w in _WORD.findall(point)} & greeted)
-        enough = len(shared) >= min(1 if theirs else 2, len(wanted)) or bool(proper & set(shared))
+        # a two-word point not tied to a person ("the new sourdough range") also counts by its one
+        # distinctive word; one tied to a person ("Lee's question about my churn dashboard") needs the
+        # note to be to them (``theirs``) or to share both words
+        point_words = {_normal_word(w) for w in _WORD.findall(point)}
+        tied = bool(point_words & {_fold(w) for w in draft.people("interviewers", "contact")})
+        distinctive = (
+            not tied
+            and len(wanted) == 2
+            and any(len(w) >= 7 and w not in _generic_normal() for w in shared)
+        )
+        enough = (
+            len(shared) >= min(1 if theirs else 2, len(wanted)) or bool(proper & set(shared)) or distinctive
+        )
         if wanted and shared and enough and (best is None or len(shared) > best[0]):
             best = (len(shared), point, shared)
     return (best[1], best[2]) if best else None
@@ -2322,6 +2335,8 @@ _RAPPORT = _rx(
     r"can't wait to (?:start|join|meet)",
     r"when (?:they|you)(?:'d| would)? (?:want|like|need) me to start",
     r"who (?:will|would) i (?:be )?(?:working with|report(?:ing)? to|shadow\w*)|day to day",
+    r"who i(?:'ll|'d| will| would)? (?:be )?(?:work\w* with|report\w* to|shadow\w*|sit\w* with|"
+    r"learn\w* from)",
     r"first (?:month|shift|few (?:days|weeks)|90 days)|get started|get ready|prepare (?:for|before)",
     r"(?:excited|thrilled|keen|eager|can't wait) to (?:join|start|meet|work with|be part)",
     r"meet (?:my|the) (?:new )?(?:manager|colleagues|team|boss|line manager)",

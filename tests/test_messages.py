@@ -125,6 +125,8 @@ KNOWN_DISAGREEMENTS = {
     ("u043", "frames_development"): "after sarcasm, “what could I have done better?” reads as a challenge",
     ("u051", "frames_development"): "after blame, “which answer could I have improved?” reads as a challenge",
     ("w031", "thanks_them"): "“Thanks…, I suppose it'll do” is read as grudging, not as thanks",
+    ("o006", "greets_by_name"): "“Chloe” for “Chloé” is pointed out in an opener too: the learner writes the "
+    "script down, and the accent test (test_misspelled_accented_name_is_pointed_out) keeps that choice",
 }
 
 
@@ -1027,3 +1029,14 @@ def test_a_name_said_only_at_the_end_is_not_saying_who_you_are_early() -> None:
     assert not got["says_who_you_are"].passed and "at the start" in got["says_who_you_are"].advice
     early = "Hi Dana, calling about the Data Analyst role, it's Sam Rivera. I interviewed last Tuesday."
     assert _checks(early, "status_call_opener", CALL)["says_who_you_are"].passed
+
+
+def test_a_two_word_point_counts_by_its_distinctive_word_but_a_common_one_does_not() -> None:
+    note = (
+        "Dear Dana,\n\nThank you for Friday's interview for the Data Analyst role. I keep thinking about "
+        "the {}. I'm really drawn to the role.\n\nSam Lee"
+    )
+    interview = NORTHWIND.replace(talking_points=["the forecasting review"])
+    assert check_message(note.format("forecasting work"), "thank_you", interview).passed
+    common = _checks(note.format("review meetings"), "thank_you", interview)["mentions_talking_point"]
+    assert not common.passed
