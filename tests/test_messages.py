@@ -163,7 +163,7 @@ def test_note_groups_of_the_tuning_part_are_judged_right() -> None:
 # -- the held-out part and the benchmark ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stem", ["heldout", "heldout" + "2"])
+@pytest.mark.parametrize("stem", ["heldout", "heldout" + "2", "heldout" + "3"])
 def test_the_held_out_part_is_read_only_by_the_benchmark_and_this_test(stem: str) -> None:
     """Nobody tunes on the held-out messages (either part): no other file in the project names them."""
     allowed = {"benchmarks/bench_messages.py", "tests/test_messages.py"}
@@ -219,6 +219,26 @@ def test_the_second_held_out_part_is_well_formed_and_new() -> None:
     assert not set(data["interviews"]) & set(INTERVIEWS)
     ids = {e["id"] for e in entries} | {e["id"] for e in bench.load("heldout")["messages"]}
     assert not ids & {e["id"] for e in CORPUS}
+
+
+def test_the_blind_held_out_part_is_well_formed_and_new() -> None:
+    """The third held-out batch, written by someone who never saw the checker: at least 90 messages over
+    every kind, each label a real check of its kind, a check left unlabelled only when it is one of the
+    kind's checks, and interviews and ids no other batch uses."""
+    bench = _bench()
+    data = bench.load("heldout" + "3")
+    entries = data["messages"]
+    assert len(entries) >= 90 and len(data["note_groups"]) >= 8
+    assert {e["kind"] for e in entries} == set(KINDS)
+    for e in entries:
+        unscored = set(e.get("unlabelled", ()))
+        assert unscored <= set(CHECK_IDS[e["kind"]]) and not unscored & set(e["fails"]), e["id"]
+        assert set(bench.expected(e)) == set(CHECK_IDS[e["kind"]]) - unscored, e["id"]
+    assert any(e["tone_fault"] for e in entries) and any(not e["fails"] for e in entries)
+    companies = {iv.company for iv in data["interviews"].values()}
+    for stem in ("heldout", "heldout" + "2"):
+        assert not companies & {iv.company for iv in bench.load(stem)["interviews"].values()}, stem
+    assert not {e["id"] for e in entries} & {e["id"] for e in CORPUS}
 
 
 def test_the_benchmark_measures_every_figure_on_the_tuning_part() -> None:
