@@ -1,17 +1,25 @@
 """How well the message checks agree with a career coach's labels, on the tuning and the held-out part.
 
-    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|tuning3|tuning4|heldout|both]
+    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|…|heldout|heldout2|heldout3|both]
 
 The labelled messages live in ``tests/data/messages/``: ``tuning.json`` and ``tuning2.json`` to
-``tuning4.json`` (the checks may be improved against them; the later batches were written and
-labelled in round 2, before the checker was run on them, and are reported separately) and
-``heldout.json`` (written and labelled before the checks changed; it is only read here, to measure,
-and a test keeps it that way).  Each message
+``tuning7.json`` (the checks may be improved against them; the later batches were written and
+labelled in rounds 2 and 3, before the checker was run on them, and are reported separately) and
+two held-out parts, only read here, to measure (a test keeps it that way): ``heldout.json``
+(written and labelled in round 1; measured several times since, so no longer a clean test) and
+``heldout2.json`` (round 3: new interviews, written, labelled and committed before the checker
+was ever run on it) and ``heldout3.json`` (written blind by someone who never saw the checker's
+code nor ran it, labelled from the learner-facing check titles, the evidence pack and the seeds; a
+check the writer could not call either way is listed in the message's ``unlabelled`` and not
+scored).  Disagreements are listed for tuning parts only.  Each message
 lists the checks a coach would fail; every other check of its kind passes.  Printed per check and
 per kind: agreement, false alarms (a check fails where the coach would pass it) and misses (a check
 passes where the coach would fail it); then the share of good messages with no false alarm, of bad
 messages with at least one correct failure, of tone faults flagged, of form-letter groups judged right
-(parts with note groups), and the time per message.
+(parts with note groups), and the time per message: the best of three passes with the checker's
+caches emptied before each, after one warm-up check that loads the sentiment lexicon (its one-off
+cost is printed on its own).  Last, the cost of ``import followup_kit`` in a fresh interpreter, and
+whether it loads the lexicon (it must not).
 
 Goals on the held-out part: agreement per check >= 95% and none below 85%; >= 85% of good messages
 without a false alarm; >= 97% of bad messages with a correct failure; >= 80% of tone faults
@@ -22,6 +30,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -33,17 +43,27 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run from anywhere: the worktree's package, not an installed one
     sys.path.insert(0, str(ROOT))
 
+from followup_kit import messages  # noqa: E402
 from followup_kit.messages import CHECK_IDS, TONE_CHECKS, check_message, compare_notes  # noqa: E402
 from followup_kit.records import Interview  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "messages"
 #: The tuning part, the later tuning batches (tuning2.json, tuning3.json, … each reported on its own),
-#: and the held-out part.
+#: and the two held-out parts, each reported on its own.
 PARTS = {
     "tuning": DATA / "tuning.json",
-    **{path.stem: path for path in sorted(DATA.glob("tuning[0-9]*.json"))},
+    **{
+        path.stem: path
+        for path in sorted(DATA.glob("tuning[0-9]*.json"), key=lambda p: int(p.stem.removeprefix("tuning")))
+    },
     "heldout": DATA / "heldout.json",
+    "heldout2": DATA / "heldout2.json",
+    "heldout3": DATA / "heldout3.json",
 }
+#: Parts whose disagreements are never listed: nobody tunes on them.
+HELD_OUT = ("heldout", "heldout2", "heldout3")
+#: Passes over a part's messages for the time per message; the best one is reported.
+TIMING_PASSES = 3
 
 GOAL_CHECK = 0.95
 GOAL_CHECK_MIN = 0.85
@@ -51,6 +71,7 @@ GOAL_GOOD_CLEAN = 0.85
 GOAL_BAD_CAUGHT = 0.97
 GOAL_TONE = 0.80
 GOAL_GROUPS = 0.95
+GOAL_SECONDS = 0.005
 
 
 def load(part: str) -> dict[str, Any]:
@@ -68,7 +89,9 @@ def expected(entry: dict[str, Any]) -> dict[str, bool]:
     unknown = fails - set(CHECK_IDS[entry["kind"]])
     if unknown:
         raise ValueError(f"{entry['id']}: {entry['kind']} has no check {sorted(unknown)}")
-    return {check_id: check_id not in fails for check_id in CHECK_IDS[entry["kind"]]}
+    unscored = set(entry.get("unlabelled", ()))
+    scored = [check_id for check_id in CHECK_IDS[entry["kind"]] if check_id not in unscored]
+    return {check_id: check_id not in fails for check_id in scored}
 
 
 @dataclass
@@ -108,6 +131,7 @@ class Report:
     groups: int = 0
     groups_right: int = 0
     seconds_per_message: float = 0.0
+    cpu_seconds_per_message: float = 0.0
     mismatches: list[str] = field(default_factory=list)
 
     def goals(self) -> dict[str, tuple[float, float, bool]]:
@@ -130,12 +154,67 @@ class Report:
         return {name: (value, goal, value >= goal) for name, (value, goal) in measured.items()}
 
 
+def _empty_caches() -> None:
+    """Forget every text the checker has seen (the loaded lexicon stays), so a timing pass is a cold one."""
+    for value in vars(messages).values():
+        if hasattr(value, "cache_clear") and value is not messages._sentiment:
+            value.cache_clear()
+
+
+def warm_up() -> float:
+    """Seconds of the first check in this process, which loads the sentiment lexicon (lazily)."""
+    started = time.perf_counter()
+    check_message("Hi Dana, this is Sam. I'm worried I'll never hear back.", "status_call_opener")
+    return time.perf_counter() - started
+
+
+def seconds_per_message(
+    entries: list[dict[str, Any]], interviews: dict[str, Interview]
+) -> tuple[float, float]:
+    """(wall-clock, CPU) seconds per message, each the best of ``TIMING_PASSES`` cold passes.
+
+    The CPU time is this process's own work, which other programs on a busy machine barely change;
+    the wall-clock time also counts waiting for a core, so it is the learner's wait on a shared hub.
+    """
+    wall = cpu = float("inf")
+    for _ in range(TIMING_PASSES):
+        _empty_caches()
+        started, started_cpu = time.perf_counter(), time.process_time()
+        for entry in entries:
+            interview = interviews[entry["interview"]] if entry.get("interview") else None
+            check_message(entry["text"], entry["kind"], interview)
+        wall = min(wall, time.perf_counter() - started)
+        cpu = min(cpu, time.process_time() - started_cpu)
+    n = max(len(entries), 1)
+    return wall / n, cpu / n
+
+
+def import_cost() -> tuple[float, bool]:
+    """Seconds to ``import followup_kit`` in a fresh interpreter beyond starting one, and whether
+    the import loads the sentiment lexicon."""
+    code = "import time, sys; t = time.perf_counter(); {} print(time.perf_counter() - t, {})"
+    probe = code.format("import followup_kit;", "'vaderSentiment' in sys.modules")
+    bare = code.format("", "False")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def best(snippet: str) -> tuple[float, bool]:
+        runs = []
+        for _ in range(3):
+            out = subprocess.run(
+                [sys.executable, "-c", snippet], capture_output=True, text=True, check=True, env=env
+            ).stdout.split()
+            runs.append((float(out[0]), out[1] == "True"))
+        return min(runs)
+
+    seconds, loaded = best(probe)
+    return max(0.0, seconds - best(bare)[0]), loaded
+
+
 def run(part: str) -> Report:
     """Check every message and note group of the part against its labels."""
     data = load(part)
     interviews = data["interviews"]
     report = Report(part)
-    started = time.perf_counter()
     for entry in data["messages"]:
         interview = interviews[entry["interview"]] if entry.get("interview") else None
         feedback = check_message(entry["text"], entry["kind"], interview)
@@ -160,8 +239,9 @@ def run(part: str) -> Report:
         if entry.get("tone_fault"):
             report.tone += 1
             report.tone_flagged += any(not got[c] for c in TONE_CHECKS if c in got)
-    messages = len(data["messages"])
-    report.seconds_per_message = (time.perf_counter() - started) / max(messages, 1)
+    report.seconds_per_message, report.cpu_seconds_per_message = seconds_per_message(
+        data["messages"], interviews
+    )
     for group in data["note_groups"]:
         interview = interviews[group["interview"]] if group.get("interview") else None
         result = compare_notes(group["notes"], interview=interview)
@@ -192,9 +272,18 @@ def table(report: Report) -> str:
     lines.append(f"bad messages with a correct failure: {report.bad_caught}/{report.bad}")
     lines.append(f"tone faults flagged:                 {report.tone_flagged}/{report.tone}")
     lines.append(f"form-letter groups judged right:     {report.groups_right}/{report.groups}")
-    lines.append(f"time per message:                    {report.seconds_per_message * 1000:.2f} ms")
+    lines.append(
+        f"time per message:                    {report.seconds_per_message * 1000:.2f} ms "
+        f"(CPU {report.cpu_seconds_per_message * 1000:.2f} ms)"
+    )
     for name, (value, goal, met) in report.goals().items():
         lines.append(f"goal {name}: {value:.1%} (target {goal:.0%}) {'met' if met else 'MISSED'}")
+    # a figure of this machine, not of the labels: printed, never part of goals() (which tests assert)
+    fast = report.cpu_seconds_per_message < GOAL_SECONDS
+    lines.append(
+        f"goal time per message: {report.cpu_seconds_per_message * 1000:.2f} ms of CPU "
+        f"(target under {GOAL_SECONDS * 1000:.0f} ms) {'met' if fast else 'MISSED'}"
+    )
     return "\n".join(lines)
 
 
@@ -202,16 +291,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=(*PARTS, "both"), default="both")
     parser.add_argument(
-        "--mismatches", action="store_true", help="list each disagreement (tuning parts only)"
+        "--mismatches", action="store_true", help="list each disagreement (tuning parts only, never held-out)"
     )
     args = parser.parse_args(argv)
     parts = tuple(PARTS) if args.part == "both" else (args.part,)
+    print(f"first check in a process (loads the sentiment lexicon): {warm_up() * 1000:.0f} ms\n")
     for part in parts:
         report = run(part)
         print(table(report))
-        if args.mismatches and part != "heldout":
+        if args.mismatches and part not in HELD_OUT:
             print("\n".join(report.mismatches))
         print()
+    seconds, loaded = import_cost()
+    print(f"import followup_kit: {seconds * 1000:.0f} ms beyond a bare interpreter; "
+          f"sentiment lexicon loaded at import: {'YES (it must not be)' if loaded else 'no'}")
     return 0
 
 

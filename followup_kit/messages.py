@@ -557,16 +557,23 @@ _INTEREST = _rx(
     r"look(?:ing)? forward to (?:working|joining|contributing|starting|the chance|the opportunity|"
     r"helping|being part)",
     r"(?:i would|i'd|id|we'd|would) (?:really |very much |so )?love",
-    r"(?:i would|i'd|id) (?:really |very much )?like to (?:join|work|be part|contribute)",
+    r"(?:i would|i'd|id) (?:really |very much )?like to (?:join|work|be part|contribute|help|bring|support|"
+    r"take on|get stuck in)",
+    r"(?:would|'d) be (?:so |very |really |truly )?(?:glad|grateful|happy|delighted|thrilled) (?:of|for) "
+    r"(?:the|a) (?:chance|opportunity)",
     r"(?:delighted|glad|happy) to (?:join|be part|contribute|bring)",
     r"want(?:ing|ed)? (?:this|the) (?:job|role|position)",
     r"hop(?:e|ing) to (?:join|be part|be a part|work (?:with|for|at|on)|contribute)",
+    r"hop(?:e|ing) (?:i|that i|to)\b[^.?!]{0,25}\b(?:join|be part|be a part|work (?:with|for|at|on)|"
+    r"contribute|"
+    r"be (?:your|the|a|an) )",
     r"(?:welcome|relish|jump at|love) the (?:chance|opportunity)",
     # the role suiting you is interest; you suiting the role ("I'm a strong fit") is a claim, not interest
     r"(?:role|job|position|post|it) (?:feels|seems|sounds|looks) like (?:a |the )?"
     r"(?:great|good|perfect|ideal|natural|real) (?:fit|match) for me",
-    r"(?:privilege|honou?r|pleasure|joy) to (?:join|work|be part|contribute)",
+    r"(?:privilege|honou?r|pleasure|joy) to (?:join|work|be part|contribute|bring|help|support)",
     r"appeals? to me|(?:really|very much|greatly) appeals?",
+    r"(?:drawn|attracted) to (?:the|this|your|working)",
     r"(?:would|'d) be (?:so |very |really )?(?:happy|glad|delighted|thrilled|keen) to "
     r"(?:help|join|work|contribute|be)",
     r"motivated",
@@ -629,7 +636,8 @@ def _join(words: Iterable[str]) -> str:
 
 _NEGATOR = re.compile(
     r"\b(?:not|never|no|nor|hardly|without|cannot|can't|cant|don't|dont|doesn't|didn't|won't|wont|"
-    r"wouldn't|isn't|aren't|wasn't|weren't|haven't|hasn't|shouldn't|couldn't|nothing|nobody)\b",
+    r"wouldn't|isn't|aren't|wasn't|weren't|haven't|hasn't|shouldn't|couldn't|nothing|nobody|refuse|refuses|"
+    r"refusing|unable to)\b",
     re.I,
 )
 _CLAUSE_START = re.compile(r"[,;:.!?]|\s-\s|\b(?:but|and|so|because|though|although|while)\b", re.I)
@@ -681,8 +689,11 @@ _INDIRECT_QUESTION = _rx(
     r"(?:could|can|would|will) you (?:please |kindly |possibly )?(?:let me know|tell me|share|send|explain|"
     r"give me|advise|say|confirm|point me)",
     r"(?:please |kindly )?(?:let me know|tell me|advise) (?:if|whether|when|what|how|which|where|who)",
-    r"(?:i'd|i would|id) (?:really |also |just )?(?:like|love) to (?:know|ask|hear|find out) "
-    r"(?:if|whether|when|what|how|which|where|who|one|your)",
+    r"(?:i'd|i would|id) (?:really |also |just )?(?:like|love) to (?:know|ask|hear|find out)(?: from)?"
+    r"(?: you)? (?:if|whether|when|what|how|which|where|who|one|your)",
+    r"(?:was|am|i'm|were) (?:really |just )?hoping (?:you (?:could|can|might|would|'d)|"
+    r"to (?:find out|hear|know|"
+    r"ask|learn)) (?:\w+ )?(?:tell|let|say|share|give|if|whether|when|what|how|about|roughly)",
     r"(?:i'd|i would|id) (?:really |also |be )?(?:appreciate|welcome|value|grateful for|glad of) "
     r"(?:knowing|hearing|learning|any|your|some|a word|one)",
     r"(?:grateful|thankful|glad) (?:to (?:know|hear|learn)|if you (?:could|can|would))",
@@ -714,7 +725,12 @@ _COMPLAINT_QUESTION = _rx(
 
 #: A question typed without its "?": "what could i do better", "is there owt else you need".
 _TYPED_QUESTION = re.compile(
-    rf"^{_LEAD}(?:(?:{_WH})\s+(?:{_AUX}|\w+'s)\b|(?:{_AUX})\s+(?:i|you|we|they|there|it|anyone|anything)\b)",
+    rf"^{_LEAD}(?:(?:{_WH})\s+(?:{_AUX}|\w+'s)\b|(?:{_AUX})\s+(?:i|you|we|they|there|it|anyone|anything)\b|"
+    # a wh-word with its verb run in ("whats the main thing", "hows it going"), and an elliptical
+    # "any news yet" / "any update on the decision": a short clause opening with "any"
+    r"(?:whats|hows|wheres|whos|whens)\s+\w+|any\s+\w+(?:\s+\w+){0,3}\s*$|"
+    # a wh-word, a few words, then the verb before its subject: "which bit of my answer could i improve"
+    rf"(?:{_WH})\s+(?:[\w']+\s+){{0,5}}(?:{_AUX})\s+(?:i|you|we|they|it|there|he|she)\b)",
     re.I,
 )
 
@@ -750,14 +766,23 @@ def _is_question(sentence: str) -> bool:
 def _sensible(question: str, draft: _Draft) -> bool:
     """A prepared question: not small talk, not a complaint, and free of tone faults.
 
-    Choice: after a reproach, a complaint, blame or a demand ("Frankly, it's unprofessional…
-    When will you decide?") the question reads as part of the complaint, so it does not count.
+    Choice: after a complaint, blame or a demand ("Frankly, it's unprofessional… When will you
+    decide?") the question reads as part of the complaint, so it does not count.  After a reproach
+    about the wait, a closed, courteous question ("Is a decision close?", "Any news?") still counts
+    (the reproach is flagged on its own), while a blunt open one ("Where are we at?") reads as
+    the reproach going on.
     """
     if _SMALL_TALK.search(question) or _COMPLAINT_QUESTION.search(question):
         return False
-    if any(f.category in ("reproach", "hostile", "blame", "demand", "entitled") for f in draft.tone):
+    if any(f.category in ("hostile", "blame", "demand", "entitled") for f in draft.tone):
+        return False
+    if any(f.category == "reproach" for f in draft.tone) and _OPEN_QUESTION.match(question):
         return False
     return not _tone_faults_in(_question_part(question), draft.kind)
+
+
+#: A question opening with a wh-word (after fillers): "Where are we at?", "so what's happening".
+_OPEN_QUESTION = re.compile(rf"^{_LEAD}(?:{_WH})\b", re.I)
 
 
 # -- tone: sarcasm, neediness, pressure, reproach, blame -------------------------------------------
@@ -780,7 +805,7 @@ _GRIEVANCE = (
     r"wasted (?:my|our) time|(?:hear|heard|hearing) (?:absolutely )?nothing|finally|"
     r"after (?:a|one|two|three|four|\d+) (?:weeks?|months?)|"
     r"(?:a|one|two|three|four|several|\d+) (?:weeks?|months?) (?:after|since|later)|only (?:been|taken|took)|"
-    r"eventually|whenever that (?:is|may be|will be)|at (?:long )?last|(?:had|have|"
+    r"eventually|in the end|whenever that (?:is|may be|will be)|at (?:long )?last|(?:had|have|"
     r"'d) forgotten (?:about )?me|radio silence|in the dark|out of the loop|ghost\w*"
 )
 #: (pattern, category, advice, sources); the category says which checks show it.
@@ -815,6 +840,36 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"a month|(?:two|three|four|several) (?:weeks|months))",
             r"(?:try not to |don't |do not )?spend it all at once|(?:salary|pay|offer|"
             r"package)\b[^.?!]{0,30}\b(?:laughable|peanuts|pittance)",
+            # round 3, by structure: a reassurance undercut by the time it has taken ("no rush, it's
+            # only been three weeks"), feigned surprise, and thanks for the least they could do
+            r"(?:no rush|no hurry|take your time|no pressure|in your own time)\b[^.?!]{0,40}\b(?:only|just|"
+            r"been|after)\b[^.?!]{0,15}\b(?:weeks?|months?|ages|forever|a lifetime)",
+            r"(?:only|just) (?:been|taken|took) (?:\w+ ){0,2}(?:weeks?|months?|ages|forever)\b[^.?!]{0,30}"
+            r"\b(?:no rush|no hurry|take your time)",
+            r"(?:what a|such a|how) (?:surprise|shock|surprising|shocking|unexpected)|surprise,? surprise|"
+            r"who(?:'d| would) have (?:thought|guessed)",
+            r"(?:thanks|thank you|grateful)\b[^.?!]{0,60}\bfor (?:\w+ )?(?:remembering|bothering|deigning|"
+            r"finding the time|even (?:calling|replying|answering|reading|turning|showing))",
+            # carelessness insinuated ("assuming you haven't lost my number again") and ironic deference
+            r"(?:assuming|unless|in case|presumably|if) you(?:'ve| have)?(?: not|n't| still| even)? "
+            r"(?:lost|forgot(?:ten)?|misplaced|deleted|binned|mislaid)",
+            r"(?:lost|forgot(?:ten)?|misplaced|mislaid) (?:about )?(?:me|my \w+) "
+            r"(?:again|already|completely)",
+            r"(?:i'm sure|i guess|i suppose|well,? clearly|obviously) you "
+            r"(?:know best|know what you're doing)|"
+            r"if you say so",
+            # praise made ironic ("great timing, as always"), effort played down ("don't worry, I only
+            # rearranged my week"), time stretched ("at some point this year"), the least praised
+            rf"{_POSITIVE}\b[^.?!]{{0,30}},? as (?:always|usual|ever)\b",
+            r"(?:don't worry|never mind|no problem|it's fine|not that it matters),? (?:i|it) (?:only|just|"
+            r"was only)\b",
+            r"(?:at some point|sometime|some time|before the end of) (?:this|the|next) (?:year|century|"
+            r"decade|"
+            r"millennium)|in my lifetime|before i retire",
+            r"(?:glad|good|nice|great|lovely) to (?:know|see|hear) (?:my|that my|i|"
+            r"i was)\b[^.?!]{0,40}\bworth\b",
+            r"(?:(?:one|two|three|five|ten|\d+)[- ](?:minute|line|word|second|sentence)) (?:call|email|reply|"
+            r"interview|message|chat|answer)\b[^.?!]{0,20}$",
         ),
         "sarcasm",
         "say what you mean plainly and politely: sarcasm reads as hostile in writing and on the phone",
@@ -858,6 +913,27 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i(?:'ve| have) told (?:my|all my|everyone)|(?:hate|don't want) to let (?:them|my \w+|"
             r"everyone) down",
             r"i really hope it's good news",
+            r"(?:everything|so much|a lot|my (?:future|family|whole \w+|livelihood))(?:'s| is| are)? "
+            r"(?:riding|depend(?:s|ing)?|hinges|hanging|rests|resting) on (?:this|it|the (?:job|role|outcome|"
+            r"decision)|you|getting)",
+            r"(?:can't|cannot) afford (?:to (?:lose|miss|wait)|another (?:no|rejection))",
+            r"(?:kids|children|family|partner|wife|husband|mum|mom|dad|parents)\b[^.?!]{0,20}\b(?:rely|"
+            r"relies|"
+            r"relying|depend|depends|depending|counting|count) on (?:me|us|this|it)",
+            r"(?:i'll|i will|i'd|i would|i'm going to) be (?:\w+ )?(?:devastated|heartbroken|crushed|gutted|"
+            r"destroyed|shattered|lost) if",
+            r"i(?:'m| am|'ve been| have been)? (?:\w+ )?praying|(?:my |the )?(?:only|last) (?:way out|hope|"
+            r"option|"
+            r"lifeline)",
+            r"(?:pay|paid|paying|afford|cover|covered|make)\w* (?:my|our|the) (?:rent|bills|debts)\b|"
+            r"(?:don't|do not) know how (?:i|we)(?:'d| would)? (?:have )?(?:managed|coped|paid|survived|"
+            r"got by)",
+            r"(?:haven't|have not|can't|cannot|couldn't) (?:been able to )?"
+            r"(?:think about|focus on|concentrate on) "
+            r"anything else",
+            r"i(?:'m| am|'ve been| have been| feel) (?:\w+ )?(?:a (?:nervous |complete |total )?wreck|"
+            r"beside myself|on (?:edge|tenterhooks|pins and needles)|falling apart|losing sleep|"
+            r"sick with (?:worry|nerves))",
             r"(?:i'd|i would|i'll|i will) do anything|(?:my )?last (?:chance|hope)|(?:work|"
             r"do it) for (?:free|nothing)|"
             r"any (?:hours|salary|pay) (?:you|at all)|i(?:'m| am) (?:really )?struggling(?! to)",
@@ -877,6 +953,12 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"is anyone (?:ever )?going to|how long does it take|still waiting to hear",
             r"(?:a bit|rather|quite|very|really) disappointing",
             r"took you long enough|about time",
+            r"(?:that|it|this)(?:'s| has)? (?:took|taken) (?:a while|a long time|long enough|ages|forever|"
+            r"its time|some time)",
+            r"i(?:'d| would) have (?:thought|expected|hoped) (?:you(?:'d| would)|to (?:hear|know)|an? )",
+            r"(?:email|message|letter|call)\w*\b[^.?!]{0,40}\b(?:clearly|obviously|apparently) (?:got|went|"
+            r"was) "
+            r"(?:lost|missed|forgotten)",
             # round 2: reproach by comparison, by expectation, by concession
             r"(?:other|most|every other) (?:companies|employers|firms|banks|businesses|places|practices|"
             r"teams|"
@@ -910,6 +992,23 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"\b(?:appreciate|need|want|expect) a decision by\b|"
             r"\b(?:another|other) offers? (?:\w+ )?waiting\b|"
             r"\b(?:i have|i've got) (?:\w+ )?other offers?\b|\bother offers? on the table\b|"
+            # round 3: another offer as leverage, waiting refused, terms wanted at once, "…, or I'll…"
+            r"\b(?:i have|i've got|i've had|i got|i've received|i have received) (?:another|an(?:other)? "
+            r"(?:\w+ )?offer)\b|"
+            r"\b(?:won't|will not|not going to|can't|cannot|unable to) (?:wait|hang (?:around|on|about)|hold "
+            r"(?:on|out)|keep waiting)\b[^.?!]{0,15}\b(?:forever|much longer|indefinitely|for long)\b|"
+            r"\bi (?:want|need|expect|demand) (?:the|it|this|that|my|an?) [^.?!]{0,30}\b(?:today|tonight|"
+            r"immediately|right away|right now|by tomorrow)\b|"
+            r",? or (?:else )?i(?:'ll| will| shall) (?:assume|take|go|withdraw|walk|look)\b|"
+            r"\bi(?:'ll| will) expect\b|\bi(?:'d| would) (?:expect|want|need) (?:a (?:lot|bit|good deal) )?"
+            r"(?:more|better|higher)\b|"
+            r"\b(?:sorted|settled|decided|done|finali[sz]ed|wrapped up|resolved)\b[^.?!]{0,15}\b(?:today|"
+            r"tonight|right now|this (?:morning|afternoon|evening))\b|\bdrag(?:ging)? (?:this|it|things) "
+            r"(?:out|on)\b|"
+            r"\b(?:expect|need|want|require)\b[^.?!]{0,40}\bby (?:\d{1,2}(?::\d\d)?\s*(?:am|pm|o'clock)|"
+            r"five|six|"
+            r"noon|midday|lunchtime|close of business|(?:the )?end of (?:the )?day|today|tonight)\b|"
+            r"\bthe (?:minute|moment|second) you (?:get|hear|see|know)\b|"
             # round 2: ultimatums by structure ("if you don't…, I'll…", "…, otherwise I'll…")
             r"\bif (?:i|you) (?:don't|do not|can't|cannot|haven't|have not|won't)\b[^.?!]{0,60}"
             r"\b(?:i'll|i will|i'm going to|i shall)\b|"
@@ -922,6 +1021,12 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"afternoon|evening))\b|\bi'll be waiting\b|"
             r"\b(?:i'll|i will|i'd|i) (?:need|want|expect|require) (?:the|my|a) (?:salary|pay|offer|"
             r"package)\b|"
+            # round 3: a floor set for them ("I won't consider anything under…", "you'd need to match")
+            r"\b(?:won't|will not|wouldn't|would not|can't|cannot|don't|do not) "
+            r"(?:consider|accept|take|look at|go) (?:anything|any offer|an offer|less|a (?:salary|penny))\b"
+            r"[^.?!]{0,15}\b(?:under|below|less than|"
+            r"lower than)\b|"
+            r"\byou(?:'d| would| will|'ll)? (?:need|have) to (?:match|raise|increase|beat|improve on|top)\b|"
             r"\b(?:rais(?:e|ing)|tak(?:e|ing)) (?:this|it|the matter) (?:up )?(?:with|further)\b|"
             r"\b(?:hr|human resources|managing) director\b|\bformal complaint\b|\b(?:my )?(?:lawyer|"
             r"solicitor)\b|"
@@ -948,6 +1053,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"this afternoon|"
             r"first thing|in an hour)|(?:swing|drop|pop|stop) by (?:the|your) office|come (?:in|"
             r"by) in person",
+            r"(?:hear|get|pick up|collect|discuss)\w* (?:it|the (?:answer|decision|news|outcome)) in person|"
+            r"(?:pop|drop|swing|stop|come|nip|head)\w* (?:in|into|by|round|over|down)(?: to)? (?:the |your )?"
+            r"(?:\w+ )?(?:office|offices|branch|site|shop|building|reception)\b",
         ),
         "repeat",
         "make only one call; don't mention earlier calls or call again",
@@ -965,8 +1073,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:the )?(?:best|strongest|most qualified) (?:candidate|person|applicant)",
             r"reconsider|wrong (?:decision|choice|candidate|person)|waste of (?:my )?time",
             r"ridiculous|how could you",
-            r"i (?:don't|do not|can't|cannot) (?:agree|accept)"
-            r"(?! (?:right now|over the phone|yet|until|before))",
+            r"i (?:don't|do not|can't|cannot|won't|will not|refuse to|am not going to|'m not going to) "
+            r"(?:agree|accept)(?! (?:right now|over the phone|yet|until|before))",
             r"disagree with|would have (?:picked|chosen|hired) me|i was told i was|talk about it again",
             r"not sure i agree|(?:you've|you have|you) got (?:this|it|that)(?: one)? wrong",
             r"(?:clearly|obviously) the (?:better|best|right|stronger)|you(?:'ll| will) regret",
@@ -976,6 +1084,16 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i still (?:think|believe|feel) i (?:was|am|'m) (?:the )?(?:better|best|stronger)",
             r"well[- ]connected|nepotism|friend of (?:the|a|someone)|foregone conclusion|tick(?:ing)? (?:a|"
             r"the) box",
+            r"find (?:that|it|this) (?:hard|difficult) to (?:believe|accept|understand)|hard to believe",
+            r"you(?:'ve| have)? (?:misjudged|underestimated|overlooked|misread|misunderstood|dismissed) me",
+            r"(?:look at|review|revisit|re-?read|go over|consider) (?:my|the) (?:\w+ )?(?:application|cv|"
+            r"answers?|interview|case|decision) again|take (?:another|a second) look",
+            r"(?:whoever|the (?:other|successful|chosen|new) (?:candidate|person|applicant|hire)|"
+            r"the person you "
+            r"(?:chose|picked|hired))\b[^.?!]{0,30}\b(?:(?:can't|cannot|couldn't|wouldn't) (?:possibly )?"
+            r"(?:have|be|know|match)|(?:doesn't|didn't|don't) (?:have|know|bring) (?:my|the|as|half|any)|"
+            r"less (?:experience|qualified)|fewer|half (?:as|my|the))\b",
+            r"(?<!but )\bsurely\b|counts? for (?:something|nothing)",
             r"(?:made|make) up (?:its|their|your|his|her) minds? (?:before|already)|already (?:had|picked|"
             r"chosen) "
             r"(?:someone|somebody|their|a candidate)",
@@ -1010,6 +1128,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i (?:gave|have given|'ve given) up (?:a|my|another)",
             r"(?:kept|keep|keeping) my (?:week|diary|day|days|calendar|schedule) (?:free|clear|open)",
             r"(?:hope|trust) (?:it|the decision|this) (?:will be|was|is) worth",
+            r"i (?:only |just |even )?(?:rearranged|cancelled|moved|reshuffled|dropped|swapped) (?:my |"
+            r"everything|"
+            r"all my )(?:whole |entire )?(?:week|day|plans|schedule|diary|shifts?|holiday|childcare|life)",
         ),
         "guilt",
         "leave out what waiting or applying has cost you: it reads as guilt-tripping",
@@ -1027,6 +1148,10 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"with (?:all due )?respect,? (?:but|you)",
             r"(?:so|very|really|far too) (?:rushed|late|disorgani[sz]ed)",
             r"you(?:'ve| have)? lost (?:a|an|your) (?:good|great|strong|excellent)",
+            # a counterfactual reproach: "it would have helped if the panel had read my CV"
+            r"would (?:have )?(?:helped|help|been nice|be nice|been good|be good|been useful|been polite) if "
+            r"(?:you|the panel|someone|somebody|anyone|they|the interviewers?|"
+            r"your (?:team|panel|colleagues))\b",
         ),
         "hostile",
         "keep criticism of them or their process out: it closes the door; stay courteous",
@@ -1078,6 +1203,7 @@ _NOT_DISTRESS = _rx(
     r"no (?:need|rush|pressure|hurry)|(?:don't|do not|didn't) (?:mind|want to|need)|not (?:worried|"
     r"in a rush)",
     r"problem|challenge|issue|weak\w*|short|mistake|tough|difficult|hard|disappoint\w*",
+    r"to (?:hear|learn|read|see) (?:about|that|of|the|your|how)",  # sympathy: "devastated to hear about…"
 )
 #: A sentence at or below this VADER compound score (-1 to 1) reads as distress.
 _DISTRESS_SCORE = -0.4
@@ -1102,12 +1228,19 @@ def _distress(sentence: str) -> bool:
     thousands of words of feeling the rules don't list, counted only for a first-person statement
     about the outcome, never for a question, an apology or a hedge.
     """
-    if not (_FIRST_PERSON.search(sentence) and _OUTCOME.search(sentence)) or _NOT_DISTRESS.search(sentence):
+    about = _OUTCOME.search(sentence) is not None
+    if not (_FIRST_PERSON.search(sentence) and (about or _OWN_STATE.search(sentence))):
         return False
-    if _is_question(sentence) or _ACCEPTS.search(sentence):
+    if _NOT_DISTRESS.search(sentence) or _is_question(sentence) or _ACCEPTS.search(sentence):
         return False
     score = _sentiment()
-    return score is not None and score(sentence)["compound"] <= _DISTRESS_SCORE
+    return score is not None and score(sentence)["compound"] <= (_DISTRESS_SCORE if about else _STATE_SCORE)
+
+
+#: A statement of how you yourself are ("I've been a mess", "I feel awful"): distress even when it
+#: names no outcome, at a stronger feeling than a remark about the outcome needs.
+_OWN_STATE = _rx(r"i(?:'m| am|'ve been| have been| feel| felt| was)")
+_STATE_SCORE = -0.5
 
 
 #: Words that aim a sentence at the reader or their process.
@@ -1208,7 +1341,8 @@ _GENERIC_WORDS = frozenset(
     wednesday's today's yesterday's reach reaching sharing shared taking took showing around visit
     look looked speak speaking role's fantastic amazing brilliant awesome thrilled delighted glad
     happy pleased able opportunities want wanted would like great fit match perfect further
-    enjoyed meeting meet chatting chatted talking really very much many""".split()
+    enjoyed meeting meet chatting chatted talking really very much many
+    quick note say said everyone everybody fingers crossed speak talk soon catch chat cool""".split()
 )
 #: Groups of words that mean the same in a talking point ("refurbishment" ~ "renovation").
 _SYNONYMS = (
@@ -1221,6 +1355,7 @@ _SYNONYMS = (
     "customer client guest patient",
     "dashboard report",
     "hire recruit",
+    "handl deal tackl cope",
 )
 _SYNONYM_OF = {stem: group.split()[0] for group in _SYNONYMS for stem in group.split()}
 _SUFFIXES = (
@@ -1386,12 +1521,27 @@ def _greets_by_name(draft: _Draft) -> _Verdict:
 
 @_rule("says_who_you_are", "Says who you are")
 def _says_who_you_are(draft: _Draft) -> _Verdict:
-    """ "This is Sam Lee", "it's sam", "Sam Lee here", or a bare "Hi Dana, Sam Lee." after the greeting."""
-    if draft.self_name:
-        return _ok(
-            f"You give your name ({draft.self_name}) early, so they know who is calling.", "model_call"
+    """ "This is Sam Lee", "it's sam", "Sam Lee here", or a bare "Hi Dana, Sam Lee." after the greeting.
+
+    Choice: the name must come early, in the first two sentences or the first ``_EARLY_WORDS``
+    words; a name said only at the end leaves them guessing through the whole call.
+    """
+    name = draft.self_name
+    if name:
+        m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", draft.flat)
+        early = " ".join(draft.sentences[:2])
+        if m is None or name in early or len(_WORD.findall(draft.flat[: m.start()])) <= _EARLY_WORDS:
+            return _ok(f"You give your name ({name}) early, so they know who is calling.", "model_call")
+        return _fix(
+            f"Say who you are at the start, right after the greeting (“this is {name}…”), "
+            "not only at the end.",
+            "model_call",
         )
     return _fix("Say who you are right after the greeting: “this is Sam Lee”.", "model_call")
+
+
+#: A name said within this many words of the start counts as said early.
+_EARLY_WORDS = 25
 
 
 def _role_named(draft: _Draft) -> tuple[bool, str]:
@@ -1496,6 +1646,9 @@ _PURPOSE = _rx(
     r"(?:waiting|hoping) to hear (?:about|back|whether|if)",
     r"(?:ask|know|see|find out|hear)\w* (?:if|whether|about) [^.?!]{0,30}"
     r"\b(?:decision|decided|news|progress)",
+    # a call and what it wants to learn, however far apart: "I'm calling because I need to know whether…"
+    r"(?:calling|ringing|phoning|telephon\w*|call|ring|phone)\b[^.?!]{0,30}\b(?:know|hear|find out|ask|"
+    r"check|learn|see)(?: \w+)? (?:if|whether|about|when|how|where)",
 )
 
 
@@ -1670,10 +1823,14 @@ _ACCEPTS = _rx(
     r"(?:understand|respect|accept) (?:your|the|this|that) decision",
     r"disappoint(?:ed|ing)",
     r"(?:that's|that is) (?:completely |totally )?(?:understandable|fair|fine|okay|ok)",
+    r"(?:that's|that is|it's|it is|it was|that was|seems|sounds like) (?:a |an )?(?:completely |totally |"
+    r"perfectly |very )?(?:fair|understandable|reasonable|sensible|sound) (?:decision|call|choice|outcome)",
     r"(?:while|although|though) i'm sorry|sorry to hear",
     r"i get it|fair enough|no hard feelings|(?:totally|completely|fully|i) get (?:it|that|why)",
     r"(?:i'm|i am) not (?:at all )?(?:angry|upset|bitter|annoyed)",
     r"that's life|these things happen|no worries",
+    r"no (?:bother|problem|hard feelings)|not a problem|(?:that's|it's) (?:okay|ok|alright|all right)|"
+    r"all good",
     r"sorry (?:it|this|that) didn't work out|appreciate (?:the|your) honesty",
     r"fair play(?: to)?|good luck to (?:them|him|her|whoever|the)|(?:congratulations|congrats) to",
     r"understood|i can (?:see|understand|appreciate) why|(?:it|that) makes sense|"
@@ -1745,7 +1902,7 @@ _SPECIFIC = _rx(
     r"example|reason|point)s?",
     r"which (?:part|skill|area|answer|one|of|aspect|two|three|\w+s)\b",
     r"what (?:one|two|three|skill|area|part|would have made|could i|should i|can i|i could|i should)",
-    r"where (?:my|i)\b",
+    r"where (?:my|i|did i|do i|could i|should i)\b|fall short|falls short|falling short",
     r"how (?:my|i) (?:\w+ )?(?:could|can|might|compare|compared|did)",
     r"improv\w*|strengthen\w*|work on|do better|done better|differently|fell short|held me back|let me down|"
     r"weak\w*|stronger|better",
@@ -1812,6 +1969,9 @@ _FUTURE = _rx(
     r"(?:anything|something) (?:similar|suitable|else)\b[^.?!]{0,20}\b(?:comes? up|opens?|arises?|"
     r"becomes? available)",
     r"(?:openings?|roles?|positions?|vacanc\w+|opportunit\w+) (?:later|next year|down the line)",
+    # needing someone again, in typed speech too: "if u ever need someone again"
+    r"(?:if|when|should) (?:you|u) (?:ever |later |again )?(?:need|want|are looking for|have room for|hire) "
+    r"(?:someone|anyone|somebody|people|another|more)",
 )
 
 
@@ -1861,6 +2021,11 @@ _RECALL = _rx(
 )
 
 
+_THEIR_QUESTION = _rx(
+    r"you (?:asked|wondered|wanted to know|raised|queried)|your (?:question|query)|(?:answer|reply) to your",
+)
+
+
 def _excluded_words(draft: _Draft) -> list[str]:
     interview = draft.interview
     if interview is None:
@@ -1882,6 +2047,10 @@ def _talking_point(draft: _Draft) -> tuple[str, list[str]] | None:
     if interview is None:
         return None
     exclude = _excluded_words(draft)
+    # a note to the person whose question a point is ("Lee's question about…") that recalls their
+    # question ("you asked", "your question") needs only one of the point's words
+    answering = _THEIR_QUESTION.search(draft.flat) is not None
+    greeted = {_fold(n) for n in draft.greeted}
     have = set(_content_words(draft.flat, exclude))
     have_stems = {_stem(w) for w in have}
     said = f" {' '.join(_fold(w) for w in draft.words)} "
@@ -1897,7 +2066,20 @@ def _talking_point(draft: _Draft) -> tuple[str, list[str]] | None:
             shared = wanted
         else:
             shared = [w for w in wanted if _stem(w) in have_stems or any(_same_word(w, h) for h in have)]
-        enough = len(shared) >= min(2, len(wanted)) or bool(proper & set(shared))
+        theirs = answering and bool({_normal_word(w) for w in _WORD.findall(point)} & greeted)
+        # a two-word point not tied to a person ("the new sourdough range") also counts by its one
+        # distinctive word; one tied to a person ("Lee's question about my churn dashboard") needs the
+        # note to be to them (``theirs``) or to share both words
+        point_words = {_normal_word(w) for w in _WORD.findall(point)}
+        tied = bool(point_words & {_fold(w) for w in draft.people("interviewers", "contact")})
+        distinctive = (
+            not tied
+            and len(wanted) == 2
+            and any(len(w) >= 7 and w not in _generic_normal() for w in shared)
+        )
+        enough = (
+            len(shared) >= min(1 if theirs else 2, len(wanted)) or bool(proper & set(shared)) or distinctive
+        )
         if wanted and shared and enough and (best is None or len(shared) > best[0]):
             best = (len(shared), point, shared)
     return (best[1], best[2]) if best else None
@@ -2022,7 +2204,8 @@ _IMPERSONAL = _rx(
     r"hi there|hello there",
 )
 _JOINING = re.compile(
-    r"\b(?:join|joining|joined|be part of|being part of|work(?:ing)? for|work(?:ing)? at)\s+"
+    r"\b(?:join|joining|joined|be part of|being part of|work(?:ing)? for|work(?:ing)? at|"
+    r"(?:bring|bringing|contribute|contributing)\b[^.?!\n]{0,30}?\bto|(?:future|career|start) (?:at|with))\s+"
     r"(?P<firm>[A-Z][\w&'-]*(?:\s+[A-Z&][\w&'-]*){0,3})"
 )
 
@@ -2030,11 +2213,21 @@ _JOINING = re.compile(
 def _specific_words(draft: _Draft) -> list[str]:
     """Content words no stock note would use: what makes a note about this interview."""
     skip = set(_excluded_words(draft)) | set(draft.own_name) | set(draft.greeted)
+    last = draft.sentences[-1] if draft.sentences else ""
+    if len(draft.sentences) > 1 and len(last.split()) <= 3 and last[-1:] not in ".?!":
+        skip |= set(_WORD.findall(last))  # a sign-off in any case: "talk soon! kemi", "cheers, marcus"
+    generic = _generic_normal()
     return [
         w
         for w in _content_words(draft.flat, skip)
-        if w not in _GENERIC_WORDS and not w.isdigit() and w not in _NOT_NAMES
+        if w not in generic and not w.isdigit() and w not in _NOT_NAMES
     ]
+
+
+@lru_cache(maxsize=1)
+def _generic_normal() -> frozenset[str]:
+    """``_GENERIC_WORDS`` folded and singular, as ``_content_words`` gives them ("heaps" -> "heap")."""
+    return frozenset(_GENERIC_WORDS | {_normal_word(w) for w in _GENERIC_WORDS})
 
 
 def _other_firm(draft: _Draft) -> str | None:
@@ -2042,9 +2235,13 @@ def _other_firm(draft: _Draft) -> str | None:
     if draft.interview is None:
         return None
     company = {_fold(w) for w in _WORD.findall(draft.interview.company)}
+    # the role, the talking points and the people are not another firm ("bring that to Snowflake")
+    logged = " ".join([draft.interview.role, *draft.interview.talking_points])
+    known = {_fold(w) for w in _WORD.findall(logged)}
+    known |= {_fold(w) for w in draft.people("interviewers", "contact", "agency_contact")}
     for m in _JOINING.finditer(draft.flat):
         words = [_fold(w) for w in _WORD.findall(m["firm"])]
-        if words and words[0] not in _NOT_NAMES and not set(words) & company:
+        if words and words[0] not in _NOT_NAMES and not set(words) & (company | known):
             return m["firm"]
     return None
 
@@ -2093,7 +2290,7 @@ _DEADLINE = _rx(
     r"(?:to hear|me to (?:decide|confirm|answer|respond|let you))",
     r"deadline|by when",
     r"how (?:long|much time) (?:do i have|can i (?:take|have)|would i have|"
-    r"i(?:'ve| have)? (?:got|have|can take))",
+    r"i(?:'ve| have)? (?:got|have|can take)|(?:have|has|do|would|will) (?:i|we) (?:got|have|get))",
     r"when (?:should|shall|do|would|can) (?:i|you like me to) (?:get back|respond|reply|confirm|let you know|"
     r"give you)",
     r"time ?(?:frame|line) for (?:my|your|a|the) (?:decision|answer|response)",
@@ -2121,10 +2318,16 @@ _IN_WRITING = _rx(
     r"(?:send|email|e-mail|forward|pop|put|share|post|mail)\w*\b[^.?!]{0,25}"
     r"\b(?:offer|contract|terms|details|package|paperwork)",
     r"(?:offer|contract|terms|details)\b[^.?!]{0,20}\bin (?:an? )?(?:email|e-mail|writing|letter)",
+    r"(?:send|forward|post|mail|share)\w*\b[^.?!]{0,30}\b(?:by|via|in an?|over|through) "
+    r"(?:e-?mail|post|writing|"
+    r"letter)|(?:send|email|forward)\w*\b[^.?!]{0,25}\bproposal",
 )
 _RAPPORT = _rx(
     r"start(?:ing)? date|first day|day one|first week",
     r"when (?:would|do|should) you (?:like|want|need) me to start|when (?:should|could|can|do|would) i start",
+    # asking when you begin, in any words: "what time do I start on Monday?", "what day I start"
+    r"(?:when|what time|what day|which day|what date|how soon)\b[^.?!]{0,20}\b(?:i|we) (?:would |will |can |"
+    r"should )?(?:start|begin)|(?:start|begin)(?:ing)? (?:time|day)",
     r"(?:anything|something|materials?|documents?|reading) (?:i |to )?(?:should |could |can |might )?"
     r"(?:read|review|prepare|look at)",
     r"read up on|background reading|get up to speed|head start|onboarding|meet the team|before i start",
@@ -2132,6 +2335,8 @@ _RAPPORT = _rx(
     r"can't wait to (?:start|join|meet)",
     r"when (?:they|you)(?:'d| would)? (?:want|like|need) me to start",
     r"who (?:will|would) i (?:be )?(?:working with|report(?:ing)? to|shadow\w*)|day to day",
+    r"who i(?:'ll|'d| will| would)? (?:be )?(?:work\w* with|report\w* to|shadow\w*|sit\w* with|"
+    r"learn\w* from)",
     r"first (?:month|shift|few (?:days|weeks)|90 days)|get started|get ready|prepare (?:for|before)",
     r"(?:excited|thrilled|keen|eager|can't wait) to (?:join|start|meet|work with|be part)",
     r"meet (?:my|the) (?:new )?(?:manager|colleagues|team|boss|line manager)",

@@ -115,7 +115,6 @@ def test_corpus_is_large_and_covers_every_kind() -> None:
 #: starts to agree (remove it here) or if any other label disagrees.
 KNOWN_DISAGREEMENTS = {
     ("t200", "asks_one_question"): "“Can you tell me anything?” after a plea is vague, but is a question",
-    ("t099", "asks_one_question"): "after “leave me hanging” the check no longer counts “Any news?”",
     ("t243", "thanks_them"): "a thanks followed by sarcasm in the next sentence still counts as thanks",
     ("t262", "no_rushed_acceptance"): "“send me whatever I need to sign” counts as asking for it in writing",
     # round 2 batch, labelled before the checker saw it; the checks keep round 1's documented choices:
@@ -126,6 +125,8 @@ KNOWN_DISAGREEMENTS = {
     ("u043", "frames_development"): "after sarcasm, “what could I have done better?” reads as a challenge",
     ("u051", "frames_development"): "after blame, “which answer could I have improved?” reads as a challenge",
     ("w031", "thanks_them"): "“Thanks…, I suppose it'll do” is read as grudging, not as thanks",
+    ("o006", "greets_by_name"): "“Chloe” for “Chloé” is pointed out in an opener too: the learner writes the "
+    "script down, and the accent test (test_misspelled_accented_name_is_pointed_out) keeps that choice",
 }
 
 
@@ -162,10 +163,11 @@ def test_note_groups_of_the_tuning_part_are_judged_right() -> None:
 # -- the held-out part and the benchmark ------------------------------------------------------------
 
 
-def test_the_held_out_part_is_read_only_by_the_benchmark_and_this_test() -> None:
-    """Nobody tunes on the held-out messages: no other file in the project names them."""
+@pytest.mark.parametrize("stem", ["heldout", "heldout" + "2", "heldout" + "3"])
+def test_the_held_out_part_is_read_only_by_the_benchmark_and_this_test(stem: str) -> None:
+    """Nobody tunes on the held-out messages (either part): no other file in the project names them."""
     allowed = {"benchmarks/bench_messages.py", "tests/test_messages.py"}
-    needle = "heldout" + ".json"
+    needle = stem + ".json"
     found = set()
     for path in ROOT.rglob("*"):
         rel = path.relative_to(ROOT).as_posix()
@@ -201,6 +203,44 @@ def test_the_held_out_part_is_well_formed() -> None:
     assert len(data["messages"]) + len(CORPUS) >= 250
 
 
+def test_the_second_held_out_part_is_well_formed_and_new() -> None:
+    """Round 3's held-out batch: at least 60 messages over every kind, good and bad, with tone faults and
+    note groups (a reordered form letter among them), on interviews no tuning batch uses."""
+    bench = _bench()
+    data = bench.load("heldout" + "2")
+    entries = data["messages"]
+    assert len(entries) >= 60 and len(data["note_groups"]) >= 5
+    assert {e["kind"] for e in entries} == set(KINDS)
+    for e in entries:
+        assert set(bench.expected(e)) == set(CHECK_IDS[e["kind"]]), e["id"]
+    assert any(not e["fails"] for e in entries) and any(e["fails"] for e in entries)
+    assert any(e["tone_fault"] for e in entries)
+    assert any("order" in g["note"] and g["form_letter"] for g in data["note_groups"])
+    assert not set(data["interviews"]) & set(INTERVIEWS)
+    ids = {e["id"] for e in entries} | {e["id"] for e in bench.load("heldout")["messages"]}
+    assert not ids & {e["id"] for e in CORPUS}
+
+
+def test_the_blind_held_out_part_is_well_formed_and_new() -> None:
+    """The third held-out batch, written by someone who never saw the checker: at least 90 messages over
+    every kind, each label a real check of its kind, a check left unlabelled only when it is one of the
+    kind's checks, and interviews and ids no other batch uses."""
+    bench = _bench()
+    data = bench.load("heldout" + "3")
+    entries = data["messages"]
+    assert len(entries) >= 90 and len(data["note_groups"]) >= 8
+    assert {e["kind"] for e in entries} == set(KINDS)
+    for e in entries:
+        unscored = set(e.get("unlabelled", ()))
+        assert unscored <= set(CHECK_IDS[e["kind"]]) and not unscored & set(e["fails"]), e["id"]
+        assert set(bench.expected(e)) == set(CHECK_IDS[e["kind"]]) - unscored, e["id"]
+    assert any(e["tone_fault"] for e in entries) and any(not e["fails"] for e in entries)
+    companies = {iv.company for iv in data["interviews"].values()}
+    for stem in ("heldout", "heldout" + "2"):
+        assert not companies & {iv.company for iv in bench.load(stem)["interviews"].values()}, stem
+    assert not {e["id"] for e in entries} & {e["id"] for e in CORPUS}
+
+
 def test_the_benchmark_measures_every_figure_on_the_tuning_part() -> None:
     bench = _bench()
     report = bench.run("tuning")
@@ -219,7 +259,8 @@ def test_the_benchmark_measures_every_figure_on_the_tuning_part() -> None:
     ):
         assert words in text
     assert report.overall.n == sum(len(_expected(e)) for e in TUNING["messages"])
-    assert report.seconds_per_message < 0.02  # the goal is 5 ms; generous here for a busy machine
+    assert report.seconds_per_message > 0  # measured; the 5 ms goal is the benchmark's figure, not a test's
+    assert "goal time per message" in text
     assert all(met for _, _, met in report.goals().values()), text
 
 
@@ -862,3 +903,160 @@ def test_recalling_their_hard_work_problems_is_not_hostile() -> None:
         "has been. I'm excited to help.\n\nSam Lee"
     )
     assert _checks(note, "thank_you", NORTHWIND)["courteous_tone"].passed
+
+
+# -- round 3: the same families of fault and of fine wording, by structure (not the batches' phrases) --
+
+OPENER_START = "Hi Dana, this is Sam Rivera. I interviewed for the Data Analyst role last Tuesday. "
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm calling for an update, though take your time, it's only been a month.",  # undercut reassurance
+        "I'm following up, assuming you haven't misplaced my CV. Is a decision close?",  # carelessness
+        "I'm calling about the decision; I've had another offer, so is a decision close?",  # leverage
+        "I'm calling about the decision because I can't hang on much longer. Is a decision close?",
+        "I'm calling about the decision. My whole future is riding on this. Is a decision close?",
+        "I'm calling about the decision; I've been on edge all week. Is a decision close?",
+    ],
+)
+def test_pressure_irony_and_distress_are_found_by_structure(line: str) -> None:
+    no_pressure = _checks(OPENER_START + line, "status_call_opener", CALL)["no_pressure"]
+    assert not no_pressure.passed, no_pressure.advice
+    assert "Calm" not in no_pressure.advice
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm checking in on the status. I was hoping you might tell me when you'll decide.",
+        "I'm checking in on the status. I'd like to ask you whether a decision is close.",
+        "i'm checking in on the status. any update on the decision",
+        "i'm checking in on the status. so when do you think you'll decide",
+    ],
+)
+def test_hedged_and_typed_questions_are_questions(line: str) -> None:
+    feedback = check_message(OPENER_START + line, "status_call_opener", CALL)
+    assert feedback.passed, feedback.summary()
+
+
+def test_a_call_and_what_it_wants_to_learn_state_the_purpose_however_far_apart() -> None:
+    text = OPENER_START + "I'm ringing today because I'd really love to know whether you've decided."
+    assert _checks(text, "status_call_opener", CALL)["states_purpose"].passed
+
+
+def test_refusing_the_decision_is_neither_acceptance_nor_calm() -> None:
+    text = "Thanks, Tom. I refuse to accept that outcome. What could I have done better?"
+    got = _checks(text, "feedback_request", REJECTED)
+    assert not got["accepts_decision"].passed and not got["not_argumentative"].passed
+    fair = (
+        "Thanks, Tom. It was a reasonable decision. So I can improve, which answer was weakest? "
+        "Keep me in mind."
+    )
+    assert check_message(fair, "feedback_request", REJECTED).passed
+
+
+def test_typed_speech_feedback_request_is_read_whole() -> None:
+    text = (
+        "thanks tom, i get it. so i can improve, which part of my pitch should i rework. "
+        "and if u ever need someone again pls shout"
+    )
+    feedback = check_message(text, "feedback_request", REJECTED)
+    assert feedback.passed, feedback.summary()
+
+
+def test_offer_terms_wanted_at_once_are_pressure_and_sending_by_email_is_in_writing() -> None:
+    pushy = "Thanks. I need the paperwork right away, or I'll look elsewhere. When do I start?"
+    assert not _checks(pushy, "offer_call")["courteous_tone"].passed
+    kind = (
+        "Thank you so much! Could you send the proposal over by email? How long have I got to reply? "
+        "And what time would I start on day one?"
+    )
+    assert check_message(kind, "offer_call").passed, check_message(kind, "offer_call").summary()
+
+
+def test_answering_their_question_needs_only_one_of_its_words() -> None:
+    note = (
+        "Dear Lee,\n\nThank you for Friday's interview for the Data Analyst role. You asked about my "
+        "dashboard; it now refreshes itself every Monday. I'd really like to help your team with it.\n\nSam"
+    )
+    assert check_message(note, "thank_you", NORTHWIND).passed
+    to_dana = note.replace("Dear Lee", "Dear Dana")  # Dana did not ask it: one word is not enough
+    assert not _checks(to_dana, "thank_you", NORTHWIND)["mentions_talking_point"].passed
+
+
+def test_another_firm_and_a_lower_case_sign_off_do_not_make_a_note_personal() -> None:
+    firm = (
+        "Dear Dana,\n\nThank you for Friday's interview for the Data Analyst role. The Snowflake migration "
+        "sounds great, and I'd love to bring my SQL to Fabrikam.\n\nSam Lee"
+    )
+    got = _checks(firm, "thank_you", NORTHWIND)["not_form_letter"]
+    assert not got.passed and "Fabrikam" in got.advice
+    generic = "hi dana! thanks heaps for friday, lovely to meet you. fingers crossed, speak soon! sam"
+    assert not _checks(generic, "thank_you", NORTHWIND)["not_form_letter"].passed
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "check_id"),
+    [
+        ("Hi Dana, this is Sam Rivera. I interviewed for the Data Analyst role last Tuesday. I'm calling "
+         "about the decision. Super efficient as usual. Is a decision close?",
+         "status_call_opener", "no_pressure"),
+        ("Hi Dana, this is Sam Rivera. I interviewed for the Data Analyst role last Tuesday. I'm calling "
+         "about the decision; my partner is depending on me landing this. Is a decision close?",
+         "status_call_opener", "no_pressure"),
+        ("Hi Dana, this is Sam Rivera. I interviewed for the Data Analyst role last Tuesday. I'm following "
+         "up, and I'll happily drop into your office on Friday to hear the outcome. Is a decision close?",
+         "status_call_opener", "no_pressure"),
+        ("Thank you, Tom. You've underestimated me, I think. Which answer was weakest?", "feedback_request",
+         "not_argumentative"),
+        ("Thank you, Tom. I'd ask you to go over my interview again. Which answer was weakest?",
+         "feedback_request", "not_argumentative"),
+        ("Thanks. Goodness, that has taken ages! Could you email me the contract? When do you need my "
+         "answer? When do I start?", "offer_call", "courteous_tone"),
+        ("Thanks. I'd want a lot more than that. Could you email me the contract? When do you need my "
+         "answer?", "offer_call", "courteous_tone"),
+    ],
+)
+def test_tone_faults_in_fresh_words_are_flagged(text: str, kind: str, check_id: str) -> None:
+    interview = {"status_call_opener": CALL, "feedback_request": REJECTED}.get(kind)
+    check = _checks(text, kind, interview)[check_id]
+    assert not check.passed, check.advice
+
+
+def test_a_courteous_question_after_a_reproach_still_counts_a_blunt_one_does_not() -> None:
+    start = OPENER_START + "I'm calling about the decision. I'd have expected to hear by now. "
+    assert _checks(start + "Is there any news?", "status_call_opener", CALL)["asks_one_question"].passed
+    assert not _checks(start + "What's happening?", "status_call_opener", CALL)["asks_one_question"].passed
+
+
+def test_distress_about_yourself_needs_no_outcome_word_but_sympathy_is_not_distress() -> None:
+    start = OPENER_START + "I'm following up on the status. "
+    upset = _checks(start + "I am absolutely terrified. Is a decision close?", "status_call_opener", CALL)
+    assert not upset["no_pressure"].passed
+    kind = start + "I was devastated to hear about the flood at your office. Is a decision close?"
+    assert check_message(kind, "status_call_opener", CALL).passed
+
+
+def test_a_name_said_only_at_the_end_is_not_saying_who_you_are_early() -> None:
+    late = (
+        "Hi Dana, calling about the Data Analyst role I interviewed for last Tuesday. I'm following up "
+        "on the status and I'm still very keen. Is there anything else you need? "
+        "It's Sam Rivera, on 555-014-2368."
+    )
+    got = _checks(late, "voicemail", CALL)
+    assert not got["says_who_you_are"].passed and "at the start" in got["says_who_you_are"].advice
+    early = "Hi Dana, calling about the Data Analyst role, it's Sam Rivera. I interviewed last Tuesday."
+    assert _checks(early, "status_call_opener", CALL)["says_who_you_are"].passed
+
+
+def test_a_two_word_point_counts_by_its_distinctive_word_but_a_common_one_does_not() -> None:
+    note = (
+        "Dear Dana,\n\nThank you for Friday's interview for the Data Analyst role. I keep thinking about "
+        "the {}. I'm really drawn to the role.\n\nSam Lee"
+    )
+    interview = NORTHWIND.replace(talking_points=["the forecasting review"])
+    assert check_message(note.format("forecasting work"), "thank_you", interview).passed
+    common = _checks(note.format("review meetings"), "thank_you", interview)["mentions_talking_point"]
+    assert not common.passed
