@@ -127,6 +127,7 @@ __all__ = [
     "Upload",
     "default_log_dir",
     "export_xlsx",
+    "interviews_csv",
     "new_id",
     "open_sample_log",
     "read_tables",
@@ -1793,6 +1794,13 @@ def export_xlsx(log: InterviewLog) -> bytes:
             _type_cells(writer.sheets[sheet], kinds)
         writer.book.properties.creator = "followup-kit"
     return buffer.getvalue()
+
+
+def interviews_csv(interviews: Iterable[tuple[str, Interview]]) -> bytes:
+    """(id, interview) pairs as an interviews.csv upload in the log's own format (guarded, with a BOM),
+    for code that builds records elsewhere (``trackers.import_rows``) and brings them in with
+    ``import_file``."""
+    return _table_of(_INTERVIEWS, interviews).to_bytes(guard=True)
 
 
 def _xlsx_value(kind: str, value: Any) -> Any:
