@@ -52,6 +52,7 @@ __all__ = [
     "TrackerRow",
     "guess_mapping",
     "import_rows",
+    "parse_time",
     "read_tracker",
     "template_csv",
     "template_xlsx",
@@ -327,6 +328,9 @@ def read_tracker(
         if not any(c.strip() for c in cells):
             continue
         rows.append(_row(number, cells, cell, month_first, unknown_statuses))
+    if question is not None:  # nothing is imported on a guess of the date order
+        wait = "say above whether dates are day/month or month/day"
+        rows = [replace(row, problems=(*row.problems, wait)) for row in rows]
     notes = _notes(mapping, rows, layout)
     used = set(mapping.values())
     ignored = layout.ignored if layout else {}
@@ -514,7 +518,8 @@ def _clock(hour: int, minute: int, half: str | None) -> time | None:
         return None
 
 
-def _time_of(text: str) -> time | None:
+def parse_time(text: str) -> time | None:
+    """A time of day as a tracker or the learner writes it: "10:00", "9.30", "2:30 PM", "2pm"; None if not."""
     match = _TIME.fullmatch(text.strip())
     if not match:
         return None
@@ -568,7 +573,7 @@ def _row(number: int, cells: list[str], cell: Any, month_first: bool, unknown: l
     decision_by, _ = date_of("decision_by", "decision by")
     time_text = cell(cells, "interview_time")
     if time_text:
-        clock = _time_of(time_text)
+        clock = parse_time(time_text)
         if clock is None:
             problems.append(f"interview time: {time_text!r} is not a time like 10:00 or 2:30 PM")
     held_at = datetime.combine(interview_day, clock) if interview_day and clock else None

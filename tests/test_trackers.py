@@ -75,12 +75,14 @@ def test_an_unknown_sheet_gets_a_guessed_mapping_a_date_question_and_row_problem
     question = preview.date_question
     assert question and "'06/03/2026 14:30' could be day/month or month/day" in question
     first, second, third = preview.rows
-    assert first.held_at == datetime(2026, 3, 6, 10, 0) and first.ready
+    assert first.held_at == datetime(2026, 3, 6, 10, 0) and not first.ready  # the order is asked first
+    assert first.problems == ("say above whether dates are day/month or month/day",)
     assert first.values["contact_phone"] == "07700 900123" and first.values["contact"] == "Priya Natarajan"
-    assert third.problems == ("interview date: '2026-03-13junk' is not a date like 2026-03-13 or 3/13/2026",)
+    assert third.problems[0] == "interview date: '2026-03-13junk' is not a date like 2026-03-13 or 3/13/2026"
     assert second.outcome == "rejected"
     answered = preview_of("generic_sheet.csv", day_first=True)
     assert answered.date_question is None and answered.rows[1].held_at == datetime(2026, 3, 6, 14, 30)
+    assert answered.rows[0].ready and answered.rows[1].ready and not answered.rows[2].ready
     us = preview_of("generic_sheet.csv", day_first=False)
     assert us.rows[1].held_at == datetime(2026, 6, 3, 14, 30)
 
@@ -180,3 +182,74 @@ def test_files_that_are_not_trackers_say_what_to_do():
         trackers.read_tracker(mangled, "x.csv")
     with pytest.raises(trackers.TrackerError, match="not a readable .xlsx"):
         trackers.read_tracker(b"PK\x03\x04 broken", "x.xlsx")
+
+
+# -- the view: upload, preview, map, give times, import (widgets/tracker_import.py) --------------------
+
+
+@pytest.fixture
+def view(tmp_path, monkeypatch):
+    from followup_kit.widgets import tracker_import
+
+    monkeypatch.setattr(tracker_import, "STRICT", True)
+    return tracker_import.TrackerImport(InterviewLog(tmp_path / "log"))
+
+
+def choose(view, name: str, data: bytes | None = None) -> None:
+    content = (DATA / name).read_bytes() if data is None else data
+    item = {"name": name, "type": "text/csv", "size": len(content), "content": memoryview(content),
+            "last_modified": datetime(2026, 3, 6)}
+    view.upload.value = (item,)
+
+
+def test_a_huntr_export_is_previewed_timed_and_imported_into_a_plan(view):
+    from followup_kit.planner import plan_followups
+
+    view.preview_button.click()
+    assert "Choose your tracker file first" in view.status.value and len(view.interview_log) == 0
+    choose(view, "huntr.csv")
+    view.preview_button.click()
+    status = view.status.value
+    assert "Huntr export, 4 rows; 0 ready to import; 4 need the interview&#x27;s date and time" in status
+    assert "Contoso Ltd" in view.table.value and "rejected" in view.table.value
+    assert "only application dates (Date Applied)" in view.notes.value
+    assert view.mapping_box.layout.display == "none" and view.date_order.layout.display == "none"
+    assert sorted(view._time_inputs) == [2, 3, 4, 5]
+    day, clock = view._time_inputs[2]
+    day.value = date(2026, 3, 9)
+    clock.value = "2:30 PM"
+    view._time_inputs[3][0].value = date(2026, 2, 24)  # a date without its time is named, nothing written
+    view.import_button.click()
+    assert "row 3: a time like 10:00 or 2:30 PM" in view.status.value and len(view.interview_log) == 0
+    view._time_inputs[3][1].value = "10:00"
+    view.import_button.click()
+    assert "Added 2 interviews" in view.status.value and "2 rows left out" in view.status.value
+    (iid, northwind), = [(i, iv) for i, iv in view.interview_log.items() if iv.company == "Northwind Traders"]
+    assert northwind.held_at == datetime(2026, 3, 9, 14, 30)
+    steps = plan_followups(northwind, [], datetime(2026, 3, 9, 16, 0), interview_id=iid)
+    assert steps and steps[0].purpose == "thank_you"  # a plan from the interview, not from the application
+
+
+def test_an_unknown_layout_asks_for_columns_and_the_date_order(view):
+    data = b"Firm,Job,When\nAcme,Analyst,06/03/2026 14:30\nBeta,Clerk,07/03/2026 09:00\n"
+    choose(view, "mine.csv", data)
+    view.preview_button.click()
+    assert view.mapping_box.layout.display == "" and "was not recognised" in view.notes.value
+    assert view.menus["company"].value == "Firm" and view.menus["role"].value == "Job"  # guessed
+    view.menus["interview_date"].value = "When"
+    view.use_columns.click()
+    assert view.date_order.layout.display == "" and "could be day/month or month/day" in view.notes.value
+    assert not any(row.ready for row in view.preview.rows)  # not on a guess of the order
+    view.date_order.value = True
+    assert view.preview.rows[0].held_at == datetime(2026, 3, 6, 14, 30) and view.preview.date_question is None
+    view.import_button.click()
+    assert "Added 2 interviews" in view.status.value
+    assert {iv.company for _, iv in view.interview_log.items()} == {"Acme", "Beta"}
+
+
+def test_a_file_that_is_not_a_tracker_gets_a_message_not_a_traceback(view):
+    choose(view, "broken.xlsx", b"PK\x03\x04 not really")
+    view.preview_button.click()
+    assert "role='alert'" in view.status.value and "not a readable .xlsx" in view.status.value
+    assert "followup-kit-template.csv" in view.template.value
+    assert "followup-kit-template.xlsx" in view.template.value
