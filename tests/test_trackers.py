@@ -253,3 +253,17 @@ def test_a_file_that_is_not_a_tracker_gets_a_message_not_a_traceback(view):
     assert "role='alert'" in view.status.value and "not a readable .xlsx" in view.status.value
     assert "followup-kit-template.csv" in view.template.value
     assert "followup-kit-template.xlsx" in view.template.value
+
+
+def test_the_files_benchmark_runs_in_a_tiny_mode(capsys):
+    """benchmarks/bench_files.py prints its figures (here on 5 rows: it proves it runs, it times nothing)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_files.py"
+    spec = importlib.util.spec_from_file_location("bench_files", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    results = module.main(["--interviews", "5", "--tracker-rows", "5"])
+    assert [label for label, _, _ in results][:3] == [
+        "read the log on disk (cold)", "export_xlsx", "import the .xlsx into an empty log"]
+    assert "Files in, files out at 5 interviews and 5 tracker rows" in capsys.readouterr().out
