@@ -381,7 +381,28 @@ def _table_of(data: bytes, filename: str) -> tuple[list[str], list[tuple[int, li
     if len(rows) > MAX_ROWS + 1:
         raise TrackerError(f"{filename} has more than {MAX_ROWS:,} rows; split it and import each part.")
     headers = [h.strip() for h in rows[0]]
+    _refuse_mojibake(filename, rows)
     return headers, [(number, row) for number, row in enumerate(rows[1:], start=2)]
+
+
+_MOJIBAKE = re.compile("[ÂÃ][\u00a0-\u00bf]|â€")
+
+
+def _refuse_mojibake(filename: str, rows: list[list[str]]) -> None:
+    """Refuse a file whose UTF-8 text was read as Windows-1252 and saved again ("Ã©" for "é")."""
+    for number, row in enumerate(rows, start=1):
+        for cell in row:
+            if not _MOJIBAKE.search(cell):
+                continue
+            try:
+                meant = cell.encode("cp1252").decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+            raise TrackerError(
+                f"{filename}, row {number}, has {cell[:40]!r} (it would read {meant[:40]!r}): this looks "
+                "like UTF-8 read as Windows-1252, so save it again as UTF-8 (in Excel: Save As, 'CSV UTF-8') "
+                "and upload it again."
+            )
 
 
 def _xlsx_rows(data: bytes, filename: str) -> list[list[str]]:

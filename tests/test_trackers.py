@@ -180,6 +180,10 @@ def test_files_that_are_not_trackers_say_what_to_do():
     mangled = "Company,Role\nSociété,Analyst\n".encode("utf-8-sig").decode("cp1252").encode("utf-8")
     with pytest.raises(trackers.TrackerError, match="UTF-8 read as Windows-1252"):
         trackers.read_tracker(mangled, "x.csv")
+    no_bom = "Company,Role\nSociété Générale,Analyst\n".encode().decode("cp1252").encode("utf-8")
+    with pytest.raises(trackers.TrackerError, match="row 2, has 'SociÃ©tÃ© GÃ©nÃ©rale' .it would read "
+                                                    "'Société Générale'.: this looks like UTF-8 read as"):
+        trackers.read_tracker(no_bom, "x.csv")
     with pytest.raises(trackers.TrackerError, match="not a readable .xlsx"):
         trackers.read_tracker(b"PK\x03\x04 broken", "x.xlsx")
 
