@@ -1266,9 +1266,10 @@ class Logbook(widgets.VBox):
 
         data = export_xlsx(self.interview_log)
         stem = "followup-sample-log" if self.read_only else f"followup-log-{self._clock():%Y-%m-%d}"
+        detail = (f"({len(data) / 1024:.1f} KB, your log as at {self._clock():%H:%M}: press Download for "
+                  "Excel again after a change; upload the file here to bring your edits back)")
         self.excel_link.value = download_link(data, f"{stem}.xlsx", XLSX_MIME, "Save the .xlsx file",
-                                              detail=f"({len(data) / 1024:.1f} KB; upload it here to bring "
-                                              "your changes back)")
+                                              detail=detail)
 
     @_guarded("upload_status", suffix="")
     def _import(self, data: bytes, name: str, mode: str) -> ImportReport:
