@@ -1771,29 +1771,56 @@ _XLSX_DATE = "yyyy-mm-dd"
 
 
 def export_xlsx(log: InterviewLog) -> bytes:
-    """The log as one .xlsx workbook (pandas with openpyxl), for Excel, Numbers or LibreOffice.
+    """The log as one .xlsx workbook (openpyxl, written row by row), for Excel, Numbers or LibreOffice.
 
     One sheet per table (``XLSX_SHEETS``), header row first.  Text columns are typed as text (cell
     type ``s``, number format ``@``), so a phone number keeps its leading 0 or +, an id or a postcode
     stays as written and ``=1+1`` is text, never a formula; dates and times are real dates
     (``yyyy-mm-dd hh:mm``); numbers are numbers.  ``import_file`` brings the workbook back.
     """
+    from openpyxl import Workbook
+
     state = log._state()
+    book = Workbook(write_only=True)
+    book.properties.creator = "followup-kit"
+    for table in state.tables:
+        sheet = book.create_sheet(XLSX_SHEETS[table.spec.filename])
+        kinds = ["id", *map(table.spec.kind, table.spec.fields), *([_TEXT] * len(table.extra_columns))]
+        for column, kind in enumerate(kinds, start=1):
+            sheet.column_dimensions[_column_letter(column)].width = 22 if kind in (_DATETIME, _DATE) else 18
+        sheet.freeze_panes = "A2"
+
+
+        sheet.append([_typed_cell(sheet, _TEXT, name) for name in table.header()])
+        for row_id, record in table.rows.items():
+            values = [row_id, *(getattr(record, name) for name in table.spec.fields)]
+            values += [table.extras.get(row_id, {}).get(column, "") for column in table.extra_columns]
+            sheet.append([_typed_cell(sheet, kind, value) for kind, value in zip(kinds, values, strict=True)])
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for table in state.tables:
-            sheet = XLSX_SHEETS[table.spec.filename]
-            header = table.header()
-            kinds = ["id", *map(table.spec.kind, table.spec.fields), *([_TEXT] * len(table.extra_columns))]
-            rows = []
-            for row_id in table.rows:
-                values = [row_id, *(getattr(table.rows[row_id], n) for n in table.spec.fields)]
-                values += [table.extras.get(row_id, {}).get(c, "") for c in table.extra_columns]
-                rows.append([_xlsx_value(kind, value) for kind, value in zip(kinds, values, strict=True)])
-            pd.DataFrame(rows, columns=header, dtype=object).to_excel(writer, sheet_name=sheet, index=False)
-            _type_cells(writer.sheets[sheet], kinds)
-        writer.book.properties.creator = "followup-kit"
+    book.save(buffer)
     return buffer.getvalue()
+
+
+def _typed_cell(sheet: Any, kind: str, value: Any) -> Any:
+    """One cell typed by its column: text as text (never a formula), dates with a date format."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=_xlsx_value(kind, value))
+    if kind == _DATETIME:
+        cell.number_format = _XLSX_DATETIME
+    elif kind == _DATE:
+        cell.number_format = _XLSX_DATE
+    elif kind != _INT:
+        cell.number_format = "@"
+        if cell.value is not None:
+            cell.data_type = "s"  # openpyxl would take a text starting with = for a formula
+    return cell
+
+
+def _column_letter(number: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(number)
 
 
 def interviews_csv(interviews: Iterable[tuple[str, Interview]]) -> bytes:
@@ -1810,26 +1837,6 @@ def _xlsx_value(kind: str, value: Any) -> Any:
     if kind in (_DATETIME, _DATE, _INT):
         return value
     return _cell(value)
-
-
-def _type_cells(sheet: Any, kinds: list[str]) -> None:
-    """Type each body cell by its column: text as text (never a formula), dates with a date format."""
-    for column, kind in enumerate(kinds, start=1):
-        letter = sheet.cell(row=1, column=column).column_letter
-        sheet.column_dimensions[letter].width = 22 if kind in (_DATETIME, _DATE) else 18
-        for row in range(2, sheet.max_row + 1):
-            cell = sheet.cell(row=row, column=column)
-            if kind == _DATETIME:
-                cell.number_format = _XLSX_DATETIME
-            elif kind == _DATE:
-                cell.number_format = _XLSX_DATE
-            elif kind != _INT:
-                cell.number_format = "@"
-                if cell.value is not None:
-                    cell.data_type = "s"  # openpyxl would take a text starting with = for a formula
-        header = sheet.cell(row=1, column=column)
-        header.data_type = "s"
-    sheet.freeze_panes = "A2"
 
 
 def _is_xlsx(data: bytes, name: str) -> bool:
