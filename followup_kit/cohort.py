@@ -5,7 +5,8 @@ A participant shares their habits with one call::
     from followup_kit import InterviewLog, cohort
     cohort.export_summary(InterviewLog(), "exports")   # -> exports/cohort-summary-p-3f9a0c12.json
 
-The summary is one JSON file that keeps only what the cohort charts need:
+The summary is one JSON file (with ``spreadsheet=True`` also a CSV twin of the same name beside it,
+one row per follow-up, for a spreadsheet) that keeps only what the cohort charts need:
 
 * per interview: its kind and outcome, numbered 1, 2, 3 ... (no id), and the number of its earlier
   round when it is a later round of one hiring process;
@@ -28,7 +29,9 @@ names them; they never stop the others from loading.
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import math
 import os
@@ -130,7 +133,11 @@ def summarise(interviews: pd.DataFrame, followups: pd.DataFrame, participant_id:
 
 
 def export_summary(
-    log_or_frames: Any, folder: str | os.PathLike[str] | None = None, participant_id: str | None = None
+    log_or_frames: Any,
+    folder: str | os.PathLike[str] | None = None,
+    participant_id: str | None = None,
+    *,
+    spreadsheet: bool = False,
 ) -> Path:
     """Write one anonymised summary of a log to ``folder`` (default ``summary_folder()``) and return
     its path.  The file is readable by everyone (mode 0644), so a coach's account can read it from a
@@ -140,6 +147,8 @@ def export_summary(
     followups)`` frames.  ``participant_id`` defaults to a new random id; reuse
     your earlier one to replace your earlier file.  The file is written to a
     temporary name and swapped in, so a coach never reads half a summary.
+    ``spreadsheet=True`` also writes its CSV twin (``cohort-summary-p-….csv``, see
+    ``SPREADSHEET_COLUMNS``) for Excel or LibreOffice; ``load_cohort`` passes over twins.
     """
     if participant_id is None:
         participant_id = new_participant_id()
@@ -148,14 +157,22 @@ def export_summary(
             "participant_id", "a random id like p-3f9a0c12 (never a name), or nothing", participant_id
         )
     interviews, followups = _frames_of(log_or_frames)
-    data = _dump(summarise(interviews, followups, participant_id))
+    content = summarise(interviews, followups, participant_id)
     folder = summary_folder() if folder is None else Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{FILE_PREFIX}{participant_id}.json"
+    if spreadsheet:  # the same summary as a table, written first so the JSON never lacks its twin
+        _write_shared(folder, target.with_suffix(".csv"), _spreadsheet(content))
+    _write_shared(folder, target, _dump(content) + "\n")
+    return target
+
+
+def _write_shared(folder: Path, target: Path, text: str) -> None:
+    """Write ``text`` to a temporary name and swap it in, readable by everyone (mode 0644)."""
     handle, temp = tempfile.mkstemp(prefix=".summary-", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(data + "\n")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, 0o644)  # mkstemp makes it 0600; the coach's account must read it
@@ -163,7 +180,36 @@ def export_summary(
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    return target
+
+
+#: Columns of the spreadsheet twin (``cohort-summary-p-….csv``): one row per follow-up, and one for each
+#: interview without any, so the file opens as a plain table in Excel, Numbers or LibreOffice.
+SPREADSHEET_COLUMNS = ("participant", "interview", "kind", "outcome", "previous", "channel", "purpose",
+                       "hours_after_interview", "hours_to_response")  # fmt: skip
+
+
+def _spreadsheet(content: dict[str, Any]) -> str:
+    """A summary as CSV text (a BOM so Excel reads UTF-8; only kinds, outcomes, numbers and the id)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(SPREADSHEET_COLUMNS)
+    followed: dict[int, list[dict[str, Any]]] = {}
+    for row in content["follow_ups"]:
+        followed.setdefault(row["interview"], []).append(row)
+    for iv in content["interviews"]:
+        head = [content["participant"], iv["interview"], iv["kind"], iv["outcome"], iv.get("previous", "")]
+        for fu in followed.get(iv["interview"], [{}]):
+            hours = [fu.get(name) for name in ("hours_after_interview", "hours_to_response")]
+            writer.writerow([*head, fu.get("channel", ""), fu.get("purpose", ""),
+                             *("" if h is None else h for h in hours)])  # fmt: skip
+    return "\ufeff" + out.getvalue()
+
+
+def is_spreadsheet_twin(path: Path) -> bool:
+    """A summary's CSV twin (``cohort-summary-p-3f9a0c12.csv``), which the coach's loader passes over."""
+    stem = path.name.removeprefix(FILE_PREFIX).removesuffix(".csv")
+    named = path.suffix == ".csv" and path.name.startswith(FILE_PREFIX)
+    return named and bool(PARTICIPANT_ID.fullmatch(stem))
 
 
 def _dump(content: dict[str, Any]) -> str:
@@ -326,7 +372,8 @@ def load_cohort(folder: str | os.PathLike[str]) -> Cohort:
         problems.append(f"The folder {folder} does not exist yet; put the participants' summary files there.")
     else:
         seen: dict[str, str] = {}
-        for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+        for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+                           and not is_spreadsheet_twin(p)):
             try:
                 size = path.stat().st_size
                 _check(size <= MAX_BYTES, f"it is {size / 1e6:.0f} MB, too large to be a summary")

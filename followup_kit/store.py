@@ -40,6 +40,17 @@ dates is read from the file itself and refused when it cannot be told).  Columns
 a learner added are kept, after ours, when the file is written again; the rest
 is written back in the canonical form above.
 
+The files on disk are as safe to open in a spreadsheet as an export: a cell that
+starts with ``= + - @``, a tab or a carriage return, and in our text columns (ids,
+names, phone numbers, notes) a cell a spreadsheet would turn into a number or a
+date (``07700900123``, ``0123``, ``1.50``), is written behind one ``'`` and read
+back without it, so the learner's text round-trips exactly and a phone keeps its
+0 or +.  A file read as Windows-1252 and saved again (``ï»¿id``, ``Ã©``) is named
+as such; every bad row of a file is reported at once, by row and field; a row
+without an id gets one (the same on every read until it is saved); US dates with
+AM/PM are read when the file tells the day/month order.  ``export_xlsx`` writes
+an .xlsx with text typed as text and dates as dates, and ``import_file`` reads one.
+
 Export and import carry a log across Binder sessions: ``export_zip`` holds both
 files with a BOM for spreadsheets and every cell that starts with ``= + - @``, a
 tab or a carriage return (after any quotes) prefixed with ``'``, so a
@@ -62,6 +73,7 @@ from __future__ import annotations
 import copy
 import csv
 import dataclasses
+import hashlib
 import io
 import os
 import random
@@ -114,6 +126,8 @@ __all__ = [
     "UnknownIdError",
     "Upload",
     "default_log_dir",
+    "export_xlsx",
+    "interviews_csv",
     "new_id",
     "open_sample_log",
     "read_tables",
@@ -264,6 +278,12 @@ _FOLLOWUPS = _Spec(
 
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]')
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Text a spreadsheet opening a CSV reads as a number, a date or a time, losing a leading 0 or digits past
+#: the 15th (07700900123, 0123, 1.50, 1E5, 12/3, 3-4, 10:30): in a text column it gets a ``'`` as well.
+_SPREADSHEET_NUMBER = re.compile(
+    r"\s*(?:[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?"
+    r"|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d{1,2}:\d{2}(?::\d{2})?)\s*"
+)
 
 
 def _cell(value: Any) -> str:
@@ -284,14 +304,23 @@ def _csv_line(cells: Iterable[str]) -> str:
     return ",".join('"' + c.replace('"', '""') + '"' if _NEEDS_QUOTES.search(c) else c for c in cells) + "\n"
 
 
-def _guard(cell: str) -> str:
-    """Prefix ``'`` so a spreadsheet shows a would-be formula as text."""
-    return "'" + cell if cell.lstrip("'").startswith(_FORMULA_START) else cell
+def _guard(cell: str, *, as_text: bool = False) -> str:
+    """Prefix ``'`` so a spreadsheet shows a would-be formula as text; with ``as_text`` (a text column:
+    phone numbers, ids, postcodes) also text a spreadsheet would turn into a number or a date."""
+    rest = cell.lstrip("'")
+    if rest.startswith(_FORMULA_START) or (as_text and _SPREADSHEET_NUMBER.fullmatch(rest)):
+        return "'" + cell
+    return cell
 
 
-def _unguard(cell: str) -> str:
-    """Undo ``_guard``: drop one ``'`` where ``_guard`` would have added it."""
-    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START) else cell
+def _unguard(cell: str, *, as_text: bool = False) -> str:
+    """Undo ``_guard`` (with the same ``as_text``): drop one ``'`` where ``_guard`` would have added it."""
+    if not cell.startswith("'"):
+        return cell
+    rest = cell.lstrip("'")
+    if rest.startswith(_FORMULA_START) or (as_text and _SPREADSHEET_NUMBER.fullmatch(rest)):
+        return cell[1:]
+    return cell
 
 
 def _copy(record: Record) -> Record:
@@ -330,12 +359,20 @@ class _Table:
     def header(self) -> list[str]:
         return ["id", *self.spec.fields, *self.extra_columns]
 
+    def guarded_cells(self, row_id: str) -> list[str]:
+        """``cells`` as written to a file: formulas, and numbers in our text columns, behind a ``'``
+        (a learner's own columns, such as a salary, keep their numbers as numbers)."""
+        kinds = ["id", *map(self.spec.kind, self.spec.fields), *(["own"] * len(self.extra_columns))]
+        return [
+            _guard(cell, as_text=kind in ("id", _TEXT, _LIST))
+            for cell, kind in zip(self.cells(row_id), kinds, strict=True)
+        ]
+
     def to_bytes(self, *, guard: bool = False) -> bytes:
-        """The file's bytes; ``guard`` neutralises formulas for an export (and adds a BOM)."""
-        if not guard:
-            return (_csv_line(self.header()) + "".join(self.lines.values())).encode("utf-8")
-        rows = [self.header(), *(self.cells(row_id) for row_id in self.rows)]
-        return (_BOM + "".join(_csv_line(_guard(c) for c in cells) for cells in rows)).encode("utf-8")
+        """The file's bytes, guarded on disk as in an export; ``guard`` adds the BOM a spreadsheet needs
+        to read UTF-8 (an export)."""
+        text = _csv_line(_guard(c) for c in self.header()) + "".join(self.lines.values())
+        return ((_BOM if guard else "") + text).encode("utf-8")
 
     def with_rows(
         self,
@@ -354,7 +391,7 @@ class _Table:
             raw=None,
         )
         changed = table.rows if table.extra_columns != self.extra_columns else records
-        lines = {**self.lines, **{row_id: _csv_line(table.cells(row_id)) for row_id in changed}}
+        lines = {**self.lines, **{row_id: _csv_line(table.guarded_cells(row_id)) for row_id in changed}}
         for row_id in records:
             _check_encodable(table, row_id, lines[row_id])
         return dataclasses.replace(table, lines=lines)
@@ -439,7 +476,10 @@ def _check_links(state: _State, fix: str) -> None:
 
 # -- reading a file ----------------------------------------------------------------
 
-_SLASHED = re.compile(r"\s*(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*")
+_SLASHED = re.compile(
+    r"\s*(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?:(?:[ T]+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"(?:\s*([AaPp])\.?[Mm]\.?)?)?\s*"
+)
 _WHOLE_FLOAT = re.compile(r"\s*(\d+)\.0*\s*")
 
 
@@ -472,12 +512,26 @@ def _from_slashed(cell: str, day_first: bool) -> str:
     match = _SLASHED.fullmatch(cell)
     if not match:
         return cell
-    first, separator, second, year, hour, minute, second_of_minute = match.groups()
+    first, separator, second, year, hour, minute, second_of_minute, half = match.groups()
     day, month = (first, second) if day_first or separator == "." else (second, first)
+    if len(year) == 2:  # "3/6/26" from a spreadsheet or LinkedIn: this century
+        year = f"20{year}"
     text = f"{year}-{int(month):02d}-{int(day):02d}"
     if hour is not None:
-        text += f" {int(hour):02d}:{minute}" + (f":{second_of_minute}" if second_of_minute else "")
+        hours = _twelve_hour(int(hour), half)
+        if hours is None:  # "13:00 PM": left as written, so the record says what it expected
+            return cell
+        text += f" {hours:02d}:{minute}" + (f":{second_of_minute}" if second_of_minute else "")
     return text
+
+
+def _twelve_hour(hour: int, half: str | None) -> int | None:
+    """The 24-hour hour of "2:30 PM" (14), "12:05 AM" (0); None for an hour AM/PM cannot have."""
+    if half is None:
+        return hour
+    if not 1 <= hour <= 12:
+        return None
+    return hour % 12 + (12 if half.lower() == "p" else 0)
 
 
 def _from_cell(kind: str, cell: str, day_first: bool) -> Any:
@@ -492,7 +546,9 @@ def _from_cell(kind: str, cell: str, day_first: bool) -> Any:
     return cell
 
 
-def _parse_table(spec: _Spec, data: bytes, label: str, fix: str, *, unguard: bool = False) -> _Table:
+def _parse_table(
+    spec: _Spec, data: bytes, label: str, fix: str, *, unguard: bool = False, upload: bool = False
+) -> _Table:
     """Read one file completely, or raise ``LogFileError`` saying where and what is wrong."""
 
     def fail(detail: str) -> LogFileError:
@@ -504,9 +560,10 @@ def _parse_table(spec: _Spec, data: bytes, label: str, fix: str, *, unguard: boo
         raise fail(" is not UTF-8 text (a spreadsheet can save it as 'CSV UTF-8')") from None
     if not text.strip():
         raise fail(" is empty (0 bytes)" if not data else " holds no header row")
+    _refuse_mojibake(text, fail, everywhere=upload)
     rows = _bounded_rows(text, fail)
     if unguard:
-        rows = [[_unguard(cell) for cell in row] for row in rows]
+        rows = [[_unguard(cell) for cell in rows[0]], *_unguarded(spec, rows)]
 
     names = _column_names(spec, rows, fail)
     width = len(names)
@@ -518,16 +575,20 @@ def _parse_table(spec: _Spec, data: bytes, label: str, fix: str, *, unguard: boo
     records: dict[str, Record] = {}
     extras: dict[str, dict[str, str]] = {}
     origin: dict[str, str] = {}
+    problems: list[str] = []
+    id_column = names.index("id")
+    given = {row[id_column].strip() for row in rows[1:] if len(row) > id_column}
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue  # a blank row
         if any(cell.strip() for cell in cells[width:]):
-            raise fail(f", row {number} has more cells than the header row")
+            problems.append(f"row {number} has more cells than the header row")
+            continue
         values = dict(zip(names, cells + [""] * (width - len(cells)), strict=False))
         values.pop("", None)
-        row_id = values.pop("id").strip()
+        row_id = values.pop("id").strip() or _made_id(spec, cells, given)
         try:
-            if not row_id or "\n" in row_id or "\r" in row_id:
+            if "\n" in row_id or "\r" in row_id:
                 raise ValidationError("id", "a single line of text", row_id)
             check_single_line_characters("id", row_id)
             if row_id in records:
@@ -537,14 +598,17 @@ def _parse_table(spec: _Spec, data: bytes, label: str, fix: str, *, unguard: boo
             kwargs = {
                 name: _from_cell(spec.kind(name), values[name], day_first)
                 for name in spec.fields
-                if name in values
+                if name in values and (values[name].strip() or name in spec.required)  # blank: the default
             }
             records[row_id] = spec.record(**kwargs)
         except ValidationError as error:
-            raise fail(f", row {number}, {error}") from None
+            problems.append(f"row {number}, {error}")
+            continue
         if extra_columns:
             extras[row_id] = {column: values[column] for column in extra_columns}
         origin[row_id] = f"{label}, row {number}"
+    if problems:
+        raise _all_problems(label, problems, fix)
     table = _Table(spec, extra_columns=extra_columns)
     return table.with_rows(records, extras, origin)
 
@@ -598,8 +662,95 @@ def _column_names(spec: _Spec, rows: list[list[str]], fail: Callable[[str], LogF
     if missing:
         other = _FOLLOWUPS if spec is _INTERVIEWS else _INTERVIEWS
         hint = f" (it looks like {other.filename})" if set(other.required) <= set(names) else ""
-        raise fail(f" is not a followup-kit log{hint}: it has no {missing[0]!r} column")
+        columns = " and ".join(", ".join(f"no {name!r} column" for name in missing).rsplit(", ", 1))
+        raise fail(
+            f" is not a followup-kit log{hint}: it has {columns} (a log's header row starts "
+            f"{','.join(('id', *spec.fields[:3]))}; a file from another tracker goes through "
+            "'Import from a tracker' in notebook 01)"
+        )
     return names
+
+
+def _unguarded(spec: _Spec, rows: list[list[str]]) -> list[list[str]]:
+    """The body rows with ``_guard`` undone, column by column as ``_Table.guarded_cells`` applied it."""
+    header = [heading.strip().lower() for heading in rows[0]]
+    as_text = [name == "id" or (name in spec.fields and spec.kind(name) in (_TEXT, _LIST)) for name in header]
+    return [
+        [_unguard(cell, as_text=index < len(as_text) and as_text[index]) for index, cell in enumerate(row)]
+        for row in rows[1:]
+    ]
+
+
+#: Most problems one message lists (the rest are counted), so a broken file still gets a readable answer.
+MAX_PROBLEMS_LISTED = 30
+
+
+def _all_problems(label: str, problems: list[str], fix: str) -> LogFileError:
+    """Every bad row of a file in one message, a line each, so the learner fixes them in one go."""
+    if len(problems) == 1:
+        return LogFileError(f"{label}, {problems[0]}; {fix}.")
+    shown = problems[:MAX_PROBLEMS_LISTED]
+    more = len(problems) - len(shown)
+    tail = f"\n- and {_count(more, 'more problem')}" if more else ""
+    lines = "".join(f"\n- {problem}" for problem in shown)
+    return LogFileError(f"{label} has {len(problems)} problems; {fix}:{lines}{tail}")
+
+
+def _made_id(spec: _Spec, cells: list[str], taken: set[str]) -> str:
+    """An id for a row a learner added without one: the same for the same row (so reading the file
+    twice gives the same id until it is saved), never one the file already uses."""
+    prefix = "iv" if spec is _INTERVIEWS else "fu"
+    digest = hashlib.sha1("\x1f".join(cells).encode("utf-8", "surrogatepass")).hexdigest()
+    for start in range(0, len(digest) - 8):
+        row_id = f"{prefix}-{digest[start:start + 8]}"
+        if row_id not in taken:
+            taken.add(row_id)
+            return row_id
+    raise ValidationError("id", "a row that differs from the others", "a repeated row")  # pragma: no cover
+
+
+#: What a UTF-8 file looks like after a program read it as Windows-1252 and saved it again: the BOM
+#: becomes "ï»¿", "é" becomes "Ã©", "’" becomes "â€™".
+_MOJIBAKE = re.compile("ï»¿|[ÂÃ][\u00a0-\u00bf]|â€")
+_WORD = re.compile(r"[^,;\t\"\r\n]+")
+
+
+def _as_meant(text: str) -> str | None:
+    """``text`` decoded as the UTF-8 it was before a Windows-1252 reading, or None when it cannot be."""
+    try:
+        meant = text.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return meant if meant != text else None
+
+
+def _refuse_mojibake(text: str, fail: Callable[[str], LogFileError], *, everywhere: bool) -> None:
+    """Refuse UTF-8 that was read as Windows-1252 and saved again, saying how to save it properly.
+
+    The header row is always checked (a BOM read that way turns ``id`` into ``ï»¿id``); with
+    ``everywhere`` (an upload) every cell is, flagged only when the whole cell turns back into UTF-8."""
+    header_end = text.find("\n")
+    header_end = len(text) if header_end == -1 else header_end
+    for match in _MOJIBAKE.finditer(text[: MAX_UPLOAD_BYTES]):
+        in_header = match.start() < header_end
+        if not in_header and not everywhere:
+            return
+        word = next((w for w in _WORD.finditer(text, max(0, match.start() - 200), match.end() + 200)
+                     if w.start() <= match.start() < w.end()), None)
+        cell = word[0].strip() if word else match[0]
+        meant = _as_meant(cell)
+        if match[0] == "ï»¿":
+            meant, said = None, " (the invisible mark that starts a UTF-8 file, read as letters)"
+        elif meant is None:
+            continue
+        else:
+            said = f" (it would read {meant!r})"
+        line = text.count("\n", 0, match.start()) + 1
+        raise fail(
+            f", line {line:,}, has {cell[:40]!r}{said}: this looks like UTF-8 read as Windows-1252, so "
+            "save it again as UTF-8 (in Excel: Save As, 'CSV UTF-8'; in LibreOffice: Character set "
+            "'Unicode (UTF-8)')"
+        )
 
 
 # -- writing files safely ---------------------------------------------------------------
@@ -1166,7 +1317,7 @@ class InterviewLog:
                 tables.append(_Table(spec))
             else:
                 label = f"{spec.filename} in {self._where}"
-                table = _parse_table(spec, data, label, _DISK_FIX)
+                table = _parse_table(spec, data, label, _DISK_FIX, unguard=True)
                 tables.append(dataclasses.replace(table, raw=data))
         state = _State(*tables)
         if state.followups.rows and INTERVIEWS_CSV in missing:
@@ -1374,6 +1525,8 @@ def _parse_upload(data: bytes, filename: str, *, as_zip: bool | None) -> _Parsed
             f"{label} is {len(data) / 1e6:.0f} MB, more than a log can be "
             f"({MAX_UPLOAD_BYTES / 1e6:.0f} MB); {_UPLOAD_FIX}."
         )
+    if as_zip is None and _is_xlsx(data, name):  # Download for Excel, edited and brought back
+        return _parse_xlsx(data, name)
     if as_zip is None:
         as_zip = data[:2] == b"PK" or name.lower().endswith(".zip")
     place = None
@@ -1390,6 +1543,7 @@ def _parse_upload(data: bytes, filename: str, *, as_zip: bool | None) -> _Parsed
                 f"{spec.filename} in the upload {name!r}",
                 _UPLOAD_FIX,
                 unguard=True,
+                upload=True,
             )
             if spec.filename in members
             else _Table(spec)
@@ -1401,7 +1555,7 @@ def _parse_upload(data: bytes, filename: str, *, as_zip: bool | None) -> _Parsed
             where = f"{SETTINGS_JSON} in the upload {name!r}"
             place = _place_from(members[SETTINGS_JSON], where, _UPLOAD_FIX)
     else:
-        interviews = _parse_table(_INTERVIEWS, data, label, _UPLOAD_FIX, unguard=True)
+        interviews = _parse_table(_INTERVIEWS, data, label, _UPLOAD_FIX, unguard=True, upload=True)
         state, files = _State(interviews, _Table(_FOLLOWUPS)), (INTERVIEWS_CSV,)
     _check_links(state, _UPLOAD_FIX)
     return _Parsed(name, state, files, as_zip, place)
@@ -1603,3 +1757,188 @@ def open_sample_log() -> InterviewLog:
             "or reinstall the kit."
         )
     return InterviewLog(SAMPLE_DIR, read_only=True)
+
+
+# -- spreadsheets: Download for Excel (.xlsx) and bringing it back ------------------------------
+
+#: The two sheets of an .xlsx download, named like the CSV files they stand for.
+XLSX_SHEETS = {INTERVIEWS_CSV: "interviews", FOLLOWUPS_CSV: "followups"}
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: Fields a spreadsheet must hold as text: a number there has already lost a leading 0 or +.
+_PHONE_FIELDS = ("contact_phone", "agency_phone")
+_XLSX_DATETIME = "yyyy-mm-dd hh:mm"
+_XLSX_DATE = "yyyy-mm-dd"
+
+
+def export_xlsx(log: InterviewLog) -> bytes:
+    """The log as one .xlsx workbook (openpyxl, written row by row), for Excel, Numbers or LibreOffice.
+
+    One sheet per table (``XLSX_SHEETS``), header row first.  Text columns are typed as text (cell
+    type ``s``, number format ``@``), so a phone number keeps its leading 0 or +, an id or a postcode
+    stays as written and ``=1+1`` is text, never a formula; dates and times are real dates
+    (``yyyy-mm-dd hh:mm``); numbers are numbers.  ``import_file`` brings the workbook back.
+    """
+    from openpyxl import Workbook
+
+    state = log._state()
+    book = Workbook(write_only=True)
+    book.properties.creator = "followup-kit"
+    for table in state.tables:
+        sheet = book.create_sheet(XLSX_SHEETS[table.spec.filename])
+        kinds = ["id", *map(table.spec.kind, table.spec.fields), *([_TEXT] * len(table.extra_columns))]
+        for column, kind in enumerate(kinds, start=1):
+            sheet.column_dimensions[_column_letter(column)].width = 22 if kind in (_DATETIME, _DATE) else 18
+        sheet.freeze_panes = "A2"
+
+
+        sheet.append([_typed_cell(sheet, _TEXT, name) for name in table.header()])
+        for row_id, record in table.rows.items():
+            values = [row_id, *(getattr(record, name) for name in table.spec.fields)]
+            values += [table.extras.get(row_id, {}).get(column, "") for column in table.extra_columns]
+            sheet.append([_typed_cell(sheet, kind, value) for kind, value in zip(kinds, values, strict=True)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _typed_cell(sheet: Any, kind: str, value: Any) -> Any:
+    """One cell typed by its column: text as text (never a formula), dates with a date format."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=_xlsx_value(kind, value))
+    if kind == _DATETIME:
+        cell.number_format = _XLSX_DATETIME
+    elif kind == _DATE:
+        cell.number_format = _XLSX_DATE
+    elif kind != _INT:
+        cell.number_format = "@"
+        if cell.value is not None:
+            cell.data_type = "s"  # openpyxl would take a text starting with = for a formula
+    return cell
+
+
+def _column_letter(number: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(number)
+
+
+def interviews_csv(interviews: Iterable[tuple[str, Interview]]) -> bytes:
+    """(id, interview) pairs as an interviews.csv upload in the log's own format (guarded, with a BOM),
+    for code that builds records elsewhere (``trackers.import_rows``) and brings them in with
+    ``import_file``."""
+    return _table_of(_INTERVIEWS, interviews).to_bytes(guard=True)
+
+
+def _xlsx_value(kind: str, value: Any) -> Any:
+    """A field as the value its spreadsheet cell holds: datetimes and numbers as such, the rest as text."""
+    if value is None:
+        return None
+    if kind in (_DATETIME, _DATE, _INT):
+        return value
+    return _cell(value)
+
+
+def _is_xlsx(data: bytes, name: str) -> bool:
+    """An Office Open XML workbook: by its name, or a zip that holds ``xl/workbook.xml``."""
+    if name.lower().endswith((".xlsx", ".xlsm")):
+        return True
+    if data[:2] != b"PK":
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError):
+        return False
+
+
+def _parse_xlsx(data: bytes, name: str) -> _Parsed:
+    """An uploaded workbook as tables: the sheets named like ``XLSX_SHEETS`` (else the first sheet as the
+    interviews), read cell by cell, then checked exactly as a CSV upload is.  Formulas and phone numbers
+    stored as numbers are refused, every one of them in one message."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    label = f"The upload {name!r}"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unzipped = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile) as error:
+        raise LogFileError(f"{label} is not a readable .xlsx workbook ({error}); {_UPLOAD_FIX}.") from None
+    if unzipped > 5 * MAX_UPLOAD_BYTES:
+        raise LogFileError(f"{label} unzips to more than a log can be; {_UPLOAD_FIX}.")
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise LogFileError(f"{label} is not a readable .xlsx workbook ({error}); {_UPLOAD_FIX}.") from None
+    try:
+        sheets = {sheet.title.strip().lower(): sheet for sheet in workbook.worksheets}
+        tables, files = [], []
+        for spec in (_INTERVIEWS, _FOLLOWUPS):
+            title = XLSX_SHEETS[spec.filename]
+            sheet = sheets.get(title)
+            if sheet is None and spec is _INTERVIEWS and workbook.worksheets:
+                sheet = workbook.worksheets[0]
+            if sheet is None:
+                tables.append(_Table(spec))
+                continue
+            where = f"the sheet {sheet.title!r} of the upload {name!r}"
+            text = _sheet_as_csv(sheet, spec, where)
+            tables.append(_parse_table(spec, text.encode("utf-8"), where, _UPLOAD_FIX, upload=True))
+            files.append(spec.filename)
+    finally:
+        workbook.close()
+    state = _State(*tables)
+    _check_links(state, _UPLOAD_FIX)
+    return _Parsed(Path(name).name, state, tuple(files), True)
+
+
+def _sheet_as_csv(sheet: Any, spec: _Spec, where: str) -> str:
+    """A sheet's cells as the log's CSV text (no guard: a workbook's cells are typed), or every formula
+    and number-typed phone in one ``LogFileError``."""
+    lines: list[str] = []
+    problems: list[str] = []
+    names: list[str] = []
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        if number > MAX_ROWS + 1:
+            raise LogFileError(f"{where} has more rows than a log can have ({MAX_ROWS:,}); {_UPLOAD_FIX}.")
+        if len(row) > MAX_COLUMNS:
+            raise LogFileError(f"{where} has more columns than a log has ({MAX_COLUMNS}); {_UPLOAD_FIX}.")
+        cells = []
+        for index, cell in enumerate(row):
+            field = names[index] if index < len(names) else f"column {index + 1}"
+            value = cell.value
+            if getattr(cell, "data_type", None) == "f":
+                formula = str(value)[:40]
+                problems.append(f"row {number}, {field}: a formula ({formula}); type its value instead")
+                cells.append("")
+                continue
+            if field in _PHONE_FIELDS and isinstance(value, (int, float)) and not isinstance(value, bool):
+                problems.append(
+                    f"row {number}, {field}: the number {_text_of(value)}, which has lost any leading 0 "
+                    "or +; format the column as Text and type the number again"
+                )
+                cells.append("")
+                continue
+            cells.append(_text_of(value))
+        if number == 1:
+            names = [c.strip().lower() for c in cells]
+        lines.append(_csv_line(cells))
+    if problems:
+        raise _all_problems(where, problems, _UPLOAD_FIX)
+    return "".join(lines)
+
+
+def _text_of(value: Any) -> str:
+    """A typed spreadsheet value as the text of a log cell (a whole float as a whole number)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime):
+        return _cell(value.replace(microsecond=0))
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

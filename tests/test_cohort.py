@@ -216,3 +216,26 @@ def test_an_impossible_number_of_hours_skips_that_file_only(tmp_path, hours):
     with pytest.warns(UserWarning, match="Skipped odd.json: hours_after_interview should be a number"):
         loaded = cohort.load_cohort(tmp_path)
     assert loaded.participants == [content["participant"]] and len(loaded.followups) > 0
+
+
+def test_the_summary_has_a_spreadsheet_twin_the_coachs_loader_passes_over(tmp_path):
+    """Issue 15: the coach's summary opens in a spreadsheet too; the loader still reads one participant."""
+    iv, fu = sample.generate(12, seed=5)
+    path = cohort.export_summary((iv, fu), tmp_path, participant_id="p-0000beef", spreadsheet=True)
+    twin = path.with_suffix(".csv")
+    assert twin.read_bytes().startswith(b"\xef\xbb\xbfparticipant,interview,kind,outcome,")
+    table = pd.read_csv(twin, encoding="utf-8-sig")
+    content = json.loads(path.read_text())
+    assert list(table.columns) == list(cohort.SPREADSHEET_COLUMNS)
+    assert set(table["participant"]) == {"p-0000beef"}
+    assert table["channel"].notna().sum() == len(content["follow_ups"])
+    assert set(table["interview"]) == {row["interview"] for row in content["interviews"]}
+    assert table["hours_after_interview"].sum() == pytest.approx(
+        sum(row["hours_after_interview"] for row in content["follow_ups"])
+    )
+    assert (twin.stat().st_mode & 0o777) == 0o644
+    loaded = cohort.load_cohort(tmp_path)
+    assert loaded.participants == ["p-0000beef"] and loaded.problems == []
+    (tmp_path / "notes.csv").write_text("not,a,summary\n")  # any other CSV is still reported
+    with pytest.warns(UserWarning, match="Skipped notes.csv"):
+        assert len(cohort.load_cohort(tmp_path).problems) == 1

@@ -813,3 +813,22 @@ def test_invited_back_leads_to_the_next_round_linked_to_this_one(book, log):
     book.save_button.click()
     (second,) = [(i, iv) for i, iv in log.items() if iv.round == 2]
     assert second[1].previous_id == iid and second[1].interviewers == ["Lee Chen"]
+
+
+def test_download_for_excel_gives_an_xlsx_that_uploads_back(book, log, tmp_path):
+    """Issue 15: beside the zip, an .xlsx whose phone numbers stay text, and the upload takes it back."""
+    from openpyxl import load_workbook
+
+    saved(book, contact_phone="07700900123")
+    assert book.excel_link.value == ""
+    book.excel_button.click()
+    match = re.search(r"download='([^']+)' href='data:([^;]+);base64,([^']+)'", book.excel_link.value)
+    assert match and match[1] == "followup-log-2026-03-06.xlsx" and match[2].endswith("spreadsheetml.sheet")
+    data = base64.b64decode(match[3])
+    sheet = load_workbook(io.BytesIO(data))["interviews"]
+    header = [cell.value for cell in sheet[1]]
+    phone = sheet.cell(row=2, column=header.index("contact_phone") + 1)
+    assert (phone.value, phone.data_type) == ("07700900123", "s")
+    other = InterviewLog(tmp_path / "elsewhere")
+    other.import_file(data, match[1])
+    assert other.items() == log.items()

@@ -374,7 +374,10 @@ def test_a_foreign_csv_message_says_what_is_wrong_and_what_to_do(tmp_path):
     with pytest.raises(LogFileError) as error:
         InterviewLog(tmp_path).items()
     assert str(error.value) == (
-        f"interviews.csv in {tmp_path} is not a followup-kit log: it has no 'id' column; "
+        f"interviews.csv in {tmp_path} is not a followup-kit log: it has no 'id' column, "
+        "no 'company' column, no 'role' column and no 'held_at' column (a log's header row starts "
+        "id,company,role,held_at; a file from another tracker goes through 'Import from a tracker' in "
+        "notebook 01); "
         "the file was left untouched, so correct it or move it out of the folder."
     )
 
@@ -1304,3 +1307,213 @@ def test_an_odd_change_counter_left_by_a_crash_does_not_block_lockless_readers(t
     assert store._STALE_ODD <= time.monotonic() - started < store._STALE_ODD + 5
     InterviewLog(tmp_path).add(interview(company="B"))  # the next change settles it
     assert int((tmp_path / ".log.seq").read_text()) % 2 == 0
+
+
+# -- spreadsheet-safe files: the log on disk, the zip and the .xlsx (issue 15) ----------------------
+
+FORMULAS = ['=HYPERLINK("http://evil.example","click")', "=1+1", "@x", "+x", "-x"]
+PHONES = {"contact_phone": "07700900123", "agency_phone": "+447700900123"}
+
+
+def risky_interview() -> Interview:
+    return interview(
+        company=FORMULAS[0], role=FORMULAS[1], agency_contact=FORMULAS[2], contact=FORMULAS[3],
+        notes=FORMULAS[4], talking_points=["0123", "1.50"], **PHONES,
+    )
+
+
+_SHEET_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def like_a_spreadsheet(data: bytes) -> bytes:
+    """Open a CSV the way LibreOffice and Excel do and save it again: a cell behind ' stays the text it
+    shows, a formula is evaluated (to an error here), and a number-like cell becomes a number, losing a
+    leading 0 or +.  The BOM and line endings come back as a spreadsheet writes them."""
+    text = data.decode("utf-8-sig")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for row in csv.reader(io.StringIO(text, newline="")):
+        saved = []
+        for cell in row:
+            if cell.startswith("'"):
+                saved.append(cell)
+            elif cell.startswith(("=", "@")):
+                saved.append("Err:509")
+            elif _SHEET_NUMBER.fullmatch(cell):
+                saved.append(f"{float(cell):g}" if "." in cell else str(int(cell)))
+            else:
+                saved.append(cell)
+        writer.writerow(saved)
+    return out.getvalue().encode("utf-8")
+
+
+def test_the_spreadsheet_stand_in_does_damage_unguarded_cells():
+    """The stand-in above is a fair test: an unguarded phone or formula does not survive it."""
+    damaged = like_a_spreadsheet(b"a,b,c\n07700900123,+447700900123,=1+1\n").decode()
+    assert damaged.splitlines()[1] == "7700900123,447700900123,Err:509"
+
+
+def test_the_log_on_disk_opened_and_saved_in_a_spreadsheet_keeps_every_text(log):
+    iv_id = log.add(risky_interview())
+    fu_id = log.record(followup(iv_id, to="+x", notes="=1+1"))
+    path = log.path / "interviews.csv"
+    raw = path.read_text(encoding="utf-8")
+    assert "'07700900123" in raw and "'+447700900123" in raw and ",'=1+1," in raw
+    assert pd.read_csv(path, dtype=None)["contact_phone"][0] == "'07700900123"  # read as text, not a number
+    for name in ("interviews.csv", "followups.csv"):
+        (log.path / name).write_bytes(like_a_spreadsheet((log.path / name).read_bytes()))
+    fresh = InterviewLog(log.path)
+    assert fresh.get(iv_id) == risky_interview()
+    assert (fresh.get(iv_id).contact_phone, fresh.get(iv_id).agency_phone) == ("07700900123", "+447700900123")
+    assert fresh.get(fu_id) == followup(iv_id, to="+x", notes="=1+1")
+
+
+def test_the_zip_opened_and_saved_in_a_spreadsheet_imports_back_unchanged(log, tmp_path):
+    iv_id = log.add(risky_interview())
+    log.record(followup(iv_id, notes="-x"))
+    with zipfile.ZipFile(io.BytesIO(log.export_zip())) as archive:
+        members = {name: like_a_spreadsheet(archive.read(name)) for name in archive.namelist()}
+    other = InterviewLog(tmp_path / "other")
+    other.import_file(zip_of(**members), "edited.zip")
+    assert other.items() == log.items()
+    assert other.followup_items() == log.followup_items()
+
+
+@pytest.mark.parametrize("text", [*FORMULAS, "'=quoted", "07700900123", "'0123", "0123", "1.50", "10:30",
+                                  "12/3", "plain", "", "''", "'"])
+def test_guard_and_unguard_are_exact_inverses(text):
+    for as_text in (False, True):
+        assert store._unguard(store._guard(text, as_text=as_text), as_text=as_text) == text
+
+
+def test_download_for_excel_types_text_as_text_and_dates_as_dates(log, tmp_path):
+    from openpyxl import load_workbook
+
+    iv_id = log.add(risky_interview().replace(decision_by=date(2026, 3, 13), decision_in_business_days=3))
+    log.record(followup(iv_id))
+    data = store.export_xlsx(log)
+    book = load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["interviews", "followups"]
+    sheet = book["interviews"]
+    header = [cell.value for cell in sheet[1]]
+    row = {name: cell for name, cell in zip(header, sheet[2], strict=True)}
+    for name, value in {"company": FORMULAS[0], "role": "=1+1", "agency_contact": "@x", "contact": "+x",
+                        "notes": "-x", **PHONES, "id": iv_id}.items():
+        assert row[name].value == value and row[name].data_type == "s", name
+        assert row[name].number_format == "@"
+    assert row["held_at"].data_type == "d" and row["held_at"].value == HELD
+    assert row["decision_by"].value == datetime(2026, 3, 13)
+    assert row["decision_by"].number_format == "yyyy-mm-dd"
+    assert row["decision_in_business_days"].value == 3 and row["decision_in_business_days"].data_type == "n"
+    cells = [cell for ws in book.worksheets for row in ws.iter_rows() for cell in row]
+    assert cells and not [cell.coordinate for cell in cells if cell.data_type == "f"]  # no formulas at all
+
+    other = InterviewLog(tmp_path / "other")
+    report = other.import_file(data, "followup-log.xlsx")
+    assert (report.added_interviews, report.added_followups) == (1, 1)
+    assert other.items() == log.items() and other.followup_items() == log.followup_items()
+
+
+def test_an_xlsx_edited_and_saved_changes_only_what_the_learner_changed(log):
+    from openpyxl import load_workbook
+
+    iv_id = log.add(risky_interview())
+    book = load_workbook(io.BytesIO(store.export_xlsx(log)))
+    sheet = book["interviews"]
+    header = [cell.value for cell in sheet[1]]
+    sheet.cell(row=2, column=header.index("notes") + 1).value = "Called back on Monday."
+    edited = io.BytesIO()
+    book.save(edited)
+    log.import_file(edited.getvalue(), "edited.xlsx", mode="replace")
+    assert log.get(iv_id) == risky_interview().replace(notes="Called back on Monday.")
+
+
+def test_an_xlsx_with_formulas_or_number_phones_lists_every_one(log):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "interviews"
+    sheet.append(["id", "company", "role", "held_at", "contact_phone"])
+    sheet.append(["iv-1", "=A1&\"x\"", "Analyst", HELD, "07700 900123"])
+    sheet.append(["iv-2", "Acme", "Analyst", HELD, 7700900123])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with pytest.raises(LogFileError) as error:
+        log.import_file(buffer.getvalue(), "mine.xlsx")
+    message = str(error.value)
+    assert "has 2 problems" in message
+    assert "row 2, company: a formula" in message and "type its value instead" in message
+    assert "row 3, contact_phone: the number 7700900123" in message and "format the column as Text" in message
+    assert len(log) == 0
+
+
+# -- messages that lead to a fix (issue 15) ---------------------------------------------------------
+
+
+def test_a_file_read_as_windows_1252_and_saved_again_is_named_as_such(log):
+    mangled = "\ufeffid,company,role,held_at\niv-1,Société Générale,Analyst,2026-03-06 10:00\n"
+    as_saved = mangled.encode("utf-8").decode("cp1252").encode("utf-8")  # ï»¿id, SociÃ©tÃ©
+    with pytest.raises(LogFileError, match="UTF-8 read as Windows-1252, so save it again as UTF-8") as error:
+        log.import_file(as_saved, "interviews.csv")
+    assert "ï»¿id" in str(error.value) and "no 'id' column" not in str(error.value)
+    no_bom = as_saved.replace("ï»¿".encode(), b"")
+    with pytest.raises(LogFileError, match="it would read 'Société Générale'"):
+        log.import_file(no_bom, "interviews.csv")
+    assert len(log) == 0
+
+
+def test_every_missing_column_is_named_at_once(log):
+    with pytest.raises(LogFileError) as error:
+        log.import_file(b"company,notes\nAcme,x\n", "sheet.csv")
+    assert "no 'id' column, no 'role' column and no 'held_at' column" in str(error.value)
+
+
+def test_every_bad_row_is_listed_with_its_row_number_and_field(log):
+    text = (
+        "id,company,role,held_at,decision_by\n"
+        "iv-1,,Analyst,2026-03-06 10:00,\n"
+        "iv-2,Acme,Analyst,2026-03-06 10:00,\n"
+        "iv-3,Acme,Analyst,tomorrow,\n"
+        "iv-4,Acme,Analyst,2026-03-06 10:00,2026-03-13junk\n"
+    )
+    with pytest.raises(LogFileError) as error:
+        log.import_file(text.encode(), "sheet.csv")
+    message = str(error.value)
+    assert "has 3 problems" in message
+    assert "\n- row 2, company: expected a non-empty text" in message
+    assert "\n- row 4, held_at: expected a date and time" in message
+    assert "\n- row 5, decision_by: expected a date like 2026-03-13, got '2026-03-13junk'" in message
+    assert "row 3" not in message and len(log) == 0
+
+
+def test_a_row_without_an_id_gets_one_the_same_on_every_read(tmp_path):
+    write_tables(tmp_path, [("iv-1", interview())])
+    with open(tmp_path / "interviews.csv", "a", encoding="utf-8") as handle:
+        handle.write(",Contoso,Clerk,2026-03-07 09:30,video" + "," * 15 + "\n")
+    first = [row_id for row_id, _ in read_tables(tmp_path)[0]]
+    assert first[0] == "iv-1" and re.fullmatch(r"iv-[0-9a-f]{8}", first[1])
+    assert [row_id for row_id, _ in read_tables(tmp_path)[0]] == first
+    log = InterviewLog(tmp_path)
+    log.add(interview(company="Fabrikam"))  # the next save writes the made id down
+    assert first[1] in (tmp_path / "interviews.csv").read_text()
+    upload = read_upload(b"id,company,role,held_at\n,Acme,Analyst,2026-03-06 10:00\n", "new.csv")
+    assert re.fullmatch(r"iv-[0-9a-f]{8}", upload.interviews[0][0])
+
+
+def test_us_dates_with_am_pm_are_read_when_the_file_tells_the_order(log):
+    text = (
+        "id,company,role,held_at,outcome_at\n"
+        "iv-1,Acme,Analyst,3/16/2026 2:30 PM,\n"
+        "iv-2,Beta,Analyst,\"3/6/26, 9:05 AM\",3/20/2026 12:00 AM\n"
+    )
+    log.import_file(text.encode(), "us.csv")
+    held = {iv.company: iv for _, iv in log.items()}
+    assert held["Acme"].held_at == datetime(2026, 3, 16, 14, 30)
+    assert held["Beta"].held_at == datetime(2026, 3, 6, 9, 5)
+    assert held["Beta"].outcome_at == datetime(2026, 3, 20, 0, 0)
+    ambiguous = "id,company,role,held_at\niv-9,Acme,Analyst,3/6/2026 2:30 PM\n"
+    with pytest.raises(LogFileError, match="could be day/month or month/day"):
+        log.import_file(ambiguous.encode(), "which.csv")
+    with pytest.raises(LogFileError, match="held_at: expected a date and time"):
+        log.import_file(b"id,company,role,held_at\niv-9,Acme,Analyst,3/16/2026 13:30 PM\n", "bad.csv")

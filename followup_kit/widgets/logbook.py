@@ -211,6 +211,8 @@ CSS_CLASSES = {
     "fk-import-confirm": "Button 'Replace my log'",
     "fk-import-cancel": "Button",
     "fk-upload-status": "HTML",
+    "fk-excel": "Button 'Download for Excel'",
+    "fk-excel-link": "HTML (the .xlsx download link)",
 }
 
 
@@ -530,7 +532,8 @@ class Logbook(widgets.VBox):
     def _build_data(self) -> None:
         self.download = labelled(widgets.HTML(layout=WIDE), "fk-download")
         self.upload = labelled(
-            widgets.FileUpload(accept=".zip,.csv", multiple=False, description="Choose a file (.zip or .csv)",
+            widgets.FileUpload(accept=".zip,.csv,.xlsx", multiple=False,
+                               description="Choose a file (.zip, .csv, .xlsx)",
                                layout=widgets.Layout(width="auto")),
             "fk-upload",
         )
@@ -549,6 +552,9 @@ class Logbook(widgets.VBox):
         self.import_box = Confirm("fk-import-box", "fk-import-confirm", "fk-import-cancel")
         self.upload_status = labelled(widgets.HTML(layout=WIDE), "fk-upload-status")
         self.upload.observe(lambda _change: self._upload_chosen(), names="value")
+        self.excel_button = button("Download for Excel", "fk-excel")  # an .xlsx: phones and ids stay text
+        self.excel_link = labelled(widgets.HTML(), "fk-excel-link")
+        self.excel_button.on_click(self.download_excel)
         self.import_button.on_click(self.import_upload)
         self.data_section = widgets.VBox(
             [
@@ -560,6 +566,7 @@ class Logbook(widgets.VBox):
                     "it as text instead of running it.</p>"
                 ),
                 self.download,
+                widgets.HBox([self.excel_button, self.excel_link]),
                 widgets.HBox([self.upload]),
                 self.upload_mode,
                 widgets.HBox([self.import_button]),
@@ -1251,6 +1258,18 @@ class Logbook(widgets.VBox):
             lambda: self._say(self.upload_status, "info", "Nothing was imported; your log is unchanged."),
         )
         return None
+
+    @_guarded("upload_status", suffix="")
+    def download_excel(self, _button: Any = None) -> None:
+        """Build the .xlsx (``store.export_xlsx``: text cells typed as text, dates as dates) on demand."""
+        from ..store import XLSX_MIME, export_xlsx
+
+        data = export_xlsx(self.interview_log)
+        stem = "followup-sample-log" if self.read_only else f"followup-log-{self._clock():%Y-%m-%d}"
+        detail = (f"({len(data) / 1024:.1f} KB, your log as at {self._clock():%H:%M}: press Download for "
+                  "Excel again after a change; upload the file here to bring your edits back)")
+        self.excel_link.value = download_link(data, f"{stem}.xlsx", XLSX_MIME, "Save the .xlsx file",
+                                              detail=detail)
 
     @_guarded("upload_status", suffix="")
     def _import(self, data: bytes, name: str, mode: str) -> ImportReport:
