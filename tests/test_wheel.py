@@ -9,6 +9,7 @@ smoke script runs with ``python -I`` from the temporary folder, so neither the c
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The fresh venv's pip and python must not see the checkout (PYTHONPATH would show its egg-info to pip
+#: as "already installed", and its package to python).
+CLEAN_ENV = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +39,7 @@ def wheel(tmp_path_factory) -> Path:
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--disable-pip-version-check",
          "-w", str(out), str(source)],
-        check=True, cwd=out, timeout=600,
+        check=True, cwd=out, timeout=600, env=CLEAN_ENV,
     )
     (built,) = out.glob("followup_kit-*.whl")
     return built
@@ -62,11 +66,11 @@ def test_an_installed_wheel_works_without_the_checkout(wheel, tmp_path):
     subprocess.run(
         [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
          "--disable-pip-version-check", str(wheel)],
-        check=True, timeout=300,
+        check=True, timeout=300, env=CLEAN_ENV,
     )
     site = Path(subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True,
+        check=True, capture_output=True, text=True, env=CLEAN_ENV,
     ).stdout.strip())
     (site / "_pinned_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     smoke = tmp_path / "installed_smoke.py"
