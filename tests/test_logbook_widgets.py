@@ -6,13 +6,16 @@ import base64
 import csv
 import hashlib
 import io
+import os
 import re
 import zipfile
 from datetime import date, datetime, time
+from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
 
+from followup_kit import store
 from followup_kit.records import Interview
 from followup_kit.store import FOLLOWUPS_CSV, INTERVIEWS_CSV, SAMPLE_DIR, InterviewLog
 from followup_kit.widgets import logbook as lb
@@ -813,3 +816,161 @@ def test_invited_back_leads_to_the_next_round_linked_to_this_one(book, log):
     book.save_button.click()
     (second,) = [(i, iv) for i, iv in log.items() if iv.round == 2]
     assert second[1].previous_id == iid and second[1].interviewers == ["Lee Chen"]
+
+
+# -- issue 12: two tabs on one log lose nothing ------------------------------------------------------
+
+
+def two_tabs(log: InterviewLog) -> tuple[lb.Logbook, lb.Logbook]:
+    """Notebook 01 open twice on one folder: two views, two InterviewLog objects, as two kernels have."""
+    return lb.Logbook(log, now=NOW), lb.Logbook(InterviewLog(log.path), now=NOW)
+
+
+def test_a_stale_save_of_the_same_field_explains_the_conflict_and_overwrites_only_on_purpose(log):
+    tab_a, tab_b = two_tabs(log)
+    iid = saved(tab_a, notes="first")
+    tab_b.refresh()
+    for tab in (tab_a, tab_b):
+        tab.picker.value = iid
+        tab.edit_button.click()
+    tab_a.notes.value = "typed in tab A"
+    tab_a.save_button.click()
+    tab_b.notes.value = "typed in tab B"
+    before = files(log)
+    tab_b.save_button.click()
+    assert is_error(tab_b.form_status) and "changed in another tab" in text_of(tab_b.form_status)
+    assert tab_b.conflict_box.layout.display == "flex"
+    question = text_of(tab_b.conflict_box.question)
+    assert "Notes: 'typed in tab A' there → 'typed in tab B' here" in question
+    assert tab_b.conflict_box.yes.description == "Overwrite anyway"
+    assert tab_b.conflict_box.no.description == "Reload what is saved"
+    assert files(log) == before and tab_b.notes.value == "typed in tab B"  # nothing lost, nothing saved
+    tab_b.conflict_box.yes.click()
+    assert "Saved changes" in text_of(tab_b.form_status) and log.get(iid).notes == "typed in tab B"
+
+
+def test_reload_after_a_conflict_fills_the_form_with_what_is_saved(log):
+    tab_a, tab_b = two_tabs(log)
+    iid = saved(tab_a, notes="first")
+    tab_b.refresh()
+    for tab in (tab_a, tab_b):
+        tab.load(iid)
+    tab_a.role.value = "Lead Analyst"
+    tab_a.save_button.click()
+    tab_b.role.value = "Junior Analyst"
+    tab_b.save_button.click()
+    assert "Role: 'Lead Analyst' there → 'Junior Analyst' here" in text_of(tab_b.conflict_box.question)
+    tab_b.conflict_box.no.click()
+    assert tab_b.role.value == "Lead Analyst" and "Reloaded" in text_of(tab_b.form_status)
+    assert log.get(iid).role == "Lead Analyst"
+    tab_b.notes.value = "now based on tab A's save"
+    tab_b.save_button.click()
+    assert log.get(iid).role == "Lead Analyst" and log.get(iid).notes == "now based on tab A's save"
+
+
+def test_close_out_then_fixing_a_typo_in_the_form_keeps_the_outcome(book, log):
+    """The bug of issue 12: load into the form, set Offer in Close out, fix a typo, save."""
+    iid = saved(book, company="Nortwind Traders")
+    book.picker.value = iid
+    book.edit_button.click()
+    book.outcome.value = "offer"
+    book.save_outcome()
+    book.company.value = "Northwind Traders"
+    book.save_button.click()
+    now = log.get(iid)
+    assert (now.company, now.outcome, now.outcome_at) == ("Northwind Traders", "offer", NOW)
+
+
+def test_a_close_out_in_another_tab_is_kept_when_this_tab_saves_other_fields(log):
+    tab_a, tab_b = two_tabs(log)
+    iid = saved(tab_a, company="Nortwind Traders")
+    tab_a.load(iid)
+    tab_b.refresh()
+    tab_b.picker.value = iid
+    tab_b.outcome.value = "rejected"
+    tab_b.save_outcome()
+    tab_a.company.value = "Northwind Traders"
+    tab_a.save_button.click()
+    status = text_of(tab_a.form_status)
+    assert "Saved changes" in status and "Kept what was changed elsewhere meanwhile: Outcome" in status
+    assert (log.get(iid).company, log.get(iid).outcome) == ("Northwind Traders", "rejected")
+    assert tab_a.form_outcome.value == "rejected"  # the form shows what is saved now
+
+
+def test_a_close_out_from_a_stale_view_is_refused_and_the_second_press_saves(log):
+    tab_a, tab_b = two_tabs(log)
+    iid = saved(tab_a)
+    tab_b.refresh()
+    tab_b.outcome.value = "rejected"
+    tab_b.save_outcome()
+    tab_a.outcome.value = "offer"
+    tab_a.save_outcome()
+    status = text_of(tab_a.closeout_status)
+    assert is_error(tab_a.closeout_status) and "another tab" in status and "'rejected' there" in status
+    assert log.get(iid).outcome == "rejected" and tab_a.outcome.value == "rejected"  # the view shows it
+    tab_a.outcome.value = "offer"
+    tab_a.save_outcome()
+    assert log.get(iid).outcome == "offer"
+
+
+def test_a_delete_answered_after_a_follow_up_was_recorded_elsewhere_names_it_and_asks_again(log):
+    tab_a, tab_b = two_tabs(log)
+    saved(tab_a)
+    tab_a.delete_button.click()
+    assert "and its" not in text_of(tab_a.delete_box.question)
+    tab_b.refresh()
+    tab_b.to.value = "Raj Patel"
+    tab_b.quick_buttons["thank_you"].click()
+    tab_a.delete_box.yes.click()
+    assert len(log) == 1 and len(log.followup_items()) == 1  # nothing deleted
+    question = text_of(tab_a.delete_box.question)
+    assert tab_a.delete_box.layout.display == "flex"
+    assert "recorded in another tab: thank-you by email to Raj Patel" in question
+    assert "and its 1 follow-up (thank-you by email to Raj Patel" in question
+    tab_a.delete_box.yes.click()
+    assert len(log) == 0 and log.followup_items() == []
+
+
+def test_a_replace_answered_after_the_log_changed_elsewhere_imports_nothing_and_asks_again(log, tmp_path):
+    tab_a, tab_b = two_tabs(log)
+    saved(tab_a, company="Mine")
+    other = InterviewLog(tmp_path / "other")
+    other.add(Interview("Upload", "Analyst", datetime(2026, 3, 2, 9, 0)))
+    upload(tab_a, other.export_zip(), "other.zip", mode="replace")
+    assert "Replace your log (1 interview, 0 follow-ups)" in text_of(tab_a.import_box.question)
+    tab_b.refresh()
+    saved(tab_b, company="Added in tab B")
+    before = files(log)
+    tab_a.import_box.yes.click()
+    assert files(log) == before
+    assert "changed (in another tab or notebook) after you were asked" in text_of(tab_a.upload_status)
+    assert "Replace your log (2 interviews, 0 follow-ups)" in text_of(tab_a.import_box.question)
+    tab_a.import_box.yes.click()
+    assert [iv.company for _, iv in log.items()] == ["Upload"]
+
+
+def test_a_read_only_folder_shows_the_interviews_and_the_download_with_changes_off(log, monkeypatch):
+    iid = saved(lb.Logbook(log, now=NOW))
+    real_access = store.os.access
+
+    def access(path, mode, *args, **kwargs):  # the folder as an unprivileged learner sees a 0555 one
+        if mode & os.W_OK and Path(path) == log.path:
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    log.path.chmod(0o555)
+    try:
+        if os.geteuid() == 0:  # root may write anywhere: pretend to be the learner
+            monkeypatch.setattr(store.os, "access", access)
+        before = files(log)
+        book = lb.Logbook(InterviewLog(log.path), now=NOW)
+        assert "Your interviews, newest first: 1" in book.table.value and book.picked == iid
+        assert "Download my log" in book.download.value
+        status = text_of(book.log_status)
+        assert "Changes are off because the folder" in status and "cannot be written" in status
+        assert book.save_button.disabled and book.delete_button.disabled and book.outcome_button.disabled
+        book.save()  # even called directly, it refuses in words
+        assert is_error(book.form_status) and "cannot be written" in text_of(book.form_status)
+        assert files(log) == before and not (log.path / ".log.lock.new").exists()
+    finally:
+        log.path.chmod(0o755)

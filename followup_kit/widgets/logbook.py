@@ -38,9 +38,10 @@ import ipywidgets as widgets
 from .. import wording
 from ..place import Place
 from ..planner import call_purpose, plan_followups, second_call_warning
-from ..records import FollowUp, Interview, ValidationError, check_followup_after, describe
+from ..records import INTERVIEW_FIELDS, FollowUp, Interview, ValidationError, check_followup_after, describe
 from ..sources import cite
 from ..store import (
+    ConflictError,
     ImportReport,
     InterviewLog,
     LogFileError,
@@ -165,6 +166,9 @@ CSS_CLASSES = {
     "fk-save": "Button 'Save interview' / 'Save changes'",
     "fk-clear": "Button 'Clear the form'",
     "fk-form-status": "HTML (role=status / role=alert)",
+    "fk-conflict-box": "VBox (changed in another tab: what changed, hidden until a save meets it)",
+    "fk-conflict-overwrite": "Button 'Overwrite anyway'",
+    "fk-conflict-reload": "Button 'Reload what is saved'",
     "fk-table-section": "VBox",
     "fk-table": "HTML (a <table> with a caption)",
     "fk-pick": "Dropdown 'Pick an interview'",
@@ -271,6 +275,9 @@ class Logbook(widgets.VBox):
         self._now = now
         self._read_place: Place | None = None
         self.editing: str | None = None
+        #: The interview as it was when loaded into the form: what a save is based on.
+        self._loaded: Interview | None = None
+        self._unwritable = False
         self._pairs: list[tuple[str, Interview]] = []
         self._syncing = False
         self._build_mode()
@@ -381,6 +388,7 @@ class Logbook(widgets.VBox):
         self.save_button = button("Save interview", "fk-save", style="primary")
         self.clear_button = button("Clear the form", "fk-clear")
         self.form_status = labelled(widgets.HTML(status_html("info", ""), layout=WIDE), "fk-form-status")
+        self.conflict_box = Confirm("fk-conflict-box", "fk-conflict-overwrite", "fk-conflict-reload")
         help_text = widgets.HTML(
             f"<p style='{_PARAGRAPH};color:#444'>Interviewers: separate names with commas. "
             "Talking points: one per line. Give the decision date <em>or</em> the number of business days "
@@ -403,6 +411,7 @@ class Logbook(widgets.VBox):
                 help_text,
                 widgets.HBox([self.save_button, self.clear_button]),
                 self.form_status,
+                self.conflict_box,
             ]
         )
         self.form_section.add_class("fk-form")
@@ -582,12 +591,21 @@ class Logbook(widgets.VBox):
         return self.picker.value
 
     def _writable(self) -> None:
-        """Refuse a change in demo mode with a message that says how to get out of it."""
+        """Refuse a change in demo mode, or to a folder that cannot be written, saying what to do."""
         if self.read_only:
             raise ReadOnlyLogError(
                 "Demo mode shows the read-only sample log, so nothing was changed; untick Demo mode "
                 "to work on your own log."
             )
+        if self._unwritable:
+            raise ReadOnlyLogError(self._unwritable_text())
+
+    def _unwritable_text(self) -> str:
+        return (
+            f"Changes are off because the folder {self.interview_log.path} cannot be written (it is "
+            "read-only): your interviews and the download still work. Make the folder writable, or "
+            "download your log and open it in another folder, then press Reload the log."
+        )
 
     def _place(self) -> Place:
         """The learner's calendar and zone, from their own log's settings (unset when unreadable); read
@@ -626,7 +644,7 @@ class Logbook(widgets.VBox):
             self.demo_banner.value = ""
         self.editing = None
         self.clear_form(keep_status=False)
-        for box in (self.delete_box, self.guard, self.followup_box, self.import_box):
+        for box in (self.delete_box, self.guard, self.followup_box, self.import_box, self.conflict_box):
             box.dismiss()
         for status in (self.table_status, self.quick_status, self.closeout_status, self.upload_status):
             status.value = ""
@@ -634,8 +652,9 @@ class Logbook(widgets.VBox):
         self.refresh()
 
     def _apply_read_only(self) -> None:
-        locked = self.read_only
-        why = "Read-only in demo mode" if locked else ""
+        locked = self.read_only or self._unwritable
+        why = "Read-only in demo mode" if self.read_only else "The log's folder cannot be written"
+        why = why if locked else ""
         changing = [
             *self.form_inputs, self.save_button, self.clear_button, self.edit_button, self.delete_button,
             *self.quick_buttons.values(), self.reply_button, self.when, self.now_button, self.to,
@@ -650,6 +669,10 @@ class Logbook(widgets.VBox):
     def refresh(self) -> None:
         """Read the log again and redraw the table, pickers, follow-ups and download link."""
         self._read_place = None  # read the learner's settings again, once
+        unwritable = not self.read_only and not self.interview_log.writable
+        if unwritable != self._unwritable:
+            self._unwritable = unwritable
+            self._apply_read_only()
         try:
             self._pairs = self.interview_log.items()
             followups = self.interview_log.followup_items()
@@ -658,7 +681,7 @@ class Logbook(widgets.VBox):
             self._pairs, followups, export = [], [], None
             self.log_status.value = status_html("error", f"{error} (the table stays empty until it is fixed)")
         else:
-            self.log_status.value = ""
+            self.log_status.value = status_html("warning", self._unwritable_text()) if unwritable else ""
         counts: dict[str, int] = {}
         for _, fu in followups:
             counts[fu.interview_id] = counts.get(fu.interview_id, 0) + 1
@@ -909,7 +932,7 @@ class Logbook(widgets.VBox):
         """outcome and when it was heard: kept from the interview being edited while the outcome is
         unchanged, else now (the learner's clock)."""
         outcome = self.form_outcome.value
-        loaded = self._interview(self.editing) if self.editing else None
+        loaded = self._loaded if self.editing else None
         if loaded is not None and loaded.outcome == outcome:
             return {"outcome": outcome, "outcome_at": loaded.outcome_at}
         return {"outcome": outcome, "outcome_at": None if outcome == "pending" else self._clock()}
@@ -918,32 +941,101 @@ class Logbook(widgets.VBox):
     def save(self, _button: Any = None) -> str | None:
         """Save the form: a new interview, or the changes to the one being edited; returns its id."""
         self._writable()
+        self.conflict_box.dismiss()
         if self.editing is None and self._form_blank() and "fk-status-ok" in self.form_status.value:
             # a second click of a double-click: the first saved and emptied the form; keep its message
             return None
         interview = self.form_interview()
-        if self.editing is None:
-            iid = self.interview_log.add(interview)
-            message = f"Saved: {interview.label}. It is in your log on disk now."
-            self.clear_form(keep_status=True)
-        else:
-            iid = self.editing
-            if iid not in self.interview_log:  # deleted since it was loaded: offer to save it as new
-                self.editing = None
-                self._show_form_mode()
-                self.refresh()
-                self.form_status.value = status_html(
-                    "error",
-                    f"{interview.label} is no longer in your log (deleted in another tab or notebook?), so "
-                    "nothing was saved. The form still holds it: press Save interview to log it again.",
-                )
-                return None
-            self.interview_log.update(iid, **interview.to_dict())
-            message = f"Saved changes: {interview.label}."
+        if self.editing is not None:
+            return self._save_edit(interview, overwrite=False)
+        iid = self.interview_log.add(interview)
+        self.clear_form(keep_status=True)
         self.refresh()
         self._pick(iid)
+        message = f"Saved: {interview.label}. It is in your log on disk now."
         self.form_status.value = status_html("ok", message)
         return iid
+
+    def _save_edit(self, interview: Interview, *, overwrite: bool) -> str | None:
+        """Save only the fields the learner changed in the form since loading it (so a close-out or a
+        change made in another tab meanwhile is kept); a field changed both here and elsewhere is a
+        conflict the learner settles (see ``_conflict``), unless ``overwrite``."""
+        iid, loaded = self.editing, self._loaded
+        assert iid is not None and loaded is not None
+        changes = {
+            name: getattr(interview, name)
+            for name in INTERVIEW_FIELDS
+            if getattr(interview, name) != getattr(loaded, name)
+        }
+        try:
+            before = self.interview_log.get(iid)
+            if changes:
+                self.interview_log.update(iid, base=None if overwrite else loaded, **changes)
+        except UnknownIdError:  # deleted since it was loaded: offer to save it as new
+            self.editing, self._loaded = None, None
+            self._show_form_mode()
+            self.refresh()
+            self.form_status.value = status_html(
+                "error",
+                f"{interview.label} is no longer in your log (deleted in another tab or notebook?), so "
+                "nothing was saved. The form still holds it: press Save interview to log it again.",
+            )
+            return None
+        except ConflictError as conflict:
+            self._conflict(iid, interview, conflict)
+            return None
+        kept = [FIELD_LABELS[name] for name in INTERVIEW_FIELDS
+                if getattr(before, name) != getattr(loaded, name) and name not in changes]
+        self.refresh()
+        self._pick(iid)
+        self.load(iid)  # the form now shows what is saved, theirs included
+        if not changes:
+            message = f"Nothing was changed in the form, so there was nothing to save: {interview.label}."
+            self.form_status.value = status_html("info", message)
+            return iid
+        message = f"Saved changes: {self._loaded.label if self._loaded else interview.label}."
+        if kept:
+            message += f" Kept what was changed elsewhere meanwhile: {', '.join(kept)}."
+        self.form_status.value = status_html("ok", message)
+        return iid
+
+    def _conflict(self, iid: str, interview: Interview, conflict: ConflictError) -> None:
+        """Say what changed elsewhere (field: theirs → yours) and offer Reload or Overwrite anyway."""
+        lines = [
+            f"{FIELD_LABELS.get(name, name)}: {_shown(theirs)} there → {_shown(yours)} here"
+            for name, theirs, yours in conflict.changes
+        ]
+        self.form_status.value = status_html(
+            "error",
+            "Not saved: this interview was changed in another tab or notebook since you loaded it.",
+        )
+        self.conflict_box.ask(
+            "Changed meanwhile (saved there → yours in the form):\n" + "\n".join(lines) + "\n"
+            "Overwrite anyway saves yours over those; Reload fills the form with what is saved "
+            "(your edits to these fields are dropped). Your other edits are kept either way only "
+            "with Overwrite anyway.",
+            "Overwrite anyway",
+            lambda: self._overwrite(iid),
+            lambda: self._reload_form(iid),
+            no_text="Reload what is saved",
+        )
+
+    @_guarded("form_status")
+    def _overwrite(self, iid: str) -> None:
+        if self.editing != iid:
+            self.form_status.value = status_html("error", "The form holds another interview now; nothing "
+                                                 "was saved.")
+            return
+        self._save_edit(self.form_interview(), overwrite=True)
+
+    @_guarded("form_status", suffix="")
+    def _reload_form(self, iid: str) -> None:
+        self.refresh()
+        self.load(iid)
+        self.form_status.value = status_html(
+            "info",
+            "Reloaded: the form shows what is saved now. Make your change again and press Save changes.",
+        )
 
     def _form_blank(self) -> bool:
         """True when the form is as Clear the form leaves it (nothing typed or picked)."""
@@ -963,6 +1055,8 @@ class Logbook(widgets.VBox):
     def clear_form(self, keep_status: bool = False) -> None:
         """Empty the form for a new interview (leaves the log alone)."""
         self.editing = None
+        self._loaded = None
+        self.conflict_box.dismiss()
         for widget in self._form_texts():
             widget.value = ""
         self.previous.value = ""
@@ -1001,6 +1095,8 @@ class Logbook(widgets.VBox):
         self.form_outcome.value = interview.outcome
         self.notes.value = interview.notes
         self.editing = iid
+        self._loaded = interview
+        self.conflict_box.dismiss()
         self._show_form_mode()
 
     # -- the table ---------------------------------------------------------------------------
@@ -1019,30 +1115,45 @@ class Logbook(widgets.VBox):
 
     @_guarded("table_status", suffix="")
     def delete(self, _button: Any = None) -> None:
-        """Ask before deleting the picked interview and its follow-ups."""
+        """Ask before deleting the picked interview and its follow-ups, naming each follow-up."""
         iid = self.picked
         interview = self._interview(iid)
         if iid is None or interview is None:
             self.table_status.value = status_html("error", "Pick an interview first: there is none yet.")
             return
         self._writable()
-        n = len(self.interview_log.followup_items(iid))
-        extra = f" and its {n} follow-up{'s' if n != 1 else ''}" if n else ""
+        self._ask_delete(iid, interview, "")
+
+    def _ask_delete(self, iid: str, interview: Interview, before: str) -> None:
+        items = self.interview_log.followup_items(iid)
+        extra = ""
+        if items:
+            listed = "; ".join(_followup_words(fu) for _, fu in items)
+            extra = f" and its {_count(len(items), 'follow-up')} ({listed})"
+        told = [iid, *(fid for fid, _ in items)]
         self.delete_box.ask(
-            f"Delete {interview.label}{extra}? This cannot be undone "
+            f"{before}Delete {interview.label}{extra}? This cannot be undone "
             "(download your log first to keep a copy).",
             "Yes, delete it",
-            lambda: self._delete(iid, interview.label),
+            lambda: self._delete(iid, interview, told),
             lambda: self._say(self.table_status, "info", "Nothing was deleted."),
         )
 
     @_guarded("table_status", suffix=" Nothing was deleted.")
-    def _delete(self, iid: str, label: str) -> None:
-        self.interview_log.remove(iid)
+    def _delete(self, iid: str, interview: Interview, told: list[str]) -> None:
+        try:
+            self.interview_log.remove(iid, expected=told)  # refuses if more would go than was said
+        except ConflictError as conflict:
+            listed = "; ".join(_followup_words(fu) for _, fu in conflict.extra)
+            self.table_status.value = status_html("warning", "Not deleted yet: answer the question again.")
+            self._ask_delete(
+                iid, interview, f"Since you were asked, this was recorded in another tab: {listed}. "
+            )
+            return
         if self.editing == iid:
             self.clear_form()
         self.refresh()
-        self.table_status.value = status_html("ok", f"Deleted: {label}.")
+        self.table_status.value = status_html("ok", f"Deleted: {interview.label}.")
 
     @staticmethod
     def _say(target: widgets.HTML, kind: str, text: str) -> None:
@@ -1121,7 +1232,18 @@ class Logbook(widgets.VBox):
         replied = self.when.value
         if replied is None:  # an emptied When would "save" no reply at all
             raise ValidationError("response_at", "a date and time (press Set the time to now)", replied)
-        self.interview_log.update(fid, response_at=replied)
+        try:
+            self.interview_log.update(fid, base=fu, response_at=replied)
+        except ConflictError as conflict:
+            self.refresh()
+            self._pick(iid)
+            (_name, theirs, _yours), *_ = conflict.changes
+            self.quick_status.value = status_html(
+                "error",
+                f"A reply to your {fu.channel} to {fu.to} was recorded in another tab meanwhile "
+                f"({_shown(theirs)}), so nothing was saved; press Got a reply again for the next one.",
+            )
+            return
         self.refresh()
         self._pick(iid)
         self.quick_status.value = status_html(
@@ -1149,7 +1271,7 @@ class Logbook(widgets.VBox):
     @_guarded("quick_status", suffix=" Nothing was deleted.")
     def _delete_followup(self, fid: str, label: str) -> None:
         iid = self.picked
-        self.interview_log.remove(fid)
+        self.interview_log.remove(fid, expected=[fid])
         self.refresh()
         self._pick(iid)
         self.quick_status.value = status_html("ok", f"Deleted the follow-up: {label}.")
@@ -1170,7 +1292,25 @@ class Logbook(widgets.VBox):
             raise ValidationError("outcome_at", "the date and time you heard (press Save again after "
                                   "picking it)", heard)
         changed = interview.with_outcome(outcome, heard)
-        self.interview_log.update(iid, outcome=changed.outcome, outcome_at=changed.outcome_at)
+        try:
+            self.interview_log.update(
+                iid, base=interview, outcome=changed.outcome, outcome_at=changed.outcome_at
+            )
+        except ConflictError as conflict:
+            self.refresh()
+            self._pick(iid)
+            lines = "; ".join(f"{FIELD_LABELS.get(n, n)}: {_shown(t)} there → {_shown(y)} here"
+                              for n, t, y in conflict.changes)
+            self.closeout_status.value = status_html(
+                "error",
+                f"Not saved: the outcome was set in another tab or notebook meanwhile ({lines}). The view "
+                "now shows it; press Save the outcome again to save yours over it.",
+            )
+            return
+        loaded = self._loaded if self.editing == iid else None
+        if loaded is not None and self.form_outcome.value == loaded.outcome:
+            self._loaded = loaded.with_outcome(changed.outcome, changed.outcome_at)  # the form follows
+            self.form_outcome.value = changed.outcome
         self.refresh()
         self._pick(iid)
         word = dict((v, k) for k, v in OUTCOME_OPTIONS)[outcome]
@@ -1230,9 +1370,14 @@ class Logbook(widgets.VBox):
         data, name = bytes(item["content"]), str(item["name"])
         if self.upload_mode.value == "merge":  # merging never removes a row: no question to ask
             return self._import(data, name, "merge")
+        self._ask_replace(data, name)
+        return None
+
+    def _ask_replace(self, data: bytes, name: str, before: str = "") -> None:
+        """Ask before replacing, with the counts of the log now; the answer is checked against them."""
         preview = self.interview_log.preview_import(data, name, mode="replace")  # raises LogFileError
         question = (
-            f"Replace your log ({_count(preview.before_interviews, 'interview')}, "
+            f"{before}Replace your log ({_count(preview.before_interviews, 'interview')}, "
             f"{_count(preview.before_followups, 'follow-up')}) with {name} "
             f"({_count(preview.added_interviews, 'interview')}, "
             f"{_count(preview.added_followups, 'follow-up')})? "
@@ -1243,24 +1388,49 @@ class Logbook(widgets.VBox):
                 f" The upload holds no follow-ups, so your {_count(preview.before_followups, 'follow-up')} "
                 "would be deleted."
             )
-        self.upload_status.value = status_html("warning", "Not imported yet: answer the question below.")
         self.import_box.ask(
             question,
             "Replace my log",
-            lambda: self._import(data, name, "replace"),
+            lambda: self._import(data, name, "replace", preview.based_on),
             lambda: self._say(self.upload_status, "info", "Nothing was imported; your log is unchanged."),
         )
-        return None
+        if not before:
+            self.upload_status.value = status_html("warning", "Not imported yet: answer the question below.")
 
     @_guarded("upload_status", suffix="")
-    def _import(self, data: bytes, name: str, mode: str) -> ImportReport:
-        report = self.interview_log.import_file(data, name, mode=mode)  # type: ignore[arg-type]
-        self.upload.value = ()
+    def _import(self, data: bytes, name: str, mode: str, based_on: str | None = None) -> ImportReport | None:
+        try:
+            report = self.interview_log.import_file(
+                data, name, mode=mode, based_on=based_on  # type: ignore[arg-type]
+            )
+        except ConflictError as conflict:  # the log changed after the question: ask again, with new counts
+            self.upload_status.value = status_html("error", str(conflict))
+            self._ask_replace(data, name, "Your log changed meanwhile. ")
+            return None
+        self._upload_done()
         self.refresh()
         self.upload_status.value = status_html("ok", report.message)
         return report
+
+    def _upload_done(self) -> None:
+        """Forget the imported file, so the next import can only be a file chosen after it."""
+        self.upload.value = ()
 
 
 def _count(n: int, noun: str) -> str:
     """ "1 interview", "2 interviews": counts in what the learner reads."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _shown(value: Any) -> str:
+    """A field's value as the learner typed it: lists joined by commas, nothing as 'nothing'."""
+    if isinstance(value, list):
+        return repr(", ".join(value)) if value else "nothing"
+    return describe(value)
+
+
+def _followup_words(followup: FollowUp) -> str:
+    """ "thank-you by email to Dana, Fri 6 Mar 16:00": a follow-up named in a question."""
+    what = _PURPOSE_WORDS.get(followup.purpose, followup.purpose)
+    channel = _CHANNEL_WORDS.get(followup.channel, followup.channel)
+    return f"{what} by {channel} to {followup.to}, {_when(followup.at)}"
