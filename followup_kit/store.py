@@ -143,7 +143,9 @@ LOCK_NAME = ".log.lock"
 #: How long a change waits for another kernel's change to finish, in seconds.
 LOCK_TIMEOUT = 30.0
 #: Largest upload, and most bytes unzipped from one, accepted by ``read_upload`` and ``import_file``.
-MAX_UPLOAD_BYTES = 20_000_000
+#: Under the Jupyter server's 10 MiB cap on one websocket message (a larger file sent by a widget never
+#: reaches the kernel), so the upload control can refuse it in the browser with this one number.
+MAX_UPLOAD_BYTES = 10_000_000
 #: Limits checked while a CSV is read, before any row is kept: a real log has 27 columns (plus a few a
 #: learner added), a few hundred rows and lines of a few KB, so anything past these is not a log, and
 #: stopping early keeps a hostile file from taking the kernel's memory and minutes of its time.

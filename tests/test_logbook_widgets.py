@@ -20,6 +20,7 @@ from followup_kit.records import Interview
 from followup_kit.store import FOLLOWUPS_CSV, INTERVIEWS_CSV, SAMPLE_DIR, InterviewLog
 from followup_kit.widgets import logbook as lb
 from followup_kit.widgets._common import status_html
+from followup_kit.widgets.upload import UploadControl
 
 NOW = datetime(2026, 3, 6, 12, 0)  # Friday 6 March 2026, noon: the interview was this morning
 EVIL = '=HYPERLINK("http://evil","x")'
@@ -97,11 +98,13 @@ def zip_from_link(link_html: str) -> dict[str, list[list[str]]]:
     }
 
 
+def choose(book: lb.Logbook, data: bytes, name: str) -> None:
+    """What the upload control's browser side sends for a file within the limit: one binary buffer."""
+    book.upload._message(book.upload, {"kind": "file", "name": name, "size": len(data)}, [memoryview(data)])
+
+
 def upload(book: lb.Logbook, data: bytes, name: str, mode: str = "merge") -> None:
-    book.upload.value = (
-        {"name": name, "type": "", "size": len(data), "content": memoryview(data),
-         "last_modified": datetime(2026, 3, 6)},
-    )
+    choose(book, data, name)
     book.upload_mode.value = mode
     book.import_button.click()
 
@@ -470,7 +473,7 @@ def test_upload_merges_into_a_fresh_log_with_the_same_rows(book, log, tmp_path):
     assert "Added 1 interview and 1 follow-up" in text_of(fresh.upload_status)
     assert fresh.interview_log.items() == log.items()
     assert fresh.interview_log.followup_items() == log.followup_items()
-    assert "Northwind Traders" in fresh.table.value and fresh.upload.value == ()
+    assert "Northwind Traders" in fresh.table.value and fresh.upload.file is None
 
 
 def test_replace_asks_first_then_swaps_the_log(book, log, tmp_path):
@@ -647,7 +650,7 @@ def test_an_unexpected_error_is_shown_not_raised(book, log, monkeypatch):
 
 INPUTS = (widgets.Text, widgets.Textarea, widgets.Dropdown, widgets.DatePicker, widgets.TimePicker,
           widgets.NaiveDatetimePicker, widgets.Combobox, widgets.Checkbox, widgets.RadioButtons,
-          widgets.FileUpload, widgets.IntText, widgets.ToggleButtons, widgets.Select)
+          UploadControl, widgets.IntText, widgets.ToggleButtons, widgets.Select)
 
 
 def assert_accessible(view: widgets.Widget) -> None:
@@ -686,7 +689,7 @@ def test_key_widgets_carry_their_stable_css_classes(book):
         "fk-company": "Text", "fk-role": "Text", "fk-held-date": "DatePicker", "fk-held-time": "TimePicker",
         "fk-interviewers": "Text", "fk-contact": "Text", "fk-decision-days": "Text", "fk-save": "Button",
         "fk-form-status": "HTML", "fk-table": "HTML", "fk-quick-thank-you": "Button", "fk-download": "HTML",
-        "fk-upload": "FileUpload", "fk-quick-when": "NaiveDatetimePicker", "fk-pick": "Dropdown",
+        "fk-upload": "UploadControl", "fk-quick-when": "NaiveDatetimePicker", "fk-pick": "Dropdown",
     }
     for css, kind in expected_types.items():
         assert found[css] == [kind]
@@ -974,3 +977,50 @@ def test_a_read_only_folder_shows_the_interviews_and_the_download_with_changes_o
         assert files(log) == before and not (log.path / ".log.lock.new").exists()
     finally:
         log.path.chmod(0o755)
+
+
+# -- issue 12: the upload control never imports a file other than the one just chosen --------------
+
+
+def test_a_file_over_the_limit_is_refused_in_words_and_the_file_chosen_before_is_forgotten(book, log):
+    saved(book)
+    export = log.export_zip()
+    fresh = lb.Logbook(InterviewLog(log.path.parent / "fresh"), now=NOW)
+    choose(fresh, export, "good.zip")
+    assert "Ready: good.zip" in text_of(fresh.upload_status)
+    # the browser refused a 15 MB file before sending it: only its name and size come
+    fresh.upload._message(fresh.upload, {"kind": "refused", "name": "big.zip", "size": 15_000_000}, [])
+    status = text_of(fresh.upload_status)
+    assert is_error(fresh.upload_status) and "big.zip is 15 MB, more than a log can be (10 MB)" in status
+    fresh.import_button.click()  # the good file chosen before must not come in under the big one's name
+    assert "Choose a file first" in text_of(fresh.upload_status) and len(fresh.interview_log) == 0
+    choose(fresh, export, "good.zip")
+    fresh.import_button.click()
+    assert "Added 1 interview" in text_of(fresh.upload_status) and len(fresh.interview_log) == 1
+    fresh.import_button.click()  # one choice, one import
+    assert "Choose a file first" in text_of(fresh.upload_status)
+
+
+def test_a_file_over_the_limit_or_incomplete_is_refused_even_if_a_browser_sent_it(book):
+    data = b"x" * 200
+    book.upload.limit = 100
+    book.upload._message(book.upload, {"kind": "file", "name": "a.csv", "size": 200}, [data])
+    assert book.upload.file is None
+    assert "a.csv is 200 bytes, more than a log can be" in text_of(book.upload_status)
+    book.upload.limit = 1000
+    book.upload._message(book.upload, {"kind": "file", "name": "b.csv", "size": 500}, [data])
+    assert book.upload.file is None
+    assert "b.csv arrived incomplete (200 of 500 bytes)" in text_of(book.upload_status)
+
+
+def test_the_upload_control_states_the_store_limit_and_is_labelled():
+    from followup_kit.store import MAX_UPLOAD_BYTES
+    from followup_kit.widgets.upload import _ESM, size_words
+
+    control = UploadControl()
+    assert control.limit == MAX_UPLOAD_BYTES <= 10 * 1024 * 1024  # under the server's message cap
+    assert control.description == "Choose a file (.zip or .csv)" and control.accept == ".zip,.csv"
+    assert size_words(MAX_UPLOAD_BYTES) == "10 MB" and size_words(15_728_640) == "15.7 MB"
+    for hook in ("fk-upload-input", "fk-upload-limit", "fk-upload-said", "aria-describedby", "label.htmlFor",
+                 "file.size > max", 'input.value = ""'):
+        assert hook in _ESM

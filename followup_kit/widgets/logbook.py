@@ -61,6 +61,8 @@ from ._common import (
     status_html,
     table_html,
 )
+from .upload import CSS_CLASSES as _UPLOAD_CLASSES
+from .upload import Chosen, UploadControl
 
 __all__ = ["CSS_CLASSES", "FIELD_LABELS", "Logbook", "error_text"]
 
@@ -208,7 +210,7 @@ CSS_CLASSES = {
     "fk-closeout-status": "HTML",
     "fk-data": "VBox (download and upload)",
     "fk-download": "HTML (an <a download> data-URI link)",
-    "fk-upload": "FileUpload 'Choose a file (.zip or .csv)'",
+    "fk-upload": "UploadControl 'Choose a file (.zip or .csv)' (size checked in the browser)",
     "fk-upload-mode": "RadioButtons 'When importing'",
     "fk-import": "Button 'Import the upload'",
     "fk-import-box": "VBox (confirmation for replace)",
@@ -216,6 +218,8 @@ CSS_CLASSES = {
     "fk-import-cancel": "Button",
     "fk-upload-status": "HTML",
 }
+#: Inside the upload control (HTML elements, not widgets): its file input, the limit and what it said.
+UPLOAD_CSS_CLASSES = dict(_UPLOAD_CLASSES)
 
 
 def error_text(error: Exception, labels: dict[str, str] | None = None) -> str:
@@ -538,11 +542,7 @@ class Logbook(widgets.VBox):
 
     def _build_data(self) -> None:
         self.download = labelled(widgets.HTML(layout=WIDE), "fk-download")
-        self.upload = labelled(
-            widgets.FileUpload(accept=".zip,.csv", multiple=False, description="Choose a file (.zip or .csv)",
-                               layout=widgets.Layout(width="auto")),
-            "fk-upload",
-        )
+        self.upload = labelled(UploadControl(description="Choose a file (.zip or .csv)"), "fk-upload")
         self.upload_mode = labelled(
             widgets.RadioButtons(
                 options=[("Merge: add the new rows, keep all of mine", "merge"),
@@ -557,7 +557,7 @@ class Logbook(widgets.VBox):
         self.import_button = button("Import the upload", "fk-import", style="primary")
         self.import_box = Confirm("fk-import-box", "fk-import-confirm", "fk-import-cancel")
         self.upload_status = labelled(widgets.HTML(layout=WIDE), "fk-upload-status")
-        self.upload.observe(lambda _change: self._upload_chosen(), names="value")
+        self.upload.on_choice(self._upload_chosen)
         self.import_button.on_click(self.import_upload)
         self.data_section = widgets.VBox(
             [
@@ -1341,14 +1341,15 @@ class Logbook(widgets.VBox):
 
     # -- download and upload -----------------------------------------------------------------
 
-    def _upload_chosen(self) -> None:
-        if not self.upload.value:
-            return
-        item = self.upload.value[0]
+    def _upload_chosen(self, chosen: Chosen) -> None:
+        """The browser reported a choice: say it is ready, or why it was refused (nothing is imported)."""
         self.import_box.dismiss()
+        if chosen.data is None:
+            self.upload_status.value = status_html("error", chosen.problem)
+            return
         self.upload_status.value = status_html(
             "info",
-            f"Ready: {item['name']} ({item['size'] / 1024:.1f} KB). Choose Merge or Replace, then press "
+            f"Ready: {chosen.name} ({chosen.size / 1024:.1f} KB). Choose Merge or Replace, then press "
             "Import the upload.",
         )
 
@@ -1361,16 +1362,20 @@ class Logbook(widgets.VBox):
         would drop follow-ups the upload lacks, gets its message here and no question.
         """
         self._writable()
-        if not self.upload.value:
+        chosen = self.upload.file  # only ever the file chosen last (a refused choice forgets it)
+        if chosen is None or chosen.data is None:
             self.upload_status.value = status_html(
                 "error", "Choose a file first with the 'Choose a file' button. Nothing was imported."
             )
             return None
-        item = self.upload.value[0]
-        data, name = bytes(item["content"]), str(item["name"])
+        data, name = chosen.data, chosen.name
         if self.upload_mode.value == "merge":  # merging never removes a row: no question to ask
             return self._import(data, name, "merge")
-        self._ask_replace(data, name)
+        try:
+            self._ask_replace(data, name)
+        except Exception:
+            self.upload.clear()  # a refused file is not offered again: choose it (or another) anew
+            raise
         return None
 
     def _ask_replace(self, data: bytes, name: str, before: str = "") -> None:
@@ -1407,14 +1412,13 @@ class Logbook(widgets.VBox):
             self.upload_status.value = status_html("error", str(conflict))
             self._ask_replace(data, name, "Your log changed meanwhile. ")
             return None
-        self._upload_done()
+        except (LogFileError, ValidationError):
+            self.upload.clear()  # imported or refused, a file is brought in once: the next needs a choice
+            raise
+        self.upload.clear()
         self.refresh()
         self.upload_status.value = status_html("ok", report.message)
         return report
-
-    def _upload_done(self) -> None:
-        """Forget the imported file, so the next import can only be a file chosen after it."""
-        self.upload.value = ()
 
 
 def _count(n: int, noun: str) -> str:

@@ -166,3 +166,42 @@ def test_notebook_00_suggests_the_browsers_zone_and_saves_england(browser, lab_u
     finally:
         settings.unlink(missing_ok=True)
         context.close()
+
+
+@pytest.mark.browser
+def test_a_file_over_the_limit_is_refused_in_the_browser_and_the_next_small_one_imports(
+    page, lab_url, tmp_path
+):
+    """Notebook 01's upload control: a 15 MB file is refused at once, before a byte goes to the
+    kernel (the server would drop a message over 10 MiB); then a small export imports."""
+    open_notebook(page, lab_url, "notebooks/01_log_your_interviews.ipynb")
+    run_all(page)
+    assert error_outputs(page) == []
+    control = page.locator(".fk-upload").first
+    control.scroll_into_view_if_needed()
+    expect(control.locator(".fk-upload-limit")).to_have_text("up to 10 MB", timeout=TIMEOUT)
+    field = control.locator("input.fk-upload-input")
+    assert field.get_attribute("aria-describedby")
+    assert control.locator("label.fk-upload-label").inner_text() == "Choose a file (.zip or .csv)"
+
+    big = tmp_path / "big-log.zip"
+    big.write_bytes(b"PK" + b"\0" * 15_000_000)
+    field.set_input_files(str(big))
+    said = control.locator(".fk-upload-said")
+    expect(said).to_contain_text("big-log.zip is 15 MB, more than a log can be (10 MB)", timeout=5_000)
+    status = page.locator(".fk-upload-status").first
+    expect(status).to_contain_text("big-log.zip is 15 MB", timeout=TIMEOUT)  # the kernel heard only that
+    assert field.evaluate("input => input.files.length") == 0  # cleared after the attempt
+
+    company = f"Upload check {tmp_path.name}"
+    small_log = InterviewLog(tmp_path / "small")
+    small_log.add(Interview(company, "Analyst", datetime(2026, 2, 2, 9, 0)))
+    small = tmp_path / "small-log.zip"
+    small.write_bytes(small_log.export_zip())
+    field.set_input_files(str(small))
+    expect(status).to_contain_text("Ready: small-log.zip", timeout=TIMEOUT)
+    page.locator("button.fk-import").first.click()
+    expect(status).to_contain_text("Added 1 interview and 0 follow-ups from 'small-log.zip'", timeout=TIMEOUT)
+    expect(page.locator(".fk-table").first).to_contain_text(company, timeout=TIMEOUT)
+    screenshot(page, "flow-01-upload-limit")
+    assert page.errors == []
