@@ -59,7 +59,6 @@ has follow-ups, rather than deleting them silently.
 
 from __future__ import annotations
 
-import copy
 import csv
 import dataclasses
 import hashlib
@@ -150,11 +149,13 @@ MAX_UPLOAD_BYTES = 10_000_000
 #: learner added), a few hundred rows and lines of a few KB, so anything past these is not a log, and
 #: stopping early keeps a hostile file from taking the kernel's memory and minutes of its time.
 MAX_COLUMNS = 200
-MAX_ROWS = 100_000
+#: Rows per file: 20,000 interviews is a century of job hunting; it bounds what a learner's kernel must
+#: parse and list (benchmarks/bench_logbook.py times the Logbook at this size).
+MAX_ROWS = 20_000
 MAX_LINE_CHARS = 1_000_000
-#: Most cells in one file (100,000 rows of 30 columns): rows of 200 empty cells stay under the byte
+#: Most cells in one file (20,000 rows of 50 columns): rows of 200 empty cells stay under the byte
 #: limit yet would keep the kernel busy for many seconds.
-MAX_CELLS = 3_000_000
+MAX_CELLS = 1_000_000
 #: A physical line with its ending (``\r\n``, ``\r`` or ``\n``), as ``open(newline="")`` gives them.
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 #: Bytes read from a zip member at a time, so what is unzipped is counted as it is produced.
@@ -325,8 +326,12 @@ def _unguard(cell: str) -> str:
 
 
 def _copy(record: Record) -> Record:
-    """An independent copy, so a caller changing it cannot change the log behind its back."""
-    twin = copy.copy(record)
+    """An independent copy, so a caller changing it cannot change the log behind its back.
+
+    Built directly (not ``copy.copy``, several times slower): a Logbook of 20,000 interviews copies
+    a page of them on every refresh."""
+    twin = object.__new__(type(record))
+    twin.__dict__.update(record.__dict__)
     if isinstance(twin, Interview):
         twin.interviewers = list(twin.interviewers)
         twin.talking_points = list(twin.talking_points)
@@ -860,6 +865,7 @@ class InterviewLog:
         self._where = _describe_folder(self.path)
         self._lock = FileLock(str(self.path / LOCK_NAME), timeout=LOCK_TIMEOUT)
         self._cache: _State | None = None
+        self._listing: tuple[_Table, list[tuple[str, datetime, str]]] | None = None
 
     def __repr__(self) -> str:
         return f"InterviewLog({str(self.path)!r}{', read_only=True' if self.read_only else ''})"
@@ -997,6 +1003,34 @@ class InterviewLog:
                 raise UnknownIdError(f"No interview has the id {interview_id!r} in this log.")
             found = state.followups_of(interview_id)
         return [(row_id, _copy(fu)) for row_id, fu in found]
+
+    def listing(self) -> list[tuple[str, datetime, str]]:
+        """Every interview as (id, held_at, its company, role and interviewers in lower case), newest
+        first: for a table that shows one page at a time and filters by words, without copying every
+        record (``interviews_by_id`` gives the page's).  Kept until the interviews change."""
+        table = self._state().interviews
+        cached = self._listing
+        if cached is None or cached[0] is not table:
+            rows = sorted(table.rows.items(), key=lambda item: item[1].held_at, reverse=True)
+            found = [
+                (row_id, iv.held_at, "\n".join((iv.company, iv.role, *iv.interviewers)).casefold())
+                for row_id, iv in rows
+            ]
+            self._listing = cached = (table, found)
+        return list(cached[1])
+
+    def interviews_by_id(self, ids: Iterable[str]) -> dict[str, Interview]:
+        """Copies of the interviews with these ids (ids not in the log are left out)."""
+        rows = self._state().interviews.rows
+        return {row_id: _copy(rows[row_id]) for row_id in ids if row_id in rows}  # type: ignore[misc]
+
+    def followup_counts(self) -> dict[str, int]:
+        """How many follow-ups each interview has (interviews without any are left out): for a table,
+        without copying every follow-up."""
+        counts: dict[str, int] = {}
+        for followup in self._state().followups.rows.values():
+            counts[followup.interview_id] = counts.get(followup.interview_id, 0) + 1
+        return counts
 
     def followups_for(self, interview_id: str) -> list[FollowUp]:
         """One interview's follow-ups, earliest first; ``UnknownIdError`` if the interview is not here."""

@@ -9,7 +9,7 @@ import io
 import os
 import re
 import zipfile
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -1024,3 +1024,69 @@ def test_the_upload_control_states_the_store_limit_and_is_labelled():
     for hook in ("fk-upload-input", "fk-upload-limit", "fk-upload-said", "aria-describedby", "label.htmlFor",
                  "file.size > max", 'input.value = ""'):
         assert hook in _ESM
+
+
+# -- issue 12: a big log stays responsive: one page of the table, a filter ------------------------
+
+
+def test_a_big_log_shows_one_page_at_a_time_and_the_filter_finds_any_interview(tmp_path):
+    from followup_kit.store import write_tables
+
+    start = datetime(2025, 1, 6, 9, 0)
+    pairs = [(f"iv-{i:04d}", Interview(f"Company {i}", "Analyst", start + timedelta(days=i)))
+             for i in range(120)]
+    write_tables(tmp_path / "big", pairs)
+    book = lb.Logbook(InterviewLog(tmp_path / "big"), now=NOW)
+    caption = text_of(book.table)
+    assert "Your interviews, newest first: 120 (showing 1–50, page 1 of 3)" in caption
+    assert len(book.picker.options) == lb.PAGE_SIZE and book.picked == "iv-0119"  # the newest
+    assert book.pager.layout.display == "flex" and book.prev_page.disabled and not book.next_page.disabled
+    book.next_page.click()
+    assert "showing 51–100, page 2 of 3" in text_of(book.table) and "Company 69" in book.table.value
+    assert "Company 119" not in book.table.value and book.picked == "iv-0069"
+    book.table_filter.value = "company 7"  # every word, in any case, anywhere in company, role, interviewers
+    matching = {f"iv-{i:04d}" for i in range(120) if "7" in str(i)}
+    assert f"120, {len(matching)} matching 'company 7'" in text_of(book.table) and len(matching) == 21
+    assert {iid for _, iid in book.picker.options} == matching
+    book.picker.value = "iv-0007"
+    book.edit_button.click()
+    book.notes.value = "found through the filter"
+    book.save_button.click()
+    assert "Saved changes: Company 7" in text_of(book.form_status)
+    assert book.interview_log.get("iv-0007").notes == "found through the filter"
+    book.table_filter.value = "no such words"
+    assert "No interview matches the filter" in text_of(book.table) and book.picked is None
+    book.table_filter.value = ""
+    assert book.pager.layout.display == "flex" and "page 1 of 3" in text_of(book.table)
+
+
+def test_a_small_log_has_no_pager_and_an_interview_off_the_page_can_still_be_picked(tmp_path):
+    from followup_kit.store import write_tables
+
+    start = datetime(2025, 1, 6, 9, 0)
+    pairs = [(f"iv-{i:04d}", Interview(f"Company {i}", "Analyst", start + timedelta(days=i)))
+             for i in range(60)]
+    write_tables(tmp_path / "log", pairs)
+    book = lb.Logbook(InterviewLog(tmp_path / "log"), now=NOW)
+    book._pick("iv-0000")  # the oldest, on page 2: e.g. just saved, or the earlier round of one edited
+    assert book.picked == "iv-0000" and book.outcome_picker.value == "iv-0000"
+    book.load("iv-0000")
+    assert book.company.value == "Company 0"
+    small = lb.Logbook(InterviewLog(tmp_path / "small"), now=NOW)
+    assert small.pager.layout.display == "none"
+
+
+def test_the_logbook_benchmark_runs_in_a_tiny_mode():
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, str(root / "benchmarks" / "bench_logbook.py"), "--sizes", "60", "--repeat", "1"],
+        capture_output=True, text=True, timeout=300, cwd=root,
+    )
+    assert done.returncode == 0, done.stderr
+    line = done.stdout.splitlines()[-1]
+    for figure in ("interviews 60", "open s", "open after restart s", "pick s", "save s", "thank-you s",
+                   "filter s", "page s", "widget KB"):
+        assert figure in line, line

@@ -1203,8 +1203,8 @@ def _zipped(text: bytes) -> bytes:
 @pytest.mark.parametrize(
     ("data", "filename", "fragment"),
     [
-        (_zipped(HEADER + b"\n" * 19_000_000), "blank.zip", "has more rows than a log can have (100,000)"),
-        (HEADER + b"\r\n" * 9_000_000, "blank.csv", "has more rows than a log can have (100,000)"),
+        (_zipped(HEADER + b"\n" * 9_000_000), "blank.zip", "has more rows than a log can have (20,000)"),
+        (HEADER + b"\r\n" * 4_500_000, "blank.csv", "has more rows than a log can have (20,000)"),
         (
             HEADER.rstrip() + b"".join(b",c%d" % i for i in range(60_000)) + b"\n",
             "wide.csv",
@@ -1216,7 +1216,7 @@ def _zipped(text: bytes) -> bytes:
             "line 1 is longer than a log's lines can be (1,000,000 characters)",
         ),
         (HEADER + b"iv-1," + b"x" * 2_000_000 + b"\n", "long.csv", "line 2 is longer than"),
-        (HEADER + (b"," * 199 + b"\n") * 99_000, "cells.csv", "more cells than a log can have (3,000,000)"),
+        (HEADER + (b"," * 199 + b"\n") * 6_000, "cells.csv", "more cells than a log can have (1,000,000)"),
     ],
 )
 def test_huge_or_wide_csv_text_is_refused_while_reading_with_bounded_memory(log, data, filename, fragment):

@@ -99,6 +99,10 @@ FIELD_LABELS = {
 }
 
 _FIRST_ROUND = ("None: this is the first round", "")
+#: Interviews per page of the table (and in the menus): a click costs the same on any size of log.
+PAGE_SIZE = 50
+#: Up to this many interviews the download link is rebuilt with every change; above, on request.
+EAGER_DOWNLOAD_MAX = 2_000
 
 KIND_OPTIONS = [("In person", "in_person"), ("Video", "video"), ("Phone", "phone")]
 OUTCOME_OPTIONS = [
@@ -173,7 +177,10 @@ CSS_CLASSES = {
     "fk-conflict-reload": "Button 'Reload what is saved'",
     "fk-table-section": "VBox",
     "fk-table": "HTML (a <table> with a caption)",
-    "fk-pick": "Dropdown 'Pick an interview'",
+    "fk-table-filter": "Text 'Filter the table' (company, role, interviewers)",
+    "fk-page-prev": "Button 'Newer interviews' (shown when the table has more than one page)",
+    "fk-page-next": "Button 'Older interviews'",
+    "fk-pick": "Dropdown 'Pick an interview' (the interviews of the table's page)",
     "fk-edit": "Button 'Edit in the form'",
     "fk-delete": "Button 'Delete this interview'",
     "fk-delete-box": "VBox (confirmation, hidden until asked)",
@@ -210,6 +217,7 @@ CSS_CLASSES = {
     "fk-closeout-status": "HTML",
     "fk-data": "VBox (download and upload)",
     "fk-download": "HTML (an <a download> data-URI link)",
+    "fk-download-prepare": "Button 'Prepare my download' (only for a log too big to zip on every change)",
     "fk-upload": "UploadControl 'Choose a file (.zip or .csv)' (size checked in the browser)",
     "fk-upload-mode": "RadioButtons 'When importing'",
     "fk-import": "Button 'Import the upload'",
@@ -282,7 +290,13 @@ class Logbook(widgets.VBox):
         #: The interview as it was when loaded into the form: what a save is based on.
         self._loaded: Interview | None = None
         self._unwritable = False
-        self._pairs: list[tuple[str, Interview]] = []
+        #: Every interview's id, newest first, and its words for the filter (no record is copied) ...
+        self._newest: list[str] = []
+        self._words: dict[str, str] = {}
+        #: ... and the records the view shows: the table's page, what is picked, edited or linked.
+        self._records: dict[str, Interview] = {}
+        self._counts: dict[str, int] = {}
+        self._page = 0
         self._syncing = False
         self._build_mode()
         self._build_form()
@@ -426,6 +440,17 @@ class Logbook(widgets.VBox):
         self.picker = labelled(
             widgets.Dropdown(options=[], description="Pick an interview", style=STYLE, layout=WIDE), "fk-pick"
         )
+        self.table_filter = labelled(
+            widgets.Text(description="Filter the table", placeholder="words from the company, role or "
+                         "interviewers", continuous_update=False, style=STYLE, layout=WIDE),
+            "fk-table-filter",
+        )
+        self.prev_page = button("Newer interviews", "fk-page-prev")
+        self.next_page = button("Older interviews", "fk-page-next")
+        self.pager = widgets.HBox([self.prev_page, self.next_page])
+        self.table_filter.observe(lambda _change: self._filter_changed(), names="value")
+        self.prev_page.on_click(lambda _b: self._turn_page(-1))
+        self.next_page.on_click(lambda _b: self._turn_page(1))
         self.edit_button = button("Edit in the form", "fk-edit")
         self.delete_button = button("Delete this interview", "fk-delete", style="danger")
         self.delete_box = Confirm("fk-delete-box", "fk-delete-confirm", "fk-delete-cancel")
@@ -436,7 +461,9 @@ class Logbook(widgets.VBox):
         self.table_section = widgets.VBox(
             [
                 widgets.HTML("<h4 style='margin:0.3em 0'>Your interviews</h4>"),
+                self.table_filter,
                 self.table,
+                self.pager,
                 self.picker,
                 widgets.HBox([self.edit_button, self.delete_button]),
                 self.delete_box,
@@ -542,6 +569,9 @@ class Logbook(widgets.VBox):
 
     def _build_data(self) -> None:
         self.download = labelled(widgets.HTML(layout=WIDE), "fk-download")
+        self.prepare_download = button("Prepare my download", "fk-download-prepare")
+        self.prepare_download.layout.display = "none"
+        self.prepare_download.on_click(self.make_download)
         self.upload = labelled(UploadControl(description="Choose a file (.zip or .csv)"), "fk-upload")
         self.upload_mode = labelled(
             widgets.RadioButtons(
@@ -569,6 +599,7 @@ class Logbook(widgets.VBox):
                     "it as text instead of running it.</p>"
                 ),
                 self.download,
+                self.prepare_download,
                 widgets.HBox([self.upload]),
                 self.upload_mode,
                 widgets.HBox([self.import_button]),
@@ -674,21 +705,46 @@ class Logbook(widgets.VBox):
             self._unwritable = unwritable
             self._apply_read_only()
         try:
-            self._pairs = self.interview_log.items()
-            followups = self.interview_log.followup_items()
-            export = self.interview_log.export_zip()
+            listing = self.interview_log.listing()
+            counts = self.interview_log.followup_counts()
+            export = self.interview_log.export_zip() if len(listing) <= EAGER_DOWNLOAD_MAX else b""
         except LogFileError as error:
-            self._pairs, followups, export = [], [], None
+            listing, counts, export = [], {}, None
             self.log_status.value = status_html("error", f"{error} (the table stays empty until it is fixed)")
         else:
             self.log_status.value = status_html("warning", self._unwritable_text()) if unwritable else ""
-        counts: dict[str, int] = {}
-        for _, fu in followups:
-            counts[fu.interview_id] = counts.get(fu.interview_id, 0) + 1
-        self._draw_table(counts)
-        self._draw_download(export, len(followups))
-        options = interview_options(self._pairs)
-        keep = self.picked if self.picked in {iid for _, iid in options} else None
+        self._newest = [iid for iid, _held, _words in listing]
+        self._words = {iid: words for iid, _held, words in listing}
+        self._records = {}
+        self._counts = counts
+        self._draw_download(export, sum(counts.values()))
+        self._draw_listing(keep=self.picked, keep_previous=self.previous.value)
+
+    def _listed(self) -> list[str]:
+        """The ids the table lists, newest first: those whose company, role or interviewers hold the
+        filter's words (all of them when it is empty)."""
+        words = self.table_filter.value.casefold().split()
+        if not words:
+            return self._newest
+        return [iid for iid in self._newest if all(word in self._words[iid] for word in words)]
+
+    def _draw_listing(self, keep: str | None = None, keep_previous: str = "") -> None:
+        """Draw one page of the table and give the menus that page's interviews (plus the one picked),
+        so a click costs the same with 30 interviews or 100,000."""
+        listed = self._listed()
+        pages = max(1, -(-len(listed) // PAGE_SIZE))
+        self._page = min(max(self._page, 0), pages - 1)
+        shown = listed[self._page * PAGE_SIZE:(self._page + 1) * PAGE_SIZE]
+        self._draw_table(shown, len(listed), pages)
+        self.prev_page.disabled = self._page == 0
+        self.next_page.disabled = self._page >= pages - 1
+        self.pager.layout.display = "flex" if pages > 1 else "none"
+        if keep is not None and keep not in self._words:
+            keep = None
+        ids = list(shown)
+        if keep is not None and keep not in ids:
+            ids.insert(0, keep)
+        options = interview_options(self._pairs_of(ids))
         self._syncing = True
         try:
             for picker in (self.picker, self.quick_picker, self.outcome_picker):
@@ -696,18 +752,40 @@ class Logbook(widgets.VBox):
                 picker.value = keep if keep is not None else (options[0][1] if options else None)
         finally:
             self._syncing = False
-        earlier = self.previous.value
-        self.previous.options = [_FIRST_ROUND, *options]
-        self.previous.value = earlier if earlier in self._previous_ids() else ""
+        self._offer_previous(ids, keep_previous)
         self._pick(self.picker.value, force=True)
 
+    def _offer_previous(self, ids: list[str], earlier: str | None) -> None:
+        """The Earlier round menu: the listed interviews, and the one it holds (kept while it exists)."""
+        earlier = earlier if earlier in self._words else ""
+        ids = [*ids, earlier] if earlier and earlier not in ids else ids
+        self.previous.options = [_FIRST_ROUND, *interview_options(self._pairs_of(ids))]
+        self.previous.value = earlier or ""
+
+    def _ensure_option(self, dropdown: widgets.Dropdown, iid: str) -> None:
+        """Put an interview into a menu that lists only one page, so it can be picked (after a save)."""
+        if iid in self._words and iid not in {value for _, value in dropdown.options}:
+            extra = interview_options(self._pairs_of([iid]))
+            dropdown.options = [*extra, *dropdown.options] if dropdown is not self.previous else [
+                *dropdown.options, *extra]
+
+    def _filter_changed(self) -> None:
+        self._page = 0
+        keep = self.picked if self.picked in set(self._listed()) else None  # the menu shows what matches
+        self._draw_listing(keep=keep, keep_previous=self.previous.value)
+
+    def _turn_page(self, step: int) -> None:
+        self._page += step
+        self._draw_listing(keep=None, keep_previous=self.previous.value)
+
     def _previous_ids(self) -> set[str]:
-        """The ids the Earlier round menu offers (every logged interview)."""
+        """The ids the Earlier round menu offers."""
         return {iid for _, iid in self.previous.options if iid}
 
-    def _draw_table(self, counts: dict[str, int]) -> None:
+    def _draw_table(self, shown: list[str], n_listed: int, pages: int) -> None:
         rows = []
-        for iid, iv in sorted(self._pairs, key=lambda pair: pair[1].held_at, reverse=True):
+        kinds, outcomes = dict((v, k) for k, v in KIND_OPTIONS), dict((v, k) for k, v in OUTCOME_OPTIONS)
+        for iid, iv in self._pairs_of(shown):
             if iv.decision_by is not None:
                 decision = f"by {iv.decision_by:%a} {iv.decision_by.day} {iv.decision_by:%b}"
             elif iv.decision_in_business_days is not None:
@@ -715,16 +793,24 @@ class Logbook(widgets.VBox):
             else:
                 decision = "not given"
             rows.append([
-                _when(iv.held_at), iv.company, iv.role, dict((v, k) for k, v in KIND_OPTIONS)[iv.kind],
-                ", ".join(iv.interviewers), decision, dict((v, k) for k, v in OUTCOME_OPTIONS)[iv.outcome],
-                str(counts.get(iid, 0)),
+                _when(iv.held_at), iv.company, iv.role, kinds[iv.kind], ", ".join(iv.interviewers), decision,
+                outcomes[iv.outcome], str(self._counts.get(iid, 0)),
             ])
         whose = "The sample log (read-only)" if self.read_only else "Your interviews"
+        total = len(self._newest)
+        caption = f"{whose}, newest first: {total:,}"
+        if n_listed != total:
+            caption += f", {n_listed:,} matching '{self.table_filter.value.strip()}'"
+        if pages > 1:
+            first = self._page * PAGE_SIZE + 1
+            caption += f" (showing {first:,}–{first + len(shown) - 1:,}, page {self._page + 1} of {pages:,})"
+        empty = ("No interviews yet: fill in the form above and press Save interview." if not total
+                 else "No interview matches the filter: change or clear it.")
         self.table.value = table_html(
             rows,
             ["When", "Company", "Role", "Kind", "Interviewers", "Decision", "Outcome", "Follow-ups"],
-            f"{whose}, newest first: {len(rows)}",
-            empty="No interviews yet: fill in the form above and press Save interview.",
+            caption,
+            empty=empty,
             max_height="24em",
             nowrap=1,
         )
@@ -734,8 +820,16 @@ class Logbook(widgets.VBox):
             self.download.value = status_html(
                 "error", "The log cannot be read, so there is nothing to download."
             )
+            self.prepare_download.layout.display = "none"
             return
-        n = len(self._pairs)
+        n = len(self._newest)
+        big = n > EAGER_DOWNLOAD_MAX and not export
+        self.prepare_download.layout.display = "flex" if big else "none"
+        if big:  # built when asked: a big zip on every click would make every click slow
+            self.download.value = status_html(
+                "info", f"Your log holds {n:,} interviews: press Prepare my download to make the zip."
+            )
+            return
         detail = (
             f"(one zip: {n} interview{'s' if n != 1 else ''}, {n_followups} follow-up"
             f"{'s' if n_followups != 1 else ''}, {len(export) / 1024:.1f} KB)"
@@ -750,7 +844,26 @@ class Logbook(widgets.VBox):
                                                 detail=detail)
 
     def _interview(self, iid: str | None) -> Interview | None:
-        return next((iv for i, iv in self._pairs if i == iid), None)
+        """An interview of the log as last read (fetched once per refresh), or None."""
+        if iid is None or iid not in self._words:
+            return None
+        return dict(self._pairs_of([iid])).get(iid)
+
+    def _pairs_of(self, ids: list[str]) -> list[tuple[str, Interview]]:
+        """(id, interview) for these ids, fetching those the view has not read since the refresh."""
+        missing = [iid for iid in ids if iid not in self._records and iid in self._words]
+        if missing:
+            try:
+                self._records.update(self.interview_log.interviews_by_id(missing))
+            except LogFileError:
+                pass  # shown at the next refresh; the view lists what it has
+        return [(iid, self._records[iid]) for iid in ids if iid in self._records]
+
+    @_guarded("upload_status", suffix="")
+    def make_download(self, _button: Any = None) -> None:
+        """Build the download link now (for a log too big to rebuild it on every change)."""
+        export = self.interview_log.export_zip()
+        self._draw_download(export, sum(self._counts.values()))
 
     def _pick(self, iid: str | None, *, force: bool = False) -> None:
         """One interview is picked (in any of the three pickers): sync them and redraw what depends on it."""
@@ -759,6 +872,8 @@ class Logbook(widgets.VBox):
         self._syncing = True
         try:
             for picker in (self.picker, self.quick_picker, self.outcome_picker):
+                if iid is not None:
+                    self._ensure_option(picker, iid)
                 if picker.value != iid:
                     picker.value = iid
         finally:
@@ -1090,6 +1205,8 @@ class Logbook(widgets.VBox):
         self.contact_phone.value = interview.contact_phone or ""
         self.agency_email.value = interview.agency_email or ""
         self.agency_phone.value = interview.agency_phone or ""
+        if interview.previous_id:
+            self._ensure_option(self.previous, interview.previous_id)
         self.previous.value = interview.previous_id if interview.previous_id in self._previous_ids() else ""
         self.talking_points.value = "\n".join(interview.talking_points)
         self.form_outcome.value = interview.outcome
@@ -1333,6 +1450,7 @@ class Logbook(widgets.VBox):
         self.agency_contact.value = interview.agency_contact or ""
         self.agency_email.value = interview.agency_email or ""
         self.agency_phone.value = interview.agency_phone or ""
+        self._ensure_option(self.previous, iid)
         self.previous.value = iid
         self.form_status.value = status_html(
             "info", f"Round {interview.round + 1} of {interview.company}: add its date, time and "
