@@ -104,8 +104,9 @@ def measure(n: int, lean: bool, repeat: int) -> dict[str, object]:
             assert "Saved changes" in book.form_status.value, book.form_status.value
 
         def thank(attempt: int) -> None:
+            book.to.value = "Dana Whitfield"  # lean rows name no interviewer
             book.quick_buttons["thank_you"].click()
-            assert "Saved:" in book.quick_status.value or "answer the question" in book.quick_status.value
+            assert "Saved:" in book.quick_status.value, book.quick_status.value
 
         def filter_(attempt: int) -> None:
             book.table_filter.value = f"C{attempt + 7}" if lean else f"Company {attempt + 7}"
