@@ -11,14 +11,23 @@ nothing is saved half-way, because the store writes a change whole or not at all
 Sections, each a widget a notebook can display on its own:
 
 * ``mode_section``: *Demo mode (sample, read-only)* for coaches, and the log's state;
-* ``form_section``: every ``Interview`` field; *Save interview* writes at once;
-* ``table_section``: the interviews, newest first; pick one to edit or delete (delete asks first);
+* ``form_section``: every ``Interview`` field; *Save interview* writes at once; *Save changes*
+  writes only the fields changed since the interview was loaded, based on that version: a field
+  changed meanwhile in another tab or notebook is shown (there → here) with *Reload what is saved*
+  and *Overwrite anyway*, and fields changed only there are kept (``InterviewLog.update(base=)``);
+* ``table_section``: the interviews, newest first, 50 a page with a word filter (the menus hold that
+  page, so a click costs the same on any size of log); pick one to edit or delete (delete asks
+  first, names each follow-up it removes, and asks again if one was recorded meanwhile);
 * ``actions_section``: quick follow-ups for the picked interview, at a time you can change,
   with the over-contact guard (seed 003: only make one call);
 * ``closeout_section``: set the outcome; a rejection points to the feedback request
   (notebook 06), an offer to the rapport call (notebook 07's offer scenario);
 * ``data_section``: *Download my log* (one zip, formulas neutralised), then *Choose a file*
-  and *Import the upload* to bring it back.
+  (``upload.UploadControl``: a file over the limit is refused in the browser, before it is sent)
+  and *Import the upload* to bring it back; *Replace* asks with the log's counts and refuses an
+  answer given after the log changed.
+
+A folder that cannot be written shows the log and the download with every change switched off.
 
 Stable CSS classes for browser tests are listed in ``CSS_CLASSES``.  Headless tests
 set ``.value`` and call ``.click()``; ``STRICT = True`` makes an unexpected error in a
