@@ -1090,3 +1090,12 @@ def test_the_logbook_benchmark_runs_in_a_tiny_mode():
     for figure in ("interviews 60", "open s", "open after restart s", "pick s", "save s", "thank-you s",
                    "filter s", "page s", "widget KB"):
         assert figure in line, line
+
+
+def test_for_an_agency_interview_to_offers_the_agency_contact_first(book, log):
+    """Issue 13: rule call_agency (seed 004): through an agency, your staffing manager comes first."""
+    saved(book, agency_contact="Alex Morgan")
+    assert book.to.value == "Alex Morgan" and book.to.options[0] == "Alex Morgan"
+    assert set(book.to.options) == {"Alex Morgan", "Dana Whitfield", "Raj Patel", "Sam Ortiz, 555-0100"}
+    saved(book, company="Direct Ltd")  # no agency: the first interviewer, as before
+    assert book.to.value == "Dana Whitfield"

@@ -892,7 +892,10 @@ class Logbook(widgets.VBox):
         interview = self._interview(iid)
         people = []
         if interview is not None:
-            for name in (*interview.interviewers, interview.contact, interview.agency_contact or ""):
+            names: tuple[str, ...] = (*interview.interviewers, interview.contact)
+            if interview.agency_contact:  # rule call_agency (seed 004): through an agency, them first
+                names = (interview.agency_contact, *names)
+            for name in names:
                 if name and name not in people:
                     people.append(name)
             self.purpose.value = call_purpose(interview.outcome)
