@@ -1138,9 +1138,9 @@ class Logbook(widgets.VBox):
         )
         self.conflict_box.ask(
             "Changed meanwhile (saved there → yours in the form):\n" + "\n".join(lines) + "\n"
-            "Overwrite anyway saves yours over those; Reload fills the form with what is saved "
-            "(your edits to these fields are dropped). Your other edits are kept either way only "
-            "with Overwrite anyway.",
+            "Overwrite anyway saves everything you changed in the form, yours winning on these fields. "
+            "Reload what is saved fills the form from your log instead, dropping your unsaved edits "
+            "(copy them first if you want to keep them).",
             "Overwrite anyway",
             lambda: self._overwrite(iid),
             lambda: self._reload_form(iid),
