@@ -1099,3 +1099,16 @@ def test_for_an_agency_interview_to_offers_the_agency_contact_first(book, log):
     assert set(book.to.options) == {"Alex Morgan", "Dana Whitfield", "Raj Patel", "Sam Ortiz, 555-0100"}
     saved(book, company="Direct Ltd")  # no agency: the first interviewer, as before
     assert book.to.value == "Dana Whitfield"
+
+
+def test_after_a_follow_up_to_moves_to_the_next_person_not_yet_sent_one(book, log):
+    """Issue 13: thanking two interviewers is two clicks, each to the right person."""
+    iid = saved(book)
+    assert book.to.value == "Dana Whitfield"
+    book.quick_buttons["thank_you"].click()
+    assert book.to.value == "Raj Patel" and book.when.value == NOW
+    assert book.quick_buttons["thank_you"].description == "Sent thank-you email to Raj Patel"
+    book.quick_buttons["thank_you"].click()
+    book.quick_buttons["thank_you"].click()  # the contact, then everyone is thanked: the last one stays
+    assert [fu.to for fu in log.followups_for(iid)] == ["Dana Whitfield", "Raj Patel", "Sam Ortiz, 555-0100"]
+    assert book.to.value == "Sam Ortiz, 555-0100"

@@ -1334,12 +1334,24 @@ class Logbook(widgets.VBox):
         self.note.value = ""
         self.refresh()
         self._pick(followup.interview_id)
+        self._after_record(followup)
         what = _PURPOSE_WORDS.get(followup.purpose, followup.purpose)
         self.quick_status.value = status_html(
             "ok",
             f"Saved: {what} by {_CHANNEL_WORDS.get(followup.channel, followup.channel)} to {followup.to}, "
             f"{_when(followup.at)} ({interview.label}).",
         )
+
+    def _after_record(self, followup: FollowUp) -> None:
+        """Ready the next click: To moves to the next person in the menu not yet sent this kind of
+        follow-up, so a second click thanks the second interviewer, not the first one twice."""
+        try:
+            done = {fu.to for _, fu in self.interview_log.followup_items(followup.interview_id)
+                    if fu.purpose == followup.purpose}
+        except (LogFileError, UnknownIdError):
+            return
+        waiting = [name for name in self.to.options if name not in done]
+        self.to.value = waiting[0] if waiting else followup.to
 
     @_guarded("quick_status")
     def got_reply(self, _button: Any = None) -> None:
