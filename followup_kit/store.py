@@ -70,7 +70,6 @@ has follow-ups, rather than deleting them silently.
 
 from __future__ import annotations
 
-import copy
 import csv
 import dataclasses
 import hashlib
@@ -119,6 +118,7 @@ __all__ = [
     "INTERVIEWS_CSV",
     "SAMPLE_DIR",
     "SETTINGS_JSON",
+    "ConflictError",
     "ImportReport",
     "InterviewLog",
     "LogFileError",
@@ -154,16 +154,20 @@ LOCK_NAME = ".log.lock"
 #: How long a change waits for another kernel's change to finish, in seconds.
 LOCK_TIMEOUT = 30.0
 #: Largest upload, and most bytes unzipped from one, accepted by ``read_upload`` and ``import_file``.
-MAX_UPLOAD_BYTES = 20_000_000
+#: Under the Jupyter server's 10 MiB cap on one websocket message (a larger file sent by a widget never
+#: reaches the kernel), so the upload control can refuse it in the browser with this one number.
+MAX_UPLOAD_BYTES = 10_000_000
 #: Limits checked while a CSV is read, before any row is kept: a real log has 27 columns (plus a few a
 #: learner added), a few hundred rows and lines of a few KB, so anything past these is not a log, and
 #: stopping early keeps a hostile file from taking the kernel's memory and minutes of its time.
 MAX_COLUMNS = 200
-MAX_ROWS = 100_000
+#: Rows per file: 20,000 interviews is a century of job hunting; it bounds what a learner's kernel must
+#: parse and list (benchmarks/bench_logbook.py times the Logbook at this size).
+MAX_ROWS = 20_000
 MAX_LINE_CHARS = 1_000_000
-#: Most cells in one file (100,000 rows of 30 columns): rows of 200 empty cells stay under the byte
+#: Most cells in one file (20,000 rows of 50 columns): rows of 200 empty cells stay under the byte
 #: limit yet would keep the kernel busy for many seconds.
-MAX_CELLS = 3_000_000
+MAX_CELLS = 1_000_000
 #: A physical line with its ending (``\r\n``, ``\r`` or ``\n``), as ``open(newline="")`` gives them.
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 #: Bytes read from a zip member at a time, so what is unzipped is counted as it is produced.
@@ -208,6 +212,31 @@ class UnknownIdError(KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+class ConflictError(LogFileError):
+    """A change based on a version of the log that is no longer the one on disk; nothing was written.
+
+    Raised when another tab or notebook changed what this change was based on meanwhile: ``changes``
+    lists ``(field, theirs, yours)`` for each field both changed to different values (``update``);
+    ``extra`` lists ``(id, record)`` that a removal would now take too (``remove``); ``current`` is the
+    record as it is on disk now (None when it is gone).  For a stale import preview, both are empty.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        row_id: str | None = None,
+        current: Any = None,
+        changes: tuple[tuple[str, Any, Any], ...] = (),
+        extra: tuple[tuple[str, Any], ...] = (),
+    ) -> None:
+        super().__init__(message)
+        self.row_id = row_id
+        self.current = current
+        self.changes = changes
+        self.extra = extra
 
 
 def _describe_folder(folder: Path) -> str:
@@ -324,8 +353,12 @@ def _unguard(cell: str, *, as_text: bool = False) -> str:
 
 
 def _copy(record: Record) -> Record:
-    """An independent copy, so a caller changing it cannot change the log behind its back."""
-    twin = copy.copy(record)
+    """An independent copy, so a caller changing it cannot change the log behind its back.
+
+    Built directly (not ``copy.copy``, several times slower): a Logbook of 20,000 interviews copies
+    a page of them on every refresh."""
+    twin = object.__new__(type(record))
+    twin.__dict__.update(record.__dict__)
     if isinstance(twin, Interview):
         twin.interviewers = list(twin.interviewers)
         twin.talking_points = list(twin.talking_points)
@@ -981,6 +1014,7 @@ class InterviewLog:
         self._where = _describe_folder(self.path)
         self._lock = FileLock(str(self.path / LOCK_NAME), timeout=LOCK_TIMEOUT)
         self._cache: _State | None = None
+        self._listing: tuple[_Table, list[tuple[str, datetime, str]]] | None = None
 
     def __repr__(self) -> str:
         return f"InterviewLog({str(self.path)!r}{', read_only=True' if self.read_only else ''})"
@@ -1016,8 +1050,15 @@ class InterviewLog:
 
         return self._change(apply)
 
-    def update(self, row_id: str, **fields: Any) -> None:
+    def update(self, row_id: str, *, base: Interview | FollowUp | None = None, **fields: Any) -> None:
         """Change fields of an interview or follow-up; the record is built and validated again.
+
+        Only the fields named change, so a close-out (outcome) and an edit (notes) of one record never
+        undo each other.  ``base`` is the record as the caller read it (what its change is based on):
+        when another tab or notebook changed one of these fields meanwhile to something else,
+        ``ConflictError`` lists them (field, theirs, yours) and nothing is written; fields changed
+        only there are kept.  Without ``base`` the fields are written over whatever is there
+        (overwriting on purpose).
 
         Raises ``UnknownIdError`` (a ``KeyError``) for an unknown id and ``ValidationError`` for an
         unknown field name, a bad value, or a change that would date a follow-up before its interview.
@@ -1030,6 +1071,8 @@ class InterviewLog:
                 if name not in spec.fields:
                     raise ValidationError(name, f"a field of {spec.noun} ({', '.join(spec.fields)})", name)
             new = old.replace(**fields)
+            if base is not None:
+                _check_not_stale(row_id, spec, base, old, new, fields)
             if new == old:
                 return state, None
             if isinstance(new, Interview):
@@ -1040,18 +1083,54 @@ class InterviewLog:
 
         self._change(apply)
 
-    def remove(self, row_id: str) -> None:
-        """Remove an interview together with its follow-ups, or one follow-up."""
+    def remove(self, row_id: str, *, expected: Iterable[str] | None = None) -> None:
+        """Remove an interview together with its follow-ups, or one follow-up.
+
+        ``expected`` is every id the caller told the learner would go (the interview and the
+        follow-ups it listed): when the log now holds more (a follow-up recorded in another tab after
+        the question was asked), ``ConflictError`` names them in ``extra`` and nothing is removed.
+        """
+        promised = None if expected is None else set(expected)
 
         def apply(state: _State) -> tuple[_State, None]:
             record = state.find(row_id)
             if isinstance(record, FollowUp):
-                return _State(state.interviews, state.followups.without([row_id])), None
-            children = [child_id for child_id, _ in state.followups_of(row_id)]
-            followups = state.followups.without(children) if children else state.followups
+                gone = [row_id]
+            else:
+                gone = [row_id, *(child_id for child_id, _ in state.followups_of(row_id))]
+            if promised is not None:
+                extra = tuple((i, _copy(state.find(i))) for i in gone if i not in promised)
+                if extra:
+                    raise ConflictError(
+                        f"Since you were asked, {_count(len(extra), 'follow-up')} of it "
+                        f"{'was' if len(extra) == 1 else 'were'} recorded elsewhere (another tab or "
+                        "notebook), so nothing was deleted; answer again to delete them too.",
+                        row_id=row_id,
+                        current=_copy(record),
+                        extra=extra,
+                    )
+            if isinstance(record, FollowUp):
+                return _State(state.interviews, state.followups.without(gone)), None
+            followups = state.followups.without(gone[1:]) if gone[1:] else state.followups
             return _State(state.interviews.without([row_id]), followups), None
 
         self._change(apply)
+
+    def generation(self) -> str:
+        """A fingerprint of the whole log as on disk now (both files): it changes with every change.
+
+        A question about the whole log (replace it?) is asked against one generation and answered
+        against it: ``import_file(..., based_on=...)`` refuses when the log moved on meanwhile.
+        """
+        return _generation(self._state())
+
+    def revision(self, row_id: str) -> str:
+        """A fingerprint of one record as on disk now: it changes whenever one of its fields does."""
+        state = self._state()
+        for table in state.tables:
+            if row_id in table.rows:
+                return hashlib.blake2b(table.lines[row_id].encode("utf-8"), digest_size=8).hexdigest()
+        raise UnknownIdError(f"No interview or follow-up has the id {row_id!r} in this log.")
 
     # -- reading --------------------------------------------------------------------------
 
@@ -1073,6 +1152,34 @@ class InterviewLog:
                 raise UnknownIdError(f"No interview has the id {interview_id!r} in this log.")
             found = state.followups_of(interview_id)
         return [(row_id, _copy(fu)) for row_id, fu in found]
+
+    def listing(self) -> list[tuple[str, datetime, str]]:
+        """Every interview as (id, held_at, its company, role and interviewers in lower case), newest
+        first: for a table that shows one page at a time and filters by words, without copying every
+        record (``interviews_by_id`` gives the page's).  Kept until the interviews change."""
+        table = self._state().interviews
+        cached = self._listing
+        if cached is None or cached[0] is not table:
+            rows = sorted(table.rows.items(), key=lambda item: item[1].held_at, reverse=True)
+            found = [
+                (row_id, iv.held_at, "\n".join((iv.company, iv.role, *iv.interviewers)).casefold())
+                for row_id, iv in rows
+            ]
+            self._listing = cached = (table, found)
+        return list(cached[1])
+
+    def interviews_by_id(self, ids: Iterable[str]) -> dict[str, Interview]:
+        """Copies of the interviews with these ids (ids not in the log are left out)."""
+        rows = self._state().interviews.rows
+        return {row_id: _copy(rows[row_id]) for row_id in ids if row_id in rows}  # type: ignore[misc]
+
+    def followup_counts(self) -> dict[str, int]:
+        """How many follow-ups each interview has (interviews without any are left out): for a table,
+        without copying every follow-up."""
+        counts: dict[str, int] = {}
+        for followup in self._state().followups.rows.values():
+            counts[followup.interview_id] = counts.get(followup.interview_id, 0) + 1
+        return counts
 
     def followups_for(self, interview_id: str) -> list[FollowUp]:
         """One interview's follow-ups, earliest first; ``UnknownIdError`` if the interview is not here."""
@@ -1152,7 +1259,12 @@ class InterviewLog:
         return self._import(data, filename, mode, as_zip=True)
 
     def import_file(
-        self, data: bytes, filename: str, *, mode: Literal["merge", "replace"] = "merge"
+        self,
+        data: bytes,
+        filename: str,
+        *,
+        mode: Literal["merge", "replace"] = "merge",
+        based_on: str | None = None,
     ) -> ImportReport:
         """Bring in an upload: a zip from ``export_zip`` or one interviews CSV.
 
@@ -1163,8 +1275,11 @@ class InterviewLog:
         ``replace`` refuses an upload without ``followups.csv`` (a single CSV, or a zip missing it)
         while the log has follow-ups, since it would silently delete them; a zip whose
         ``followups.csv`` holds only its header row is the explicit way to drop them.
+
+        ``based_on`` is the ``generation`` a confirmation was asked against (``preview_import`` gives
+        it): when the log changed since, ``ConflictError`` says so and nothing is imported.
         """
-        return self._import(data, filename, mode, as_zip=None)
+        return self._import(data, filename, mode, as_zip=None, based_on=based_on)
 
     def preview_import(
         self, data: bytes, filename: str, *, mode: Literal["merge", "replace"] = "merge"
@@ -1179,15 +1294,25 @@ class InterviewLog:
         return self._import(data, filename, mode, as_zip=None, preview=True)
 
     def _import(
-        self, data: bytes, filename: str, mode: str, *, as_zip: bool | None, preview: bool = False
+        self,
+        data: bytes,
+        filename: str,
+        mode: str,
+        *,
+        as_zip: bool | None,
+        preview: bool = False,
+        based_on: str | None = None,
     ) -> ImportReport:
         """Parse and validate the upload once, then apply it under the lock (or only compute it)."""
         _check_mode(mode)
         self._refuse_writes()
         parsed = _parse_upload(data, filename, as_zip=as_zip)
         apply = _importer(parsed, mode, preview=preview)
+        if based_on is not None:
+            apply = _unless_moved_on(apply, based_on)
         if preview:
-            return apply(self._state())[1]  # read under the lock; nothing is written
+            state = self._state()  # read under the lock; nothing is written
+            return dataclasses.replace(apply(state)[1], based_on=_generation(state))
         report = self._change(apply)
         incoming = parsed.place
         if incoming is not None and incoming.is_set and (mode == "replace" or not self.place().is_set):
@@ -1291,6 +1416,17 @@ class InterviewLog:
         raise LogFileError(
             f"The log in {self._where} kept changing while it was read; wait a moment and try again."
         )
+
+    @property
+    def writable(self) -> bool:
+        """Whether a change could be saved: not read-only, and the folder (or, before the first change,
+        the nearest folder that exists above it) can be written.  Reading works either way."""
+        if self.read_only:
+            return False
+        folder = self.path
+        while not folder.exists() and folder.parent != folder:
+            folder = folder.parent
+        return folder.is_dir() and os.access(folder, os.W_OK)
 
     def _refuse_unwritable(self) -> None:
         """A folder that exists but cannot be written: say so before trying (it still reads fine)."""
@@ -1400,6 +1536,37 @@ def _check_children(state: _State, interview_id: str, interview: Interview) -> N
         )
 
 
+def _check_not_stale(
+    row_id: str, spec: _Spec, base: Record, current: Record, new: Record, fields: dict[str, Any]
+) -> None:
+    """Refuse an update whose fields were changed to something else since ``base`` was read."""
+    if not isinstance(base, spec.record):
+        raise TypeError(f"base must be the {spec.record.__name__} the change is based on")
+    clashes = tuple(
+        (name, getattr(current, name), getattr(new, name))
+        for name in fields
+        if getattr(current, name) != getattr(base, name) and getattr(new, name) != getattr(current, name)
+    )
+    if clashes:
+        listed = "; ".join(f"{name}: {describe(old)} -> {describe(mine)}" for name, old, mine in clashes)
+        raise ConflictError(
+            f"{spec.noun.capitalize()} ({row_id}) was changed elsewhere (another tab or notebook) since you "
+            f"read it, so nothing was saved. Changed there -> yours: {listed}.",
+            row_id=row_id,
+            current=_copy(current),
+            changes=clashes,
+        )
+
+
+def _generation(state: _State) -> str:
+    """A fingerprint of both tables' bytes."""
+    digest = hashlib.blake2b(digest_size=8)
+    for table in state.tables:
+        digest.update(table.to_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 def _frame(table: _Table) -> pd.DataFrame:
     records = list(table.rows.values())
     columns = {"id": pd.Series(list(table.rows), dtype="str")}
@@ -1440,6 +1607,8 @@ class ImportReport:
     before_interviews: int = 0
     before_followups: int = 0
     preview: bool = False  # from ``preview_import``: nothing was written
+    #: With ``preview``: the log's ``generation`` it was computed against (for ``import_file``).
+    based_on: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -1651,6 +1820,24 @@ def _importer(
         return new, _replace_report(state, new, upload.name, preview=preview)
 
     return apply
+
+
+def _unless_moved_on(
+    apply: Callable[[_State], tuple[_State, ImportReport]], based_on: str
+) -> Callable[[_State], tuple[_State, ImportReport]]:
+    """An import that refuses, under the lock, a log whose generation is no longer ``based_on``."""
+
+    def checked(state: _State) -> tuple[_State, ImportReport]:
+        if _generation(state) != based_on:
+            raise ConflictError(
+                "Your log changed (in another tab or notebook) after you were asked, so the counts you "
+                f"saw are out of date and nothing was imported; it now holds "
+                f"{_count(len(state.interviews.rows), 'interview')} and "
+                f"{_count(len(state.followups.rows), 'follow-up')}."
+            )
+        return apply(state)
+
+    return checked
 
 
 def _merge(state: _State, upload: _Parsed, *, preview: bool) -> tuple[_State, ImportReport]:

@@ -6,17 +6,21 @@ import base64
 import csv
 import hashlib
 import io
+import os
 import re
 import zipfile
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
 
+from followup_kit import store
 from followup_kit.records import Interview
 from followup_kit.store import FOLLOWUPS_CSV, INTERVIEWS_CSV, SAMPLE_DIR, InterviewLog
 from followup_kit.widgets import logbook as lb
 from followup_kit.widgets._common import status_html
+from followup_kit.widgets.upload import UploadControl
 
 NOW = datetime(2026, 3, 6, 12, 0)  # Friday 6 March 2026, noon: the interview was this morning
 EVIL = '=HYPERLINK("http://evil","x")'
@@ -94,11 +98,13 @@ def zip_from_link(link_html: str) -> dict[str, list[list[str]]]:
     }
 
 
+def choose(book: lb.Logbook, data: bytes, name: str) -> None:
+    """What the upload control's browser side sends for a file within the limit: one binary buffer."""
+    book.upload._message(book.upload, {"kind": "file", "name": name, "size": len(data)}, [memoryview(data)])
+
+
 def upload(book: lb.Logbook, data: bytes, name: str, mode: str = "merge") -> None:
-    book.upload.value = (
-        {"name": name, "type": "", "size": len(data), "content": memoryview(data),
-         "last_modified": datetime(2026, 3, 6)},
-    )
+    choose(book, data, name)
     book.upload_mode.value = mode
     book.import_button.click()
 
@@ -467,7 +473,7 @@ def test_upload_merges_into_a_fresh_log_with_the_same_rows(book, log, tmp_path):
     assert "Added 1 interview and 1 follow-up" in text_of(fresh.upload_status)
     assert fresh.interview_log.items() == log.items()
     assert fresh.interview_log.followup_items() == log.followup_items()
-    assert "Northwind Traders" in fresh.table.value and fresh.upload.value == ()
+    assert "Northwind Traders" in fresh.table.value and fresh.upload.file is None
 
 
 def test_replace_asks_first_then_swaps_the_log(book, log, tmp_path):
@@ -644,7 +650,7 @@ def test_an_unexpected_error_is_shown_not_raised(book, log, monkeypatch):
 
 INPUTS = (widgets.Text, widgets.Textarea, widgets.Dropdown, widgets.DatePicker, widgets.TimePicker,
           widgets.NaiveDatetimePicker, widgets.Combobox, widgets.Checkbox, widgets.RadioButtons,
-          widgets.FileUpload, widgets.IntText, widgets.ToggleButtons, widgets.Select)
+          UploadControl, widgets.IntText, widgets.ToggleButtons, widgets.Select)
 
 
 def assert_accessible(view: widgets.Widget) -> None:
@@ -683,7 +689,7 @@ def test_key_widgets_carry_their_stable_css_classes(book):
         "fk-company": "Text", "fk-role": "Text", "fk-held-date": "DatePicker", "fk-held-time": "TimePicker",
         "fk-interviewers": "Text", "fk-contact": "Text", "fk-decision-days": "Text", "fk-save": "Button",
         "fk-form-status": "HTML", "fk-table": "HTML", "fk-quick-thank-you": "Button", "fk-download": "HTML",
-        "fk-upload": "FileUpload", "fk-quick-when": "NaiveDatetimePicker", "fk-pick": "Dropdown",
+        "fk-upload": "UploadControl", "fk-quick-when": "NaiveDatetimePicker", "fk-pick": "Dropdown",
     }
     for css, kind in expected_types.items():
         assert found[css] == [kind]
@@ -832,3 +838,294 @@ def test_download_for_excel_gives_an_xlsx_that_uploads_back(book, log, tmp_path)
     other = InterviewLog(tmp_path / "elsewhere")
     other.import_file(data, match[1])
     assert other.items() == log.items()
+# -- issue 12: two tabs on one log lose nothing ------------------------------------------------------
+
+
+def two_tabs(log: InterviewLog) -> tuple[lb.Logbook, lb.Logbook]:
+    """Notebook 01 open twice on one folder: two views, two InterviewLog objects, as two kernels have."""
+    return lb.Logbook(log, now=NOW), lb.Logbook(InterviewLog(log.path), now=NOW)
+
+
+def test_a_stale_save_of_the_same_field_explains_the_conflict_and_overwrites_only_on_purpose(log):
+    tab_a, tab_b = two_tabs(log)
+    iid = saved(tab_a, notes="first")
+    tab_b.refresh()
+    for tab in (tab_a, tab_b):
+        tab.picker.value = iid
+        tab.edit_button.click()
+    tab_a.notes.value = "typed in tab A"
+    tab_a.save_button.click()
+    tab_b.notes.value = "typed in tab B"
+    before = files(log)
+    tab_b.save_button.click()
+    assert is_error(tab_b.form_status) and "changed in another tab" in text_of(tab_b.form_status)
+    assert tab_b.conflict_box.layout.display == "flex"
+    question = text_of(tab_b.conflict_box.question)
+    assert "Notes: 'typed in tab A' there → 'typed in tab B' here" in question
+    assert tab_b.conflict_box.yes.description == "Overwrite anyway"
+    assert tab_b.conflict_box.no.description == "Reload what is saved"
+    assert files(log) == before and tab_b.notes.value == "typed in tab B"  # nothing lost, nothing saved
+    tab_b.conflict_box.yes.click()
+    assert "Saved changes" in text_of(tab_b.form_status) and log.get(iid).notes == "typed in tab B"
+
+
+def test_reload_after_a_conflict_fills_the_form_with_what_is_saved(log):
+    tab_a, tab_b = two_tabs(log)
+    iid = saved(tab_a, notes="first")
+    tab_b.refresh()
+    for tab in (tab_a, tab_b):
+        tab.load(iid)
+    tab_a.role.value = "Lead Analyst"
+    tab_a.save_button.click()
+    tab_b.role.value = "Junior Analyst"
+    tab_b.save_button.click()
+    assert "Role: 'Lead Analyst' there → 'Junior Analyst' here" in text_of(tab_b.conflict_box.question)
+    tab_b.conflict_box.no.click()
+    assert tab_b.role.value == "Lead Analyst" and "Reloaded" in text_of(tab_b.form_status)
+    assert log.get(iid).role == "Lead Analyst"
+    tab_b.notes.value = "now based on tab A's save"
+    tab_b.save_button.click()
+    assert log.get(iid).role == "Lead Analyst" and log.get(iid).notes == "now based on tab A's save"
+
+
+def test_close_out_then_fixing_a_typo_in_the_form_keeps_the_outcome(book, log):
+    """The bug of issue 12: load into the form, set Offer in Close out, fix a typo, save."""
+    iid = saved(book, company="Nortwind Traders")
+    book.picker.value = iid
+    book.edit_button.click()
+    book.outcome.value = "offer"
+    book.save_outcome()
+    book.company.value = "Northwind Traders"
+    book.save_button.click()
+    now = log.get(iid)
+    assert (now.company, now.outcome, now.outcome_at) == ("Northwind Traders", "offer", NOW)
+
+
+def test_a_close_out_in_another_tab_is_kept_when_this_tab_saves_other_fields(log):
+    tab_a, tab_b = two_tabs(log)
+    iid = saved(tab_a, company="Nortwind Traders")
+    tab_a.load(iid)
+    tab_b.refresh()
+    tab_b.picker.value = iid
+    tab_b.outcome.value = "rejected"
+    tab_b.save_outcome()
+    tab_a.company.value = "Northwind Traders"
+    tab_a.save_button.click()
+    status = text_of(tab_a.form_status)
+    assert "Saved changes" in status and "Kept what was changed elsewhere meanwhile: Outcome" in status
+    assert (log.get(iid).company, log.get(iid).outcome) == ("Northwind Traders", "rejected")
+    assert tab_a.form_outcome.value == "rejected"  # the form shows what is saved now
+
+
+def test_a_close_out_from_a_stale_view_is_refused_and_the_second_press_saves(log):
+    tab_a, tab_b = two_tabs(log)
+    iid = saved(tab_a)
+    tab_b.refresh()
+    tab_b.outcome.value = "rejected"
+    tab_b.save_outcome()
+    tab_a.outcome.value = "offer"
+    tab_a.save_outcome()
+    status = text_of(tab_a.closeout_status)
+    assert is_error(tab_a.closeout_status) and "another tab" in status and "'rejected' there" in status
+    assert log.get(iid).outcome == "rejected" and tab_a.outcome.value == "rejected"  # the view shows it
+    tab_a.outcome.value = "offer"
+    tab_a.save_outcome()
+    assert log.get(iid).outcome == "offer"
+
+
+def test_a_delete_answered_after_a_follow_up_was_recorded_elsewhere_names_it_and_asks_again(log):
+    tab_a, tab_b = two_tabs(log)
+    saved(tab_a)
+    tab_a.delete_button.click()
+    assert "and its" not in text_of(tab_a.delete_box.question)
+    tab_b.refresh()
+    tab_b.to.value = "Raj Patel"
+    tab_b.quick_buttons["thank_you"].click()
+    tab_a.delete_box.yes.click()
+    assert len(log) == 1 and len(log.followup_items()) == 1  # nothing deleted
+    question = text_of(tab_a.delete_box.question)
+    assert tab_a.delete_box.layout.display == "flex"
+    assert "recorded in another tab: thank-you by email to Raj Patel" in question
+    assert "and its 1 follow-up (thank-you by email to Raj Patel" in question
+    tab_a.delete_box.yes.click()
+    assert len(log) == 0 and log.followup_items() == []
+
+
+def test_a_replace_answered_after_the_log_changed_elsewhere_imports_nothing_and_asks_again(log, tmp_path):
+    tab_a, tab_b = two_tabs(log)
+    saved(tab_a, company="Mine")
+    other = InterviewLog(tmp_path / "other")
+    other.add(Interview("Upload", "Analyst", datetime(2026, 3, 2, 9, 0)))
+    upload(tab_a, other.export_zip(), "other.zip", mode="replace")
+    assert "Replace your log (1 interview, 0 follow-ups)" in text_of(tab_a.import_box.question)
+    tab_b.refresh()
+    saved(tab_b, company="Added in tab B")
+    before = files(log)
+    tab_a.import_box.yes.click()
+    assert files(log) == before
+    assert "changed (in another tab or notebook) after you were asked" in text_of(tab_a.upload_status)
+    assert "Replace your log (2 interviews, 0 follow-ups)" in text_of(tab_a.import_box.question)
+    tab_a.import_box.yes.click()
+    assert [iv.company for _, iv in log.items()] == ["Upload"]
+
+
+def test_a_read_only_folder_shows_the_interviews_and_the_download_with_changes_off(log, monkeypatch):
+    iid = saved(lb.Logbook(log, now=NOW))
+    real_access = store.os.access
+
+    def access(path, mode, *args, **kwargs):  # the folder as an unprivileged learner sees a 0555 one
+        if mode & os.W_OK and Path(path) == log.path:
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    log.path.chmod(0o555)
+    try:
+        if os.geteuid() == 0:  # root may write anywhere: pretend to be the learner
+            monkeypatch.setattr(store.os, "access", access)
+        before = files(log)
+        book = lb.Logbook(InterviewLog(log.path), now=NOW)
+        assert "Your interviews, newest first: 1" in book.table.value and book.picked == iid
+        assert "Download my log" in book.download.value
+        status = text_of(book.log_status)
+        assert "Changes are off because the folder" in status and "cannot be written" in status
+        assert book.save_button.disabled and book.delete_button.disabled and book.outcome_button.disabled
+        book.save()  # even called directly, it refuses in words
+        assert is_error(book.form_status) and "cannot be written" in text_of(book.form_status)
+        assert files(log) == before and not (log.path / ".log.lock.new").exists()
+    finally:
+        log.path.chmod(0o755)
+
+
+# -- issue 12: the upload control never imports a file other than the one just chosen --------------
+
+
+def test_a_file_over_the_limit_is_refused_in_words_and_the_file_chosen_before_is_forgotten(book, log):
+    saved(book)
+    export = log.export_zip()
+    fresh = lb.Logbook(InterviewLog(log.path.parent / "fresh"), now=NOW)
+    choose(fresh, export, "good.zip")
+    assert "Ready: good.zip" in text_of(fresh.upload_status)
+    # the browser refused a 15 MB file before sending it: only its name and size come
+    fresh.upload._message(fresh.upload, {"kind": "refused", "name": "big.zip", "size": 15_000_000}, [])
+    status = text_of(fresh.upload_status)
+    assert is_error(fresh.upload_status) and "big.zip is 15 MB, more than a log can be (10 MB)" in status
+    fresh.import_button.click()  # the good file chosen before must not come in under the big one's name
+    assert "Choose a file first" in text_of(fresh.upload_status) and len(fresh.interview_log) == 0
+    choose(fresh, export, "good.zip")
+    fresh.import_button.click()
+    assert "Added 1 interview" in text_of(fresh.upload_status) and len(fresh.interview_log) == 1
+    fresh.import_button.click()  # one choice, one import
+    assert "Choose a file first" in text_of(fresh.upload_status)
+
+
+def test_a_file_over_the_limit_or_incomplete_is_refused_even_if_a_browser_sent_it(book):
+    data = b"x" * 200
+    book.upload.limit = 100
+    book.upload._message(book.upload, {"kind": "file", "name": "a.csv", "size": 200}, [data])
+    assert book.upload.file is None
+    assert "a.csv is 200 bytes, more than a log can be" in text_of(book.upload_status)
+    book.upload.limit = 1000
+    book.upload._message(book.upload, {"kind": "file", "name": "b.csv", "size": 500}, [data])
+    assert book.upload.file is None
+    assert "b.csv arrived incomplete (200 of 500 bytes)" in text_of(book.upload_status)
+
+
+def test_the_upload_control_states_the_store_limit_and_is_labelled():
+    from followup_kit.store import MAX_UPLOAD_BYTES
+    from followup_kit.widgets.upload import _ESM, size_words
+
+    control = UploadControl()
+    assert control.limit == MAX_UPLOAD_BYTES <= 10 * 1024 * 1024  # under the server's message cap
+    assert control.description == "Choose a file (.zip or .csv)" and control.accept == ".zip,.csv"
+    assert size_words(MAX_UPLOAD_BYTES) == "10 MB" and size_words(15_728_640) == "15.7 MB"
+    for hook in ("fk-upload-input", "fk-upload-limit", "fk-upload-said", "aria-describedby", "label.htmlFor",
+                 "file.size > max", 'input.value = ""'):
+        assert hook in _ESM
+
+
+# -- issue 12: a big log stays responsive: one page of the table, a filter ------------------------
+
+
+def test_a_big_log_shows_one_page_at_a_time_and_the_filter_finds_any_interview(tmp_path):
+    from followup_kit.store import write_tables
+
+    start = datetime(2025, 1, 6, 9, 0)
+    pairs = [(f"iv-{i:04d}", Interview(f"Company {i}", "Analyst", start + timedelta(days=i)))
+             for i in range(120)]
+    write_tables(tmp_path / "big", pairs)
+    book = lb.Logbook(InterviewLog(tmp_path / "big"), now=NOW)
+    caption = text_of(book.table)
+    assert "Your interviews, newest first: 120 (showing 1–50, page 1 of 3)" in caption
+    assert len(book.picker.options) == lb.PAGE_SIZE and book.picked == "iv-0119"  # the newest
+    assert book.pager.layout.display == "flex" and book.prev_page.disabled and not book.next_page.disabled
+    book.next_page.click()
+    assert "showing 51–100, page 2 of 3" in text_of(book.table) and "Company 69" in book.table.value
+    assert "Company 119" not in book.table.value and book.picked == "iv-0069"
+    book.table_filter.value = "company 7"  # every word, in any case, anywhere in company, role, interviewers
+    matching = {f"iv-{i:04d}" for i in range(120) if "7" in str(i)}
+    assert f"120, {len(matching)} matching 'company 7'" in text_of(book.table) and len(matching) == 21
+    assert {iid for _, iid in book.picker.options} == matching
+    book.picker.value = "iv-0007"
+    book.edit_button.click()
+    book.notes.value = "found through the filter"
+    book.save_button.click()
+    assert "Saved changes: Company 7" in text_of(book.form_status)
+    assert book.interview_log.get("iv-0007").notes == "found through the filter"
+    book.table_filter.value = "no such words"
+    assert "No interview matches the filter" in text_of(book.table) and book.picked is None
+    book.table_filter.value = ""
+    assert book.pager.layout.display == "flex" and "page 1 of 3" in text_of(book.table)
+
+
+def test_a_small_log_has_no_pager_and_an_interview_off_the_page_can_still_be_picked(tmp_path):
+    from followup_kit.store import write_tables
+
+    start = datetime(2025, 1, 6, 9, 0)
+    pairs = [(f"iv-{i:04d}", Interview(f"Company {i}", "Analyst", start + timedelta(days=i)))
+             for i in range(60)]
+    write_tables(tmp_path / "log", pairs)
+    book = lb.Logbook(InterviewLog(tmp_path / "log"), now=NOW)
+    book._pick("iv-0000")  # the oldest, on page 2: e.g. just saved, or the earlier round of one edited
+    assert book.picked == "iv-0000" and book.outcome_picker.value == "iv-0000"
+    book.load("iv-0000")
+    assert book.company.value == "Company 0"
+    small = lb.Logbook(InterviewLog(tmp_path / "small"), now=NOW)
+    assert small.pager.layout.display == "none"
+
+
+def test_the_logbook_benchmark_runs_in_a_tiny_mode():
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, str(root / "benchmarks" / "bench_logbook.py"), "--sizes", "60", "--repeat", "1"],
+        capture_output=True, text=True, timeout=300, cwd=root,
+    )
+    assert done.returncode == 0, done.stderr
+    line = done.stdout.splitlines()[-1]
+    for figure in ("interviews 60", "open s", "open after restart s", "pick s", "save s", "thank-you s",
+                   "filter s", "page s", "widget KB"):
+        assert figure in line, line
+
+
+def test_for_an_agency_interview_to_offers_the_agency_contact_first(book, log):
+    """Issue 13: rule call_agency (seed 004): through an agency, your staffing manager comes first."""
+    saved(book, agency_contact="Alex Morgan")
+    assert book.to.value == "Alex Morgan" and book.to.options[0] == "Alex Morgan"
+    assert set(book.to.options) == {"Alex Morgan", "Dana Whitfield", "Raj Patel", "Sam Ortiz, 555-0100"}
+    saved(book, company="Direct Ltd")  # no agency: the first interviewer, as before
+    assert book.to.value == "Dana Whitfield"
+
+
+def test_after_a_follow_up_to_moves_to_the_next_person_not_yet_sent_one(book, log):
+    """Issue 13: thanking two interviewers is two clicks, each to the right person."""
+    iid = saved(book)
+    assert book.to.value == "Dana Whitfield"
+    book.quick_buttons["thank_you"].click()
+    assert book.to.value == "Raj Patel" and book.when.value == NOW
+    assert book.quick_buttons["thank_you"].description == "Sent thank-you email to Raj Patel"
+    book.quick_buttons["thank_you"].click()
+    book.quick_buttons["thank_you"].click()  # the contact, then everyone is thanked: the last one stays
+    assert [fu.to for fu in log.followups_for(iid)] == ["Dana Whitfield", "Raj Patel", "Sam Ortiz, 555-0100"]
+    assert book.to.value == "Sam Ortiz, 555-0100"

@@ -11,14 +11,23 @@ nothing is saved half-way, because the store writes a change whole or not at all
 Sections, each a widget a notebook can display on its own:
 
 * ``mode_section``: *Demo mode (sample, read-only)* for coaches, and the log's state;
-* ``form_section``: every ``Interview`` field; *Save interview* writes at once;
-* ``table_section``: the interviews, newest first; pick one to edit or delete (delete asks first);
+* ``form_section``: every ``Interview`` field; *Save interview* writes at once; *Save changes*
+  writes only the fields changed since the interview was loaded, based on that version: a field
+  changed meanwhile in another tab or notebook is shown (there → here) with *Reload what is saved*
+  and *Overwrite anyway*, and fields changed only there are kept (``InterviewLog.update(base=)``);
+* ``table_section``: the interviews, newest first, 50 a page with a word filter (the menus hold that
+  page, so a click costs the same on any size of log); pick one to edit or delete (delete asks
+  first, names each follow-up it removes, and asks again if one was recorded meanwhile);
 * ``actions_section``: quick follow-ups for the picked interview, at a time you can change,
   with the over-contact guard (seed 003: only make one call);
 * ``closeout_section``: set the outcome; a rejection points to the feedback request
   (notebook 06), an offer to the rapport call (notebook 07's offer scenario);
 * ``data_section``: *Download my log* (one zip, formulas neutralised), then *Choose a file*
-  and *Import the upload* to bring it back.
+  (``upload.UploadControl``: a file over the limit is refused in the browser, before it is sent)
+  and *Import the upload* to bring it back; *Replace* asks with the log's counts and refuses an
+  answer given after the log changed.
+
+A folder that cannot be written shows the log and the download with every change switched off.
 
 Stable CSS classes for browser tests are listed in ``CSS_CLASSES``.  Headless tests
 set ``.value`` and call ``.click()``; ``STRICT = True`` makes an unexpected error in a
@@ -38,9 +47,10 @@ import ipywidgets as widgets
 from .. import wording
 from ..place import Place
 from ..planner import call_purpose, plan_followups, second_call_warning
-from ..records import FollowUp, Interview, ValidationError, check_followup_after, describe
+from ..records import INTERVIEW_FIELDS, FollowUp, Interview, ValidationError, check_followup_after, describe
 from ..sources import cite
 from ..store import (
+    ConflictError,
     ImportReport,
     InterviewLog,
     LogFileError,
@@ -60,6 +70,8 @@ from ._common import (
     status_html,
     table_html,
 )
+from .upload import CSS_CLASSES as _UPLOAD_CLASSES
+from .upload import Chosen, UploadControl
 
 __all__ = ["CSS_CLASSES", "FIELD_LABELS", "Logbook", "error_text"]
 
@@ -96,6 +108,10 @@ FIELD_LABELS = {
 }
 
 _FIRST_ROUND = ("None: this is the first round", "")
+#: Interviews per page of the table (and in the menus): a click costs the same on any size of log.
+PAGE_SIZE = 50
+#: Up to this many interviews the download link is rebuilt with every change; above, on request.
+EAGER_DOWNLOAD_MAX = 2_000
 
 KIND_OPTIONS = [("In person", "in_person"), ("Video", "video"), ("Phone", "phone")]
 OUTCOME_OPTIONS = [
@@ -165,9 +181,15 @@ CSS_CLASSES = {
     "fk-save": "Button 'Save interview' / 'Save changes'",
     "fk-clear": "Button 'Clear the form'",
     "fk-form-status": "HTML (role=status / role=alert)",
+    "fk-conflict-box": "VBox (changed in another tab: what changed, hidden until a save meets it)",
+    "fk-conflict-overwrite": "Button 'Overwrite anyway'",
+    "fk-conflict-reload": "Button 'Reload what is saved'",
     "fk-table-section": "VBox",
     "fk-table": "HTML (a <table> with a caption)",
-    "fk-pick": "Dropdown 'Pick an interview'",
+    "fk-table-filter": "Text 'Filter the table' (company, role, interviewers)",
+    "fk-page-prev": "Button 'Newer interviews' (shown when the table has more than one page)",
+    "fk-page-next": "Button 'Older interviews'",
+    "fk-pick": "Dropdown 'Pick an interview' (the interviews of the table's page)",
     "fk-edit": "Button 'Edit in the form'",
     "fk-delete": "Button 'Delete this interview'",
     "fk-delete-box": "VBox (confirmation, hidden until asked)",
@@ -204,7 +226,8 @@ CSS_CLASSES = {
     "fk-closeout-status": "HTML",
     "fk-data": "VBox (download and upload)",
     "fk-download": "HTML (an <a download> data-URI link)",
-    "fk-upload": "FileUpload 'Choose a file (.zip or .csv)'",
+    "fk-download-prepare": "Button 'Prepare my download' (only for a log too big to zip on every change)",
+    "fk-upload": "UploadControl 'Choose a file (.zip or .csv)' (size checked in the browser)",
     "fk-upload-mode": "RadioButtons 'When importing'",
     "fk-import": "Button 'Import the upload'",
     "fk-import-box": "VBox (confirmation for replace)",
@@ -214,6 +237,8 @@ CSS_CLASSES = {
     "fk-excel": "Button 'Download for Excel'",
     "fk-excel-link": "HTML (the .xlsx download link)",
 }
+#: Inside the upload control (HTML elements, not widgets): its file input, the limit and what it said.
+UPLOAD_CSS_CLASSES = dict(_UPLOAD_CLASSES)
 
 
 def error_text(error: Exception, labels: dict[str, str] | None = None) -> str:
@@ -273,7 +298,16 @@ class Logbook(widgets.VBox):
         self._now = now
         self._read_place: Place | None = None
         self.editing: str | None = None
-        self._pairs: list[tuple[str, Interview]] = []
+        #: The interview as it was when loaded into the form: what a save is based on.
+        self._loaded: Interview | None = None
+        self._unwritable = False
+        #: Every interview's id, newest first, and its words for the filter (no record is copied) ...
+        self._newest: list[str] = []
+        self._words: dict[str, str] = {}
+        #: ... and the records the view shows: the table's page, what is picked, edited or linked.
+        self._records: dict[str, Interview] = {}
+        self._counts: dict[str, int] = {}
+        self._page = 0
         self._syncing = False
         self._build_mode()
         self._build_form()
@@ -383,6 +417,7 @@ class Logbook(widgets.VBox):
         self.save_button = button("Save interview", "fk-save", style="primary")
         self.clear_button = button("Clear the form", "fk-clear")
         self.form_status = labelled(widgets.HTML(status_html("info", ""), layout=WIDE), "fk-form-status")
+        self.conflict_box = Confirm("fk-conflict-box", "fk-conflict-overwrite", "fk-conflict-reload")
         help_text = widgets.HTML(
             f"<p style='{_PARAGRAPH};color:#444'>Interviewers: separate names with commas. "
             "Talking points: one per line. Give the decision date <em>or</em> the number of business days "
@@ -405,6 +440,7 @@ class Logbook(widgets.VBox):
                 help_text,
                 widgets.HBox([self.save_button, self.clear_button]),
                 self.form_status,
+                self.conflict_box,
             ]
         )
         self.form_section.add_class("fk-form")
@@ -415,6 +451,17 @@ class Logbook(widgets.VBox):
         self.picker = labelled(
             widgets.Dropdown(options=[], description="Pick an interview", style=STYLE, layout=WIDE), "fk-pick"
         )
+        self.table_filter = labelled(
+            widgets.Text(description="Filter the table", placeholder="words from the company, role or "
+                         "interviewers", continuous_update=False, style=STYLE, layout=WIDE),
+            "fk-table-filter",
+        )
+        self.prev_page = button("Newer interviews", "fk-page-prev")
+        self.next_page = button("Older interviews", "fk-page-next")
+        self.pager = widgets.HBox([self.prev_page, self.next_page])
+        self.table_filter.observe(lambda _change: self._filter_changed(), names="value")
+        self.prev_page.on_click(lambda _b: self._turn_page(-1))
+        self.next_page.on_click(lambda _b: self._turn_page(1))
         self.edit_button = button("Edit in the form", "fk-edit")
         self.delete_button = button("Delete this interview", "fk-delete", style="danger")
         self.delete_box = Confirm("fk-delete-box", "fk-delete-confirm", "fk-delete-cancel")
@@ -425,7 +472,9 @@ class Logbook(widgets.VBox):
         self.table_section = widgets.VBox(
             [
                 widgets.HTML("<h4 style='margin:0.3em 0'>Your interviews</h4>"),
+                self.table_filter,
                 self.table,
+                self.pager,
                 self.picker,
                 widgets.HBox([self.edit_button, self.delete_button]),
                 self.delete_box,
@@ -531,12 +580,11 @@ class Logbook(widgets.VBox):
 
     def _build_data(self) -> None:
         self.download = labelled(widgets.HTML(layout=WIDE), "fk-download")
-        self.upload = labelled(
-            widgets.FileUpload(accept=".zip,.csv,.xlsx", multiple=False,
-                               description="Choose a file (.zip, .csv, .xlsx)",
-                               layout=widgets.Layout(width="auto")),
-            "fk-upload",
-        )
+        self.prepare_download = button("Prepare my download", "fk-download-prepare")
+        self.prepare_download.layout.display = "none"
+        self.prepare_download.on_click(self.make_download)
+        self.upload = labelled(UploadControl(description="Choose a file (.zip, .csv, .xlsx)",
+                                        accept=".zip,.csv,.xlsx"), "fk-upload")
         self.upload_mode = labelled(
             widgets.RadioButtons(
                 options=[("Merge: add the new rows, keep all of mine", "merge"),
@@ -551,7 +599,7 @@ class Logbook(widgets.VBox):
         self.import_button = button("Import the upload", "fk-import", style="primary")
         self.import_box = Confirm("fk-import-box", "fk-import-confirm", "fk-import-cancel")
         self.upload_status = labelled(widgets.HTML(layout=WIDE), "fk-upload-status")
-        self.upload.observe(lambda _change: self._upload_chosen(), names="value")
+        self.upload.on_choice(self._upload_chosen)
         self.excel_button = button("Download for Excel", "fk-excel")  # an .xlsx: phones and ids stay text
         self.excel_link = labelled(widgets.HTML(), "fk-excel-link")
         self.excel_button.on_click(self.download_excel)
@@ -566,6 +614,7 @@ class Logbook(widgets.VBox):
                     "it as text instead of running it.</p>"
                 ),
                 self.download,
+                self.prepare_download,
                 widgets.HBox([self.excel_button, self.excel_link]),
                 widgets.HBox([self.upload]),
                 self.upload_mode,
@@ -589,12 +638,21 @@ class Logbook(widgets.VBox):
         return self.picker.value
 
     def _writable(self) -> None:
-        """Refuse a change in demo mode with a message that says how to get out of it."""
+        """Refuse a change in demo mode, or to a folder that cannot be written, saying what to do."""
         if self.read_only:
             raise ReadOnlyLogError(
                 "Demo mode shows the read-only sample log, so nothing was changed; untick Demo mode "
                 "to work on your own log."
             )
+        if self._unwritable:
+            raise ReadOnlyLogError(self._unwritable_text())
+
+    def _unwritable_text(self) -> str:
+        return (
+            f"Changes are off because the folder {self.interview_log.path} cannot be written (it is "
+            "read-only): your interviews and the download still work. Make the folder writable, or "
+            "download your log and open it in another folder, then press Reload the log."
+        )
 
     def _place(self) -> Place:
         """The learner's calendar and zone, from their own log's settings (unset when unreadable); read
@@ -633,7 +691,7 @@ class Logbook(widgets.VBox):
             self.demo_banner.value = ""
         self.editing = None
         self.clear_form(keep_status=False)
-        for box in (self.delete_box, self.guard, self.followup_box, self.import_box):
+        for box in (self.delete_box, self.guard, self.followup_box, self.import_box, self.conflict_box):
             box.dismiss()
         for status in (self.table_status, self.quick_status, self.closeout_status, self.upload_status):
             status.value = ""
@@ -641,8 +699,9 @@ class Logbook(widgets.VBox):
         self.refresh()
 
     def _apply_read_only(self) -> None:
-        locked = self.read_only
-        why = "Read-only in demo mode" if locked else ""
+        locked = self.read_only or self._unwritable
+        why = "Read-only in demo mode" if self.read_only else "The log's folder cannot be written"
+        why = why if locked else ""
         changing = [
             *self.form_inputs, self.save_button, self.clear_button, self.edit_button, self.delete_button,
             *self.quick_buttons.values(), self.reply_button, self.when, self.now_button, self.to,
@@ -657,22 +716,51 @@ class Logbook(widgets.VBox):
     def refresh(self) -> None:
         """Read the log again and redraw the table, pickers, follow-ups and download link."""
         self._read_place = None  # read the learner's settings again, once
+        unwritable = not self.read_only and not self.interview_log.writable
+        if unwritable != self._unwritable:
+            self._unwritable = unwritable
+            self._apply_read_only()
         try:
-            self._pairs = self.interview_log.items()
-            followups = self.interview_log.followup_items()
-            export = self.interview_log.export_zip()
+            listing = self.interview_log.listing()
+            counts = self.interview_log.followup_counts()
+            export = self.interview_log.export_zip() if len(listing) <= EAGER_DOWNLOAD_MAX else b""
         except LogFileError as error:
-            self._pairs, followups, export = [], [], None
+            listing, counts, export = [], {}, None
             self.log_status.value = status_html("error", f"{error} (the table stays empty until it is fixed)")
         else:
-            self.log_status.value = ""
-        counts: dict[str, int] = {}
-        for _, fu in followups:
-            counts[fu.interview_id] = counts.get(fu.interview_id, 0) + 1
-        self._draw_table(counts)
-        self._draw_download(export, len(followups))
-        options = interview_options(self._pairs)
-        keep = self.picked if self.picked in {iid for _, iid in options} else None
+            self.log_status.value = status_html("warning", self._unwritable_text()) if unwritable else ""
+        self._newest = [iid for iid, _held, _words in listing]
+        self._words = {iid: words for iid, _held, words in listing}
+        self._records = {}
+        self._counts = counts
+        self._draw_download(export, sum(counts.values()))
+        self._draw_listing(keep=self.picked, keep_previous=self.previous.value)
+
+    def _listed(self) -> list[str]:
+        """The ids the table lists, newest first: those whose company, role or interviewers hold the
+        filter's words (all of them when it is empty)."""
+        words = self.table_filter.value.casefold().split()
+        if not words:
+            return self._newest
+        return [iid for iid in self._newest if all(word in self._words[iid] for word in words)]
+
+    def _draw_listing(self, keep: str | None = None, keep_previous: str = "") -> None:
+        """Draw one page of the table and give the menus that page's interviews (plus the one picked),
+        so a click costs the same with 30 interviews or 100,000."""
+        listed = self._listed()
+        pages = max(1, -(-len(listed) // PAGE_SIZE))
+        self._page = min(max(self._page, 0), pages - 1)
+        shown = listed[self._page * PAGE_SIZE:(self._page + 1) * PAGE_SIZE]
+        self._draw_table(shown, len(listed), pages)
+        self.prev_page.disabled = self._page == 0
+        self.next_page.disabled = self._page >= pages - 1
+        self.pager.layout.display = "flex" if pages > 1 else "none"
+        if keep is not None and keep not in self._words:
+            keep = None
+        ids = list(shown)
+        if keep is not None and keep not in ids:
+            ids.insert(0, keep)
+        options = interview_options(self._pairs_of(ids))
         self._syncing = True
         try:
             for picker in (self.picker, self.quick_picker, self.outcome_picker):
@@ -680,18 +768,40 @@ class Logbook(widgets.VBox):
                 picker.value = keep if keep is not None else (options[0][1] if options else None)
         finally:
             self._syncing = False
-        earlier = self.previous.value
-        self.previous.options = [_FIRST_ROUND, *options]
-        self.previous.value = earlier if earlier in self._previous_ids() else ""
+        self._offer_previous(ids, keep_previous)
         self._pick(self.picker.value, force=True)
 
+    def _offer_previous(self, ids: list[str], earlier: str | None) -> None:
+        """The Earlier round menu: the listed interviews, and the one it holds (kept while it exists)."""
+        earlier = earlier if earlier in self._words else ""
+        ids = [*ids, earlier] if earlier and earlier not in ids else ids
+        self.previous.options = [_FIRST_ROUND, *interview_options(self._pairs_of(ids))]
+        self.previous.value = earlier or ""
+
+    def _ensure_option(self, dropdown: widgets.Dropdown, iid: str) -> None:
+        """Put an interview into a menu that lists only one page, so it can be picked (after a save)."""
+        if iid in self._words and iid not in {value for _, value in dropdown.options}:
+            extra = interview_options(self._pairs_of([iid]))
+            dropdown.options = [*extra, *dropdown.options] if dropdown is not self.previous else [
+                *dropdown.options, *extra]
+
+    def _filter_changed(self) -> None:
+        self._page = 0
+        keep = self.picked if self.picked in set(self._listed()) else None  # the menu shows what matches
+        self._draw_listing(keep=keep, keep_previous=self.previous.value)
+
+    def _turn_page(self, step: int) -> None:
+        self._page += step
+        self._draw_listing(keep=None, keep_previous=self.previous.value)
+
     def _previous_ids(self) -> set[str]:
-        """The ids the Earlier round menu offers (every logged interview)."""
+        """The ids the Earlier round menu offers."""
         return {iid for _, iid in self.previous.options if iid}
 
-    def _draw_table(self, counts: dict[str, int]) -> None:
+    def _draw_table(self, shown: list[str], n_listed: int, pages: int) -> None:
         rows = []
-        for iid, iv in sorted(self._pairs, key=lambda pair: pair[1].held_at, reverse=True):
+        kinds, outcomes = dict((v, k) for k, v in KIND_OPTIONS), dict((v, k) for k, v in OUTCOME_OPTIONS)
+        for iid, iv in self._pairs_of(shown):
             if iv.decision_by is not None:
                 decision = f"by {iv.decision_by:%a} {iv.decision_by.day} {iv.decision_by:%b}"
             elif iv.decision_in_business_days is not None:
@@ -699,16 +809,24 @@ class Logbook(widgets.VBox):
             else:
                 decision = "not given"
             rows.append([
-                _when(iv.held_at), iv.company, iv.role, dict((v, k) for k, v in KIND_OPTIONS)[iv.kind],
-                ", ".join(iv.interviewers), decision, dict((v, k) for k, v in OUTCOME_OPTIONS)[iv.outcome],
-                str(counts.get(iid, 0)),
+                _when(iv.held_at), iv.company, iv.role, kinds[iv.kind], ", ".join(iv.interviewers), decision,
+                outcomes[iv.outcome], str(self._counts.get(iid, 0)),
             ])
         whose = "The sample log (read-only)" if self.read_only else "Your interviews"
+        total = len(self._newest)
+        caption = f"{whose}, newest first: {total:,}"
+        if n_listed != total:
+            caption += f", {n_listed:,} matching '{self.table_filter.value.strip()}'"
+        if pages > 1:
+            first = self._page * PAGE_SIZE + 1
+            caption += f" (showing {first:,}–{first + len(shown) - 1:,}, page {self._page + 1} of {pages:,})"
+        empty = ("No interviews yet: fill in the form above and press Save interview." if not total
+                 else "No interview matches the filter: change or clear it.")
         self.table.value = table_html(
             rows,
             ["When", "Company", "Role", "Kind", "Interviewers", "Decision", "Outcome", "Follow-ups"],
-            f"{whose}, newest first: {len(rows)}",
-            empty="No interviews yet: fill in the form above and press Save interview.",
+            caption,
+            empty=empty,
             max_height="24em",
             nowrap=1,
         )
@@ -718,8 +836,16 @@ class Logbook(widgets.VBox):
             self.download.value = status_html(
                 "error", "The log cannot be read, so there is nothing to download."
             )
+            self.prepare_download.layout.display = "none"
             return
-        n = len(self._pairs)
+        n = len(self._newest)
+        big = n > EAGER_DOWNLOAD_MAX and not export
+        self.prepare_download.layout.display = "flex" if big else "none"
+        if big:  # built when asked: a big zip on every click would make every click slow
+            self.download.value = status_html(
+                "info", f"Your log holds {n:,} interviews: press Prepare my download to make the zip."
+            )
+            return
         detail = (
             f"(one zip: {n} interview{'s' if n != 1 else ''}, {n_followups} follow-up"
             f"{'s' if n_followups != 1 else ''}, {len(export) / 1024:.1f} KB)"
@@ -734,7 +860,26 @@ class Logbook(widgets.VBox):
                                                 detail=detail)
 
     def _interview(self, iid: str | None) -> Interview | None:
-        return next((iv for i, iv in self._pairs if i == iid), None)
+        """An interview of the log as last read (fetched once per refresh), or None."""
+        if iid is None or iid not in self._words:
+            return None
+        return dict(self._pairs_of([iid])).get(iid)
+
+    def _pairs_of(self, ids: list[str]) -> list[tuple[str, Interview]]:
+        """(id, interview) for these ids, fetching those the view has not read since the refresh."""
+        missing = [iid for iid in ids if iid not in self._records and iid in self._words]
+        if missing:
+            try:
+                self._records.update(self.interview_log.interviews_by_id(missing))
+            except LogFileError:
+                pass  # shown at the next refresh; the view lists what it has
+        return [(iid, self._records[iid]) for iid in ids if iid in self._records]
+
+    @_guarded("upload_status", suffix="")
+    def make_download(self, _button: Any = None) -> None:
+        """Build the download link now (for a log too big to rebuild it on every change)."""
+        export = self.interview_log.export_zip()
+        self._draw_download(export, sum(self._counts.values()))
 
     def _pick(self, iid: str | None, *, force: bool = False) -> None:
         """One interview is picked (in any of the three pickers): sync them and redraw what depends on it."""
@@ -743,6 +888,8 @@ class Logbook(widgets.VBox):
         self._syncing = True
         try:
             for picker in (self.picker, self.quick_picker, self.outcome_picker):
+                if iid is not None:
+                    self._ensure_option(picker, iid)
                 if picker.value != iid:
                     picker.value = iid
         finally:
@@ -752,7 +899,10 @@ class Logbook(widgets.VBox):
         interview = self._interview(iid)
         people = []
         if interview is not None:
-            for name in (*interview.interviewers, interview.contact, interview.agency_contact or ""):
+            names: tuple[str, ...] = (*interview.interviewers, interview.contact)
+            if interview.agency_contact:  # rule call_agency (seed 004): through an agency, them first
+                names = (interview.agency_contact, *names)
+            for name in names:
                 if name and name not in people:
                     people.append(name)
             self.purpose.value = call_purpose(interview.outcome)
@@ -916,7 +1066,7 @@ class Logbook(widgets.VBox):
         """outcome and when it was heard: kept from the interview being edited while the outcome is
         unchanged, else now (the learner's clock)."""
         outcome = self.form_outcome.value
-        loaded = self._interview(self.editing) if self.editing else None
+        loaded = self._loaded if self.editing else None
         if loaded is not None and loaded.outcome == outcome:
             return {"outcome": outcome, "outcome_at": loaded.outcome_at}
         return {"outcome": outcome, "outcome_at": None if outcome == "pending" else self._clock()}
@@ -925,32 +1075,101 @@ class Logbook(widgets.VBox):
     def save(self, _button: Any = None) -> str | None:
         """Save the form: a new interview, or the changes to the one being edited; returns its id."""
         self._writable()
+        self.conflict_box.dismiss()
         if self.editing is None and self._form_blank() and "fk-status-ok" in self.form_status.value:
             # a second click of a double-click: the first saved and emptied the form; keep its message
             return None
         interview = self.form_interview()
-        if self.editing is None:
-            iid = self.interview_log.add(interview)
-            message = f"Saved: {interview.label}. It is in your log on disk now."
-            self.clear_form(keep_status=True)
-        else:
-            iid = self.editing
-            if iid not in self.interview_log:  # deleted since it was loaded: offer to save it as new
-                self.editing = None
-                self._show_form_mode()
-                self.refresh()
-                self.form_status.value = status_html(
-                    "error",
-                    f"{interview.label} is no longer in your log (deleted in another tab or notebook?), so "
-                    "nothing was saved. The form still holds it: press Save interview to log it again.",
-                )
-                return None
-            self.interview_log.update(iid, **interview.to_dict())
-            message = f"Saved changes: {interview.label}."
+        if self.editing is not None:
+            return self._save_edit(interview, overwrite=False)
+        iid = self.interview_log.add(interview)
+        self.clear_form(keep_status=True)
         self.refresh()
         self._pick(iid)
+        message = f"Saved: {interview.label}. It is in your log on disk now."
         self.form_status.value = status_html("ok", message)
         return iid
+
+    def _save_edit(self, interview: Interview, *, overwrite: bool) -> str | None:
+        """Save only the fields the learner changed in the form since loading it (so a close-out or a
+        change made in another tab meanwhile is kept); a field changed both here and elsewhere is a
+        conflict the learner settles (see ``_conflict``), unless ``overwrite``."""
+        iid, loaded = self.editing, self._loaded
+        assert iid is not None and loaded is not None
+        changes = {
+            name: getattr(interview, name)
+            for name in INTERVIEW_FIELDS
+            if getattr(interview, name) != getattr(loaded, name)
+        }
+        try:
+            before = self.interview_log.get(iid)
+            if changes:
+                self.interview_log.update(iid, base=None if overwrite else loaded, **changes)
+        except UnknownIdError:  # deleted since it was loaded: offer to save it as new
+            self.editing, self._loaded = None, None
+            self._show_form_mode()
+            self.refresh()
+            self.form_status.value = status_html(
+                "error",
+                f"{interview.label} is no longer in your log (deleted in another tab or notebook?), so "
+                "nothing was saved. The form still holds it: press Save interview to log it again.",
+            )
+            return None
+        except ConflictError as conflict:
+            self._conflict(iid, interview, conflict)
+            return None
+        kept = [FIELD_LABELS[name] for name in INTERVIEW_FIELDS
+                if getattr(before, name) != getattr(loaded, name) and name not in changes]
+        self.refresh()
+        self._pick(iid)
+        self.load(iid)  # the form now shows what is saved, theirs included
+        if not changes:
+            message = f"Nothing was changed in the form, so there was nothing to save: {interview.label}."
+            self.form_status.value = status_html("info", message)
+            return iid
+        message = f"Saved changes: {self._loaded.label if self._loaded else interview.label}."
+        if kept:
+            message += f" Kept what was changed elsewhere meanwhile: {', '.join(kept)}."
+        self.form_status.value = status_html("ok", message)
+        return iid
+
+    def _conflict(self, iid: str, interview: Interview, conflict: ConflictError) -> None:
+        """Say what changed elsewhere (field: theirs → yours) and offer Reload or Overwrite anyway."""
+        lines = [
+            f"{FIELD_LABELS.get(name, name)}: {_shown(theirs)} there → {_shown(yours)} here"
+            for name, theirs, yours in conflict.changes
+        ]
+        self.form_status.value = status_html(
+            "error",
+            "Not saved: this interview was changed in another tab or notebook since you loaded it.",
+        )
+        self.conflict_box.ask(
+            "Changed meanwhile (saved there → yours in the form):\n" + "\n".join(lines) + "\n"
+            "Overwrite anyway saves everything you changed in the form, yours winning on these fields. "
+            "Reload what is saved fills the form from your log instead, dropping your unsaved edits "
+            "(copy them first if you want to keep them).",
+            "Overwrite anyway",
+            lambda: self._overwrite(iid),
+            lambda: self._reload_form(iid),
+            no_text="Reload what is saved",
+        )
+
+    @_guarded("form_status")
+    def _overwrite(self, iid: str) -> None:
+        if self.editing != iid:
+            self.form_status.value = status_html("error", "The form holds another interview now; nothing "
+                                                 "was saved.")
+            return
+        self._save_edit(self.form_interview(), overwrite=True)
+
+    @_guarded("form_status", suffix="")
+    def _reload_form(self, iid: str) -> None:
+        self.refresh()
+        self.load(iid)
+        self.form_status.value = status_html(
+            "info",
+            "Reloaded: the form shows what is saved now. Make your change again and press Save changes.",
+        )
 
     def _form_blank(self) -> bool:
         """True when the form is as Clear the form leaves it (nothing typed or picked)."""
@@ -970,6 +1189,8 @@ class Logbook(widgets.VBox):
     def clear_form(self, keep_status: bool = False) -> None:
         """Empty the form for a new interview (leaves the log alone)."""
         self.editing = None
+        self._loaded = None
+        self.conflict_box.dismiss()
         for widget in self._form_texts():
             widget.value = ""
         self.previous.value = ""
@@ -1003,11 +1224,15 @@ class Logbook(widgets.VBox):
         self.contact_phone.value = interview.contact_phone or ""
         self.agency_email.value = interview.agency_email or ""
         self.agency_phone.value = interview.agency_phone or ""
+        if interview.previous_id:
+            self._ensure_option(self.previous, interview.previous_id)
         self.previous.value = interview.previous_id if interview.previous_id in self._previous_ids() else ""
         self.talking_points.value = "\n".join(interview.talking_points)
         self.form_outcome.value = interview.outcome
         self.notes.value = interview.notes
         self.editing = iid
+        self._loaded = interview
+        self.conflict_box.dismiss()
         self._show_form_mode()
 
     # -- the table ---------------------------------------------------------------------------
@@ -1026,30 +1251,45 @@ class Logbook(widgets.VBox):
 
     @_guarded("table_status", suffix="")
     def delete(self, _button: Any = None) -> None:
-        """Ask before deleting the picked interview and its follow-ups."""
+        """Ask before deleting the picked interview and its follow-ups, naming each follow-up."""
         iid = self.picked
         interview = self._interview(iid)
         if iid is None or interview is None:
             self.table_status.value = status_html("error", "Pick an interview first: there is none yet.")
             return
         self._writable()
-        n = len(self.interview_log.followup_items(iid))
-        extra = f" and its {n} follow-up{'s' if n != 1 else ''}" if n else ""
+        self._ask_delete(iid, interview, "")
+
+    def _ask_delete(self, iid: str, interview: Interview, before: str) -> None:
+        items = self.interview_log.followup_items(iid)
+        extra = ""
+        if items:
+            listed = "; ".join(_followup_words(fu) for _, fu in items)
+            extra = f" and its {_count(len(items), 'follow-up')} ({listed})"
+        told = [iid, *(fid for fid, _ in items)]
         self.delete_box.ask(
-            f"Delete {interview.label}{extra}? This cannot be undone "
+            f"{before}Delete {interview.label}{extra}? This cannot be undone "
             "(download your log first to keep a copy).",
             "Yes, delete it",
-            lambda: self._delete(iid, interview.label),
+            lambda: self._delete(iid, interview, told),
             lambda: self._say(self.table_status, "info", "Nothing was deleted."),
         )
 
     @_guarded("table_status", suffix=" Nothing was deleted.")
-    def _delete(self, iid: str, label: str) -> None:
-        self.interview_log.remove(iid)
+    def _delete(self, iid: str, interview: Interview, told: list[str]) -> None:
+        try:
+            self.interview_log.remove(iid, expected=told)  # refuses if more would go than was said
+        except ConflictError as conflict:
+            listed = "; ".join(_followup_words(fu) for _, fu in conflict.extra)
+            self.table_status.value = status_html("warning", "Not deleted yet: answer the question again.")
+            self._ask_delete(
+                iid, interview, f"Since you were asked, this was recorded in another tab: {listed}. "
+            )
+            return
         if self.editing == iid:
             self.clear_form()
         self.refresh()
-        self.table_status.value = status_html("ok", f"Deleted: {label}.")
+        self.table_status.value = status_html("ok", f"Deleted: {interview.label}.")
 
     @staticmethod
     def _say(target: widgets.HTML, kind: str, text: str) -> None:
@@ -1101,12 +1341,24 @@ class Logbook(widgets.VBox):
         self.note.value = ""
         self.refresh()
         self._pick(followup.interview_id)
+        self._after_record(followup)
         what = _PURPOSE_WORDS.get(followup.purpose, followup.purpose)
         self.quick_status.value = status_html(
             "ok",
             f"Saved: {what} by {_CHANNEL_WORDS.get(followup.channel, followup.channel)} to {followup.to}, "
             f"{_when(followup.at)} ({interview.label}).",
         )
+
+    def _after_record(self, followup: FollowUp) -> None:
+        """Ready the next click: To moves to the next person in the menu not yet sent this kind of
+        follow-up, so a second click thanks the second interviewer, not the first one twice."""
+        try:
+            done = {fu.to for _, fu in self.interview_log.followup_items(followup.interview_id)
+                    if fu.purpose == followup.purpose}
+        except (LogFileError, UnknownIdError):
+            return
+        waiting = [name for name in self.to.options if name not in done]
+        self.to.value = waiting[0] if waiting else followup.to
 
     @_guarded("quick_status")
     def got_reply(self, _button: Any = None) -> None:
@@ -1128,7 +1380,18 @@ class Logbook(widgets.VBox):
         replied = self.when.value
         if replied is None:  # an emptied When would "save" no reply at all
             raise ValidationError("response_at", "a date and time (press Set the time to now)", replied)
-        self.interview_log.update(fid, response_at=replied)
+        try:
+            self.interview_log.update(fid, base=fu, response_at=replied)
+        except ConflictError as conflict:
+            self.refresh()
+            self._pick(iid)
+            (_name, theirs, _yours), *_ = conflict.changes
+            self.quick_status.value = status_html(
+                "error",
+                f"A reply to your {fu.channel} to {fu.to} was recorded in another tab meanwhile "
+                f"({_shown(theirs)}), so nothing was saved; press Got a reply again for the next one.",
+            )
+            return
         self.refresh()
         self._pick(iid)
         self.quick_status.value = status_html(
@@ -1156,7 +1419,7 @@ class Logbook(widgets.VBox):
     @_guarded("quick_status", suffix=" Nothing was deleted.")
     def _delete_followup(self, fid: str, label: str) -> None:
         iid = self.picked
-        self.interview_log.remove(fid)
+        self.interview_log.remove(fid, expected=[fid])
         self.refresh()
         self._pick(iid)
         self.quick_status.value = status_html("ok", f"Deleted the follow-up: {label}.")
@@ -1177,7 +1440,25 @@ class Logbook(widgets.VBox):
             raise ValidationError("outcome_at", "the date and time you heard (press Save again after "
                                   "picking it)", heard)
         changed = interview.with_outcome(outcome, heard)
-        self.interview_log.update(iid, outcome=changed.outcome, outcome_at=changed.outcome_at)
+        try:
+            self.interview_log.update(
+                iid, base=interview, outcome=changed.outcome, outcome_at=changed.outcome_at
+            )
+        except ConflictError as conflict:
+            self.refresh()
+            self._pick(iid)
+            lines = "; ".join(f"{FIELD_LABELS.get(n, n)}: {_shown(t)} there → {_shown(y)} here"
+                              for n, t, y in conflict.changes)
+            self.closeout_status.value = status_html(
+                "error",
+                f"Not saved: the outcome was set in another tab or notebook meanwhile ({lines}). The view "
+                "now shows it; press Save the outcome again to save yours over it.",
+            )
+            return
+        loaded = self._loaded if self.editing == iid else None
+        if loaded is not None and self.form_outcome.value == loaded.outcome:
+            self._loaded = loaded.with_outcome(changed.outcome, changed.outcome_at)  # the form follows
+            self.form_outcome.value = changed.outcome
         self.refresh()
         self._pick(iid)
         word = dict((v, k) for k, v in OUTCOME_OPTIONS)[outcome]
@@ -1200,6 +1481,7 @@ class Logbook(widgets.VBox):
         self.agency_contact.value = interview.agency_contact or ""
         self.agency_email.value = interview.agency_email or ""
         self.agency_phone.value = interview.agency_phone or ""
+        self._ensure_option(self.previous, iid)
         self.previous.value = iid
         self.form_status.value = status_html(
             "info", f"Round {interview.round + 1} of {interview.company}: add its date, time and "
@@ -1208,14 +1490,15 @@ class Logbook(widgets.VBox):
 
     # -- download and upload -----------------------------------------------------------------
 
-    def _upload_chosen(self) -> None:
-        if not self.upload.value:
-            return
-        item = self.upload.value[0]
+    def _upload_chosen(self, chosen: Chosen) -> None:
+        """The browser reported a choice: say it is ready, or why it was refused (nothing is imported)."""
         self.import_box.dismiss()
+        if chosen.data is None:
+            self.upload_status.value = status_html("error", chosen.problem)
+            return
         self.upload_status.value = status_html(
             "info",
-            f"Ready: {item['name']} ({item['size'] / 1024:.1f} KB). Choose Merge or Replace, then press "
+            f"Ready: {chosen.name} ({chosen.size / 1024:.1f} KB). Choose Merge or Replace, then press "
             "Import the upload.",
         )
 
@@ -1228,18 +1511,27 @@ class Logbook(widgets.VBox):
         would drop follow-ups the upload lacks, gets its message here and no question.
         """
         self._writable()
-        if not self.upload.value:
+        chosen = self.upload.file  # only ever the file chosen last (a refused choice forgets it)
+        if chosen is None or chosen.data is None:
             self.upload_status.value = status_html(
                 "error", "Choose a file first with the 'Choose a file' button. Nothing was imported."
             )
             return None
-        item = self.upload.value[0]
-        data, name = bytes(item["content"]), str(item["name"])
+        data, name = chosen.data, chosen.name
         if self.upload_mode.value == "merge":  # merging never removes a row: no question to ask
             return self._import(data, name, "merge")
+        try:
+            self._ask_replace(data, name)
+        except Exception:
+            self.upload.clear()  # a refused file is not offered again: choose it (or another) anew
+            raise
+        return None
+
+    def _ask_replace(self, data: bytes, name: str, before: str = "") -> None:
+        """Ask before replacing, with the counts of the log now; the answer is checked against them."""
         preview = self.interview_log.preview_import(data, name, mode="replace")  # raises LogFileError
         question = (
-            f"Replace your log ({_count(preview.before_interviews, 'interview')}, "
+            f"{before}Replace your log ({_count(preview.before_interviews, 'interview')}, "
             f"{_count(preview.before_followups, 'follow-up')}) with {name} "
             f"({_count(preview.added_interviews, 'interview')}, "
             f"{_count(preview.added_followups, 'follow-up')})? "
@@ -1250,14 +1542,14 @@ class Logbook(widgets.VBox):
                 f" The upload holds no follow-ups, so your {_count(preview.before_followups, 'follow-up')} "
                 "would be deleted."
             )
-        self.upload_status.value = status_html("warning", "Not imported yet: answer the question below.")
         self.import_box.ask(
             question,
             "Replace my log",
-            lambda: self._import(data, name, "replace"),
+            lambda: self._import(data, name, "replace", preview.based_on),
             lambda: self._say(self.upload_status, "info", "Nothing was imported; your log is unchanged."),
         )
-        return None
+        if not before:
+            self.upload_status.value = status_html("warning", "Not imported yet: answer the question below.")
 
     @_guarded("upload_status", suffix="")
     def download_excel(self, _button: Any = None) -> None:
@@ -1272,9 +1564,19 @@ class Logbook(widgets.VBox):
                                               detail=detail)
 
     @_guarded("upload_status", suffix="")
-    def _import(self, data: bytes, name: str, mode: str) -> ImportReport:
-        report = self.interview_log.import_file(data, name, mode=mode)  # type: ignore[arg-type]
-        self.upload.value = ()
+    def _import(self, data: bytes, name: str, mode: str, based_on: str | None = None) -> ImportReport | None:
+        try:
+            report = self.interview_log.import_file(
+                data, name, mode=mode, based_on=based_on  # type: ignore[arg-type]
+            )
+        except ConflictError as conflict:  # the log changed after the question: ask again, with new counts
+            self.upload_status.value = status_html("error", str(conflict))
+            self._ask_replace(data, name, "Your log changed meanwhile. ")
+            return None
+        except (LogFileError, ValidationError):
+            self.upload.clear()  # imported or refused, a file is brought in once: the next needs a choice
+            raise
+        self.upload.clear()
         self.refresh()
         self.upload_status.value = status_html("ok", report.message)
         return report
@@ -1283,3 +1585,17 @@ class Logbook(widgets.VBox):
 def _count(n: int, noun: str) -> str:
     """ "1 interview", "2 interviews": counts in what the learner reads."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _shown(value: Any) -> str:
+    """A field's value as the learner typed it: lists joined by commas, nothing as 'nothing'."""
+    if isinstance(value, list):
+        return repr(", ".join(value)) if value else "nothing"
+    return describe(value)
+
+
+def _followup_words(followup: FollowUp) -> str:
+    """ "thank-you by email to Dana, Fri 6 Mar 16:00": a follow-up named in a question."""
+    what = _PURPOSE_WORDS.get(followup.purpose, followup.purpose)
+    channel = _CHANNEL_WORDS.get(followup.channel, followup.channel)
+    return f"{what} by {channel} to {followup.to}, {_when(followup.at)}"

@@ -166,3 +166,89 @@ def test_notebook_00_suggests_the_browsers_zone_and_saves_england(browser, lab_u
     finally:
         settings.unlink(missing_ok=True)
         context.close()
+
+
+@pytest.mark.browser
+def test_a_file_over_the_limit_is_refused_in_the_browser_and_the_next_small_one_imports(
+    page, lab_url, workspace, tmp_path
+):
+    """Notebook 01's upload control: a 15 MB file is refused at once, before a byte goes to the
+    kernel (the server would drop a message over 10 MiB); then a small export imports."""
+    open_notebook(page, lab_url, "notebooks/01_log_your_interviews.ipynb")
+    run_all(page)
+    assert error_outputs(page) == []
+    control = page.locator(".fk-upload").first
+    control.scroll_into_view_if_needed()
+    expect(control.locator(".fk-upload-limit")).to_have_text("up to 10 MB", timeout=TIMEOUT)
+    field = control.locator("input.fk-upload-input")
+    assert field.get_attribute("aria-describedby")
+    assert control.locator("label.fk-upload-label").inner_text() == "Choose a file (.zip or .csv)"
+
+    big = tmp_path / "big-log.zip"
+    big.write_bytes(b"PK" + b"\0" * 15_000_000)
+    field.set_input_files(str(big))
+    said = control.locator(".fk-upload-said")
+    expect(said).to_contain_text("big-log.zip is 15 MB, more than a log can be (10 MB)", timeout=5_000)
+    status = page.locator(".fk-upload-status").first
+    expect(status).to_contain_text("big-log.zip is 15 MB", timeout=TIMEOUT)  # the kernel heard only that
+    assert field.evaluate("input => input.files.length") == 0  # cleared after the attempt
+
+    company = f"Upload check {tmp_path.name}"
+    small_log = InterviewLog(tmp_path / "small")
+    small_log.add(Interview(company, "Analyst", datetime(2026, 2, 2, 9, 0)))
+    small = tmp_path / "small-log.zip"
+    small.write_bytes(small_log.export_zip())
+    field.set_input_files(str(small))
+    expect(status).to_contain_text("Ready: small-log.zip", timeout=TIMEOUT)
+    page.locator("button.fk-import").first.click()
+    expect(status).to_contain_text("Added 1 interview and 0 follow-ups from 'small-log.zip'", timeout=TIMEOUT)
+    expect(page.locator(".fk-table").first).to_contain_text(company, timeout=TIMEOUT)
+    screenshot(page, "flow-01-upload-limit")
+    assert page.errors == []
+    learner = InterviewLog(workspace / "my_log")
+    for iid, iv in learner.items():  # leave the shared learner log as it was for the other flows
+        if iv.company == company:
+            learner.remove(iid)
+
+
+@pytest.mark.browser
+def test_two_tabs_editing_one_interview_explain_the_conflict_and_lose_nothing(browser, lab_url, workspace):
+    """Notebook 01 open in two tabs: both load one interview, both change its notes; the second save
+    is refused with what changed there and what was typed here, until the learner overwrites."""
+    learner = InterviewLog(workspace / "my_log")
+    company = "Two Tabs Ltd"
+    iid = learner.add(Interview(company, "Analyst", datetime(2030, 1, 7, 10, 0)))  # newest: on page 1
+    label = learner.get(iid).label
+    tabs = [new_page(browser, timezone_id="Europe/Berlin") for _ in range(2)]
+    for _context, tab in tabs:
+        tab.set_default_navigation_timeout(120_000)  # the second tab opens while the first one's kernel works
+    try:
+        for _context, tab in tabs:
+            open_notebook(tab, lab_url, "notebooks/01_log_your_interviews.ipynb")
+            run_all(tab)
+            assert error_outputs(tab) == []
+        for _context, tab in tabs:
+            tab.locator(".fk-pick select").first.select_option(label=label)
+            tab.locator("button.fk-edit").first.click()
+            expect(tab.locator(".fk-form-mode").first).to_contain_text(f"Editing: {label}", timeout=TIMEOUT)
+        (_a, tab_a), (_b, tab_b) = tabs
+        type_into(tab_a, ".fk-notes", "typed in tab A")
+        tab_a.locator("button.fk-save").first.click()
+        expect(tab_a.locator(".fk-form-status").first).to_contain_text("Saved changes", timeout=TIMEOUT)
+        type_into(tab_b, ".fk-notes", "typed in tab B")
+        tab_b.locator("button.fk-save").first.click()
+        status = tab_b.locator(".fk-form-status").first
+        expect(status).to_contain_text("changed in another tab or notebook", timeout=TIMEOUT)
+        box = tab_b.locator(".fk-conflict-box").first
+        expect(box).to_contain_text("Notes: 'typed in tab A' there → 'typed in tab B' here", timeout=TIMEOUT)
+        assert learner.get(iid).notes == "typed in tab A"  # nothing written over
+        screenshot(tab_b, "flow-01-two-tabs-conflict")
+        tab_b.locator("button.fk-conflict-overwrite").first.click()
+        expect(status).to_contain_text("Saved changes", timeout=TIMEOUT)
+        assert learner.get(iid).notes == "typed in tab B"  # the learner chose it
+        for _context, tab in tabs:
+            assert tab.errors == []
+    finally:
+        for context, _tab in tabs:
+            context.close()
+        learner.remove(iid)
