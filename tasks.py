@@ -2,6 +2,7 @@
 
     python3 tasks.py lab     # make .venv, install the pinned kit, open JupyterLab on notebook 00
     python3 tasks.py test    # make .venv, install the kit with its test tools, run every test
+    python3 tasks.py hub-rehearsal --participants 5   # a class of 5 on a local JupyterHub, with figures
 
 Only the Python standard library is used here, so it runs on a fresh machine
 with Python 3.11+ and pip, on Linux, macOS and Windows (use ``py tasks.py``).
@@ -104,8 +105,8 @@ def ensure_chromium() -> None:
 
 
 def test(extra: list[str]) -> None:
-    """Lint, then run the unit tests, the browser tests and every notebook under nbval."""
-    ensure_env("test")
+    """Lint, then run the unit tests, the browser and hub tests and every notebook under nbval."""
+    ensure_env(TEST_EXTRAS)
     ensure_chromium()
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
     say("ruff: lint the package, tests and notebooks …")
@@ -118,8 +119,20 @@ def test(extra: list[str]) -> None:
     )
 
 
+#: The test run needs the browser tools and, for the hub rehearsal test, the ``hub`` extra.
+TEST_EXTRAS = "test,hub"
+
+
+def hub_rehearsal(extra: list[str]) -> None:
+    """Rehearse a class on a local JupyterHub and print its figures (tests/hub/rehearsal.py does it all)."""
+    ensure_env(TEST_EXTRAS)
+    ensure_chromium()
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
+    run(PYTHON, "-m", "tests.hub.rehearsal", *extra, env=env)
+
+
 def main(argv: list[str]) -> None:
-    commands = {"lab": lab, "test": test}
+    commands = {"lab": lab, "test": test, "hub-rehearsal": hub_rehearsal}
     if not argv or argv[0] not in commands:
         print(__doc__)
         raise SystemExit(2)

@@ -34,7 +34,7 @@ def test_lab_opens_the_first_notebook_with_the_repo_as_root(tasks):
 def test_test_installs_the_test_tools_and_runs_lint_units_notebooks(tasks):
     tasks.test(["-x"])
     env, chromium, ruff, pytest_run = tasks.calls
-    assert env == ("env", "test") and chromium == ("chromium",)
+    assert env == ("env", "test,hub") and chromium == ("chromium",)
     assert ruff[1:] == ("check", ".")
     assert pytest_run[1:5] == ("-m", "pytest", "tests", "notebooks")
     assert {"--nbval-lax", "--nbval-current-env", "-x"} <= set(pytest_run)
@@ -54,3 +54,11 @@ def test_lab_installs_overrides_that_turn_the_news_pop_up_off(tasks, tmp_path):
     assert path == tmp_path / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     settings = json.loads(path.read_text())
     assert settings["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+
+
+def test_hub_rehearsal_installs_the_hub_extra_and_passes_the_participants_on(tasks):
+    tasks.main(["hub-rehearsal", "--participants", "5"])
+    env, chromium, command = tasks.calls
+    assert env == ("env", "test,hub") and chromium == ("chromium",)
+    assert command[1:] == ("-m", "tests.hub.rehearsal", "--participants", "5")
+    assert (ROOT / "tests" / "hub" / "rehearsal.py").is_file()
