@@ -77,10 +77,22 @@ def write_lab_overrides(prefix: Path = VENV) -> Path:
     return path
 
 
+#: The kit's Voilà template for the coach's projector (no CDN icons, no markdown), in the checkout.
+VOILA_TEMPLATE = ROOT / "share" / "jupyter" / "voila" / "templates" / "fk-projector"
+
+
+def install_voila_template(prefix: Path = VENV) -> Path:
+    """Copy the ``fk-projector`` Voilà template into the environment, where Voilà looks for templates."""
+    target = prefix / "share" / "jupyter" / "voila" / "templates" / VOILA_TEMPLATE.name
+    shutil.copytree(VOILA_TEMPLATE, target, dirs_exist_ok=True)
+    return target
+
+
 def lab(extra: list[str]) -> None:
     """Open JupyterLab on the first notebook."""
     ensure_env()
     write_lab_overrides()
+    install_voila_template()
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in extra:
         say("running as root (a container?): passing --allow-root to JupyterLab.")
         extra = [*extra, "--allow-root"]
@@ -108,6 +120,7 @@ def test(extra: list[str]) -> None:
     """Lint, then run the unit tests, the browser and hub tests and every notebook under nbval."""
     ensure_env(TEST_EXTRAS)
     ensure_chromium()
+    install_voila_template()
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
     say("ruff: lint the package, tests and notebooks …")
     run(BIN / "ruff", "check", ".", env=env)
