@@ -176,6 +176,9 @@ def export_summary(
     interviews, followups = _frames_of(log_or_frames)
     data = _dump(summarise(interviews, followups, participant_id))
     folder = summary_folder() if folder is None else Path(folder)
+    if folder == paths.handin_dir() and not folder.is_dir():
+        # the coach makes the hand-in folder (shared, writable by all); one made here nobody would read
+        raise FileNotFoundError(2, "the coach's hand-in folder does not exist", str(folder))
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{FILE_PREFIX}{participant_id}.json"
     handle, temp = tempfile.mkstemp(prefix=".summary-", suffix=".tmp", dir=folder)

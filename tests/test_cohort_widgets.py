@@ -101,6 +101,7 @@ def test_the_hand_in_button_writes_a_readable_file_the_view_counts(tmp_path, mon
     from followup_kit.widgets.dashboard import SummaryExport
 
     handin = tmp_path / "handin"
+    handin.mkdir()
     monkeypatch.setenv("FOLLOWUP_KIT_HANDIN", str(handin))
     log = InterviewLog(tmp_path / "log")
     interviews, followups = sample.generate(4, seed=7)
@@ -141,3 +142,19 @@ def interview_from_sample():
 
     interviews, _ = sample.generate(1, seed=8)
     return interview_from_row(interviews.iloc[0])
+
+
+def test_a_missing_hand_in_folder_falls_back_to_a_download(tmp_path, monkeypatch):
+    from followup_kit.store import InterviewLog
+    from followup_kit.widgets.dashboard import SummaryExport
+
+    monkeypatch.setenv("FOLLOWUP_KIT_HANDIN", str(tmp_path / "not-made-by-the-coach"))
+    monkeypatch.setenv("FOLLOWUP_KIT_LOG", str(tmp_path / "log"))
+    log = InterviewLog(tmp_path / "log")
+    log.add(interview_from_sample())
+    view = SummaryExport(log)
+    view.export_button.click()
+    assert not (tmp_path / "not-made-by-the-coach").exists()  # never made where nobody reads it
+    assert "could not take it" in view.status.value and "download it below" in view.status.value
+    assert "download='cohort-summary-p-" in view.link.value
+    assert list((tmp_path / "log" / "exports").glob("cohort-summary-*.json"))
