@@ -140,6 +140,13 @@ def _environ(pid: int) -> dict[str, str]:
     return {k.decode(errors="replace"): v.decode(errors="replace") for k, v in pairs}
 
 
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
 def marked_processes(marker: str) -> dict[str, list[int]]:
     """Processes started for this rehearsal (servers and kernels), by the participant they belong to."""
     found: dict[str, list[int]] = {}
@@ -538,6 +545,8 @@ class Report:
     hub_proxy_cpu_s: float
     failures: list[str]
     wall_s: float
+    #: RSS of each server process and each kernel process, MB (for sizing: one server, two kernels each)
+    split_mb: dict[str, list[float]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -558,6 +567,8 @@ class Report:
             ("ready (link → notebook 01 idle)", f"{len(ready)} of {self.participants}"),
             ("link → ready", fmt(ready, "s")),
             ("memory per participant, 01 + 03 open (RSS)", fmt(mem, "MB")),
+            ("  of which a Jupyter server", fmt(self.split_mb.get("server", []), "MB")),
+            ("  of which a kernel (01 or 03)", fmt(self.split_mb.get("kernel", []), "MB")),
             ("hub + proxy (RSS)", f"{self.hub_proxy_mb:.0f} MB"),
             ("CPU-seconds per participant", fmt(cpu, "s")),
             ("CPU-seconds, all participants + hub + proxy", f"{sum(cpu) + self.hub_proxy_cpu_s:.0f} s"),
@@ -580,7 +591,14 @@ class Report:
             "hub_proxy_mb": self.hub_proxy_mb, "cpu_total_s": sum(self.cpu_s.values()) + self.hub_proxy_cpu_s,
             "cpu_median_s": statistics.median(self.cpu_s.values()) if self.cpu_s else None,
             "failures": self.failures, "wall_s": self.wall_s,
+            "server_median_mb": _median(self.split_mb.get("server")),
+            "kernel_median_mb": _median(self.split_mb.get("kernel")),
+            "kernel_worst_mb": max(self.split_mb["kernel"]) if self.split_mb.get("kernel") else None,
         }  # fmt: skip
+
+
+def _median(values: list[float] | None) -> float | None:
+    return statistics.median(values) if values else None
 
 
 def bare_clone(workdir: Path) -> tuple[str, str]:
@@ -655,16 +673,20 @@ def rehearse(participants: int, browsers: int | None = None, keep: bool = False)
     failures: list[str] = []
     memory: dict[str, float] = {}
     cpu: dict[str, float] = {}
+    split: dict[str, list[float]] = {}
     hub_mb = hub_cpu = 0.0
     began = time.monotonic()
     try:
         repo, branch = bare_clone(workdir)
-        say(f"JupyterHub on {hub.url}, {participants} participants ({browsers} in Chromium), in {workdir}")
+        say(f"JupyterHub on {hub.url}, participants: {participants} ({browsers} in Chromium), in {workdir}")
         hub.start()
         asyncio.run(_drive(hub, results, repo, branch))
         for name, pids in marked_processes(hub.marker).items():  # everyone with 01 and 03 still open
             memory[name] = sum(rss_mb(p) for p in pids)
             cpu[name] = sum(cpu_seconds(p) for p in pids)
+            for pid in pids:
+                kind = "kernel" if b"ipykernel" in _cmdline(pid) else "server"
+                split.setdefault(kind, []).append(rss_mb(pid))
         own = hub.hub_and_proxy()
         hub_mb = sum(rss_mb(p) for p in own)
         hub_cpu = sum(cpu_seconds(p) for p in own)
@@ -683,7 +705,7 @@ def rehearse(participants: int, browsers: int | None = None, keep: bool = False)
             say(f"kept {workdir}")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
-    return Report(participants, browsers, results, memory, cpu, hub_mb, hub_cpu, failures, wall)
+    return Report(participants, browsers, results, memory, cpu, hub_mb, hub_cpu, failures, wall, split)
 
 
 def main(argv: list[str] | None = None) -> int:
