@@ -376,7 +376,7 @@ class Api:
         self.http = AsyncHTTPClient(max_clients=200)
         self.headers = {"Authorization": f"token {hub.token}"}
 
-    async def call(self, method: str, path: str, body: object = None, timeout: float = 120) -> object:
+    async def call(self, method: str, path: str, body: object = None, timeout: float = 300) -> object:
         from tornado.httpclient import HTTPRequest
 
         data = None if body is None else json.dumps(body)
@@ -384,7 +384,10 @@ class Api:
             data = ""
         request = HTTPRequest(self.hub.url + path, method=method, headers=self.headers, body=data,
                               request_timeout=timeout)  # fmt: skip
-        response = await self.http.fetch(request, raise_error=True)
+        try:
+            response = await self.http.fetch(request, raise_error=True)
+        except Exception as error:  # say which request: a participant's failure must be traceable
+            raise RuntimeError(f"{method} {path}: {type(error).__name__}: {error}") from error
         return json.loads(response.body) if response.body else None
 
     async def run(self, name: str, kernel: str, code: str, timeout: float = 300) -> None:
