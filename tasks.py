@@ -2,6 +2,7 @@
 
     python3 tasks.py lab     # make .venv, install the pinned kit, open JupyterLab on notebook 00
     python3 tasks.py test    # make .venv, install the kit with its test tools, run every test
+    python3 tasks.py hub-rehearsal --participants 5   # a class of 5 on a local JupyterHub, with figures
 
 Only the Python standard library is used here, so it runs on a fresh machine
 with Python 3.11+ and pip, on Linux, macOS and Windows (use ``py tasks.py``).
@@ -76,10 +77,22 @@ def write_lab_overrides(prefix: Path = VENV) -> Path:
     return path
 
 
+#: The kit's Voilà template for the coach's projector (no CDN icons, no markdown), in the checkout.
+VOILA_TEMPLATE = ROOT / "share" / "jupyter" / "voila" / "templates" / "fk-projector"
+
+
+def install_voila_template(prefix: Path = VENV) -> Path:
+    """Copy the ``fk-projector`` Voilà template into the environment, where Voilà looks for templates."""
+    target = prefix / "share" / "jupyter" / "voila" / "templates" / VOILA_TEMPLATE.name
+    shutil.copytree(VOILA_TEMPLATE, target, dirs_exist_ok=True)
+    return target
+
+
 def lab(extra: list[str]) -> None:
     """Open JupyterLab on the first notebook."""
     ensure_env()
     write_lab_overrides()
+    install_voila_template()
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in extra:
         say("running as root (a container?): passing --allow-root to JupyterLab.")
         extra = [*extra, "--allow-root"]
@@ -104,9 +117,10 @@ def ensure_chromium() -> None:
 
 
 def test(extra: list[str]) -> None:
-    """Lint, then run the unit tests, the browser tests and every notebook under nbval."""
-    ensure_env("test")
+    """Lint, then run the unit tests, the browser and hub tests and every notebook under nbval."""
+    ensure_env(TEST_EXTRAS)
     ensure_chromium()
+    install_voila_template()
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
     say("ruff: lint the package, tests and notebooks …")
     run(BIN / "ruff", "check", ".", env=env)
@@ -118,8 +132,20 @@ def test(extra: list[str]) -> None:
     )
 
 
+#: The test run needs the browser tools and, for the hub rehearsal test, the ``hub`` extra.
+TEST_EXTRAS = "test,hub"
+
+
+def hub_rehearsal(extra: list[str]) -> None:
+    """Rehearse a class on a local JupyterHub and print its figures (tests/hub/rehearsal.py does it all)."""
+    ensure_env(TEST_EXTRAS)
+    ensure_chromium()
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
+    run(PYTHON, "-m", "tests.hub.rehearsal", *extra, env=env)
+
+
 def main(argv: list[str]) -> None:
-    commands = {"lab": lab, "test": test}
+    commands = {"lab": lab, "test": test, "hub-rehearsal": hub_rehearsal}
     if not argv or argv[0] not in commands:
         print(__doc__)
         raise SystemExit(2)

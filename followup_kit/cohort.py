@@ -39,6 +39,7 @@ import re
 import secrets
 import tempfile
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -76,6 +77,31 @@ MAX_HOURS = 10 * 366 * 24
 def new_participant_id() -> str:
     """A random participant id such as ``p-3f9a0c12``."""
     return f"p-{secrets.token_hex(4)}"
+
+
+#: The file beside the learner's log that keeps their participant id, so a second hand-in replaces the first.
+PARTICIPANT_FILE = "participant-id.txt"
+
+
+def own_participant_id(log_folder: str | os.PathLike[str] | None = None) -> str:
+    """The learner's participant id: read from ``participant-id.txt`` in their log folder, or made and
+    kept there, so handing in again (even in a new session) replaces the earlier file instead of
+    counting the learner twice.  A damaged file gets a new id."""
+    folder = paths.log_dir() if log_folder is None else Path(log_folder)
+    path = folder / PARTICIPANT_FILE
+    try:
+        kept = path.read_text(encoding="utf-8").strip()
+        if PARTICIPANT_ID.fullmatch(kept):
+            return kept
+    except (OSError, UnicodeDecodeError):
+        pass
+    made = new_participant_id()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(made + "\n", encoding="utf-8")
+    except OSError:
+        pass  # a read-only log folder still hands in, with an id for this session only
+    return made
 
 
 def _frames_of(source: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -159,6 +185,9 @@ def export_summary(
     interviews, followups = _frames_of(log_or_frames)
     content = summarise(interviews, followups, participant_id)
     folder = summary_folder() if folder is None else Path(folder)
+    if folder == paths.handin_dir() and not folder.is_dir():
+        # the coach makes the hand-in folder (shared, writable by all); one made here nobody would read
+        raise FileNotFoundError(2, "the coach's hand-in folder does not exist", str(folder))
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{FILE_PREFIX}{participant_id}.json"
     if spreadsheet:  # the same summary as a table, written first so the JSON never lacks its twin
@@ -365,31 +394,57 @@ def load_cohort(folder: str | os.PathLike[str]) -> Cohort:
     damaged, or repeats a participant already loaded is listed in
     ``Cohort.problems`` (one sentence each) and in a ``UserWarning``.
     """
-    folder = Path(folder)
+    cohort = load_summaries(folder)
+    if cohort.problems:
+        warnings.warn(" ".join(cohort.problems), UserWarning, stacklevel=2)
+    return cohort
+
+
+def load_summaries(
+    folder: str | os.PathLike[str] | None = None, files: Iterable[tuple[str, bytes]] = ()
+) -> Cohort:
+    """The summaries in ``folder`` (if any) plus uploaded ``files`` (name, bytes), as one cohort.
+
+    What the coach's cohort view calls on every Refresh: it never warns or raises for a bad file,
+    it lists it in ``Cohort.problems``.  A participant in both the folder and an upload counts once
+    (the folder's copy, the newer hand-in, wins).
+    """
     problems: list[str] = []
     summaries: list[dict[str, Any]] = []
-    if not folder.is_dir():
-        problems.append(f"The folder {folder} does not exist yet; put the participants' summary files there.")
-    else:
-        seen: dict[str, str] = {}
-        for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
-                           and not is_spreadsheet_twin(p)):
-            try:
-                size = path.stat().st_size
-                _check(size <= MAX_BYTES, f"it is {size / 1e6:.0f} MB, too large to be a summary")
-                content = _parse(path.read_bytes())
-                who = content["participant"]
-                _check(who not in seen, f"it repeats participant {who}, already loaded from {seen.get(who)}")
-                seen[who] = path.name
-                summaries.append(content)
-            except _Bad as reason:
-                problems.append(f"Skipped {path.name}: {reason}.")
-            except OSError as error:
-                problems.append(f"Skipped {path.name}: it cannot be read ({error.strerror}).")
-    if problems:
-        warnings.warn(" ".join(problems), UserWarning, stacklevel=2)
+    seen: dict[str, str] = {}
+
+    def take(name: str, read: Any) -> None:
+        try:
+            content = _parse(read())
+            who = content["participant"]
+            _check(who not in seen, f"it repeats participant {who}, already loaded from {seen.get(who)}")
+            seen[who] = name
+            summaries.append(content)
+        except _Bad as reason:
+            problems.append(f"Skipped {name}: {reason}.")
+        except OSError as error:
+            problems.append(f"Skipped {name}: it cannot be read ({error.strerror}).")
+
+    if folder is not None:
+        folder = Path(folder)
+        if not folder.is_dir():
+            problems.append(
+                f"The folder {folder} does not exist yet; put the participants' summary files there."
+            )
+        else:
+            for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+                               and not is_spreadsheet_twin(p)):
+                take(path.name, lambda path=path: _read_small(path))
+    for name, data in files:
+        take(f"{name} (uploaded)", lambda data=data: bytes(data))
     interviews, followups = _frames_from(summaries)
     return Cohort(interviews, followups, [c["participant"] for c in summaries], problems)
+
+
+def _read_small(path: Path) -> bytes:
+    size = path.stat().st_size
+    _check(size <= MAX_BYTES, f"it is {size / 1e6:.0f} MB, too large to be a summary")
+    return path.read_bytes()
 
 
 def cohort_table(cohort: Cohort) -> pd.DataFrame:

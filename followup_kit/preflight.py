@@ -121,7 +121,23 @@ def run_preflight(log_dir: Path | None = None) -> Preflight:
             f"Your log folder {folder} ({why}) cannot be written ({error.strerror}): "
             f"check its permissions or set {paths.LOG_ENV} to a folder you own."
         )
+    _check_handin(report)
     return report
+
+
+def _check_handin(report: Preflight, environ: dict[str, str] | None = None) -> None:
+    """When the coach set a hand-in folder (``FOLLOWUP_KIT_HANDIN``), say whether a summary can go there."""
+    folder = paths.handin_dir(environ)
+    if folder is None:
+        return
+    if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK):
+        report.checked.append(f"your coach's hand-in folder is {folder} and can be written")
+    else:
+        why = "does not exist" if not folder.is_dir() else "cannot be written"
+        report.problems.append(
+            f"Your coach's hand-in folder {folder} ({paths.HANDIN_ENV}) {why}: tell your coach. Until it is "
+            "fixed, the summary button in notebook 03 offers your summary as a download instead."
+        )
 
 
 #: Environment variables BinderHub sets in every session it launches.

@@ -50,6 +50,9 @@ def test_the_summary_goes_to_the_hand_in_folder_readable_by_the_coach(home, monk
 
     handin = tmp_path / "handin"
     monkeypatch.setenv(paths.HANDIN_ENV, str(handin))
+    with pytest.raises(FileNotFoundError, match="hand-in folder does not exist"):
+        cohort.export_summary(sample.generate(5, seed=3))  # the coach makes it; never made here
+    handin.mkdir()
     written = cohort.export_summary(sample.generate(5, seed=3))
     assert written.parent == handin
     assert stat.S_IMODE(os.stat(written).st_mode) == 0o644

@@ -98,3 +98,14 @@ def test_every_runtime_dependency_has_an_import_name_that_imports():
         name = requirement.partition("==")[0].strip().lower()
         module = preflight.IMPORT_NAMES.get(name, name.replace("-", "_"))
         assert importlib.util.find_spec(module) is not None, (name, module)
+
+
+def test_the_coachs_hand_in_folder_is_checked_when_set(monkeypatch, tmp_path):
+    monkeypatch.delenv("FOLLOWUP_KIT_HANDIN", raising=False)
+    assert not any("hand-in" in line for line in preflight.run_preflight(log_dir=tmp_path).checked)
+    monkeypatch.setenv("FOLLOWUP_KIT_HANDIN", str(tmp_path))
+    report = preflight.run_preflight(log_dir=tmp_path)
+    assert f"your coach's hand-in folder is {tmp_path} and can be written" in report.checked
+    monkeypatch.setenv("FOLLOWUP_KIT_HANDIN", str(tmp_path / "missing"))
+    (problem,) = [p for p in preflight.run_preflight(log_dir=tmp_path).problems if "hand-in" in p]
+    assert "does not exist: tell your coach" in problem and "download" in problem

@@ -16,6 +16,7 @@ def tasks(monkeypatch):
     calls = []
     monkeypatch.setattr(module, "ensure_env", lambda extras="": calls.append(("env", extras)))
     monkeypatch.setattr(module, "ensure_chromium", lambda: calls.append(("chromium",)))
+    monkeypatch.setattr(module, "install_voila_template", lambda prefix=None: calls.append(("template",)))
     monkeypatch.setattr(module, "run", lambda *args, **kwargs: calls.append(tuple(map(str, args))))
     module.calls = calls
     return module
@@ -23,7 +24,8 @@ def tasks(monkeypatch):
 
 def test_lab_opens_the_first_notebook_with_the_repo_as_root(tasks):
     tasks.lab(["--no-browser"])
-    (env, command) = tasks.calls
+    (env, template, command) = tasks.calls
+    assert template == ("template",)
     assert env == ("env", "")
     assert command[1:3] == ("lab", f"--ServerApp.root_dir={ROOT}")
     default_url = next(arg for arg in command if arg.startswith("--LabApp.default_url="))
@@ -33,8 +35,8 @@ def test_lab_opens_the_first_notebook_with_the_repo_as_root(tasks):
 
 def test_test_installs_the_test_tools_and_runs_lint_units_notebooks(tasks):
     tasks.test(["-x"])
-    env, chromium, ruff, pytest_run = tasks.calls
-    assert env == ("env", "test") and chromium == ("chromium",)
+    env, chromium, template, ruff, pytest_run = tasks.calls
+    assert env == ("env", "test,hub") and chromium == ("chromium",)
     assert ruff[1:] == ("check", ".")
     assert pytest_run[1:5] == ("-m", "pytest", "tests", "notebooks")
     assert {"--nbval-lax", "--nbval-current-env", "-x"} <= set(pytest_run)
@@ -54,3 +56,23 @@ def test_lab_installs_overrides_that_turn_the_news_pop_up_off(tasks, tmp_path):
     assert path == tmp_path / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     settings = json.loads(path.read_text())
     assert settings["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+
+
+def test_hub_rehearsal_installs_the_hub_extra_and_passes_the_participants_on(tasks):
+    tasks.main(["hub-rehearsal", "--participants", "5"])
+    env, chromium, command = tasks.calls
+    assert env == ("env", "test,hub") and chromium == ("chromium",)
+    assert command[1:] == ("-m", "tests.hub.rehearsal", "--participants", "5")
+    assert (ROOT / "tests" / "hub" / "rehearsal.py").is_file()
+
+
+def test_the_projector_template_lands_where_voila_looks(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("tasks_real", ROOT / "tasks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    target = module.install_voila_template(tmp_path)
+    assert target == tmp_path / "share" / "jupyter" / "voila" / "templates" / "fk-projector"
+    assert '"base_template": "lab"' in (target / "conf.json").read_text()
+    assert "cdn." not in (target / "index.html.j2").read_text()

@@ -232,7 +232,12 @@ class SummaryExport(widgets.VBox):
         self.interview_log = InterviewLog() if log is None else log
         self.folder = folder  # None: the coach's hand-in folder, else exports beside the log
         self.participant_id: str | None = None
-        self.export_button = button("Export my anonymised summary", "fk-cohort-export", style="primary")
+        from .. import paths
+
+        # With the coach's hand-in folder set (and no folder given) the one button hands the summary in.
+        hand_in = paths.handin_dir() is not None and folder is None
+        text = "Hand in my anonymised summary" if hand_in else "Export my anonymised summary"
+        self.export_button = button(text, "fk-cohort-export", style="primary")
         self.status = labelled(widgets.HTML(), "fk-cohort-status")
         self.link = labelled(widgets.HTML(), "fk-cohort-download")
         self.export_button.on_click(self.export)
@@ -251,9 +256,15 @@ class SummaryExport(widgets.VBox):
                     "info", "Your log has no interviews yet: log some in notebook 01, then export."
                 )
                 return
-            self.participant_id = self.participant_id or cohort.new_participant_id()
+            # kept beside the log, so handing in again (even next session) replaces the earlier file
+            self.participant_id = self.participant_id or cohort.own_participant_id(self.interview_log.path)
             path = cohort.export_summary(self.interview_log, self.folder, self.participant_id)
-        except (LogFileError, ValidationError, OSError) as error:
+        except OSError as error:
+            if self.folder is None and self._offer_instead(error):
+                return
+            self.status.value = status_html("error", f"Nothing was exported: {error}")
+            return
+        except (LogFileError, ValidationError) as error:
             self.status.value = status_html("error", f"Nothing was exported: {error}")
             return
         count = len(self.interview_log)
@@ -271,3 +282,21 @@ class SummaryExport(widgets.VBox):
         self.link.value = download_link(
             path.read_bytes(), path.name, "application/json", "Download my anonymised summary"
         )
+
+    def _offer_instead(self, error: OSError) -> bool:
+        """The hand-in folder failed: write the summary beside the log and offer it as a download."""
+        from .. import cohort, paths
+
+        try:
+            path = cohort.export_summary(self.interview_log, paths.export_dir(), self.participant_id)
+        except OSError:
+            return False
+        self.status.value = status_html(
+            "warning",
+            f"Your coach's hand-in folder could not take it ({error.strerror or error}: {error.filename}). "
+            f"Your summary is in {path} instead: download it below and send it to your coach.",
+        )
+        self.link.value = download_link(
+            path.read_bytes(), path.name, "application/json", "Download my anonymised summary"
+        )
+        return True

@@ -1,0 +1,207 @@
+"""The coach's cohort view: the hand-in folder read live, summaries uploaded through the page, the charts.
+
+Everything a coach does here is a control on the page, so it works in Voilà with
+the code hidden: the hand-in folder (``FOLLOWUP_KIT_HANDIN`` by default) is read
+again on **Refresh**; summary files a participant e-mailed can be added with
+**Add summary files** (kept in this page only, nothing is written); **Show a demo
+cohort** makes three synthetic summaries to try the view before class.  Loading
+is ``cohort.load_summaries``, the table ``cohort.readable_table`` and the charts
+``cohort.cohort_charts``; this view only wires controls to them.  A file that is
+not a summary is listed under the charts, never a traceback.
+
+Headless tests set ``folder.value``, press ``refresh_button.click()`` and read
+``status.value``, ``group``, ``titles`` and ``table.value``.
+"""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from .. import charts, cohort, paths
+from ._common import button, labelled, status_html, table_html
+
+__all__ = ["CSS_CLASSES", "CohortView", "cohort_view"]
+
+#: The stable CSS classes of the key widgets (class -> widget), for browser tests.
+CSS_CLASSES = {
+    "fk-cohort-view": "VBox (the whole view)",
+    "fk-cohort-folder": "Text 'Hand-in folder'",
+    "fk-cohort-refresh": "Button 'Refresh'",
+    "fk-cohort-upload": "FileUpload 'Add summary files'",
+    "fk-cohort-demo": "Button 'Show a demo cohort'",
+    "fk-cohort-view-status": "HTML (how many participants were loaded, from where, or what is wrong)",
+    "fk-cohort-table": "HTML (one row per participant)",
+    "fk-cohort-charts": "VBox (the six charts)",
+    "fk-chart": "HTML (one chart: an <img> with alt text)",
+    "fk-cohort-problems": "HTML (files that were skipped, and why)",
+}
+#: Largest single uploaded file accepted, checked before it is read (the websocket drops > 10 MiB).
+MAX_UPLOAD = cohort.MAX_BYTES
+
+
+class CohortView(widgets.VBox):
+    """Hand-in folder + Refresh, uploads, a demo, then the table by participant and the charts."""
+
+    def __init__(
+        self, folder: str | Path | None = None, *, large: bool = True, controls: bool = True
+    ) -> None:
+        start = folder if folder is not None else paths.handin_dir()
+        self.large = large
+        self.folder = labelled(widgets.Text(
+            value="" if start is None else str(start), description="Hand-in folder",
+            placeholder="a folder of cohort-summary-….json files", style={"description_width": "initial"},
+            layout=widgets.Layout(width="100%", max_width="46em"),
+        ), "fk-cohort-folder")  # fmt: skip
+        self.refresh_button = button("Refresh", "fk-cohort-refresh", style="primary",
+                                     tooltip="Read the hand-in folder again")  # fmt: skip
+        self.upload = labelled(widgets.FileUpload(
+            accept=".json", multiple=True, description="Add summary files",
+            layout=widgets.Layout(width="auto"),
+        ), "fk-cohort-upload")  # fmt: skip
+        self.demo_button = button(
+            "Show a demo cohort", "fk-cohort-demo", tooltip="Three summaries made from synthetic logs"
+        )
+        self.status = labelled(widgets.HTML(), "fk-cohort-view-status")
+        self.table = labelled(widgets.HTML(), "fk-cohort-table")
+        self.chart_boxes: list[widgets.HTML] = []
+        self.charts = labelled(widgets.VBox(), "fk-cohort-charts")
+        self.problems = labelled(widgets.HTML(), "fk-cohort-problems")
+        #: The uploaded summaries of this page: (name, bytes), newest upload of a name wins.
+        self.uploads: dict[str, bytes] = {}
+        #: The cohort shown now, and its chart titles (what tests and screen readers check).
+        self.group: cohort.Cohort | None = None
+        self.titles: list[str] = []
+        self._drawn: tuple[Any, ...] | None = None
+
+        self.refresh_button.on_click(self.refresh)
+        self.demo_button.on_click(self.demo)
+        self.upload.observe(self._uploaded, names="value")
+        bar = widgets.HBox(
+            [self.refresh_button, self.upload, self.demo_button],
+            layout=widgets.Layout(flex_flow="row wrap", grid_gap="0.8em", align_items="center"),
+        )
+        self.controls = widgets.VBox([self.folder, bar])
+        if not controls:
+            self.controls.layout.display = "none"
+        super().__init__([self.controls, self.status, self.table, self.charts, self.problems])
+        self.add_class("fk-cohort-view")
+        self.refresh()
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def _folder(self) -> Path | None:
+        text = self.folder.value.strip()
+        return Path(text).expanduser() if text else None
+
+    def refresh(self, _button: Any = None) -> None:
+        """Read the folder and the uploads again; redraw only when something changed."""
+        folder = self._folder()
+        if folder is None and not self.uploads:
+            self.group = None
+            self.titles = []
+            self.table.value = ""
+            self.charts.children = ()
+            self.problems.value = ""
+            self.status.value = status_html(
+                "info",
+                "No hand-in folder is set (FOLLOWUP_KIT_HANDIN) and nothing is uploaded yet. Type the "
+                "folder where participants hand in and press Refresh, add summary files they sent you, "
+                "or press Show a demo cohort to try the view.",
+            )
+            return
+        try:
+            group = cohort.load_summaries(folder, sorted(self.uploads.items()))
+            self._show(group, folder)
+        except Exception as error:  # a widget never shows a traceback
+            self.status.value = status_html("error", f"The cohort could not be shown: {error}")
+
+    def demo(self, _button: Any = None) -> None:
+        """Write three synthetic summaries to a new temporary folder and show them."""
+        try:
+            folder = tempfile.mkdtemp(prefix="cohort-demo-")
+            cohort.write_demo_summaries(folder, seeds=(1, 2, 3))
+        except OSError as error:
+            self.status.value = status_html("error", f"The demo could not be made: {error}")
+            return
+        self.folder.value = folder
+        self.refresh()
+
+    def set_large(self, large: bool) -> None:
+        """Draw the charts for a projector (bigger text) or for a screen, and redraw."""
+        if bool(large) != self.large:
+            self.large = bool(large)
+            self._drawn = None
+            self.refresh()
+
+    def _uploaded(self, change: dict[str, Any]) -> None:
+        items = change.get("new") or ()
+        too_big = [item["name"] for item in items if int(item.get("size", 0)) > MAX_UPLOAD]
+        for item in items:
+            if item["name"] not in too_big:
+                self.uploads[str(item["name"])] = bytes(item["content"])
+        self.refresh()
+        if too_big:
+            self.status.value += status_html(
+                "error", f"Not added, too large to be a summary: {', '.join(too_big)}."
+            )
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def _show(self, group: cohort.Cohort, folder: Path | None) -> None:
+        self.group = group
+        where = []
+        if folder is not None:
+            where.append(f"the folder {folder}")
+        if self.uploads:
+            count = len(self.uploads)
+            where.append(f"{count} uploaded file{'' if count == 1 else 's'}")
+        kind = "ok" if len(group) else "warning"
+        self.status.value = status_html(kind, f"{group.summary} Read from {' and '.join(where)}.")
+        self.problems.value = (
+            "<div role='note'><b>Not loaded:</b><ul>"
+            + "".join(f"<li>{html.escape(p)}</li>" for p in group.problems)
+            + "</ul></div>"
+            if group.problems
+            else ""
+        )
+        key = (tuple(group.participants), len(group.interviews), len(group.followups), self.large,
+               _fingerprint(group))  # fmt: skip
+        if key == self._drawn:
+            return  # nothing new handed in: keep the charts as they are
+        table = cohort.readable_table(group)
+        rows = [[index, *map(str, row)] for index, row in zip(table.index, table.to_numpy(), strict=True)]
+        self.table.value = table_html(
+            rows, ["Participant", *table.columns], "By participant (random ids; no names are handed in)",
+            empty="No summaries yet.",
+        )  # fmt: skip
+        figures = cohort.cohort_charts(group, large=self.large) if len(group) else []
+        self.titles = [fig.get_suptitle() for fig in figures]
+        pages = [charts.to_html(fig) for fig in figures]
+        while len(self.chart_boxes) < len(pages):
+            box = widgets.HTML(layout=widgets.Layout(max_width="62em"))
+            self.chart_boxes.append(labelled(box, "fk-chart"))
+        for box, page in zip(self.chart_boxes, pages, strict=False):
+            box.value = page
+        self.charts.children = tuple(self.chart_boxes[: len(pages)])
+        self._drawn = key
+
+
+def _fingerprint(group: cohort.Cohort) -> int:
+    """A cheap hash of the cohort's numbers, so a replaced hand-in with the same counts still redraws."""
+    import pandas as pd
+
+    parts = [pd.util.hash_pandas_object(group.interviews[["kind", "outcome"]], index=False).sum()]
+    if len(group.followups):
+        columns = group.followups[["channel", "purpose", "at", "response_at"]]
+        parts.append(pd.util.hash_pandas_object(columns, index=False).sum())
+    return hash(tuple(int(p) for p in parts))
+
+
+def cohort_view(folder: str | Path | None = None, *, large: bool = True) -> CohortView:
+    """The coach's cohort view over ``folder`` (default: the hand-in folder, ``FOLLOWUP_KIT_HANDIN``)."""
+    return CohortView(folder, large=large)

@@ -1,0 +1,729 @@
+"""Rehearse a class on a local JupyterHub: N participants from the nbgitpuller link to a handed-in summary.
+
+    python3 tasks.py hub-rehearsal --participants 5      # what a coach runs
+    .venv/bin/python -m tests.hub.rehearsal --participants 5 [--browsers 1] [--keep]
+
+It starts JupyterHub on 127.0.0.1 only (``DummyAuthenticator``, ``SimpleLocalProcessSpawner`` with homes
+in a temporary folder, npm's ``configurable-http-proxy`` installed into ``.hub-tools/`` on first use),
+with the settings ``docs/coaches.md`` tells a coach to paste (the log in each learner's home, a hand-in
+folder, ``http_timeout``/``start_timeout``).  The workbook is handed out by nbgitpuller from a local bare
+clone of this repository (its committed ``HEAD``), through the same link a coach shares.
+
+All participants arrive at once, as at the start of a workshop.  Some drive Debian's Chromium through
+Playwright (login, the link, Run All in notebook 01, three interviews typed into the form, notebook 03,
+the hand-in button); the rest do the same through the hub's and their server's REST and kernel websocket
+APIs (the notebooks' own cells, then the same widgets pressed in the kernel).  Then it checks that every
+log is separate and complete and that the coach's cohort view counts N, prints the table (link → ready
+notebook, memory per participant with notebooks 01 and 03 open, hub + proxy memory, CPU-seconds,
+failures) and stops everything it started.  Memory and CPU are read from ``/proc`` (Linux only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+TOOLS = ROOT / ".hub-tools"
+PROXY_PACKAGE = "configurable-http-proxy@5.3.0"
+NOTEBOOK_01 = "notebooks/01_log_your_interviews.ipynb"
+NOTEBOOK_03 = "notebooks/03_your_dashboard.ipynb"
+REPO_NAME = "followup-kit"  # the real repository's name: the clone folder is the last part of repo
+PASSWORD = "rehearsal"
+#: What docs/coaches.md tells a coach to set, mirrored here so the rehearsal tests the guide.
+LOG_SETTING = "~/followup-kit-log"
+HTTP_TIMEOUT, START_TIMEOUT = 180, 300
+INTERVIEWS_EACH = 3
+PARTICIPANT_TIMEOUT = 900
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+LAB_SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false", "checkForUpdates": False,
+    },
+}  # fmt: skip
+
+
+def say(message: str) -> None:
+    print(f"[rehearsal] {message}", flush=True)
+
+
+# -- tools ---------------------------------------------------------------------------------------
+
+
+def ensure_proxy() -> Path:
+    """npm's configurable-http-proxy in ``.hub-tools/`` (installed there on first use)."""
+    exe = TOOLS / "node_modules" / ".bin" / "configurable-http-proxy"
+    if exe.exists():
+        return exe
+    npm = shutil.which("npm")
+    if not npm:
+        raise SystemExit("npm is needed for JupyterHub's proxy: 'sudo apt-get install npm' (Debian/Ubuntu).")
+    say(f"installing {PROXY_PACKAGE} into {TOOLS} …")
+    TOOLS.mkdir(exist_ok=True)
+    subprocess.run([npm, "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund", "--loglevel=error",
+                    PROXY_PACKAGE], check=True)  # fmt: skip
+    return exe
+
+
+def chromium() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# -- processes, from /proc -----------------------------------------------------------------------
+
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _stat(pid: int) -> list[str] | None:
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return raw[raw.rindex(")") + 2:].split()  # fields from 3 (state) on
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of one process in MB (0 when it is gone)."""
+    try:
+        pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    return pages * _PAGE / 1e6
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its reaped children."""
+    fields = _stat(pid)
+    if not fields:
+        return 0.0
+    return sum(int(v) for v in fields[11:15]) / _TICK
+
+
+def _environ(pid: int) -> dict[str, str]:
+    try:
+        raw = Path(f"/proc/{pid}/environ").read_bytes()
+    except OSError:
+        return {}
+    pairs = (item.split(b"=", 1) for item in raw.split(b"\0") if b"=" in item)
+    return {k.decode(errors="replace"): v.decode(errors="replace") for k, v in pairs}
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def marked_processes(marker: str) -> dict[str, list[int]]:
+    """Processes started for this rehearsal (servers and kernels), by the participant they belong to."""
+    found: dict[str, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        env = _environ(int(entry.name))
+        if env.get("FOLLOWUP_KIT_REHEARSAL") == marker:
+            found.setdefault(env.get("JUPYTERHUB_USER", "?"), []).append(int(entry.name))
+    return found
+
+
+def descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (fields := _stat(int(entry.name))):
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        for child in children.get(pid, []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+# -- the hub -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Hub:
+    """One local JupyterHub with its proxy, configured as docs/coaches.md says; stopped by ``stop``."""
+
+    workdir: Path
+    proxy: Path
+    marker: str = field(default_factory=lambda: uuid.uuid4().hex)
+    token: str = field(default_factory=lambda: secrets.token_hex(24))
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def homes(self) -> Path:
+        return self.workdir / "homes"
+
+    @property
+    def handin(self) -> Path:
+        return self.workdir / "handin"
+
+    def config(self) -> str:
+        settings = self.workdir / "lab-settings"
+        for name, values in LAB_SETTINGS.items():
+            plugin, _, file = name.partition("/")
+            target = settings / plugin / file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(values))
+        environment = {
+            # what the guide has a coach paste:
+            "FOLLOWUP_KIT_LOG": LOG_SETTING,
+            "FOLLOWUP_KIT_HANDIN": str(self.handin),
+            # the rehearsal's own: this checkout's kit, no GUI backend, our lab settings, a marker
+            "PYTHONPATH": str(ROOT),
+            "MPLBACKEND": "Agg",
+            "JUPYTERLAB_SETTINGS_DIR": str(settings),
+            "FOLLOWUP_KIT_REHEARSAL": self.marker,
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        }
+        values = {
+            "bind_url": self.url,
+            "hub_bind_url": f"http://127.0.0.1:{free_port()}",
+            "api_url": f"http://127.0.0.1:{free_port()}",
+            "proxy": str(self.proxy),
+            "db": f"sqlite:///{self.workdir / 'jupyterhub.sqlite'}",
+            "cookie": str(self.workdir / "cookie_secret"),
+            "pid": str(self.workdir / "proxy.pid"),
+            "homes": str(self.homes / "{username}"),
+            "cmd": str(BIN / "jupyterhub-singleuser"),
+            "env": environment,
+            "token": self.token,
+        }
+        return f"""# written by tests/hub/rehearsal.py
+v = {values!r}
+c.JupyterHub.bind_url = v["bind_url"]
+c.JupyterHub.hub_bind_url = v["hub_bind_url"]
+c.ConfigurableHTTPProxy.api_url = v["api_url"]
+c.ConfigurableHTTPProxy.command = [v["proxy"]]
+c.ConfigurableHTTPProxy.pid_file = v["pid"]
+c.JupyterHub.db_url = v["db"]
+c.JupyterHub.cookie_secret_file = v["cookie"]
+c.JupyterHub.authenticator_class = "dummy"
+c.DummyAuthenticator.password = {PASSWORD!r}
+c.Authenticator.allow_all = True
+c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = v["homes"]
+c.Spawner.cmd = [v["cmd"]]
+c.Spawner.args = ["--ServerApp.allow_root=True", "--LabApp.expose_app_in_browser=True"]
+c.Spawner.default_url = "/lab"
+c.Spawner.environment = v["env"]
+c.Spawner.http_timeout = {HTTP_TIMEOUT}
+c.Spawner.start_timeout = {START_TIMEOUT}
+c.JupyterHub.cleanup_servers = True
+c.JupyterHub.services = [{{"name": "rehearsal", "api_token": v["token"]}}]
+c.JupyterHub.load_roles = [{{
+    "name": "rehearsal",
+    "scopes": ["admin:users", "admin:servers", "access:servers", "list:users", "read:users"],
+    "services": ["rehearsal"],
+}}]
+"""
+
+    def start(self) -> None:
+        self.homes.mkdir(parents=True)
+        self.handin.mkdir()
+        os.chmod(self.handin, 0o1777)  # every learner writes, nobody deletes another's file (sticky)
+        config = self.workdir / "jupyterhub_config.py"
+        config.write_text(self.config())
+        log = (self.workdir / "hub.log").open("w")
+        self.process = subprocess.Popen(
+            [str(BIN / "jupyterhub"), "-f", str(config)], cwd=self.workdir, stdout=log,
+            stderr=subprocess.STDOUT, start_new_session=True,
+            env=dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"),
+        )  # fmt: skip
+        deadline = time.monotonic() + 120
+        import urllib.request
+
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"JupyterHub exited:\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/hub/api/", timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.5)
+        raise RuntimeError(f"JupyterHub did not answer in 120 s:\n{self.log_tail()}")
+
+    def log_tail(self, chars: int = 4000) -> str:
+        path = self.workdir / "hub.log"
+        return path.read_text(errors="replace")[-chars:] if path.exists() else ""
+
+    def hub_and_proxy(self) -> list[int]:
+        if self.process is None:
+            return []
+        return [self.process.pid, *(p for p in descendants(self.process.pid) if p not in self._server_pids())]
+
+    def _server_pids(self) -> set[int]:
+        return {pid for pids in marked_processes(self.marker).values() for pid in pids}
+
+    def stop(self) -> list[str]:
+        """Stop the hub (which stops the servers and the proxy), then anything of ours still running."""
+        left: list[str] = []
+        ours = set(self._server_pids())
+        if self.process is not None:
+            ours.update(descendants(self.process.pid))
+            if self.process.poll() is None:
+                self.process.send_signal(signal.SIGTERM)
+                try:
+                    self.process.wait(60)
+                except subprocess.TimeoutExpired:
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                    self.process.wait(10)
+        ours.update(self._server_pids())
+        for pid in ours:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                left.append(str(pid))
+            except ProcessLookupError:
+                pass
+        return left
+
+
+# -- one participant -----------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    name: str
+    browser: bool
+    ready_s: float | None = None
+    done_s: float | None = None
+    error: str = ""
+    companies: list[str] = field(default_factory=list)
+
+
+def companies_for(name: str) -> list[str]:
+    return [f"Rehearsal {name} Co {i}" for i in range(1, INTERVIEWS_EACH + 1)]
+
+
+def link(hub: Hub, repo: str, branch: str) -> str:
+    """The nbgitpuller link a coach shares, for this hub and the local bare clone."""
+    query = urlencode({"repo": repo, "branch": branch, "urlpath": f"lab/tree/{REPO_NAME}/{NOTEBOOK_01}"},
+                      quote_via=quote)  # fmt: skip
+    return f"{hub.url}/hub/user-redirect/git-pull?{query}"
+
+
+LOG_CODE = """
+from datetime import date, time, timedelta
+for i, company in enumerate({companies!r}):
+    book.company.value = company
+    book.role.value = "Data Analyst"
+    book.held_date.value = date(2026, 3, 2) + timedelta(days=i)
+    book.held_time.value = time(10, 0)
+    book.save_button.click()
+    assert "Saved:" in book.form_status.value, book.form_status.value
+"""
+HAND_IN_CODE = """
+from followup_kit.widgets.dashboard import SummaryExport
+share = SummaryExport()
+share.export_button.click()
+assert "hand-in folder has it now" in share.status.value, share.status.value
+"""
+
+
+def code_cells(path: Path) -> list[str]:
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    return ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"]
+
+
+class Api:
+    """The hub's and a server's REST and kernel APIs, with the rehearsal service's token."""
+
+    def __init__(self, hub: Hub) -> None:
+        from tornado.httpclient import AsyncHTTPClient
+
+        self.hub = hub
+        self.http = AsyncHTTPClient(max_clients=200)
+        self.headers = {"Authorization": f"token {hub.token}"}
+
+    async def call(self, method: str, path: str, body: object = None, timeout: float = 300) -> object:
+        from tornado.httpclient import HTTPRequest
+
+        data = None if body is None else json.dumps(body)
+        if data is None and method in ("POST", "PUT", "PATCH"):
+            data = ""
+        request = HTTPRequest(self.hub.url + path, method=method, headers=self.headers, body=data,
+                              request_timeout=timeout)  # fmt: skip
+        try:
+            response = await self.http.fetch(request, raise_error=True)
+        except Exception as error:  # say which request: a participant's failure must be traceable
+            raise RuntimeError(f"{method} {path}: {type(error).__name__}: {error}") from error
+        return json.loads(response.body) if response.body else None
+
+    async def run(self, name: str, kernel: str, code: str, timeout: float = 300) -> None:
+        """Execute ``code`` in a kernel of the user's server; raise with the error if it fails."""
+        from tornado.httpclient import HTTPRequest
+        from tornado.websocket import websocket_connect
+
+        session = uuid.uuid4().hex
+        path = f"/user/{name}/api/kernels/{kernel}/channels?session_id={session}"
+        url = self.hub.url.replace("http", "ws", 1) + path
+        socket_ = await websocket_connect(HTTPRequest(url, headers=self.headers, request_timeout=60))
+        msg_id = uuid.uuid4().hex
+        socket_.write_message(json.dumps({
+            "header": {"msg_id": msg_id, "username": name, "session": session, "msg_type": "execute_request",
+                       "version": "5.3", "date": datetime.now(UTC).isoformat()},
+            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
+            "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
+                        "allow_stdin": False, "stop_on_error": True},
+        }))  # fmt: skip
+        reply, idle, error = None, False, ""
+        deadline = time.monotonic() + timeout
+        try:
+            while not (reply and idle):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"a cell took over {timeout:.0f} s: {code[:80]!r}")
+                raw = await asyncio.wait_for(socket_.read_message(), left)
+                if raw is None:
+                    raise ConnectionError("the kernel's websocket closed")
+                msg = json.loads(raw)
+                if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                    continue
+                kind = msg["header"]["msg_type"]
+                if kind == "execute_reply":
+                    reply = msg["content"]
+                elif kind == "status" and msg["content"].get("execution_state") == "idle":
+                    idle = True
+                elif kind == "error":
+                    error = f"{msg['content']['ename']}: {msg['content']['evalue']}"
+        finally:
+            socket_.close()
+        if reply.get("status") != "ok":
+            raise RuntimeError(error or f"{reply.get('ename')}: {reply.get('evalue')}")
+
+    async def open(self, name: str, path: str) -> str:
+        """Open a notebook as JupyterLab does (a session with a python3 kernel); return the kernel id."""
+        made = await self.call("POST", f"/user/{name}/api/sessions",
+                               {"path": path, "type": "notebook", "name": "", "kernel": {"name": "python3"}})
+        return made["kernel"]["id"]
+
+
+async def rest_participant(api: Api, result: Result, repo: str, branch: str) -> None:
+    name = result.name
+    start = time.monotonic()
+    await api.call("POST", f"/hub/api/users/{name}")
+    await api.call("POST", f"/hub/api/users/{name}/server", timeout=START_TIMEOUT + 30)
+    while True:  # the hub's spawn-pending page does this polling for a browser
+        user = await api.call("GET", f"/hub/api/users/{name}")
+        server = (user.get("servers") or {}).get("")
+        if server and server.get("ready"):
+            break
+        if time.monotonic() - start > START_TIMEOUT + 30:
+            raise TimeoutError("the server was not ready in time")
+        await asyncio.sleep(0.5)
+    from tornado.httpclient import HTTPRequest
+
+    query = urlencode({"repo": repo, "branch": branch})
+    response = await api.http.fetch(HTTPRequest(f"{api.hub.url}/user/{name}/git-pull/api?{query}",
+                                                headers=api.headers, request_timeout=300))  # fmt: skip
+    events = response.body.decode(errors="replace")
+    if '"phase": "finished"' not in events:
+        raise RuntimeError(f"nbgitpuller did not finish: {events[-500:]}")
+    folder = f"{REPO_NAME}/notebooks"
+    first = await api.open(name, f"{REPO_NAME}/{NOTEBOOK_01}")
+    await api.run(name, first, "pass")
+    result.ready_s = time.monotonic() - start
+    for cell in code_cells(ROOT / NOTEBOOK_01):  # Run All, as a learner does
+        await api.run(name, first, cell)
+    await api.run(name, first, LOG_CODE.format(companies=result.companies))
+    third = await api.open(name, f"{folder}/03_your_dashboard.ipynb")
+    for cell in code_cells(ROOT / NOTEBOOK_03)[:-1]:  # the last cell shows the hand-in button: pressed below
+        await api.run(name, third, cell)
+    await api.run(name, third, HAND_IN_CODE)
+    result.done_s = time.monotonic() - start
+
+
+def browser_participant(hub: Hub, result: Result, url: str) -> None:
+    """A participant in Chromium: the link, login, notebook 01's form, notebook 03's hand-in button."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.browser.lab import error_outputs, open_notebook, run_all
+
+    name = result.name
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.set_default_timeout(120_000)
+            start = time.monotonic()
+            page.goto(url)
+            page.fill("#username_input", name)
+            page.fill("#password_input", PASSWORD)
+            page.click("#login_submit")
+            page.wait_for_url("**/lab/tree/**", timeout=(START_TIMEOUT + 120) * 1000)
+            page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=180_000)
+            page.wait_for_function(KERNEL_READY, timeout=180_000)
+            result.ready_s = time.monotonic() - start
+            base = f"{hub.url}/user/{name}"
+            run_all(page)
+            problems = error_outputs(page)
+            if problems:
+                raise RuntimeError(f"notebook 01 showed errors: {problems[0][:300]}")
+            status = page.locator(".fk-form-status").first
+            for day, company in enumerate(result.companies, start=2):
+                _type(page, ".fk-company", company)
+                _type(page, ".fk-role", "Data Analyst")
+                page.locator(".fk-held-date input").first.fill(f"2026-03-{day:02d}")
+                page.locator(".fk-held-time input").first.fill("10:00")
+                page.locator("button.fk-save").first.click()
+                expect(status).to_contain_text(f"Saved: {company}", timeout=60_000)
+            open_notebook(page, base, f"{REPO_NAME}/{NOTEBOOK_03}")
+            run_all(page)
+            page.locator("button.fk-cohort-export").first.click()
+            expect(page.locator(".fk-cohort-status").first).to_contain_text("hand-in folder has it now",
+                                                                           timeout=60_000)  # fmt: skip
+            result.done_s = time.monotonic() - start
+        finally:
+            browser.close()
+
+
+KERNEL_READY = """() => {
+  const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  const kernel = widget && widget.sessionContext && widget.sessionContext.session
+    && widget.sessionContext.session.kernel;
+  return !!kernel && kernel.connectionStatus === 'connected' && kernel.status === 'idle';
+}"""
+
+
+def _type(page, css: str, text: str) -> None:
+    field_ = page.locator(f"{css} input, {css} textarea").first
+    field_.click()
+    field_.press("Control+A")
+    field_.press_sequentially(text)
+    field_.blur()
+
+
+# -- the whole rehearsal -------------------------------------------------------------------------
+
+
+@dataclass
+class Report:
+    participants: int
+    browsers: int
+    results: list[Result]
+    memory_mb: dict[str, float]
+    cpu_s: dict[str, float]
+    hub_proxy_mb: float
+    hub_proxy_cpu_s: float
+    failures: list[str]
+    wall_s: float
+    #: RSS of each server process and each kernel process, MB (for sizing: one server, two kernels each)
+    split_mb: dict[str, list[float]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def table(self) -> str:
+        ready = [r.ready_s for r in self.results if r.ready_s is not None]
+        mem = list(self.memory_mb.values())
+        cpu = list(self.cpu_s.values())
+
+        def fmt(values: list[float], unit: str) -> str:
+            if not values:
+                return "-"
+            return f"median {statistics.median(values):.0f} {unit}, worst {max(values):.0f} {unit}"
+
+        rows = [
+            ("participants (in Chromium)", f"{self.participants} ({self.browsers})"),
+            ("ready (link → notebook 01 idle)", f"{len(ready)} of {self.participants}"),
+            ("link → ready", fmt(ready, "s")),
+            ("memory per participant, 01 + 03 open (RSS)", fmt(mem, "MB")),
+            ("  of which a Jupyter server", fmt(self.split_mb.get("server", []), "MB")),
+            ("  of which a kernel (01 or 03)", fmt(self.split_mb.get("kernel", []), "MB")),
+            ("hub + proxy (RSS)", f"{self.hub_proxy_mb:.0f} MB"),
+            ("CPU-seconds per participant", fmt(cpu, "s")),
+            ("CPU-seconds, all participants + hub + proxy", f"{sum(cpu) + self.hub_proxy_cpu_s:.0f} s"),
+            ("wall time", f"{self.wall_s:.0f} s"),
+            ("failures", str(len(self.failures))),
+        ]
+        width = max(len(k) for k, _ in rows)
+        lines = [f"{k:<{width}}  {v}" for k, v in rows]
+        lines += [f"  - {f}" for f in self.failures]
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, object]:
+        ready = [r.ready_s for r in self.results if r.ready_s is not None]
+        return {
+            "participants": self.participants, "browsers": self.browsers, "ready": len(ready),
+            "ready_median_s": statistics.median(ready) if ready else None,
+            "ready_worst_s": max(ready) if ready else None,
+            "memory_median_mb": statistics.median(self.memory_mb.values()) if self.memory_mb else None,
+            "memory_worst_mb": max(self.memory_mb.values()) if self.memory_mb else None,
+            "hub_proxy_mb": self.hub_proxy_mb, "cpu_total_s": sum(self.cpu_s.values()) + self.hub_proxy_cpu_s,
+            "cpu_median_s": statistics.median(self.cpu_s.values()) if self.cpu_s else None,
+            "failures": self.failures, "wall_s": self.wall_s,
+            "server_median_mb": _median(self.split_mb.get("server")),
+            "kernel_median_mb": _median(self.split_mb.get("kernel")),
+            "kernel_worst_mb": max(self.split_mb["kernel"]) if self.split_mb.get("kernel") else None,
+        }  # fmt: skip
+
+
+def _median(values: list[float] | None) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def bare_clone(workdir: Path) -> tuple[str, str]:
+    """A bare clone of this repository's committed HEAD, as the nbgitpuller ``repo``; (url, branch)."""
+    target = workdir / "repos" / REPO_NAME
+    subprocess.run(["git", "clone", "--quiet", "--bare", str(ROOT), str(target)], check=True)
+    head = subprocess.run(["git", "-C", str(target), "symbolic-ref", "--short", "HEAD"], check=True,
+                          capture_output=True, text=True).stdout.strip()  # fmt: skip
+    return f"file://{target}", head
+
+
+def check(hub: Hub, results: list[Result]) -> list[str]:
+    """Every log separate and complete; the coach's cohort view counts everyone."""
+    from followup_kit.store import InterviewLog
+    from followup_kit.widgets.cohort import CohortView
+
+    failures = []
+    for result in results:
+        folder = hub.homes / result.name / LOG_SETTING.removeprefix("~/")
+        try:
+            companies = sorted(iv.company for _, iv in InterviewLog(folder, read_only=True).items())
+        except Exception as error:  # report, don't stop the other checks
+            failures.append(f"{result.name}: the log in {folder} cannot be read ({error})")
+            continue
+        if companies != sorted(result.companies):
+            failures.append(f"{result.name}: the log holds {companies}, expected {sorted(result.companies)}")
+    view = CohortView(hub.handin, large=False)
+    counted = len(view.group) if view.group is not None else 0
+    if counted != len(results):
+        failures.append(f"the cohort view counts {counted} participants, expected {len(results)}")
+    elif view.group is not None and len(view.group.interviews) != INTERVIEWS_EACH * len(results):
+        failures.append(f"the cohort view holds {len(view.group.interviews)} interviews, "
+                        f"expected {INTERVIEWS_EACH * len(results)}")  # fmt: skip
+    for problem in view.group.problems if view.group is not None else []:
+        failures.append(f"cohort view: {problem}")
+    return failures
+
+
+async def _drive(hub: Hub, results: list[Result], repo: str, branch: str) -> None:
+    api = Api(hub)
+    url = link(hub, repo, branch)
+
+    async def one(result: Result) -> None:
+        try:
+            if result.browser:
+                await asyncio.wait_for(asyncio.to_thread(browser_participant, hub, result, url),
+                                       PARTICIPANT_TIMEOUT)  # fmt: skip
+            else:
+                await asyncio.wait_for(rest_participant(api, result, repo, branch), PARTICIPANT_TIMEOUT)
+        except Exception as error:  # one participant's failure is reported, the others go on
+            text = str(error) or type(error).__name__
+            result.error = f"{type(error).__name__}: {text.splitlines()[0][:300]}"
+
+    await asyncio.gather(*(one(r) for r in results))
+
+
+def rehearse(participants: int, browsers: int | None = None, keep: bool = False) -> Report:
+    """Run the whole rehearsal and return its report; everything started is stopped before returning."""
+    if participants < 1:
+        raise SystemExit("--participants must be 1 or more")
+    if browsers is None:
+        browsers = max(1, min(3, participants // 5))
+    browsers = min(browsers, participants)
+    if browsers and not chromium():
+        raise SystemExit("No Chromium found: 'sudo apt-get install chromium', or run with --browsers 0.")
+    proxy = ensure_proxy()
+    workdir = Path(tempfile.mkdtemp(prefix="hub-rehearsal-"))
+    hub = Hub(workdir, proxy)
+    results = [Result(f"learner{i:02d}", browser=i < browsers) for i in range(participants)]
+    for result in results:
+        result.companies = companies_for(result.name)
+    failures: list[str] = []
+    memory: dict[str, float] = {}
+    cpu: dict[str, float] = {}
+    split: dict[str, list[float]] = {}
+    hub_mb = hub_cpu = 0.0
+    began = time.monotonic()
+    try:
+        repo, branch = bare_clone(workdir)
+        say(f"JupyterHub on {hub.url}, participants: {participants} ({browsers} in Chromium), in {workdir}")
+        hub.start()
+        asyncio.run(_drive(hub, results, repo, branch))
+        for name, pids in marked_processes(hub.marker).items():  # everyone with 01 and 03 still open
+            memory[name] = sum(rss_mb(p) for p in pids)
+            cpu[name] = sum(cpu_seconds(p) for p in pids)
+            for pid in pids:
+                kind = "kernel" if b"ipykernel" in _cmdline(pid) else "server"
+                split.setdefault(kind, []).append(rss_mb(pid))
+        own = hub.hub_and_proxy()
+        hub_mb = sum(rss_mb(p) for p in own)
+        hub_cpu = sum(cpu_seconds(p) for p in own)
+        failures += [f"{r.name}{' (Chromium)' if r.browser else ''}: {r.error}" for r in results if r.error]
+        failures += check(hub, results)
+    except Exception as error:
+        failures.append(f"the rehearsal stopped: {type(error).__name__}: {error}")
+    finally:
+        wall = time.monotonic() - began
+        left = hub.stop()
+        if left:
+            failures.append(f"{len(left)} processes were still running after the hub stopped; killed")
+        if failures:
+            say(f"the hub's log ends:\n{hub.log_tail(3000)}")
+        if keep:
+            say(f"kept {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return Report(participants, browsers, results, memory, cpu, hub_mb, hub_cpu, failures, wall, split)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--participants", type=int, default=5)
+    parser.add_argument("--browsers", type=int, default=None, help="how many use Chromium (default 1–3)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (homes, hub log)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    report = rehearse(args.participants, args.browsers, args.keep)
+    print(report.table(), flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(report.as_dict(), indent=1) + "\n")
+    return 0 if report.ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

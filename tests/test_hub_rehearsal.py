@@ -1,0 +1,37 @@
+"""A class of two on a local JupyterHub: separate logs, two hand-ins, the cohort view counts two.
+
+Runs ``tests/hub/rehearsal.py`` (what ``python3 tasks.py hub-rehearsal`` runs) as a subprocess: one
+participant in Chromium, one over the hub's and server's APIs.  The rehearsal stops everything it
+started and counts leftovers as a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.hub
+def test_a_class_of_two_gets_separate_logs_and_hands_in(tmp_path):
+    figures = tmp_path / "figures.json"
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.hub.rehearsal", "--participants", "2", "--browsers", "1",
+         "--json", str(figures)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output[-6000:]
+    report = json.loads(figures.read_text())
+    assert report["participants"] == report["ready"] == 2 and report["browsers"] == 1
+    assert report["failures"] == []
+    assert 0 < report["ready_median_s"] <= report["ready_worst_s"]
+    assert report["memory_median_mb"] > 50 and report["hub_proxy_mb"] > 20  # real processes were measured
+    assert "link → ready" in output and "hub + proxy (RSS)" in output

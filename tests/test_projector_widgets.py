@@ -1,0 +1,41 @@
+"""The projector page: one view at a time, its own Large text switch, no learner buttons."""
+
+from __future__ import annotations
+
+from followup_kit import cohort, sample
+from followup_kit.widgets.projector import BODY_PX, LARGE_PX, ProjectorView, _style
+
+
+def test_one_view_at_a_time_and_large_text_switches_a_class(tmp_path):
+    cohort.write_demo_summaries(tmp_path, seeds=(1,))
+    page = ProjectorView(tmp_path, sample.generate(12, seed=2))
+    assert page.body.children == (page.cohort,) and len(page.cohort.group) == 1
+    assert len(page.cohort.titles) == 6 and len(page.dashboard.titles) == 5
+    page.show.value = "Dashboard"
+    assert page.body.children == (page.dashboard,)
+    assert page.dashboard.large.value and page.dashboard.large.layout.display == "none"
+    assert page.body_px == BODY_PX
+    page.large.value = True
+    assert "fk-projector-xl" in page._dom_classes and page.body_px == LARGE_PX
+    page.large.value = False
+    assert "fk-projector-xl" not in page._dom_classes
+
+
+def test_no_learner_button_and_no_file_path_on_the_page(tmp_path):
+    page = ProjectorView(tmp_path / "empty")
+    texts = [w.description for w in _all(page) if hasattr(w, "description")]
+    assert not any("Export" in t or "Hand in" in t for t in texts), texts
+    source = page.dashboard.source.value
+    assert "synthetic sample" in source and "data/" not in source and "my_log" not in source
+    assert any("sample's" in title for title in page.dashboard.titles), page.dashboard.titles
+
+def test_the_style_sets_body_text_at_both_sizes():
+    css = _style(20, 28)
+    assert ".fk-projector{font-size:20px" in css and ".fk-projector.fk-projector-xl{font-size:28px" in css
+    assert "--jp-widgets-font-size:20px" in css
+
+
+def _all(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _all(child)
