@@ -33,6 +33,7 @@ import pandas as pd
 
 from . import metrics
 from .sources import cite
+from .wording import plural
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -156,6 +157,13 @@ def _count_share(counts, shares) -> list[str]:
     return [f"{n:,} ({s:.0%})" for n, s in zip(counts, shares, strict=True)]
 
 
+def _whole_numbers(axis: Any) -> None:
+    """Counts get whole-number ticks only: a log of 2 interviews shows 0, 1, 2, never 0.5."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+
+
 def _bar_labels(ax, bars, labels: list[str], size: dict) -> None:
     ax.bar_label(bars, labels=labels, padding=4, fontsize=size["note"])
 
@@ -228,8 +236,6 @@ def time_to_follow_up_chart(
     The share is of all interviews: those with no thank-you count as outside
     the 24 hours (they are not in the histogram; the caption says how many).
     """
-    from matplotlib.ticker import MaxNLocator
-
     table = metrics.time_to_follow_up(interviews, followups)
     if table.empty:
         return _no_data(large, "time to follow up")
@@ -247,7 +253,7 @@ def time_to_follow_up_chart(
            linewidth=size["line"] / 3)  # fmt: skip
     ax.axvline(metrics.THANK_YOU_HOURS, color=OKABE_ITO["black"], linestyle="--", linewidth=size["line"])
     ax.annotate(
-        f"24 h: {_pct(share)} inside\n({inside:,} of {total:,} interviews)",
+        f"24 h: {_pct(share)} inside\n({inside:,} of {plural(total, 'interview')})",
         xy=(metrics.THANK_YOU_HOURS, 1.0), xycoords=("data", "axes fraction"),
         xytext=(8, -4), textcoords="offset points", ha="left", va="top", fontsize=size["note"],
     )  # fmt: skip
@@ -256,13 +262,15 @@ def time_to_follow_up_chart(
     ax.set_xlim(0, HISTOGRAM_MAX_HOURS + 6)
     ax.set_xlabel("Hours from interview to first thank-you", fontsize=size["label"])
     ax.set_ylabel("Interviews", fontsize=size["label"])
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    _whole_numbers(ax.yaxis)
+    ax.set_ylim(0, max(int(counts.max()), 1) * 1.15)  # counts: never below 0, even with none sent
     title = f"{_pct(share)} of {owner} interviews got a thank-you within 24 h"
-    none = f"; {missing:,} with no thank-you are not shown" if missing else ""
+    none = (f"; {plural(missing, 'interview')} with no thank-you {'is' if missing == 1 else 'are'} not shown"
+            if missing else "")
     caption = f"Each interview counted once, by its first thank-you{none}. {RULE_CAPTION}."
     median = f", median {np.median(sent):.0f} h" if len(sent) else ""
     alt = (
-        f"Histogram of hours to the first thank-you for {total:,} interviews{median}: {inside:,} "
+        f"Histogram of hours to the first thank-you for {plural(total, 'interview')}{median}: {inside:,} "
         f"({_pct(share)}) within the marked 24-hour line, {len(sent) - inside:,} later and "
         f"{missing:,} with none ({RULE_CAPTION})."
     )
@@ -284,15 +292,16 @@ def funnel_chart(
     bars = ax.barh(labels, rows["interviews"], color=colours)
     _bar_labels(ax, bars, _count_share(rows["interviews"], rows["share"]), size)
     ax.set_xlim(0, total * 1.25)
+    _whole_numbers(ax.xaxis)
     ax.set_xlabel("Interviews (each counted once per stage)", fontsize=size["label"])
     ax.set_ylabel("Stage", fontsize=size["label"])
     counts = dict(zip(table["stage"], table["interviews"], strict=True))
     offers, replies = int(counts["offer"]), int(counts["any response"])
-    title = f"{offers:,} of {owner} {total:,} interviews ({_pct(offers / total)}) ended in an offer"
+    title = f"{offers:,} of {owner} {plural(total, 'interview')} ({_pct(offers / total)}) ended in an offer"
     alt = "Funnel of interviews: " + ", ".join(
         f"{s} {n:,} ({sh:.0%})" for s, n, sh in zip(table["stage"], table["interviews"], table["share"],
                                                    strict=True)
-    ) + f"; {replies:,} got a reply."  # fmt: skip
+    ) + f"; {plural(replies, 'interview')} got a reply."  # fmt: skip
     caption = f"Each stage counted on its own, as a share of all interviews. {RULE_CAPTION}."
     return _finish(fig, title, alt, size, caption=caption)
 
@@ -309,7 +318,7 @@ def response_time_chart(
     rows = summary.iloc[::-1]
     bars = ax.barh([_CHANNEL_LABELS.get(c, c) for c in rows["channel"]],
                    np.maximum(rows["median_hours"], 1 / 60), color=OKABE_ITO["reddish_purple"])  # fmt: skip
-    _bar_labels(ax, bars, [f"{_duration(m)} ({n:,} replies)" if n != 1 else f"{_duration(m)} (1 reply)"
+    _bar_labels(ax, bars, [f"{_duration(m)} ({plural(int(n), 'reply')})"
                            for m, n in zip(rows["median_hours"], rows["responses"], strict=True)],
                 size)  # fmt: skip
     ax.set_xscale("log")
@@ -323,11 +332,12 @@ def response_time_chart(
     ax.set_ylabel("Channel", fontsize=size["label"])
     median = float(answered["hours"].median())
     title = (
-        f"Replies came a median of {_duration(median)} after {owner} follow-ups ({len(answered):,} replies)"
+        f"Replies came a median of {_duration(median)} after {owner} follow-ups "
+        f"({plural(len(answered), 'reply')})"
     )
     alt = f"Bar chart of median time to a reply by channel, overall {_duration(median)}: " + ", ".join(
-        f"{c} {_duration(m)} over {n:,}" for c, m, n in zip(summary["channel"], summary["median_hours"],
-                                                           summary["responses"], strict=True)
+        f"{c} {_duration(m)} over {plural(int(n), 'reply')}"
+        for c, m, n in zip(summary["channel"], summary["median_hours"], summary["responses"], strict=True)
     ) + "."  # fmt: skip
     return _finish(fig, title, alt, size)
 
@@ -347,7 +357,7 @@ def outcome_chart(
         return _no_data(large, "outcome")
     rounds = total != int(table["interviews"].sum())
     table = table[(table["outcome"] != "next_round") | (table["processes"] > 0)]
-    noun = "hiring processes" if rounds else "interviews"
+    noun = ("hiring process", "hiring processes") if rounds else ("interview", None)
     fig, (ax,), size = _figure(large)
     rows = table.iloc[::-1]
     labels = [_OUTCOME_LABELS.get(o, o).capitalize() for o in rows["outcome"]]
@@ -355,16 +365,17 @@ def outcome_chart(
                    color=[_OUTCOME_COLOURS.get(o, OKABE_ITO["grey"]) for o in rows["outcome"]])  # fmt: skip
     _bar_labels(ax, bars, _count_share(rows["processes"], rows["process_share"]), size)
     ax.set_xlim(0, table["processes"].max() * 1.3)
-    ax.set_xlabel(noun.capitalize() + (" (each once, by its latest round)" if rounds else ""),
+    _whole_numbers(ax.xaxis)
+    ax.set_xlabel("Hiring processes (each once, by its latest round)" if rounds else "Interviews",
                   fontsize=size["label"])
     ax.set_ylabel("Outcome", fontsize=size["label"])
     top = table.sort_values("processes", ascending=False, kind="stable").iloc[0]
     title = (
         f"Most common outcome: {_OUTCOME_LABELS.get(top['outcome'], top['outcome'])}, "
-        f"{int(top['processes']):,} of {owner} {total:,} {noun} ({_pct(top['process_share'])})"
+        f"{int(top['processes']):,} of {owner} {plural(total, *noun)} ({_pct(top['process_share'])})"
     )
     parts = _count_share(table["processes"], table["process_share"])
-    alt = f"Bar chart of outcomes for {total:,} {noun}: " + ", ".join(
+    alt = f"Bar chart of outcomes for {plural(total, *noun)}: " + ", ".join(
         f"{_OUTCOME_LABELS.get(o, o)} {part}" for o, part in zip(table["outcome"], parts, strict=True)
     ) + "."  # fmt: skip
     return _finish(fig, title, alt, size)

@@ -29,6 +29,7 @@ import pandas as pd
 
 from .records import CHANNELS, KINDS, OUTCOMES, PURPOSES
 from .sources import cite
+from .wording import noun as _noun
 from .wording import plural as _plural
 
 #: The thank-you deadline the dashboard judges against, and where it comes from.
@@ -323,8 +324,8 @@ _CHANNEL_NOUNS = {
 
 def channel_noun(channel: str, count: int = 2) -> str:
     """How a sentence names a channel: "call"/"calls", "LinkedIn message"/"LinkedIn messages"."""
-    one, many = _CHANNEL_NOUNS.get(channel, (channel, channel + "s"))
-    return one if count == 1 else many
+    one, many = _CHANNEL_NOUNS.get(channel, (channel, None))
+    return _noun(count, one, many)
 
 
 def _pct(share: float) -> str:

@@ -21,6 +21,7 @@ import pandas as pd
 
 from .. import charts, metrics
 from ..records import KINDS
+from ..wording import plural
 from ._common import button, download_link, labelled, status_html
 
 __all__ = ["CSS_CLASSES", "EXPORT_CSS_CLASSES", "DashboardView", "SummaryExport", "dashboard"]
@@ -179,7 +180,8 @@ class DashboardView(widgets.VBox):
         span += [f"to {end:%d %b %Y}"] if end else []
         held = f", held {' '.join(span)}" if span else ""
         self.status.value = status_html(
-            "ok", f"Showing {shown:,} of {total:,} interviews ({kinds_text}{held}) and their follow-ups."
+            "ok",
+            f"Showing {shown:,} of {plural(total, 'interview')} ({kinds_text}{held}) and their follow-ups.",
         )
 
 
@@ -264,7 +266,7 @@ class SummaryExport(widgets.VBox):
                 else "Download it below and send it to your coach.")
         self.status.value = status_html(
             "ok",
-            f"Exported {count} interview{'' if count == 1 else 's'} as participant {self.participant_id} to "
+            f"Exported {plural(count, 'interview')} as participant {self.participant_id} to "
             f"{path}. It holds no names, companies, contacts, notes or talking points: open it to check. "
             + then,
         )
