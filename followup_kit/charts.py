@@ -113,7 +113,7 @@ def _figure(
 
     size = _sizes(large)
     fig = Figure(figsize=(size["width"], size["height"] * height), dpi=100)
-    bottom = 0.09 if caption else 0.0
+    bottom = 0.13 if caption else 0.0  # room for a caption of three lines
     fig.set_layout_engine(ConstrainedLayoutEngine(rect=(0.0, bottom, 1.0, 1.0 - bottom)))
     axes = [fig.add_subplot(1, ncols, i + 1) for i in range(ncols)]
     for ax in axes:
@@ -398,6 +398,144 @@ def dashboard_charts(
     return [chart(interviews, followups, large=large, owner=owner) for chart in DASHBOARD_CHARTS]
 
 
+#: The metric tables each dashboard chart is drawn from, and nothing else (with ``large`` and ``owner``).
+CHART_INPUTS = {
+    "time_to_follow_up_chart": lambda iv, fu: [metrics.time_to_follow_up(iv, fu)],
+    "response_rate_chart": lambda iv, fu: [metrics.response_rates(iv, fu, "channel"),
+                                           metrics.response_rates(iv, fu, "timing")],
+    "funnel_chart": lambda iv, fu: [metrics.funnel(iv, fu)],
+    "response_time_chart": lambda iv, fu: [metrics.time_to_response(iv, fu),
+                                           metrics.response_time_summary(iv, fu, "channel")],
+    "outcome_chart": lambda iv, fu: [metrics.outcome_mix(iv, fu)],
+}
+
+
+def input_digest(chart: Any, interviews: pd.DataFrame, followups: pd.DataFrame) -> int:
+    """A fingerprint of the tables ``chart`` draws: equal digests draw equal charts, so a view may skip it.
+
+    Call it inside ``metrics.computed_once()`` and the chart reuses the same tables when drawn."""
+    parts: list[Any] = []
+    for table in CHART_INPUTS[chart.__name__](interviews, followups):
+        parts += [tuple(table.columns), table.shape,
+                  int(pd.util.hash_pandas_object(table, index=False).sum()) if len(table) else 0]
+    return hash(tuple(parts))
+
+
+class Renderer:
+    """Draws a view's charts to ``<figure>`` HTML, fast enough for a filter that changes often.
+
+    A chart is drawn at its fixed size (``_sizes``), so its constrained layout only depends on
+    the widest tick label on each axes' left and the length of its title.  The first figure of a
+    kind lays out as usual; later ones of the same kind and layout key take that layout as is
+    (``reuse_layout``).  Long texts (title, caption) that were drawn before get the same line breaks
+    at once instead of matplotlib's word-by-word measuring again (``prewrap``): a caption hardly
+    changes between selections.  PNGs use a light compression (``compress_level``): the image is a little
+    larger and quicker to encode.  ``charts.to_html`` stays the reference rendering.
+    """
+
+    def __init__(self, *, reuse_layout: bool = True, prewrap: bool = True, compress_level: int = 1) -> None:
+        self.reuse_layout = reuse_layout
+        self.prewrap = prewrap
+        self.compress_level = compress_level
+        #: (chart name, layout key) -> positions of each axes and of the title.
+        self._layouts: dict[tuple, tuple[list[Any], tuple[float, float] | None]] = {}
+        #: Line breaks matplotlib chose for a wrapping text, by ``_wrap_key``.
+        self._wraps: dict[tuple, str] = {}
+        #: How many figures took a remembered layout, and how many were laid out anew.
+        self.reused = self.laid_out = 0
+
+    def html(self, fig: Figure, name: str = "") -> str:
+        """The chart as ``to_html`` gives it, laid out once per kind and layout key."""
+        wrapped, pending = self._known_wraps(fig) if self.prewrap else ([], [])
+        try:
+            title = fig._suptitle
+            lines = None if title is None or title.get_wrap() else title.get_text().count("\n") + 1
+            key = (name, *_layout_key(fig, lines)) if self.reuse_layout and lines is not None else None
+            known = self._layouts.get(key) if key is not None else None
+            if known is not None:
+                positions, title_at = known
+                fig.set_layout_engine(None)  # None, not "none": no layout dry run before the real draw
+                for ax, position in zip(fig.axes, positions, strict=True):
+                    ax.set_position(position)
+                if title_at is not None and title is not None:
+                    title.set_position(title_at)
+                self.reused += 1
+            page = to_html(fig, pil_kwargs={"compress_level": self.compress_level})
+            for text, wrap_key in pending:  # matplotlib's own line breaks, measured in this draw
+                self._wraps[wrap_key] = text._get_wrapped_text()
+            if known is None:
+                self.laid_out += 1
+                if self.reuse_layout:
+                    if lines is None:
+                        drawn = self._wraps.get(_wrap_key(fig, title), "") if title is not None else ""
+                        lines = drawn.count("\n") + 1
+                    self._layouts[(name, *_layout_key(fig, lines))] = (
+                        [ax.get_position(original=False).frozen() for ax in fig.axes],
+                        title.get_position() if title is not None else None,
+                    )
+        finally:
+            for text, original in wrapped:  # the figure keeps its own words (tests read get_suptitle)
+                text.set_text(original)
+                text.set_wrap(True)
+        return page
+
+    def _known_wraps(self, fig: Figure) -> tuple[list[tuple[Any, str]], list[tuple[Any, tuple]]]:
+        """Put the line breaks matplotlib chose before into the figure's wrapping texts (title, caption).
+
+        Returns the texts changed, with their words, and those never wrapped before (with their keys):
+        matplotlib measures those word by word in this draw, and ``html`` remembers the result."""
+        if len(self._wraps) > 512:
+            self._wraps.clear()
+        wrapped, pending = [], []
+        for text in [fig._suptitle, *fig.texts]:
+            if text is None or not text.get_wrap():
+                continue
+            key = _wrap_key(fig, text)
+            if key in self._wraps:
+                wrapped.append((text, text.get_text()))
+                text.set_text(self._wraps[key])
+                text.set_wrap(False)
+            elif "\n" not in text.get_text() and _one_line_fits(fig, text):  # one measurement, no breaks
+                wrapped.append((text, text.get_text()))
+                text.set_wrap(False)
+            else:
+                pending.append((text, key))
+        return wrapped, pending
+
+
+def _one_line_fits(fig: Figure, text: Any) -> bool:
+    """Whether ``text`` fits on one line of the figure (with a margin), measured once with its font."""
+    from matplotlib.backends.backend_agg import get_hinting_flag
+    from matplotlib.font_manager import findfont, get_font
+
+    font = get_font(findfont(text.get_fontproperties()))
+    font.set_size(text.get_fontsize(), fig.dpi)
+    font.set_text(text.get_text(), 0.0, flags=get_hinting_flag())
+    width = font.get_width_height()[0] / 64
+    x = text.get_position()[0]
+    room = 0.94 if text.get_horizontalalignment() == "center" else 0.98 - x
+    return width <= room * fig.get_figwidth() * fig.dpi
+
+
+def _wrap_key(fig: Figure, text: Any) -> tuple:
+    """What matplotlib's line breaks of a wrapping text depend on."""
+    return (text.get_text(), text.get_fontsize(), text.get_fontweight(), text.get_position()[0],
+            text.get_horizontalalignment(), text.get_rotation(), fig.get_figwidth(), fig.dpi)
+
+
+def _layout_key(fig: Figure, title_lines: int) -> tuple:
+    """What the constrained layout of one of our charts depends on, at its fixed size: the widest
+    tick label on each axes' left and the title's number of lines."""
+    widest = []
+    for ax in fig.axes:
+        if not ax.axison:
+            widest.append("")
+            continue
+        labels = ax.yaxis.get_major_formatter().format_ticks(ax.get_yticks())
+        widest.append(max(labels, key=len, default=""))
+    return (fig.get_size_inches().round(2).tobytes(), len(fig.axes), tuple(widest), title_lines)
+
+
 # -- showing a chart with its description -----------------------------------------------------
 
 
@@ -406,16 +544,16 @@ def alt_text(fig: Figure) -> str:
     return getattr(fig, "alt_text", "") or (fig.get_suptitle() if hasattr(fig, "get_suptitle") else "")
 
 
-def to_png(fig: Figure, dpi: int = 100) -> bytes:
+def to_png(fig: Figure, dpi: int = 100, **savefig: Any) -> bytes:
     """The figure as PNG bytes (Agg renderer, no GUI backend involved)."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)
+    fig.savefig(buffer, format="png", dpi=dpi, **savefig)
     return buffer.getvalue()
 
 
-def to_html(fig: Figure, dpi: int = 100) -> str:
+def to_html(fig: Figure, dpi: int = 100, **savefig: Any) -> str:
     """``<figure>`` with the PNG inline and its description as ``alt``: readable by screen readers."""
-    data = base64.b64encode(to_png(fig, dpi)).decode("ascii")
+    data = base64.b64encode(to_png(fig, dpi, **savefig)).decode("ascii")
     alt = html.escape(alt_text(fig), quote=True)
     return (
         f'<figure style="margin:0 0 1em 0"><img src="data:image/png;base64,{data}" alt="{alt}" '

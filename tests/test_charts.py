@@ -220,3 +220,32 @@ def test_one_reply_is_singular(small):
     assert "1 replies" not in charts.alt_text(fig) + fig.get_suptitle()
     funnel = charts.funnel_chart(interviews.iloc[:1], followups)
     assert "of your 1 interview (" in funnel.get_suptitle()
+
+
+def test_renderer_reuses_a_layout_and_keeps_the_figure_words(frames):
+    import base64
+    import io
+
+    from PIL import Image
+
+    interviews, followups = frames
+    renderer = charts.Renderer()
+
+    def size(page: str) -> tuple[int, int]:
+        data = base64.b64decode(page.split("base64,", 1)[1].split('"', 1)[0])
+        return Image.open(io.BytesIO(data)).size
+
+    first = charts.funnel_chart(interviews, followups)
+    reference = size(charts.to_html(charts.funnel_chart(interviews, followups)))
+    assert size(renderer.html(first, "funnel")) == reference
+    phones = metrics.filter_frames(interviews, followups, kinds=("phone",))
+    again = charts.funnel_chart(*phones)
+    title = again.get_suptitle()
+    page = renderer.html(again, "funnel")
+    assert (renderer.laid_out, renderer.reused) == (1, 1)
+    assert size(page) == reference  # a fixed size, whatever the data
+    assert again.get_suptitle() == title and "\n" not in title  # wrapped for drawing only
+    assert f'alt="{charts.alt_text(again)}"' in page.replace("&#x27;", "'")
+    fresh = charts.Renderer(reuse_layout=False)
+    fresh.html(charts.funnel_chart(*phones), "funnel")
+    assert fresh.reused == 0
