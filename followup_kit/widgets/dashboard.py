@@ -140,7 +140,7 @@ class DashboardView(widgets.VBox):
                 filters,
                 self.status,
                 self.charts,
-                widgets.HTML("<h4>What stands out in this selection</h4>"),
+                widgets.HTML("<h3 style='font-size:1.05em'>What stands out in this selection</h3>"),
                 self.findings,
             ]
         )

@@ -159,7 +159,7 @@ def queue_html(queue: pd.DataFrame, caption: str, *, empty: str) -> str:
     One line per step; the interview, the why, the rule and its source open under the step's
     *what* (a ``<details>`` disclosure, reachable by keyboard).  No scroll box of its own: the
     notebook scrolls, and a 5-interview log fits one screen."""
-    heads = [("Due", "11.5em"), ("What to do", "auto"), ("To whom", "11em"), ("Status", "8em")]
+    heads = [("Due", "12.5em"), ("What to do", "auto"), ("To whom", "11em"), ("Status", "8em")]
     cols = "".join(f"<col style='width:{width}'>" for _, width in heads)
     head = "".join(f"<th scope='col' style='{_TD};font-weight:bold'>{name}</th>" for name, _ in heads)
     rows = []
@@ -260,7 +260,7 @@ class PlanView(widgets.VBox):
 
         self.queue_section = widgets.VBox(
             [
-                widgets.HTML("<h4 style='margin:0.3em 0'>Needs a nudge</h4>"),
+                widgets.HTML("<h3 style='margin:0.3em 0;font-size:1.05em'>Needs a nudge</h3>"),
                 self.banner,
                 self.place_notice,
                 widgets.HBox([self.calls, self.refresh_button]),
@@ -274,7 +274,7 @@ class PlanView(widgets.VBox):
         self.queue_section.add_class("fk-queue-section")
         self.plan_section = widgets.VBox(
             [
-                widgets.HTML("<h4 style='margin:0.3em 0'>One interview's plan</h4>"),
+                widgets.HTML("<h3 style='margin:0.3em 0;font-size:1.05em'>One interview's plan</h3>"),
                 self.picker,
                 self.plan,
                 self.ics,
