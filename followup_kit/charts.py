@@ -532,7 +532,9 @@ def _layout_key(fig: Figure, title_lines: int) -> tuple:
             widest.append("")
             continue
         labels = ax.yaxis.get_major_formatter().format_ticks(ax.get_yticks())
-        widest.append(max(labels, key=len, default=""))
+        label = max(labels, key=len, default="")
+        # words (channels, stages) by their text; numbers by their digits: "12" is as wide as "10"
+        widest.append(label if any(ch.isalpha() for ch in label) else f"{len(label)} digits")
     return (fig.get_size_inches().round(2).tobytes(), len(fig.axes), tuple(widest), title_lines)
 
 
