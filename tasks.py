@@ -116,11 +116,33 @@ def ensure_chromium() -> None:
             "(Debian/Ubuntu: 'sudo apt-get install chromium'; elsewhere set CHROMIUM=/path/to/chrome).")
 
 
+#: axe-core, the accessibility checker the browser tests inject into each notebook (npm, pinned).
+AXE_CORE = "axe-core@4.11.0"
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def ensure_axe() -> None:
+    """Install axe-core into ./node_modules (git-ignored) for the browser tests, when npm is here."""
+    stamp = ROOT / "node_modules" / ".axe-core-pin"
+    if AXE_SCRIPT.is_file() and stamp.is_file() and stamp.read_text() == AXE_CORE:
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        say("no npm found: the accessibility tests will fail until you install Node.js and npm "
+            f"(then 'npm install --no-save {AXE_CORE}' here).")
+        return
+    say(f"installing {AXE_CORE} for the accessibility tests …")
+    run(npm, "install", "--no-save", "--no-audit", "--no-fund", "--no-package-lock", "--prefix", ROOT,
+        AXE_CORE)
+    stamp.write_text(AXE_CORE)
+
+
 def test(extra: list[str]) -> None:
     """Lint, then run the unit tests, the browser and hub tests and every notebook under nbval."""
     ensure_env(TEST_EXTRAS)
     ensure_chromium()
     install_voila_template()
+    ensure_axe()
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
     say("ruff: lint the package, tests and notebooks …")
     run(BIN / "ruff", "check", ".", env=env)

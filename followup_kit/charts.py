@@ -33,6 +33,7 @@ import pandas as pd
 
 from . import metrics
 from .sources import cite
+from .wording import plural
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -112,7 +113,7 @@ def _figure(
 
     size = _sizes(large)
     fig = Figure(figsize=(size["width"], size["height"] * height), dpi=100)
-    bottom = 0.09 if caption else 0.0
+    bottom = 0.13 if caption else 0.0  # room for a caption of three lines
     fig.set_layout_engine(ConstrainedLayoutEngine(rect=(0.0, bottom, 1.0, 1.0 - bottom)))
     axes = [fig.add_subplot(1, ncols, i + 1) for i in range(ncols)]
     for ax in axes:
@@ -154,6 +155,13 @@ def _duration(hours: float) -> str:
 
 def _count_share(counts, shares) -> list[str]:
     return [f"{n:,} ({s:.0%})" for n, s in zip(counts, shares, strict=True)]
+
+
+def _whole_numbers(axis: Any) -> None:
+    """Counts get whole-number ticks only: a log of 2 interviews shows 0, 1, 2, never 0.5."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _bar_labels(ax, bars, labels: list[str], size: dict) -> None:
@@ -228,8 +236,6 @@ def time_to_follow_up_chart(
     The share is of all interviews: those with no thank-you count as outside
     the 24 hours (they are not in the histogram; the caption says how many).
     """
-    from matplotlib.ticker import MaxNLocator
-
     table = metrics.time_to_follow_up(interviews, followups)
     if table.empty:
         return _no_data(large, "time to follow up")
@@ -247,7 +253,7 @@ def time_to_follow_up_chart(
            linewidth=size["line"] / 3)  # fmt: skip
     ax.axvline(metrics.THANK_YOU_HOURS, color=OKABE_ITO["black"], linestyle="--", linewidth=size["line"])
     ax.annotate(
-        f"24 h: {_pct(share)} inside\n({inside:,} of {total:,} interviews)",
+        f"24 h: {_pct(share)} inside\n({inside:,} of {plural(total, 'interview')})",
         xy=(metrics.THANK_YOU_HOURS, 1.0), xycoords=("data", "axes fraction"),
         xytext=(8, -4), textcoords="offset points", ha="left", va="top", fontsize=size["note"],
     )  # fmt: skip
@@ -256,13 +262,15 @@ def time_to_follow_up_chart(
     ax.set_xlim(0, HISTOGRAM_MAX_HOURS + 6)
     ax.set_xlabel("Hours from interview to first thank-you", fontsize=size["label"])
     ax.set_ylabel("Interviews", fontsize=size["label"])
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    _whole_numbers(ax.yaxis)
+    ax.set_ylim(0, max(int(counts.max()), 1) * 1.15)  # counts: never below 0, even with none sent
     title = f"{_pct(share)} of {owner} interviews got a thank-you within 24 h"
-    none = f"; {missing:,} with no thank-you are not shown" if missing else ""
+    none = (f"; {plural(missing, 'interview')} with no thank-you {'is' if missing == 1 else 'are'} not shown"
+            if missing else "")
     caption = f"Each interview counted once, by its first thank-you{none}. {RULE_CAPTION}."
     median = f", median {np.median(sent):.0f} h" if len(sent) else ""
     alt = (
-        f"Histogram of hours to the first thank-you for {total:,} interviews{median}: {inside:,} "
+        f"Histogram of hours to the first thank-you for {plural(total, 'interview')}{median}: {inside:,} "
         f"({_pct(share)}) within the marked 24-hour line, {len(sent) - inside:,} later and "
         f"{missing:,} with none ({RULE_CAPTION})."
     )
@@ -284,15 +292,16 @@ def funnel_chart(
     bars = ax.barh(labels, rows["interviews"], color=colours)
     _bar_labels(ax, bars, _count_share(rows["interviews"], rows["share"]), size)
     ax.set_xlim(0, total * 1.25)
+    _whole_numbers(ax.xaxis)
     ax.set_xlabel("Interviews (each counted once per stage)", fontsize=size["label"])
     ax.set_ylabel("Stage", fontsize=size["label"])
     counts = dict(zip(table["stage"], table["interviews"], strict=True))
     offers, replies = int(counts["offer"]), int(counts["any response"])
-    title = f"{offers:,} of {owner} {total:,} interviews ({_pct(offers / total)}) ended in an offer"
+    title = f"{offers:,} of {owner} {plural(total, 'interview')} ({_pct(offers / total)}) ended in an offer"
     alt = "Funnel of interviews: " + ", ".join(
         f"{s} {n:,} ({sh:.0%})" for s, n, sh in zip(table["stage"], table["interviews"], table["share"],
                                                    strict=True)
-    ) + f"; {replies:,} got a reply."  # fmt: skip
+    ) + f"; {plural(replies, 'interview')} got a reply."  # fmt: skip
     caption = f"Each stage counted on its own, as a share of all interviews. {RULE_CAPTION}."
     return _finish(fig, title, alt, size, caption=caption)
 
@@ -309,7 +318,7 @@ def response_time_chart(
     rows = summary.iloc[::-1]
     bars = ax.barh([_CHANNEL_LABELS.get(c, c) for c in rows["channel"]],
                    np.maximum(rows["median_hours"], 1 / 60), color=OKABE_ITO["reddish_purple"])  # fmt: skip
-    _bar_labels(ax, bars, [f"{_duration(m)} ({n:,} replies)" if n != 1 else f"{_duration(m)} (1 reply)"
+    _bar_labels(ax, bars, [f"{_duration(m)} ({plural(int(n), 'reply')})"
                            for m, n in zip(rows["median_hours"], rows["responses"], strict=True)],
                 size)  # fmt: skip
     ax.set_xscale("log")
@@ -323,11 +332,12 @@ def response_time_chart(
     ax.set_ylabel("Channel", fontsize=size["label"])
     median = float(answered["hours"].median())
     title = (
-        f"Replies came a median of {_duration(median)} after {owner} follow-ups ({len(answered):,} replies)"
+        f"Replies came a median of {_duration(median)} after {owner} follow-ups "
+        f"({plural(len(answered), 'reply')})"
     )
     alt = f"Bar chart of median time to a reply by channel, overall {_duration(median)}: " + ", ".join(
-        f"{c} {_duration(m)} over {n:,}" for c, m, n in zip(summary["channel"], summary["median_hours"],
-                                                           summary["responses"], strict=True)
+        f"{c} {_duration(m)} over {plural(int(n), 'reply')}"
+        for c, m, n in zip(summary["channel"], summary["median_hours"], summary["responses"], strict=True)
     ) + "."  # fmt: skip
     return _finish(fig, title, alt, size)
 
@@ -347,7 +357,7 @@ def outcome_chart(
         return _no_data(large, "outcome")
     rounds = total != int(table["interviews"].sum())
     table = table[(table["outcome"] != "next_round") | (table["processes"] > 0)]
-    noun = "hiring processes" if rounds else "interviews"
+    noun = ("hiring process", "hiring processes") if rounds else ("interview", None)
     fig, (ax,), size = _figure(large)
     rows = table.iloc[::-1]
     labels = [_OUTCOME_LABELS.get(o, o).capitalize() for o in rows["outcome"]]
@@ -355,16 +365,17 @@ def outcome_chart(
                    color=[_OUTCOME_COLOURS.get(o, OKABE_ITO["grey"]) for o in rows["outcome"]])  # fmt: skip
     _bar_labels(ax, bars, _count_share(rows["processes"], rows["process_share"]), size)
     ax.set_xlim(0, table["processes"].max() * 1.3)
-    ax.set_xlabel(noun.capitalize() + (" (each once, by its latest round)" if rounds else ""),
+    _whole_numbers(ax.xaxis)
+    ax.set_xlabel("Hiring processes (each once, by its latest round)" if rounds else "Interviews",
                   fontsize=size["label"])
     ax.set_ylabel("Outcome", fontsize=size["label"])
     top = table.sort_values("processes", ascending=False, kind="stable").iloc[0]
     title = (
         f"Most common outcome: {_OUTCOME_LABELS.get(top['outcome'], top['outcome'])}, "
-        f"{int(top['processes']):,} of {owner} {total:,} {noun} ({_pct(top['process_share'])})"
+        f"{int(top['processes']):,} of {owner} {plural(total, *noun)} ({_pct(top['process_share'])})"
     )
     parts = _count_share(table["processes"], table["process_share"])
-    alt = f"Bar chart of outcomes for {total:,} {noun}: " + ", ".join(
+    alt = f"Bar chart of outcomes for {plural(total, *noun)}: " + ", ".join(
         f"{_OUTCOME_LABELS.get(o, o)} {part}" for o, part in zip(table["outcome"], parts, strict=True)
     ) + "."  # fmt: skip
     return _finish(fig, title, alt, size)
@@ -387,6 +398,146 @@ def dashboard_charts(
     return [chart(interviews, followups, large=large, owner=owner) for chart in DASHBOARD_CHARTS]
 
 
+#: The metric tables each dashboard chart is drawn from, and nothing else (with ``large`` and ``owner``).
+CHART_INPUTS = {
+    "time_to_follow_up_chart": lambda iv, fu: [metrics.time_to_follow_up(iv, fu)],
+    "response_rate_chart": lambda iv, fu: [metrics.response_rates(iv, fu, "channel"),
+                                           metrics.response_rates(iv, fu, "timing")],
+    "funnel_chart": lambda iv, fu: [metrics.funnel(iv, fu)],
+    "response_time_chart": lambda iv, fu: [metrics.time_to_response(iv, fu),
+                                           metrics.response_time_summary(iv, fu, "channel")],
+    "outcome_chart": lambda iv, fu: [metrics.outcome_mix(iv, fu)],
+}
+
+
+def input_digest(chart: Any, interviews: pd.DataFrame, followups: pd.DataFrame) -> int:
+    """A fingerprint of the tables ``chart`` draws: equal digests draw equal charts, so a view may skip it.
+
+    Call it inside ``metrics.computed_once()`` and the chart reuses the same tables when drawn."""
+    parts: list[Any] = []
+    for table in CHART_INPUTS[chart.__name__](interviews, followups):
+        parts += [tuple(table.columns), table.shape,
+                  int(pd.util.hash_pandas_object(table, index=False).sum()) if len(table) else 0]
+    return hash(tuple(parts))
+
+
+class Renderer:
+    """Draws a view's charts to ``<figure>`` HTML, fast enough for a filter that changes often.
+
+    A chart is drawn at its fixed size (``_sizes``), so its constrained layout only depends on
+    the widest tick label on each axes' left and the length of its title.  The first figure of a
+    kind lays out as usual; later ones of the same kind and layout key take that layout as is
+    (``reuse_layout``).  Long texts (title, caption) that were drawn before get the same line breaks
+    at once instead of matplotlib's word-by-word measuring again (``prewrap``): a caption hardly
+    changes between selections.  PNGs use a light compression (``compress_level``): the image is a little
+    larger and quicker to encode.  ``charts.to_html`` stays the reference rendering.
+    """
+
+    def __init__(self, *, reuse_layout: bool = True, prewrap: bool = True, compress_level: int = 1) -> None:
+        self.reuse_layout = reuse_layout
+        self.prewrap = prewrap
+        self.compress_level = compress_level
+        #: (chart name, layout key) -> positions of each axes and of the title.
+        self._layouts: dict[tuple, tuple[list[Any], tuple[float, float] | None]] = {}
+        #: Line breaks matplotlib chose for a wrapping text, by ``_wrap_key``.
+        self._wraps: dict[tuple, str] = {}
+        #: How many figures took a remembered layout, and how many were laid out anew.
+        self.reused = self.laid_out = 0
+
+    def html(self, fig: Figure, name: str = "") -> str:
+        """The chart as ``to_html`` gives it, laid out once per kind and layout key."""
+        wrapped, pending = self._known_wraps(fig) if self.prewrap else ([], [])
+        try:
+            title = fig._suptitle
+            lines = None if title is None or title.get_wrap() else title.get_text().count("\n") + 1
+            key = (name, *_layout_key(fig, lines)) if self.reuse_layout and lines is not None else None
+            known = self._layouts.get(key) if key is not None else None
+            if known is not None:
+                positions, title_at = known
+                fig.set_layout_engine(None)  # None, not "none": no layout dry run before the real draw
+                for ax, position in zip(fig.axes, positions, strict=True):
+                    ax.set_position(position)
+                if title_at is not None and title is not None:
+                    title.set_position(title_at)
+                self.reused += 1
+            page = to_html(fig, pil_kwargs={"compress_level": self.compress_level})
+            for text, wrap_key in pending:  # matplotlib's own line breaks, measured in this draw
+                self._wraps[wrap_key] = text._get_wrapped_text()
+            if known is None:
+                self.laid_out += 1
+                if self.reuse_layout:
+                    if lines is None:
+                        drawn = self._wraps.get(_wrap_key(fig, title), "") if title is not None else ""
+                        lines = drawn.count("\n") + 1
+                    self._layouts[(name, *_layout_key(fig, lines))] = (
+                        [ax.get_position(original=False).frozen() for ax in fig.axes],
+                        title.get_position() if title is not None else None,
+                    )
+        finally:
+            for text, original in wrapped:  # the figure keeps its own words (tests read get_suptitle)
+                text.set_text(original)
+                text.set_wrap(True)
+        return page
+
+    def _known_wraps(self, fig: Figure) -> tuple[list[tuple[Any, str]], list[tuple[Any, tuple]]]:
+        """Put the line breaks matplotlib chose before into the figure's wrapping texts (title, caption).
+
+        Returns the texts changed, with their words, and those never wrapped before (with their keys):
+        matplotlib measures those word by word in this draw, and ``html`` remembers the result."""
+        if len(self._wraps) > 512:
+            self._wraps.clear()
+        wrapped, pending = [], []
+        for text in [fig._suptitle, *fig.texts]:
+            if text is None or not text.get_wrap():
+                continue
+            key = _wrap_key(fig, text)
+            if key in self._wraps:
+                wrapped.append((text, text.get_text()))
+                text.set_text(self._wraps[key])
+                text.set_wrap(False)
+            elif "\n" not in text.get_text() and _one_line_fits(fig, text):  # one measurement, no breaks
+                wrapped.append((text, text.get_text()))
+                text.set_wrap(False)
+            else:
+                pending.append((text, key))
+        return wrapped, pending
+
+
+def _one_line_fits(fig: Figure, text: Any) -> bool:
+    """Whether ``text`` fits on one line of the figure (with a margin), measured once with its font."""
+    from matplotlib.backends.backend_agg import get_hinting_flag
+    from matplotlib.font_manager import findfont, get_font
+
+    font = get_font(findfont(text.get_fontproperties()))
+    font.set_size(text.get_fontsize(), fig.dpi)
+    font.set_text(text.get_text(), 0.0, flags=get_hinting_flag())
+    width = font.get_width_height()[0] / 64
+    x = text.get_position()[0]
+    room = 0.94 if text.get_horizontalalignment() == "center" else 0.98 - x
+    return width <= room * fig.get_figwidth() * fig.dpi
+
+
+def _wrap_key(fig: Figure, text: Any) -> tuple:
+    """What matplotlib's line breaks of a wrapping text depend on."""
+    return (text.get_text(), text.get_fontsize(), text.get_fontweight(), text.get_position()[0],
+            text.get_horizontalalignment(), text.get_rotation(), fig.get_figwidth(), fig.dpi)
+
+
+def _layout_key(fig: Figure, title_lines: int) -> tuple:
+    """What the constrained layout of one of our charts depends on, at its fixed size: the widest
+    tick label on each axes' left and the title's number of lines."""
+    widest = []
+    for ax in fig.axes:
+        if not ax.axison:
+            widest.append("")
+            continue
+        labels = ax.yaxis.get_major_formatter().format_ticks(ax.get_yticks())
+        label = max(labels, key=len, default="")
+        # words (channels, stages) by their text; numbers by their digits: "12" is as wide as "10"
+        widest.append(label if any(ch.isalpha() for ch in label) else f"{len(label)} digits")
+    return (fig.get_size_inches().round(2).tobytes(), len(fig.axes), tuple(widest), title_lines)
+
+
 # -- showing a chart with its description -----------------------------------------------------
 
 
@@ -395,16 +546,16 @@ def alt_text(fig: Figure) -> str:
     return getattr(fig, "alt_text", "") or (fig.get_suptitle() if hasattr(fig, "get_suptitle") else "")
 
 
-def to_png(fig: Figure, dpi: int = 100) -> bytes:
+def to_png(fig: Figure, dpi: int = 100, **savefig: Any) -> bytes:
     """The figure as PNG bytes (Agg renderer, no GUI backend involved)."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)
+    fig.savefig(buffer, format="png", dpi=dpi, **savefig)
     return buffer.getvalue()
 
 
-def to_html(fig: Figure, dpi: int = 100) -> str:
+def to_html(fig: Figure, dpi: int = 100, **savefig: Any) -> str:
     """``<figure>`` with the PNG inline and its description as ``alt``: readable by screen readers."""
-    data = base64.b64encode(to_png(fig, dpi)).decode("ascii")
+    data = base64.b64encode(to_png(fig, dpi, **savefig)).decode("ascii")
     alt = html.escape(alt_text(fig), quote=True)
     return (
         f'<figure style="margin:0 0 1em 0"><img src="data:image/png;base64,{data}" alt="{alt}" '

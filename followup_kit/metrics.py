@@ -22,13 +22,18 @@ What is counted, once and for all:
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 
 from .records import CHANNELS, KINDS, OUTCOMES, PURPOSES
 from .sources import cite
+from .wording import noun as _noun
 from .wording import plural as _plural
 
 #: The thank-you deadline the dashboard judges against, and where it comes from.
@@ -57,6 +62,42 @@ _FU_COLUMNS = {
     "response_at": "datetime64[us]",
 }
 _HOUR = np.timedelta64(3600, "s")
+_F = TypeVar("_F", bound=Callable[..., Any])
+#: Results computed inside ``computed_once()``: (function, frames by identity, options) -> (result, frames).
+_MEMO: dict[tuple, tuple[Any, tuple]] | None = None
+
+
+@contextmanager
+def computed_once() -> Iterator[None]:
+    """Inside this block each metric is computed once per pair of frames (by identity).
+
+    The dashboard draws five charts and its findings from one filter state; several of them ask
+    for the same table (reply rates by channel, hours to the first thank-you).  Outside the block
+    nothing is remembered, so a changed frame can never get a stale answer."""
+    global _MEMO
+    outer = _MEMO
+    _MEMO = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _MEMO = outer
+
+
+def _once(function: _F) -> _F:
+    """Remember ``function``'s result inside ``computed_once()``; hand out a (copy-on-write) copy."""
+
+    @functools.wraps(function)
+    def remembered(*args: Any, **kwargs: Any) -> Any:
+        if _MEMO is None:
+            return function(*args, **kwargs)
+        key = (function.__name__, *(id(a) if isinstance(a, pd.DataFrame) else a for a in args),
+               *sorted(kwargs.items()))  # fmt: skip
+        if key not in _MEMO:  # the frames are kept with the result, so their ids cannot be reused
+            _MEMO[key] = (function(*args, **kwargs), args)
+        result = _MEMO[key][0]
+        return result.copy(deep=False) if isinstance(result, pd.DataFrame | pd.Series) else result
+
+    return remembered  # type: ignore[return-value]
 
 
 # -- preparing the frames ------------------------------------------------------------
@@ -143,6 +184,7 @@ def filter_frames(
 # -- the metrics --------------------------------------------------------------------
 
 
+@_once
 def response_rates(interviews: pd.DataFrame, followups: pd.DataFrame, by: str = "channel") -> pd.DataFrame:
     """The share that got a response, with counts: columns ``[by, count, responses, rate]``.
 
@@ -188,6 +230,7 @@ def response_rates(interviews: pd.DataFrame, followups: pd.DataFrame, by: str = 
     return _ordered(table, by, order)
 
 
+@_once
 def time_to_follow_up(interviews: pd.DataFrame, followups: pd.DataFrame) -> pd.DataFrame:
     """Hours from each interview to its first thank-you, one row per interview.
 
@@ -209,6 +252,7 @@ def time_to_follow_up(interviews: pd.DataFrame, followups: pd.DataFrame) -> pd.D
     ).astype({"interview_id": "str", "kind": "str", "bucket": "str"})
 
 
+@_once
 def funnel(interviews: pd.DataFrame, followups: pd.DataFrame) -> pd.DataFrame:
     """How many interviews reached each stage: columns ``[stage, interviews, share]``.
 
@@ -234,6 +278,7 @@ def funnel(interviews: pd.DataFrame, followups: pd.DataFrame) -> pd.DataFrame:
     return table.astype({"stage": "str"})
 
 
+@_once
 def time_to_response(interviews: pd.DataFrame, followups: pd.DataFrame) -> pd.DataFrame:
     """Hours from each answered follow-up to its response, one row per answered follow-up.
 
@@ -254,6 +299,7 @@ def time_to_response(interviews: pd.DataFrame, followups: pd.DataFrame) -> pd.Da
     ).astype({"follow_up_id": "str", "interview_id": "str", "channel": "str", "purpose": "str"})
 
 
+@_once
 def response_time_summary(
     interviews: pd.DataFrame, followups: pd.DataFrame, by: str = "channel"
 ) -> pd.DataFrame:
@@ -275,6 +321,7 @@ def response_time_summary(
     return _ordered(table, by, CHANNELS if by == "channel" else PURPOSES)
 
 
+@_once
 def latest_rounds(interviews: pd.DataFrame) -> pd.Series:
     """True for each interview that is the latest round of its hiring process (no later round names it
     as its ``previous_id``); every interview of a log without rounds is its own process."""
@@ -285,6 +332,7 @@ def latest_rounds(interviews: pd.DataFrame) -> pd.Series:
     return ~iv["id"].astype(str).isin(named)
 
 
+@_once
 def outcome_mix(interviews: pd.DataFrame, followups: pd.DataFrame | None = None) -> pd.DataFrame:
     """How interviews and hiring processes ended: columns ``[outcome, interviews, share, processes,
     process_share]``, every outcome listed.
@@ -323,8 +371,8 @@ _CHANNEL_NOUNS = {
 
 def channel_noun(channel: str, count: int = 2) -> str:
     """How a sentence names a channel: "call"/"calls", "LinkedIn message"/"LinkedIn messages"."""
-    one, many = _CHANNEL_NOUNS.get(channel, (channel, channel + "s"))
-    return one if count == 1 else many
+    one, many = _CHANNEL_NOUNS.get(channel, (channel, None))
+    return _noun(count, one, many)
 
 
 def _pct(share: float) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-__all__ = ["day", "day_and_time", "plural", "when"]
+__all__ = ["day", "day_and_time", "noun", "plural", "when"]
 
 
 def when(moment: datetime) -> str:
@@ -27,15 +27,21 @@ def day(value: date) -> str:
     return f"{value:%a} {value.day} {value:%b}"
 
 
-def plural(count: int, noun: str, many: str | None = None) -> str:
-    """ "1 reply", "2 replies": the count and the noun in the right number (``many`` when irregular)."""
+def noun(count: int, word: str, many: str | None = None) -> str:
+    """The noun alone in the right number for ``count``: "reply" for 1, "replies" otherwise."""
     if count == 1:
-        return f"{count} {noun}"
-    if many is None:
-        if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-            many = noun[:-1] + "ies"
-        elif noun.endswith(("s", "sh", "ch", "x")):
-            many = noun + "es"
-        else:
-            many = noun + "s"
-    return f"{count:,} {many}"
+        return word
+    if many is not None:
+        return many
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "sh", "ch", "x")):
+        return word + "es"
+    return word + "s"
+
+
+def plural(count: int, noun_: str, many: str | None = None) -> str:
+    """ "1 reply", "2 replies": the count and the noun in the right number (``many`` when irregular).
+
+    The kit's one pluraliser: views, charts and findings all count through it."""
+    return f"{count:,} {noun(count, noun_, many)}"

@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 
 from followup_kit import charts, metrics, sample
 from followup_kit.sources import SOURCES
+from followup_kit.wording import plural
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +53,7 @@ def test_time_to_follow_up_title_line_and_caption(frames):
         assert SOURCES[source].short in notes
         assert SOURCES[source].short in charts.alt_text(fig)
     missing = int(table["hours"].isna().sum())
-    assert f"{missing} with no thank-you are not shown" in notes
+    assert f"{plural(missing, 'interview')} with no thank-you are not shown" in notes
     bars = sum(p.get_height() for p in ax.patches)
     assert bars == len(table) - missing  # every sent thank-you is in a bin, later ones in "120+"
 
@@ -171,3 +172,80 @@ def test_cohort_owner_changes_the_wording_only(frames):
     mine = charts.time_to_follow_up_chart(*frames)
     theirs = charts.time_to_follow_up_chart(*frames, owner="the cohort's")
     assert title(theirs) == title(mine).replace("your", "the cohort's")
+
+
+# -- a small log: one or two interviews -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small():
+    """Two interviews of the sample, with one answered follow-up between them and no thank-you."""
+    interviews, followups = sample.generate(40, seed=3)
+    answered = followups[followups["response_at"].notna() & (followups["purpose"] != "thank_you")]
+    first = answered.iloc[0]
+    two = interviews[interviews["id"] == first["interview_id"]]
+    two = pd.concat([two, interviews[interviews["id"] != first["interview_id"]].iloc[:1]])
+    return two, followups[followups["id"] == first["id"]]
+
+
+def test_counts_get_whole_number_ticks_on_a_small_log(small):
+    interviews, followups = small
+    axes = {
+        "histogram y": charts.time_to_follow_up_chart(interviews, followups).axes[0].get_yticks(),
+        "funnel x": charts.funnel_chart(interviews, followups).axes[0].get_xticks(),
+        "outcome x": charts.outcome_chart(interviews, followups).axes[0].get_xticks(),
+    }
+    for name, ticks in axes.items():
+        assert len(ticks) >= 2, name
+        assert all(float(t).is_integer() for t in ticks), (name, list(ticks))
+
+
+def test_a_histogram_with_no_thank_you_has_no_negative_axis(small):
+    interviews, followups = small
+    assert not (followups["purpose"] == "thank_you").any()
+    fig = charts.time_to_follow_up_chart(interviews, followups)
+    bottom, top = fig.axes[0].get_ylim()
+    assert bottom == 0 and top >= 1
+    assert all(t >= 0 for t in fig.axes[0].get_yticks() if bottom <= t <= top)
+    caption = " ".join(t.get_text() for t in fig.texts)
+    assert "2 interviews with no thank-you are not shown" in caption
+
+
+def test_one_reply_is_singular(small):
+    interviews, followups = small
+    fig = charts.response_time_chart(interviews, followups)
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert any(label.endswith("(1 reply)") for label in labels), labels
+    assert fig.get_suptitle().endswith("(1 reply)")
+    assert "1 replies" not in charts.alt_text(fig) + fig.get_suptitle()
+    funnel = charts.funnel_chart(interviews.iloc[:1], followups)
+    assert "of your 1 interview (" in funnel.get_suptitle()
+
+
+def test_renderer_reuses_a_layout_and_keeps_the_figure_words(frames):
+    import base64
+    import io
+
+    from PIL import Image
+
+    interviews, followups = frames
+    renderer = charts.Renderer()
+
+    def size(page: str) -> tuple[int, int]:
+        data = base64.b64decode(page.split("base64,", 1)[1].split('"', 1)[0])
+        return Image.open(io.BytesIO(data)).size
+
+    first = charts.funnel_chart(interviews, followups)
+    reference = size(charts.to_html(charts.funnel_chart(interviews, followups)))
+    assert size(renderer.html(first, "funnel")) == reference
+    phones = metrics.filter_frames(interviews, followups, kinds=("phone",))
+    again = charts.funnel_chart(*phones)
+    title = again.get_suptitle()
+    page = renderer.html(again, "funnel")
+    assert (renderer.laid_out, renderer.reused) == (1, 1)
+    assert size(page) == reference  # a fixed size, whatever the data
+    assert again.get_suptitle() == title and "\n" not in title  # wrapped for drawing only
+    assert f'alt="{charts.alt_text(again)}"' in page.replace("&#x27;", "'")
+    fresh = charts.Renderer(reuse_layout=False)
+    fresh.html(charts.funnel_chart(*phones), "funnel")
+    assert fresh.reused == 0

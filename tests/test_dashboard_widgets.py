@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -182,3 +182,59 @@ def test_summary_export_explains_an_empty_or_damaged_log(tmp_path):
     view = SummaryExport(InterviewLog(damaged), tmp_path / "exports")
     view.export_button.click()
     assert "role='alert'" in view.status.value and "Nothing was exported" in view.status.value
+
+
+# -- speed: what is drawn again after a change, and when -----------------------------------
+
+
+def test_a_change_that_keeps_the_same_interviews_draws_no_chart_again(view):
+    drawn = view.drawn_charts
+    view.start.value = view.first_day - timedelta(days=3)  # a new filter, the same interviews
+    assert "Showing 72 of 72 interviews" in view.status.value
+    assert view.drawn_charts == drawn and view.skipped_charts == len(charts.DASHBOARD_CHARTS)
+    view.kinds.value = ("phone", "video")
+    assert view.drawn_charts > drawn  # a real change draws
+    assert view.renderer.reused >= 1  # ... on a remembered layout
+
+
+def test_the_charts_are_drawn_from_one_computation_of_each_metric(frames, monkeypatch):
+    calls = []
+    original = metrics._hours_to_first_thank_you
+    monkeypatch.setattr(metrics, "_hours_to_first_thank_you", lambda *a: calls.append(1) or original(*a))
+    view = DashboardView(*frames)
+    per_view = len(calls)
+    with metrics.computed_once():
+        for chart in charts.DASHBOARD_CHARTS:
+            chart(*frames)
+    assert per_view <= len(calls) - per_view + 3  # the findings prepare their own frames once
+    calls.clear()
+    for chart in charts.DASHBOARD_CHARTS:  # outside the block every chart computes again
+        chart(*frames)
+    assert len(calls) > 2
+    assert view.titles == [f.get_suptitle() for f in charts.dashboard_charts(*frames)]
+
+
+def test_rapid_clicks_from_the_browser_are_drawn_once_for_the_last(frames):
+    """A click from the browser arrives through ``set_state`` (the property lock is held): the view
+    waits ``debounce`` seconds for the next one and draws only the last selection."""
+    import asyncio
+
+    iv, _ = frames
+    view = DashboardView(*frames, debounce=0.05)
+    drawn = view.drawn_charts
+    before = view.status.value
+
+    async def click_three_times() -> str:
+        for index in [(0,), (1,), (0, 1)]:  # Phone, then Video, then Phone and Video
+            view.kinds.set_state({"index": index})
+        waiting = view.status.value
+        await asyncio.sleep(0.5)
+        return waiting
+
+    waiting = asyncio.run(click_three_times())
+    assert waiting == before  # nothing drawn while the clicks come
+    both = int(iv["kind"].isin(["phone", "video"]).sum())
+    assert f"Showing {both} of 72 interviews (Phone, Video" in view.status.value
+    assert view.drawn_charts - drawn <= len(charts.DASHBOARD_CHARTS)  # one selection drawn, not three
+    view.kinds.value = ("phone",)  # set in Python: drawn at once
+    assert "(Phone," in view.status.value

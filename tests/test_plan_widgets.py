@@ -302,3 +302,35 @@ def test_key_widgets_carry_their_stable_css_classes(log):
         assert len(found.get(css, [])) == 1, css
     assert found["fk-nudge-queue"] == ["HTML"] and found["fk-plan-picker"] == ["Dropdown"]
     assert found["fk-plan"] == ["HTML"] and found["fk-ics"] == ["HTML"]
+
+
+def test_the_queue_is_one_compact_table_with_the_why_on_demand(log):
+    add(log)
+    view = PlanView(log, now=datetime(2026, 3, 6, 12))
+    value = view.queue.value
+    assert "overflow:auto" not in value and "max-height" not in value  # no scroll box of its own
+    assert "width:100%" in value and "table-layout:fixed" in value
+    heads = re.findall(r"<th scope='col'[^>]*>([^<]+)</th>", value)
+    assert heads == ["Due", "What to do", "To whom", "Status"]
+    rows = re.findall(r"<tr class='fk-row-\w+'>(.*?)</tr>", value)
+    assert len(rows) == 3
+    for row in rows:  # each step: its why, rule and source inside a disclosure under its "what"
+        disclosure = r"<details class='fk-queue-why'><summary[^>]*>(.*?)</summary>(.*?)</details>"
+        details = re.search(disclosure, row)
+        assert details, row
+        assert "Why:" in details[2] and "Source:" in details[2] and "Why:" not in details[1]
+    assert "<td style='" in rows[0] and ">Dana Whitfield</td>" in rows[0]
+
+
+def test_the_calendar_events_follow_the_picker(log):
+    first = add(log, "Northwind Traders")
+    second = add(log, "Contoso Ltd", held_at=FRI + timedelta(days=3))
+    view = PlanView(log, now=datetime(2026, 3, 6, 12), tzid="Europe/London")
+    view.picker.value = first
+    assert "In the calendar file for Northwind Traders" in text(view.events)
+    assert "Contoso" not in view.events.value
+    events = calendar_from(view.ics.value).walk("VEVENT")
+    assert f"({len(events)} events, times in Europe/London)" in text(view.events)
+    view.picker.value = second
+    assert "In the calendar file for Contoso Ltd" in text(view.events)
+    assert "Northwind" not in view.events.value

@@ -20,3 +20,13 @@ def test_plural():
     assert plural(2, "match") == "2 matches"
     assert plural(1200, "interview") == "1,200 interviews"
     assert plural(2, "person", "people") == "2 people"
+
+
+def test_noun_alone_follows_the_count():
+    from followup_kit.wording import noun
+
+    assert noun(1, "reply") == "reply"
+    assert noun(0, "reply") == "replies"
+    assert noun(2, "LinkedIn message") == "LinkedIn messages"
+    assert noun(2, "hiring process", "hiring processes") == "hiring processes"
+    assert plural(1, "interview") == f"1 {noun(1, 'interview')}"

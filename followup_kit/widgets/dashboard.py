@@ -12,6 +12,7 @@ Headless tests set ``start.value``, ``end.value``, ``kinds.value`` or
 
 from __future__ import annotations
 
+import asyncio
 import html
 from datetime import date
 from typing import Any
@@ -21,6 +22,7 @@ import pandas as pd
 
 from .. import charts, metrics
 from ..records import KINDS
+from ..wording import plural
 from ._common import button, download_link, labelled, status_html
 
 __all__ = ["CSS_CLASSES", "EXPORT_CSS_CLASSES", "DashboardView", "SummaryExport", "dashboard"]
@@ -59,9 +61,15 @@ class DashboardView(widgets.VBox):
     """Date range and kind filters, a projector switch, the five charts and the three findings.
 
     Each selection is drawn once: going back to one seen before (a kind off and on again, Large text
-    off and on) shows the remembered charts at once (``REMEMBERED`` selections are kept)."""
+    off and on) shows the remembered charts at once (``REMEMBERED`` selections are kept).  A new
+    selection computes its metrics once (``metrics.computed_once``), redraws only the charts whose
+    tables changed (``charts.input_digest``) and reuses each chart's layout (``charts.Renderer``).
+    Clicks that arrive from the browser within ``debounce`` seconds of each other are drawn once,
+    for the last of them; a change made in Python (a test, a notebook cell) is drawn at once."""
 
     REMEMBERED = 16
+    #: Seconds to wait for the next click before drawing (browser changes only; 0 draws at once).
+    DEBOUNCE = 0.08
 
     def __init__(
         self,
@@ -71,8 +79,10 @@ class DashboardView(widgets.VBox):
         source: str = "",
         large: bool = False,
         owner: str = "your",
+        debounce: float | None = None,
     ) -> None:
         self.interviews, self.followups, self.owner = interviews, followups, owner
+        self.debounce = self.DEBOUNCE if debounce is None else debounce
         held = interviews["held_at"] if "held_at" in interviews else pd.Series(dtype="datetime64[us]")
         self.first_day, self.last_day = _day(held.min()), _day(held.max())
         style = {"description_width": "initial"}
@@ -110,9 +120,15 @@ class DashboardView(widgets.VBox):
         self._quiet = False
         #: Selections drawn already (filters -> pages, titles, findings, count): going back is instant.
         self._drawn: dict[tuple, tuple[list[str], list[str], list[str], int]] = {}
+        #: Charts drawn already, by (chart, large, digest of its tables) -> (page, title).
+        self._pages: dict[tuple, tuple[str, str]] = {}
+        self.renderer = charts.Renderer()
+        #: How many charts were drawn, and how many were skipped because their tables had not changed.
+        self.drawn_charts = self.skipped_charts = 0
+        self._pending: Any = None
 
         for control in (self.start, self.end, self.kinds, self.large):
-            control.observe(self.refresh, names="value")
+            control.observe(self._changed, names="value")
         self.reset_button.on_click(self.reset)
         filters = widgets.HBox(
             [widgets.VBox([self.start, self.end]), self.kinds, widgets.VBox([self.large, self.reset_button])],
@@ -124,7 +140,7 @@ class DashboardView(widgets.VBox):
                 filters,
                 self.status,
                 self.charts,
-                widgets.HTML("<h4>What stands out in this selection</h4>"),
+                widgets.HTML("<h3 style='font-size:1.05em'>What stands out in this selection</h3>"),
                 self.findings,
             ]
         )
@@ -140,6 +156,29 @@ class DashboardView(widgets.VBox):
         finally:
             self._quiet = False
         self.refresh()
+
+    def _changed(self, change: Any) -> None:
+        """A control changed: draw now, or, for a click from the browser, once the clicks pause."""
+        owner = getattr(change, "owner", None) if not isinstance(change, dict) else change.get("owner")
+        from_browser = bool(getattr(owner, "_property_lock", None))  # set while a browser update applies
+        if not (from_browser and self.debounce > 0):
+            self.refresh()
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (a plain script): nothing to wait with
+            self.refresh()
+            return
+        if self._pending is not None:
+            self._pending.cancel()
+        self._pending = loop.call_later(self.debounce, self._settled)
+
+    def _settled(self) -> None:
+        self._pending = None
+        try:
+            self.refresh()
+        except Exception as error:  # a timer callback has no cell to show a traceback in
+            self.status.value = status_html("error", f"The charts could not be drawn: {error}")
 
     def refresh(self, _change: Any = None) -> None:
         """Filter, redraw the charts and findings, and say what is shown; bad filters only get a message."""
@@ -179,26 +218,42 @@ class DashboardView(widgets.VBox):
         span += [f"to {end:%d %b %Y}"] if end else []
         held = f", held {' '.join(span)}" if span else ""
         self.status.value = status_html(
-            "ok", f"Showing {shown:,} of {total:,} interviews ({kinds_text}{held}) and their follow-ups."
+            "ok",
+            f"Showing {shown:,} of {plural(total, 'interview')} ({kinds_text}{held}) and their follow-ups.",
         )
 
 
     def _draw(
         self, start: Any, end: Any, kinds: tuple[str, ...]
     ) -> tuple[list[str], list[str], list[str], int]:
-        """Filter, draw the five charts as HTML, and find what stands out, for one selection."""
-        interviews, followups = metrics.filter_frames(
-            self.interviews, self.followups, start=start, end=end, kinds=kinds
-        )
-        figures = charts.dashboard_charts(interviews, followups, large=self.large.value, owner=self.owner)
-        pages = [charts.to_html(fig) for fig in figures]
-        sentences = metrics.findings(interviews, followups)
+        """Filter, draw the charts whose tables changed, and find what stands out, for one selection."""
+        large = bool(self.large.value)
+        pages, titles = [], []
+        with metrics.computed_once():  # each table once, for the digests, the charts and the findings
+            interviews, followups = metrics.filter_frames(
+                self.interviews, self.followups, start=start, end=end, kinds=kinds
+            )
+            for chart in charts.DASHBOARD_CHARTS:
+                key = (chart.__name__, large, charts.input_digest(chart, interviews, followups))
+                known = self._pages.get(key)
+                if known is None:
+                    figure = chart(interviews, followups, large=large, owner=self.owner)
+                    known = self._pages[key] = (self.renderer.html(figure, chart.__name__),
+                                                figure.get_suptitle())
+                    self.drawn_charts += 1
+                else:
+                    self.skipped_charts += 1
+                pages.append(known[0])
+                titles.append(known[1])
+            sentences = metrics.findings(interviews, followups)
+        while len(self._pages) > self.REMEMBERED * len(charts.DASHBOARD_CHARTS):
+            self._pages.pop(next(iter(self._pages)))
         if interviews.empty and not self.interviews.empty:  # the filters hid them: not "none logged"
             sentences = [
                 f"None of the {len(self.interviews):,} interviews is in this selection: widen the dates, "
                 "pick more kinds, or press Show everything."
             ]
-        return pages, [fig.get_suptitle() for fig in figures], sentences, len(interviews)
+        return pages, titles, sentences, len(interviews)
 
 
 def dashboard(log_or_frames: Any = None, *, large: bool = False) -> DashboardView:
@@ -275,7 +330,7 @@ class SummaryExport(widgets.VBox):
                 else "Download it below and send it to your coach.")
         self.status.value = status_html(
             "ok",
-            f"Exported {count} interview{'' if count == 1 else 's'} as participant {self.participant_id} to "
+            f"Exported {plural(count, 'interview')} as participant {self.participant_id} to "
             f"{path}. It holds no names, companies, contacts, notes or talking points: open it to check. "
             + then,
         )

@@ -53,7 +53,8 @@ from ..sample import AS_OF
 from ..store import SAMPLE_DIR, InterviewLog, LogFileError, open_sample_log
 from ._common import STYLE, WIDE, button, download_link, interview_options, labelled, status_html, table_html
 
-__all__ = ["CSS_CLASSES", "SAMPLE_NOW", "PlanView", "disagreements_html", "rules_html", "steps_html"]
+__all__ = ["CSS_CLASSES", "SAMPLE_NOW", "PlanView", "disagreements_html", "queue_html", "rules_html",
+           "steps_html"]
 
 #: The sample is shown as of 09:00 on the day it was exported (``sample.AS_OF``).
 SAMPLE_NOW = datetime.combine(AS_OF.astype(date), time(9, 0))
@@ -82,13 +83,14 @@ CSS_CLASSES = {
     "fk-include-optional": "Checkbox 'Include optional steps'",
     "fk-show-missed": "Checkbox 'List missed steps too'",
     "fk-plan-refresh": "Button 'Reload the log'",
-    "fk-nudge-queue": "HTML (a <table> with a caption)",
+    "fk-nudge-queue": "HTML (a full-width <table> with a caption: one row per step, its why in a <details>)",
     "fk-missed-note": "HTML (one line: how many steps were missed)",
     "fk-ics-all": "HTML (<a download> .ics link for the whole queue)",
     "fk-plan-picker": "Dropdown 'Interview'",
     "fk-plan": "HTML (the timeline, an <ol>)",
     "fk-ics": "HTML (<a download> .ics link for this interview's open steps)",
     "fk-plan-status": "HTML",
+    "fk-plan-events": "HTML (the events in this interview's calendar file, read back from the file)",
 }
 
 
@@ -147,6 +149,54 @@ def steps_html(steps: list[Step], caption: str) -> str:
     )
 
 
+_TD = "text-align:left;vertical-align:top;padding:0.2em 0.6em;border-bottom:1px solid #ddd"
+_ONE_LINE = "white-space:nowrap;overflow:hidden;text-overflow:ellipsis"
+
+
+def queue_html(queue: pd.DataFrame, caption: str, *, empty: str) -> str:
+    """The "Needs a nudge" queue as one compact, full-width table: due, what, to whom, status.
+
+    One line per step; the interview, the why, the rule and its source open under the step's
+    *what* (a ``<details>`` disclosure, reachable by keyboard).  No scroll box of its own: the
+    notebook scrolls, and a 5-interview log fits one screen."""
+    heads = [("Due", "12.5em"), ("What to do", "auto"), ("To whom", "11em"), ("Status", "8em")]
+    cols = "".join(f"<col style='width:{width}'>" for _, width in heads)
+    head = "".join(f"<th scope='col' style='{_TD};font-weight:bold'>{name}</th>" for name, _ in heads)
+    rows = []
+    for r in queue.itertuples():
+        colour = _STATUS_COLOURS.get(r.status, "#444")
+        status = f"{_STATUS_MARKS.get(r.status, '')} {STATUS_WORDS.get(r.status, r.status)}"
+        rule = RULES[r.rule].summary if r.rule in RULES else ""
+        why = (
+            f"<div style='white-space:normal;padding:0.2em 0 0.4em 1.2em;font-size:0.95em'>"
+            f"For {html.escape(f'{r.company}, {r.role}')}. Why: {html.escape(r.why)}<br>"
+            f"<small>Rule {html.escape(r.rule)}: {html.escape(rule)} Source: {html.escape(r.source)}</small>"
+            "</div>"
+        )
+        what = (
+            f"<details class='fk-queue-why'><summary style='{_ONE_LINE};cursor:pointer' "
+            f"title='{html.escape(f'{r.action} ({r.company})', quote=True)}'>{html.escape(r.action)} "
+            f"<span style='color:#555'>· {html.escape(r.company)}</span></summary>{why}</details>"
+        )
+        rows.append(
+            f"<tr class='fk-row-{html.escape(r.status, quote=True)}'>"
+            f"<td style='{_TD};white-space:nowrap'>{html.escape(_when(r.due))}</td>"
+            f"<td style='{_TD};overflow:hidden'>{what}</td>"
+            f"<td style='{_TD};{_ONE_LINE}'>{html.escape(r.to or '')}</td>"
+            f"<td style='{_TD};white-space:nowrap;color:{colour};font-weight:bold'>{html.escape(status)}</td>"
+            "</tr>"
+        )
+    if not rows:
+        rows.append(f"<tr><td colspan='4' style='{_TD}'>{html.escape(empty)}</td></tr>")
+    return (
+        "<table class='fk-grid fk-queue' style='width:100%;table-layout:fixed;border-collapse:collapse;"
+        "font-size:0.95em;line-height:1.4'>"
+        f"<caption style='text-align:left;font-weight:bold;padding:0.3em 0'>{html.escape(caption)}"
+        "<span style='font-weight:normal'> (open a step for its why and source)</span></caption>"
+        f"<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
 class PlanView(widgets.VBox):
     """The "Needs a nudge" queue, one interview's plan, and calendar downloads (see the module doc)."""
 
@@ -200,6 +250,8 @@ class PlanView(widgets.VBox):
         self.plan = labelled(widgets.HTML(layout=widgets.Layout(width="100%")), "fk-plan")
         self.ics = labelled(widgets.HTML(layout=WIDE), "fk-ics")
         self.status = labelled(widgets.HTML(layout=WIDE), "fk-plan-status")
+        #: The picked plan's calendar file read back (notebook 02 shows it later): follows the picker.
+        self.events = labelled(widgets.HTML(layout=WIDE), "fk-plan-events")
 
         for control in (self.calls, self.include_optional, self.show_missed):
             control.observe(lambda _change: self.refresh(), names="value")
@@ -208,7 +260,7 @@ class PlanView(widgets.VBox):
 
         self.queue_section = widgets.VBox(
             [
-                widgets.HTML("<h4 style='margin:0.3em 0'>Needs a nudge</h4>"),
+                widgets.HTML("<h3 style='margin:0.3em 0;font-size:1.05em'>Needs a nudge</h3>"),
                 self.banner,
                 self.place_notice,
                 widgets.HBox([self.calls, self.refresh_button]),
@@ -222,7 +274,7 @@ class PlanView(widgets.VBox):
         self.queue_section.add_class("fk-queue-section")
         self.plan_section = widgets.VBox(
             [
-                widgets.HTML("<h4 style='margin:0.3em 0'>One interview's plan</h4>"),
+                widgets.HTML("<h3 style='margin:0.3em 0;font-size:1.05em'>One interview's plan</h3>"),
                 self.picker,
                 self.plan,
                 self.ics,
@@ -230,7 +282,9 @@ class PlanView(widgets.VBox):
             ]
         )
         self.plan_section.add_class("fk-plan-section")
-        super().__init__([self.queue_section, self.plan_section])
+        self.calendar_section = widgets.VBox([self.events])  # notebook 02 shows it after its explanation
+        self.calendar_section.add_class("fk-calendar-section")
+        super().__init__([self.queue_section, self.plan_section, self.calendar_section])
         self.add_class("fk-plan-view")
         self.refresh()
 
@@ -339,21 +393,8 @@ class PlanView(widgets.VBox):
             f"Needs a nudge, as of {_when(self.now)}: {counts.get('overdue', 0)} overdue, "
             f"{counts.get('due', 0)} due today, {counts.get('upcoming', 0)} upcoming"
         )
-        rows = [
-            [
-                STATUS_WORDS[r.status], _when(r.due), f"{r.company}, {r.role}", r.action, r.rule, r.source,
-                r.why,
-            ]
-            for r in current.itertuples()
-        ]
-        self.queue.value = table_html(
-            rows,
-            ["Status", "Due", "Interview", "What to do", "Rule", "Source", "Why"],
-            caption,
-            empty="Nothing needs a nudge right now: every step is done, skipped or missed.",
-            row_classes=[f"fk-row-{s}" for s in current["status"]],
-            max_height="28em",
-            nowrap=2,
+        self.queue.value = queue_html(
+            current, caption, empty="Nothing needs a nudge right now: every step is done, skipped or missed."
         )
         self.missed.value = status_html("info", missed_note(len(missed))) if len(missed) else ""
         if not self.show_missed.value:
@@ -378,13 +419,12 @@ class PlanView(widgets.VBox):
         interview = next((iv for i, iv in self._pairs if i == iid), None)
         if interview is None:
             self.plan.value = status_html("info", "No interview to plan yet: log one in notebook 01.")
-            self.ics.value = ""
+            self.ics.value = self.events.value = ""
             return
         try:
             steps = self.plan_steps()
         except ValidationError as error:
-            self.plan.value = ""
-            self.ics.value = ""
+            self.plan.value = self.ics.value = self.events.value = ""
             self.status.value = status_html("error", f"The plan could not be made: {error}")
             return
         self.status.value = ""
@@ -395,6 +435,27 @@ class PlanView(widgets.VBox):
             wanted, f"followups-{_slug(interview.company)}.ics",
             f"Download this plan as a calendar file (.ics) for {interview.label}",
         )
+        self.events.value = self._events_html(wanted, interview.label)
+
+    def _events_html(self, steps: list[Step], label: str) -> str:
+        """The events of this plan's calendar file, read back from the file itself, as a list."""
+        from icalendar import Calendar
+
+        open_ = [s for s in steps if s.is_open]
+        if not open_:
+            return status_html("info", f"{label} has no open steps, so its calendar file would be empty.")
+        try:
+            events = Calendar.from_ical(to_ics(open_, tzid=self.zone)).walk("VEVENT")
+        except ValueError as error:
+            return status_html("error", str(error))
+        items = "".join(
+            f"<li>{html.escape(wording.when(e.decoded('DTSTART').replace(tzinfo=None)))} "
+            f"{html.escape(e.decoded('DTSTART').tzname() or '')} · {html.escape(str(e['SUMMARY']))}</li>"
+            for e in events
+        )
+        count = wording.plural(len(events), "event")
+        return (f"<p style='margin:0.2em 0'><strong>In the calendar file for {html.escape(label)}</strong> "
+                f"({count}, times in {html.escape(self.zone)}):</p><ul>{items}</ul>")
 
     def _ics_link(self, steps: list[Step], filename: str, text: str) -> str:
         open_ = [s for s in steps if s.is_open]

@@ -248,3 +248,19 @@ def screenshot(page, name: str) -> Path:
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(size)
     return path
+
+
+#: axe-core's script, installed into ./node_modules by ``python3 tasks.py test`` (see tasks.AXE_CORE).
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """The path of ``axe.min.js`` for ``page.add_script_tag(path=...)``, or a clear failure."""
+    if not AXE_SCRIPT.is_file():
+        pytest.fail(
+            f"axe-core is not installed ({AXE_SCRIPT} is missing): run 'python3 tasks.py test', which "
+            "installs it with npm, or 'npm install --no-save axe-core' in the repository.",
+            pytrace=False,
+        )
+    return AXE_SCRIPT
