@@ -152,7 +152,7 @@ def test_the_timer_runs_out():
 def test_the_live_clock_ticks_in_a_thread():
     r = TimedRehearsal(seconds=5, live_clock=True)
     r.start()
-    thread_stop = r._stop
+    thread_stop = r.timer._stop
     assert thread_stop is not None and not thread_stop.is_set()
     r.text.value = GOOD
     r.check()
