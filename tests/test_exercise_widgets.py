@@ -222,4 +222,53 @@ def test_key_widgets_carry_their_stable_css_classes(tmp_path):
     documented = set(CSS_CLASSES)
     mine = {c for c in found if c.startswith("fk-")} - {c for c in found if c.startswith(("fk-solution",
             "fk-show-model", "fk-model-"))}  # fmt: skip
-    assert documented == mine
+    from followup_kit.widgets.exercise import Card
+
+    assert documented == mine | set(classes(Card()))
+
+
+def test_the_gatekeeper_exercise_shows_the_scenario_card_above_the_prompt_and_never_says_your_log(tmp_path):
+    from followup_kit.widgets.roleplay import reply_exercise
+
+    gatekeeper = load_scenarios()["gatekeeper"]
+    ex = reply_exercise(
+        gatekeeper, "regarding", "07-gatekeeper", label="Your answer to reception", folder=tmp_path
+    )
+    order = list(ex.children)
+    assert order.index(ex.context) < order.index(ex.label) < order.index(ex.text)
+    card = ex.context.value
+    for text in ("Coastal Bank", gatekeeper.interview.role, "Tuesday 3 March 2026", "Nora Lind"):
+        assert text in card, text
+    assert "Can I ask what this is regarding?" in card
+    ex.text.value = (
+        "Hi, this is Sam Rivera. I interviewed with Nora for a role last Friday; I'm following up."
+    )
+    ex.check_button.click()
+    assert "What happens next" in ex.feedback_area.value
+    assert "your log" not in (ex.feedback_area.value + ex.status.value).lower()
+    assert "the scenario says" in ex.feedback_area.value  # the day check, worded for a scenario
+    ex.solution.button.click()
+    assert gatekeeper.nodes["regarding"].choices[0].say[:40] in html_unescape(ex.solution.answer.value)
+
+
+def html_unescape(text):
+    import html
+
+    return html.unescape(text)
+
+
+def test_the_practice_card_is_a_widget_whose_repr_holds_nothing_of_the_interview(tmp_path):
+    from followup_kit.lesson import practice_interview
+    from followup_kit.store import InterviewLog
+    from followup_kit.widgets.exercise import Card, practice_card
+
+    mine = InterviewLog(tmp_path / "log")
+    mine.add(
+        Interview(
+            company=MARKER, role="Analyst", held_at=datetime(2026, 3, 3, 10, 0),
+            interviewers=["Dana Reyes", "Raj Patel"], talking_points=["one", "two"],
+        )
+    )  # fmt: skip
+    card = practice_card(practice_interview(interviewers=2, talking_points=2, own=mine))
+    assert isinstance(card, Card) and MARKER in card.value and "From your log." in card.value
+    assert MARKER not in card._repr_mimebundle_()["text/plain"]

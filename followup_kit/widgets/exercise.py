@@ -25,18 +25,28 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import drafts
-from ..lesson import SolutionGate
+from ..lesson import Practice, SolutionGate, about_scenario
 from ..records import Interview, ValidationError
 from ._common import Confirm, button, labelled, status_html
 from .rehearsal import KIND_LABELS, SolutionView, Timer, speaking_line
 
-__all__ = ["CSS_CLASSES", "DraftBar", "Exercise", "auto_grow", "interview_card", "rows_for"]
+__all__ = [
+    "CSS_CLASSES",
+    "Card",
+    "DraftBar",
+    "Exercise",
+    "auto_grow",
+    "interview_card",
+    "practice_card",
+    "rows_for",
+]
 
 #: The stable CSS classes of the key widgets (class -> widget), for browser tests.  With a timer an
 #: Exercise also holds a ``rehearsal.Timer`` (``fk-timer-start``, ``fk-timer``, ``fk-timer-label``) and
 #: its model answer is a ``rehearsal.SolutionView`` (``fk-solution``, ``fk-show-model``, …).
 CSS_CLASSES = {
     "fk-exercise": "VBox (one Exercise)",
+    "fk-card": "HTML (a Card: the interview practised on, or a worked example that shows the learner's data)",
     "fk-exercise-context": "HTML (what the exercise is about: the scenario card or the interview)",
     "fk-exercise-label": "Label (what to write, above the box)",
     "fk-exercise-text": "Textarea (the learner's text; grows with it)",
@@ -165,6 +175,8 @@ class Exercise(widgets.VBox):
     Feedback and an HTML text shown under it (07's gatekeeper plays the reply in the call).  The model
     answer (``model_answer`` with ``sources``, or a ready ``gate``) opens after the first check.
     ``seconds`` adds a countdown for a spoken message.  ``context`` is HTML shown above the prompt.
+    ``scenario=True`` says the interview is a practice scenario's, so the feedback never calls it
+    "your log" (``lesson.about_scenario``).
     """
 
     def __init__(
@@ -183,6 +195,7 @@ class Exercise(widgets.VBox):
         context: str = "",
         placeholder: str = "Type your text here…",
         folder: str | os.PathLike[str] | None = None,
+        scenario: bool = False,
     ) -> None:
         from ..messages import KINDS
 
@@ -193,6 +206,7 @@ class Exercise(widgets.VBox):
         self.interview = interview
         self.feedback: Any = None
         self._check = check
+        self._words = about_scenario if scenario else (lambda text: text)
         if gate is None and model_answer is not None:
             gate = SolutionGate(model_answer, sources=sources)
         self.gate = gate
@@ -272,11 +286,11 @@ class Exercise(widgets.VBox):
             self.timing.value = ""
             return None
         self.feedback = feedback
-        self.status.value = status_html("ok" if feedback.passed else "info", feedback.verdict)
+        self.status.value = status_html("ok" if feedback.passed else "info", self._words(feedback.verdict))
         used, of = self.timer.used() if self.timer is not None else (None, None)
         spoken = getattr(feedback, "target_seconds", None) is not None or used is not None
         self.timing.value = status_html("info", speaking_line(feedback, used, of)) if spoken else ""
-        self.feedback_area.value = feedback._repr_html_() + after
+        self.feedback_area.value = self._words(feedback._repr_html_()) + after
         if self.gate is not None:
             self.gate.record(feedback)
         return feedback
@@ -301,4 +315,26 @@ def interview_card(interview: Interview, *, title: str = "", origin: str = "") -
     )
     head = f"<strong>{html.escape(title)}</strong>" if title else ""
     tail = f"<p><small>{html.escape(origin)}</small></p>" if origin else ""
-    return f"<div class='fk-card'>{head}<table>{body}</table>{tail}</div>"
+    return f"<div class='fk-interview-card'>{head}<table>{body}</table>{tail}</div>"
+
+
+class Card(widgets.HTML):
+    """HTML shown inside a widget, so what it holds (the learner's interview) is never saved in the notebook.
+
+    A cell's ordinary output is written into the ``.ipynb`` when JupyterLab saves; a widget's output
+    is only a reference to the widget, and its ``repr`` (the output's text copy) says nothing more.
+    """
+
+    def __init__(self, value: str = "", **kwargs: Any) -> None:
+        super().__init__(value, layout=widgets.Layout(width="100%", max_width="52em"), **kwargs)
+        self.add_class("fk-card")
+
+    def __repr__(self) -> str:
+        return "Card()"
+
+
+def practice_card(practice: Practice) -> Card:
+    """The interview an exercise practises on (``lesson.practice_interview``), and where it came from."""
+    iv = practice.interview
+    origin = f"From {practice.origin}. {practice.note}".strip()
+    return Card(interview_card(iv, title="The interview you practise on", origin=origin))

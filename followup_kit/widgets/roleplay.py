@@ -26,7 +26,7 @@ from ..roleplay import SCENARIO_DIR, Call, Scenario, ScenarioError, Turn, learne
 from ._common import button, labelled, status_html
 from .rehearsal import KIND_LABELS, SolutionView
 
-__all__ = ["CSS_CLASSES", "RolePlay"]
+__all__ = ["CSS_CLASSES", "RolePlay", "reply_exercise"]
 
 _WIDE = widgets.Layout(width="100%", max_width="52em")
 
@@ -306,3 +306,53 @@ class RolePlay(widgets.VBox):
         if call.finished:
             self.status.value = status_html("ok", "The call is over. Read your debrief below.")
             self.debrief_area.value = about_scenario(call.debrief()._repr_html_())
+
+
+def reply_exercise(
+    scenario: Scenario,
+    node_id: str,
+    exercise: str,
+    *,
+    label: str = "Your answer",
+    name: str | None = None,
+    folder: str | os.PathLike[str] | None = None,
+) -> Any:
+    """One moment of a call as a writing exercise (07's gatekeeper): the scenario card, the line, a box.
+
+    Check plays the learner's reply at that node of a fresh ``Call`` and shows its feedback and what
+    the employer says next; the model answer (the script's best canned reply) opens after a check.
+    The scenario's interview is never called "your log".
+    """
+    from .exercise import Exercise
+
+    node = scenario.nodes.get(node_id)
+    if node is None or node.end:
+        raise ScenarioError(f"{scenario.id}: no reply node {node_id!r}")
+    who = learner_name(name)
+    start = Call(scenario, node_id, learner=who)
+
+    def play(text: str) -> tuple[Any, str]:
+        call = Call(scenario, node_id, learner=who)
+        turn = call.reply(text)
+        verdict = "got you through" if turn.passed else "did not get you through yet"
+        return turn.feedback, (
+            f"<p><strong>What happens next</strong> (your reply {verdict}): "
+            f"<strong>{html.escape(call.speaker)}:</strong> “{html.escape(call.line)}”</p>"
+        )
+
+    context = (
+        scenario._repr_html_() + f"<p style='font-size:1.1em'><strong>{html.escape(start.speaker)}:</strong> "
+        f"“{html.escape(start.line)}”</p>"
+    )
+    return Exercise(
+        exercise,
+        node.kind or "status_call_opener",
+        scenario.interview,
+        label=label,
+        model_answer=start.choices[0].say,
+        sources=scenario.sources,
+        check=play,
+        context=context,
+        folder=folder,
+        scenario=True,
+    )
