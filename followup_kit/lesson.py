@@ -22,7 +22,7 @@ from .sources import cite
 #: Why the model answer is still closed, as the learner reads it next to the button.
 CLOSED_REASON = (
     "Model answers are shown only on demand, after a check: write your own attempt, "
-    "run the check cell (or press the check button) once, then this opens."
+    "press Check once, then this opens."
 )
 
 

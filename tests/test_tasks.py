@@ -54,3 +54,12 @@ def test_lab_installs_overrides_that_turn_the_news_pop_up_off(tasks, tmp_path):
     assert path == tmp_path / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     settings = json.loads(path.read_text())
     assert settings["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+
+
+def test_lab_overrides_keep_widget_state_out_of_notebooks(tasks, tmp_path):
+    """jupyterlab-manager saves widget state (the learner's exercise texts) into a notebook on save only
+    when its ``saveState`` setting is on; the set-up turns it off for good."""
+    import json
+
+    settings = json.loads(tasks.write_lab_overrides(tmp_path).read_text())
+    assert settings["@jupyter-widgets/jupyterlab-manager:plugin"] == {"saveState": False}
