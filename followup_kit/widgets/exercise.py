@@ -49,11 +49,15 @@ CSS_CLASSES = {
     "fk-card": "HTML (a Card: the interview practised on, or a worked example that shows the learner's data)",
     "fk-exercise-context": "HTML (what the exercise is about: the scenario card or the interview)",
     "fk-exercise-label": "Label (what to write, above the box)",
-    "fk-exercise-text": "Textarea (the learner's text; grows with it)",
-    "fk-exercise-check": "Button 'Check'",
+    "fk-exercise-text": "Textarea (the learner's text; grows with it); also 'fk-message', as in a Rehearsal",
+    "fk-exercise-check": "Button 'Check'; also 'fk-check'",
     "fk-exercise-status": "HTML (the verdict, or what went wrong, next to the button)",
-    "fk-exercise-timing": "HTML (estimated speaking time, for spoken messages)",
+    "fk-exercise-timing": "HTML (estimated speaking time, for spoken messages); also 'fk-timing'",
     "fk-exercise-feedback": "HTML (the Feedback: verdict, priorities, each check with its source)",
+    "fk-message": "the same Textarea as 'fk-exercise-text' (the hook Rehearsal views share)",
+    "fk-check": "the same Button as 'fk-exercise-check'",
+    "fk-timing": "the same HTML as 'fk-exercise-timing'",
+    "fk-feedback": "the same HTML as 'fk-exercise-feedback'",
     "fk-draft-bar": "HBox (Save draft, Delete draft and the draft's status)",
     "fk-save-draft": "Button 'Save draft'",
     "fk-delete-draft": "Button 'Delete draft'",
@@ -255,6 +259,9 @@ class Exercise(widgets.VBox):
             children.append(self.solution)
         super().__init__(children)
         self.add_class("fk-exercise")
+        for widget, css in ((self.text, "fk-message"), (self.check_button, "fk-check"),
+                            (self.timing, "fk-timing"), (self.feedback_area, "fk-feedback")):  # fmt: skip
+            widget.add_class(css)  # the hooks a Rehearsal's widgets carry, so browser tests find both alike
         self.drafts.restore()
 
     def __repr__(self) -> str:
