@@ -13,10 +13,13 @@ folder is ``FOLLOWUP_KIT_HANDIN`` (e.g. a shared folder every learner can write)
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 __all__ = [
     "HANDIN_ENV",
+    "SAMPLE_DIR",
+    "SCENARIO_DIR",
     "HOME_FOLDER",
     "LOG_ENV",
     "checkout",
@@ -35,6 +38,22 @@ HANDIN_ENV = "FOLLOWUP_KIT_HANDIN"
 HOME_FOLDER = Path("followup-kit")
 
 _PACKAGE = Path(__file__).resolve().parent
+
+
+def _shipped(*parts: str) -> Path:
+    """A folder shipped inside the package (``followup_kit/data/...``), found with importlib.resources.
+
+    The sample log and the role-play scenarios travel in the wheel, so an installed kit has them
+    without a checkout.  They are opened as ordinary files (``InterviewLog`` reads a folder), so the
+    package must be installed unzipped, as pip always does.
+    """
+    return Path(str(resources.files("followup_kit").joinpath("data", *parts)))
+
+
+#: The synthetic sample log, read-only for learners (written by ``python -m followup_kit.sample``).
+SAMPLE_DIR = _shipped("sample")
+#: The role-play scripts, one JSON file per scenario.
+SCENARIO_DIR = _shipped("scenarios")
 
 
 def checkout() -> Path | None:

@@ -1,6 +1,6 @@
 """The role-play call: a scripted, branching conversation as a pure state machine.
 
-The employer's lines come from ``data/scenarios/*.json`` (one small file per
+The employer's lines come from ``followup_kit/data/scenarios/*.json`` (one small file per
 scenario).  Each node of a script holds one employer line, the kind of reply
 the learner should give (checked with :func:`followup_kit.messages.check_message`),
 two or three canned replies that lead to fixed next nodes, and a rule for a
@@ -22,13 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import paths
 from .messages import CHECK_IDS, KINDS, check_message
 from .records import Interview, ValidationError
 from .sources import SOURCES, cite
 from .wording import plural
 
 #: Where the scenario files live in a checkout of the workbook.
-SCENARIO_DIR = Path(__file__).resolve().parent.parent / "data" / "scenarios"
+SCENARIO_DIR = paths.SCENARIO_DIR
 
 #: The reply kinds a node may ask for: those ``check_message`` knows.
 REPLY_KINDS = KINDS

@@ -6,7 +6,7 @@ every notebook, chart and metric runs on it unchanged.  Everything is drawn
 from ``numpy.random.default_rng(seed)`` and fixed base dates (2026), never from
 today's date, so the same seed gives the same frames, and the same bytes on
 disk, on every machine.  ``write_sample()`` (or ``python -m followup_kit.sample``)
-rebuilds ``data/sample/``.
+rebuilds ``followup_kit/data/sample/``.
 
 All people, companies, agencies, phone numbers (555-01xx, reserved for fiction)
 and e-mail addresses (example.com) are made up.
@@ -24,10 +24,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import paths
 from .records import FOLLOWUP_FIELDS, INTERVIEW_FIELDS, FollowUp, Interview
 
-#: Where the committed sample lives: ``data/sample`` next to the package.
-SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
+#: Where the committed sample lives: shipped inside the package (``paths.SAMPLE_DIR``).
+SAMPLE_DIR = paths.SAMPLE_DIR
 #: How many interviews the committed sample holds, and its seed.
 SAMPLE_INTERVIEWS = 72
 SAMPLE_SEED = 0
@@ -500,7 +501,7 @@ def write_sample(
 ) -> Path:
     """Write a generated log to ``folder`` in the log's exact CSV format, via ``store.write_tables``.
 
-    With the defaults this rebuilds the committed ``data/sample`` byte for byte.
+    With the defaults this rebuilds the committed ``followup_kit/data/sample`` byte for byte.
     ``write_tables`` validates every row (follow-ups after their interview) first.
     """
     from .store import write_tables
@@ -536,7 +537,7 @@ def own_log_or_sample(log: object | None = None) -> tuple[pd.DataFrame, pd.DataF
     return (
         sample_log.interviews(),
         sample_log.followups(),
-        f"{why} ({SAMPLE_INTERVIEWS} made-up interviews from data/sample). {then} and run this again.",
+        f"{why} ({SAMPLE_INTERVIEWS} made-up interviews shipped with the kit). {then} and run this again.",
     )
 
 

@@ -9,7 +9,7 @@ row per record in the order they were logged:
   zero), a date as ``2026-03-13``, a number as ``3``;
 * a list (interviewers, talking points) as one quoted cell, one item per line;
 * nothing (``None``) as an empty cell; rows end in ``\\n``; the same records
-  always give the same bytes (the sample in ``data/sample`` is checked byte for byte).
+  always give the same bytes (the sample in ``followup_kit/data/sample`` is checked byte for byte).
 
 The log is a learner's only record of their search, so:
 
@@ -126,9 +126,8 @@ Record = Interview | FollowUp
 T = TypeVar("T")
 
 _ROOT = Path(__file__).resolve().parents[1]
-DATA_DIR = _ROOT / "data"
-#: The synthetic sample log, read-only for learners (written by ``sample.py``).
-SAMPLE_DIR = DATA_DIR / "sample"
+#: The synthetic sample log, read-only for learners, shipped inside the package (``paths.SAMPLE_DIR``).
+SAMPLE_DIR = paths.SAMPLE_DIR
 #: Environment variable that moves the learner's own log elsewhere (``paths.LOG_ENV``).
 LOG_ENV = paths.LOG_ENV
 
@@ -1598,11 +1597,12 @@ def read_tables(
 
 
 def open_sample_log() -> InterviewLog:
-    """The synthetic sample log in ``data/sample``, read-only."""
+    """The synthetic sample log shipped with the package, read-only."""
     if not (SAMPLE_DIR / INTERVIEWS_CSV).is_file():
         raise LogFileError(
             f"The sample log is missing from {_describe_folder(SAMPLE_DIR)}; "
-            "restore it with 'git checkout -- data/sample' in the workbook's folder."
+            "restore it with 'git checkout -- followup_kit/data/sample' in the workbook's folder, "
+            "or reinstall the kit."
         )
     return InterviewLog(SAMPLE_DIR, read_only=True)
 
