@@ -272,3 +272,27 @@ def test_the_practice_card_is_a_widget_whose_repr_holds_nothing_of_the_interview
     card = practice_card(practice_interview(interviewers=2, talking_points=2, own=mine))
     assert isinstance(card, Card) and MARKER in card.value and "From your log." in card.value
     assert MARKER not in card._repr_mimebundle_()["text/plain"]
+
+
+def _code_cells(stem):
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / f"{stem}.ipynb"
+    return [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+
+
+EXERCISE_NOTEBOOKS = ["04_write_a_thank_you_note", "05_rehearse_your_call_opener", "06_ask_for_feedback",
+                      "07_role_play_the_call"]  # fmt: skip
+
+
+@pytest.mark.parametrize("stem", EXERCISE_NOTEBOOKS)
+def test_no_learner_text_goes_into_a_code_cell_and_no_demonstration_drives_widgets(stem):
+    cells = _code_cells(stem)
+    sources = ["".join(c["source"]) for c in cells]
+    assert not [s for s in sources if '"""' in s or "'''" in s], "a text to type between quotes"
+    driving = [s for s in sources if ".click()" in s or ".value =" in s or ".tick()" in s]
+    assert not driving, "a demonstration that drives widgets by code belongs in tests/"
+    assert not [s for s in sources if s.strip().startswith("print(")], "outputs that echo data: use a widget"
+    assert any("Exercise(" in s or "reply_exercise(" in s for s in sources)
+    hidden = [c for c in cells if c["metadata"].get("jupyter", {}).get("source_hidden")]
+    assert len(hidden) <= 1, "at most one short worked example, folded"
