@@ -73,7 +73,10 @@ def write_lab_overrides(prefix: Path = VENV) -> Path:
 
     path = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(LAB_OVERRIDES, indent=2) + "\n", encoding="utf-8")
+    # Widget state (every text a learner typed into an exercise) must never be saved into a notebook:
+    # @jupyter-widgets/jupyterlab-manager writes it on save only when its saveState setting is on.
+    settings = {**LAB_OVERRIDES, "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": False}}
+    path.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
     return path
 
 

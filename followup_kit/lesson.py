@@ -11,6 +11,7 @@ imports ipywidgets: the buttons live in ``followup_kit.widgets``.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +22,7 @@ from .sources import cite
 #: Why the model answer is still closed, as the learner reads it next to the button.
 CLOSED_REASON = (
     "Model answers are shown only on demand, after a check: write your own attempt, "
-    "run the check cell (or press the check button) once, then this opens."
+    "press Check once, then this opens."
 )
 
 
@@ -162,6 +163,20 @@ class Countdown:
         if self.remaining < self.seconds:
             return f"Stopped after {self.elapsed} s."
         return f"Ready: {self.seconds} s once you press Start."
+
+
+# -- scenarios are not the learner's log ----------------------------------------------------
+
+_YOUR_LOG = re.compile(r"\b([Yy])our log\b")
+
+
+def about_scenario(text: str) -> str:
+    """Feedback on a practice scenario, worded for it: "your log says" becomes "the scenario says".
+
+    The checks compare a message with an interview and call it "your log"; for a scripted scenario
+    (notebooks 05-07) that interview is the scenario card's, not anything the learner logged.
+    """
+    return _YOUR_LOG.sub(lambda m: "The scenario" if m.group(1) == "Y" else "the scenario", text)
 
 
 # -- the interview an exercise practises on ---------------------------------------------------

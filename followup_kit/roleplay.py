@@ -13,6 +13,7 @@ only shows a ``Call``.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -25,6 +26,7 @@ from . import paths
 from .messages import CHECK_IDS, KINDS, check_message
 from .records import Interview, ValidationError
 from .sources import SOURCES, cite
+from .wording import plural
 
 #: Where the scenario files live in a checkout of the workbook.
 SCENARIO_DIR = paths.SCENARIO_DIR
@@ -350,6 +352,54 @@ def load_scenarios(folder: str | Path = SCENARIO_DIR) -> dict[str, Scenario]:
     return {s.id: s for s in map(load_scenario, files)}
 
 
+# -- the caller's name ---------------------------------------------------------------------
+
+#: The caller's name in the scripts; the learner's own name replaces it (``Call(learner=...)``).
+SCRIPT_NAME = "Sam Rivera"
+#: What the employer calls a learner who gave no name: "Hi there".
+NEUTRAL_NAME = "there"
+#: Longest name accepted, in characters.
+MAX_NAME = 60
+_SCRIPT_FIRST = SCRIPT_NAME.split()[0]
+_GREETING = re.compile(rf"\b(Hi|Hello|Hey|Dear|Morning|Afternoon) {_SCRIPT_FIRST}\b")
+_VOCATIVE = re.compile(rf",\s*{_SCRIPT_FIRST}\b(?=\s*[.!?;:])")
+_ANY = re.compile(rf"\b{re.escape(SCRIPT_NAME)}\b|\b{_SCRIPT_FIRST}\b")
+
+
+def learner_name(name: Any) -> str | None:
+    """The learner's name as the employer will say it, or None when none was given.
+
+    Refused with a clear message when it is not a short line of text.
+    """
+    if name is None:
+        return None
+    if not isinstance(name, str):
+        raise ValidationError("your name", "text", name)
+    name = " ".join(name.split())
+    if not name:
+        return None
+    if len(name) > MAX_NAME or any(not ch.isprintable() for ch in name):
+        raise ValidationError("your name", f"a name of at most {MAX_NAME} characters on one line", name)
+    return name
+
+
+def personalise(text: str, name: str | None, *, employer: bool = True) -> str:
+    """A script line with the learner's name for the script's caller.
+
+    With a name, the full name replaces ``SCRIPT_NAME`` and the first name its first name.  Without
+    one, the employer greets "Hi there" and drops the name elsewhere ("Thanks, Sam." -> "Thanks.");
+    the learner's own canned words keep the script's name (they are a sample to adapt).
+    """
+    if name:
+        first = name.split()[0]
+        return re.sub(rf"\b{_SCRIPT_FIRST}\b", first, text.replace(SCRIPT_NAME, name))
+    if not employer:
+        return text
+    text = _GREETING.sub(rf"\1 {NEUTRAL_NAME}", text)
+    text = _VOCATIVE.sub("", text)
+    return _ANY.sub(NEUTRAL_NAME, text)
+
+
 # -- playing a call ---------------------------------------------------------------------
 
 
@@ -416,7 +466,7 @@ class Debrief:
 
     def summary(self) -> str:
         """The debrief as plain text (for a terminal or a test)."""
-        lines = [f"Debrief: {self.scenario.title} ({len(self.turns)} turn(s)). Ending: {self.ending}"]
+        lines = [f"Debrief: {self.scenario.title} ({plural(len(self.turns), 'turn')}). Ending: {self.ending}"]
         for title, points in (("What went well", self.went_well), ("What to change", self.to_change)):
             lines.append(f"{title}:")
             lines += [f"  {'✓' if p.went_well else '✗'} {p.label}: {p.advice} [{p.source}]" for p in points]
@@ -431,14 +481,16 @@ class Debrief:
             rows = "".join(
                 f"<li><span style='color:{colour}' aria-hidden='true'>{mark}</span> "
                 f"<strong>{html.escape(p.label)}</strong>: {html.escape(p.advice)} "
-                f"<small>(turn {', '.join(map(str, p.turns))}; source: {html.escape(p.source)})</small></li>"
+                f"<small>({'turn' if len(p.turns) == 1 else 'turns'} {', '.join(map(str, p.turns))}; "
+                f"source: {html.escape(p.source)})</small></li>"
                 for p in points
             )
             return f"<ul style='list-style:none;padding-left:0.5em'>{rows}</ul>"
 
         return (
             f"<div><h4>Debrief: {html.escape(self.scenario.title)}</h4>"
-            f"<p>The call ended: <em>“{html.escape(self.ending)}”</em> ({len(self.turns)} turn(s) by you)</p>"
+            f"<p>The call ended: <em>“{html.escape(self.ending)}”</em> "
+            f"({html.escape(plural(len(self.turns), 'reply', 'replies'))} by you)</p>"
             f"<h5>What went well</h5>{items(self.went_well, '✓', '#1a7f37')}"
             f"<h5>What to change</h5>{items(self.to_change, '✗', '#b35900')}</div>"
         )
@@ -467,8 +519,8 @@ def _debrief(scenario: Scenario, turns: tuple[Turn, ...], ending: str) -> Debrie
     went_well, to_change = [], []
     for key, entry in outcome.items():
         bad = bool(entry["bad"])
-        turns = tuple(entry["bad"] if bad else entry["ok"])
-        point = Point(key, not bad, entry["label"], entry["advice"], entry["source"], turns)
+        numbers = tuple(entry["bad"] if bad else entry["ok"])  # not ``turns``: that is the whole call
+        point = Point(key, not bad, entry["label"], entry["advice"], entry["source"], numbers)
         (to_change if bad else went_well).append(point)
 
     return Debrief(scenario, turns, tuple(went_well), tuple(to_change), ending)
@@ -481,8 +533,10 @@ class Call:
     scenario: Scenario
     node_id: str = ""
     turns: list[Turn] = field(default_factory=list)
+    learner: str | None = None  # the learner's name, said by the employer (None: "there")
 
     def __post_init__(self) -> None:
+        self.learner = learner_name(self.learner)
         self.node_id = self.node_id or self.scenario.start
         if self.node_id not in self.scenario.nodes:
             raise ScenarioError(f"{_where(self.scenario.path)}: no node {self.node_id!r}")
@@ -494,8 +548,8 @@ class Call:
 
     @property
     def line(self) -> str:
-        """What the employer says now (the closing line once the call is finished)."""
-        return self.node.line
+        """What the employer says now (the closing line once the call is finished), to the learner by name."""
+        return personalise(self.node.line, self.learner)
 
     @property
     def speaker(self) -> str:
@@ -509,8 +563,13 @@ class Call:
 
     @property
     def choices(self) -> tuple[Choice, ...]:
-        """The canned replies on offer now (none once the call is over)."""
-        return self.node.choices
+        """The canned replies on offer now (none once the call is over), in the learner's name."""
+        if not self.learner:
+            return self.node.choices
+        return tuple(
+            dataclasses.replace(c, say=personalise(c.say, self.learner, employer=False))
+            for c in self.node.choices
+        )
 
     @property
     def finished(self) -> bool:
@@ -560,7 +619,7 @@ class Call:
             number=len(self.turns) + 1,
             node=node.id,
             speaker=node.speaker,
-            line=node.line,
+            line=self.line,
             text=text,
             kind=node.kind,
             feedback=feedback,

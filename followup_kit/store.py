@@ -109,6 +109,7 @@ from followup_kit.records import (
     describe,
 )
 
+from . import drafts as _drafts
 from . import paths
 from .place import Place
 
@@ -1237,6 +1238,7 @@ class InterviewLog:
         files = [(table.spec.filename, table.to_bytes(guard=True)) for table in state.tables]
         if place.is_set:
             files.append((SETTINGS_JSON, place.to_json()))
+        files += _drafts.zip_files(self.path)  # the learner's exercise drafts (drafts.py)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as archive:
             for name, data in files:
@@ -1320,7 +1322,7 @@ class InterviewLog:
             report = dataclasses.replace(
                 report, message=report.message + " Your country, time zone and working week came back too."
             )
-        return report
+        return _restore_drafts(self.path, data, parsed.is_zip, mode, report)
 
     # -- machinery --------------------------------------------------------------------------
 
@@ -2129,3 +2131,20 @@ def _text_of(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+def _restore_drafts(folder: Path, data: bytes, is_zip: bool, mode: str, report: ImportReport) -> ImportReport:
+    """After an import, bring back the exercise drafts a zip holds (``drafts/*.json``, see drafts.py).
+
+    A merge keeps the learner's own draft of an exercise; a replace writes the upload's over it.  A
+    draft that cannot be read is left out and said, never a reason to undo the log's import.
+    """
+    if not is_zip:
+        return report
+    found, notes = _drafts.read_zip(data)
+    try:
+        written = _drafts.restore(found, folder=folder, replace=mode == "replace")
+    except _drafts.DraftError as error:
+        return dataclasses.replace(report, message=f"{report.message} {error}")
+    extra = f" {_count(written, 'exercise draft')} came back too." if written else ""
+    if notes:
+        extra += f" Left out: {'; '.join(notes[:3])}."
+    return dataclasses.replace(report, message=report.message + extra)

@@ -201,3 +201,14 @@ def test_a_logged_title_gives_a_formal_greeting_that_passes_the_checks(logged, g
     assert note.startswith(greeting + "\n")
     feedback = check_message(note, "thank_you", iv)
     assert feedback.passed, [c.advice for c in feedback.failed]
+
+
+def test_feedback_on_a_scenario_never_says_your_log():
+    from followup_kit.lesson import about_scenario
+
+    advice = "Check the day: your log says you interviewed on Tuesday 3 March, not Friday. Your log knows."
+    said = about_scenario(advice)
+    assert "log" not in said.lower()
+    assert said == (
+        "Check the day: the scenario says you interviewed on Tuesday 3 March, not Friday. The scenario knows."
+    )

@@ -152,7 +152,7 @@ def test_the_timer_runs_out():
 def test_the_live_clock_ticks_in_a_thread():
     r = TimedRehearsal(seconds=5, live_clock=True)
     r.start()
-    thread_stop = r._stop
+    thread_stop = r.timer._stop
     assert thread_stop is not None and not thread_stop.is_set()
     r.text.value = GOOD
     r.check()
@@ -253,3 +253,163 @@ def test_key_widgets_carry_their_stable_css_classes():
     documented = set(CSS_CLASSES)
     used = set(classes(timed)) | set(classes(view)) | set(found)
     assert documented == {c for c in used if c.startswith("fk-")}
+
+
+# -- moved from the notebooks: what their demonstration cells asserted (notebooks 04-06) ----------------
+
+
+def _practice(tmp_path):
+    """Notebook 04's interview: the sample's, as a learner with an empty log gets it."""
+    from followup_kit.lesson import practice_interview
+    from followup_kit.store import InterviewLog
+
+    return practice_interview(interviewers=2, talking_points=2, own=InterviewLog(tmp_path / "empty"))
+
+
+def test_04_template_notes_each_pass_alone_but_read_as_a_form_letter_side_by_side(tmp_path):
+    from followup_kit.lesson import model_thank_you
+    from followup_kit.messages import check_message, compare_notes
+
+    interview = _practice(tmp_path).interview
+    template = {name: model_thank_you(interview, name) for name in interview.interviewers[:2]}
+    for note in template.values():
+        assert check_message(note, "thank_you", interview).passed
+    comparison = compare_notes(template, interview=interview)
+    assert comparison.form_letter, comparison.summary()
+    assert comparison.pairs[0][2] >= comparison.threshold
+
+    demo = CompareNotes(interview.interviewers[:2], notes=template)  # "press Compare my notes by code"
+    demo.compare_button.click()
+    assert demo.result.form_letter
+    assert "form letter" in demo.status.value and "What to personalize" in demo.result_area.value
+
+
+def test_04_fresh_wording_gets_the_same_feedback(tmp_path):
+    from followup_kit.lesson import model_thank_you
+    from followup_kit.messages import check_message, compare_notes
+
+    interview = _practice(tmp_path).interview
+    to = interview.interviewers[0]
+    first = to.split()[0].lower()
+    casual = check_message(
+        f"hey {first}, thanks for the chat, was great meeting you. hope to hear back soon!",
+        "thank_you",
+        interview,
+    )
+    other_firm = check_message(
+        model_thank_you(interview, to) + "\nI'm very excited about joining Globex Vandelay.",
+        "thank_you",
+        interview,
+    )
+    for feedback in (casual, other_firm):
+        form = next(c for c in feedback.items if c.id == "not_form_letter")
+        assert not form.passed, form.advice
+
+    def shuffled(note):
+        greeting, body, *_ = note.split("\n\n")
+        sentences = [s.rstrip(".") + "." for s in body.split(". ")]
+        return f"{greeting}\n\n{' '.join(reversed(sentences))}\n\nBest wishes,\nSam Rivera"
+
+    a, b = interview.interviewers[:2]
+    reordered = compare_notes({a: model_thank_you(interview, a), b: shuffled(model_thank_you(interview, b))})
+    assert reordered.form_letter, reordered.summary()
+
+
+def _scenario(sid):
+    from followup_kit.roleplay import load_scenarios
+
+    return load_scenarios()[sid]
+
+
+def test_05_the_weak_opener_gets_three_sourced_points():
+    from followup_kit.messages import check_message
+
+    weak = check_message(WEAK, "status_call_opener", _scenario("no_news_week").interview)
+    failed = {c.id for c in weak.failed}
+    assert len(failed) >= 3 and "no_pressure" in failed
+    assert all(c.advice and c.source for c in weak.failed)
+
+
+def test_05_the_timed_mode_by_code_turns_green_and_shows_the_time_used():
+    interview = _scenario("no_news_week").interview
+    demo = TimedRehearsal("status_call_opener", interview, seconds=30, live_clock=False)
+    demo.start_button.click()
+    for _ in range(6):
+        demo.tick()
+    demo.text.value = WEAK
+    demo.check_button.click()
+    assert len(demo.feedback.failed) >= 3
+    demo.start_button.click()
+    for _ in range(17):
+        demo.tick()
+    demo.text.value = (
+        "Good afternoon Dana, this is Sam Rivera. We met last Tuesday, 3 March, about the Data Analyst role, "
+        "and I'm following up on the status. I'm still very keen. Is a decision close?"
+    )
+    demo.check_button.click()
+    assert demo.feedback.passed, demo.feedback.summary()
+    assert "Your timer ran 17 s of 30 s." in demo.timing.value
+
+
+_START = "Hi Dana, this is Sam Rivera. I interviewed for the Data Analyst role last Tuesday."
+OPENER_CASES = {
+    "Hi, um, Dana? This is Sam Rivera. I interviewed for the Data Analyst role last Tuesday.": {
+        "asks_one_question": False
+    },
+    _START + " How's your day going?": {"asks_one_question": False},
+    _START + " So did I get it?": {"asks_one_question": False, "no_pressure": False},
+    _START + " Please don't keep me waiting, I need this job.": {"no_pressure": False},
+    _START + " I'm checking in, and I wondered whether you're close to a decision.": {
+        "asks_one_question": True,
+        "no_pressure": True,
+    },
+    _START + " You mentioned hoping to decide by the 10th, so I'm checking in. Anything else I can send?": {
+        "no_pressure": True,
+        "asks_one_question": True,
+    },
+    (
+        "hi dana, it's sam rivera. i interviewed for the data analyst job last tuesday "
+        "and i'm ringing about the decision. is a decision close?"
+    ): {"greets_by_name": True, "states_purpose": True},
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), OPENER_CASES.items())
+def test_05_questions_and_tone_are_read_by_structure(text, expected):
+    from followup_kit.messages import check_message
+
+    got = {
+        c.id: c for c in check_message(text, "status_call_opener", _scenario("no_news_week").interview).items
+    }
+    for check_id, passed in expected.items():
+        assert got[check_id].passed is passed, (text, check_id, got[check_id].advice)
+
+
+def test_06_an_angry_reply_is_argumentative_thankless_and_asks_nothing_for_later():
+    from followup_kit.messages import check_message
+
+    angry = check_message(
+        "That's unfair. Why not me? I had more experience than anyone you interviewed.",
+        "feedback_request",
+        _scenario("rejected").interview,
+    )
+    assert {"not_argumentative", "thanks_them", "asks_future_roles"} <= {c.id for c in angry.failed}
+
+
+FEEDBACK_CASES = {
+    "Thanks for nothing, really.": {"thanks_them": False, "not_argumentative": False},
+    "Thank you for letting me know, Tom, but I can't accept this.": {"accepts_decision": False},
+    (
+        "Thanks, Tom. I understand. I should have said more about the newsletter. Which answer would you "
+        "have liked more detail on, so I can improve? Please keep me in mind for the next opening."
+    ): {"not_argumentative": True, "asks_future_roles": True, "asks_specific_questions": True},
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), FEEDBACK_CASES.items())
+def test_06_sarcasm_refusal_and_self_criticism_are_read_by_tone(text, expected):
+    from followup_kit.messages import check_message
+
+    got = {c.id: c for c in check_message(text, "feedback_request", _scenario("rejected").interview).items}
+    for check_id, passed in expected.items():
+        assert got[check_id].passed is passed, (text, check_id, got[check_id].advice)

@@ -363,3 +363,74 @@ def test_telling_reception_what_it_is_regarding_gets_you_put_through():
     assert not turn.passed and vague.node_id == "end_message"
     assert {c.id for c in turn.counted if not c.passed} == {"names_role_and_date", "states_purpose"}
     assert all("Hi Nora" not in c.advice for c in turn.counted)
+
+
+# -- the debrief's counts and the learner's name --------------------------------------------------
+
+
+def test_the_debrief_counts_every_turn_of_the_call_not_one_points_turns():
+    """The debrief once held the last point's turn numbers instead of the call's turns."""
+    call = Call(SCENARIOS["no_news_week"])
+    call.choose("Ask straight out whether you got the job")
+    call.choose("Apologise, then introduce yourself properly and ask one question")
+    call.choose("Say you'll call again tomorrow and the day after")
+    debrief = call.debrief()
+    assert [t.number for t in debrief.turns] == [1, 2, 3]
+    assert all(hasattr(t, "feedback") for t in debrief.turns)
+    assert "(3 turns)" in debrief.summary()
+    assert "(3 replies by you)" in debrief._repr_html_()
+    many = next(p for p in (*debrief.went_well, *debrief.to_change) if len(p.turns) > 1)
+    assert f"turns {', '.join(map(str, many.turns))};" in debrief._repr_html_()
+
+
+def test_a_whole_weak_call_played_by_code_gets_a_sourced_debrief():
+    """Moved from notebook 07 ("A whole call, played by code"): the pressure and the extra calls."""
+    call = Call(SCENARIOS["no_news_week"])
+    call.choose("Ask straight out whether you got the job")
+    call.choose("Apologise, then introduce yourself properly and ask one question")
+    call.choose("Say you'll call again tomorrow and the day after")
+    assert call.finished
+    debrief = call.debrief()
+    to_change = {p.id: p for p in debrief.to_change}
+    assert "no_pressure" in to_change  # "Did I get the job?"
+    assert "Only make one call" in to_change["choice:not_decided"].advice
+    assert all(p.source for p in debrief.went_well + debrief.to_change)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "said"),
+    [
+        ("Hi Sam, it's Aisha Khan from Quill & Co.", None, "Hi there, it's Aisha Khan from Quill & Co."),
+        (
+            "Thanks for calling, Sam. We haven't decided yet.",
+            None,
+            "Thanks for calling. We haven't decided yet.",
+        ),
+        ("Thanks for your patience, Sam; talk soon.", None, "Thanks for your patience; talk soon."),
+        ("Hi Sam, it's Aisha Khan from Quill & Co.", "Alex Kim", "Hi Alex, it's Aisha Khan from Quill & Co."),
+        ("Thanks, Sam.", "Alex Kim", "Thanks, Alex."),
+    ],
+)
+def test_the_employer_says_the_learners_name_or_there(line, name, said):
+    from followup_kit.roleplay import personalise
+
+    assert personalise(line, name) == said
+
+
+def test_a_named_call_personalises_the_employer_and_the_canned_words_but_not_the_checks():
+    call = Call(SCENARIOS["offer"], learner="  Alex   Kim ")
+    assert call.learner == "Alex Kim"
+    assert call.line.startswith("Hi Alex,") and "Sam" not in call.line
+    unnamed = Call(SCENARIOS["no_news_week"])
+    named = Call(SCENARIOS["no_news_week"], learner="Alex Kim")
+    for a, b in zip(unnamed.choices, named.choices, strict=True):
+        assert b.say == a.say.replace("Sam Rivera", "Alex Kim").replace("Sam", "Alex")
+        assert b.label == a.label and b.next == a.next
+    turn = named.choose(0)
+    assert "Alex Kim" in turn.text and turn.line == named.scenario.nodes["open"].line
+
+
+@pytest.mark.parametrize("bad", ["x" * 61, "Alex\x07Kim", "Alex\u202eKim", 42])
+def test_a_name_that_is_not_a_short_line_is_refused(bad):
+    with pytest.raises(ValidationError, match="your name"):
+        Call(SCENARIOS["offer"], learner=bad)

@@ -1,5 +1,6 @@
 """The role-play view driven headless: start, click replies or type one, read feedback and the debrief."""
 
+import html
 import json
 import shutil
 
@@ -39,7 +40,8 @@ def test_a_whole_call_by_buttons_ends_in_a_debrief():
     labels = [b.description for b in rp.choice_buttons]
     assert labels == [c.label for c in SCENARIOS["no_news_week"].nodes["open"].choices]
     assert all(b.description for b in rp.choice_buttons)  # text labels, not icons
-    assert "Did I get the job?" in rp.choice_words.value
+    words = [row.children[1].value for row in rp.choice_box.children]
+    assert any("Did I get the job?" in w for w in words)
     rp.choice_buttons[1].click()  # "Did I get the job?"
     assert "Feedback on your reply (turn 1)" in rp.feedback_area.value
     assert LABELS["no_pressure"] in rp.feedback_area.value
@@ -142,13 +144,14 @@ def test_key_widgets_carry_their_stable_css_classes():
     single = {
         "fk-roleplay": "RolePlay", "fk-scenario": "Dropdown", "fk-start-call": "Button",
         "fk-roleplay-status": "HTML", "fk-scenario-context": "HTML", "fk-transcript": "HTML",
-        "fk-employer-line": "HTML", "fk-choices": "HTML", "fk-reply": "Textarea", "fk-send": "Button",
-        "fk-turn-feedback": "HTML", "fk-debrief": "HTML",
+        "fk-employer-line": "HTML", "fk-choices": "VBox", "fk-reply": "Textarea", "fk-send": "Button",
+        "fk-turn-feedback": "HTML", "fk-debrief": "HTML", "fk-learner-name": "Text",
     }  # fmt: skip
     for css, kind in single.items():
         assert found[css] == [kind], css
-    assert set(single) | {"fk-choice"} == set(CSS_CLASSES)
-    assert found["fk-choice"] == ["Button"] * len(SCENARIOS["no_news_week"].nodes["open"].choices)
+    assert set(single) | {"fk-choice", "fk-choice-words"} == set(CSS_CLASSES)
+    n = len(SCENARIOS["no_news_week"].nodes["open"].choices)
+    assert found["fk-choice"] == ["Button"] * n and found["fk-choice-words"] == ["HTML"] * n
     assert all("fk-choice" in b._dom_classes for b in rp.choice_buttons)
     assert "fk-employer-line" in rp.line._dom_classes and "fk-reply" in rp.reply_text._dom_classes
     assert "fk-turn-feedback" in rp.feedback_area._dom_classes
@@ -165,3 +168,87 @@ def test_status_lines_are_live_regions():
     assert "⚠ Press &#x27;Start the call&#x27; first." in rp.status.value
     rp.start_button.click()
     assert "role='status'" in rp.status.value and "The call has started" in rp.status.value
+
+
+def _all_html(widget):
+    """Every text the view shows: HTML values, labels and button texts."""
+    texts = []
+    stack = [widget]
+    while stack:
+        w = stack.pop()
+        if w.layout.display == "none":
+            continue
+        texts.append(getattr(w, "value", "") if isinstance(getattr(w, "value", ""), str) else "")
+        texts.append(getattr(w, "description", "") or "")
+        stack.extend(getattr(w, "children", ()))
+    return "\n".join(texts)
+
+
+def test_each_canned_reply_is_shown_once():
+    rp = RolePlay(SCENARIOS, start="no_news_week")
+    rp.start_button.click()
+    shown = _all_html(rp)
+    for choice in SCENARIOS["no_news_week"].nodes["open"].choices:
+        assert shown.count(choice.label) == 1, choice.label
+        assert shown.count(html.escape(choice.say)) == 1, choice.say
+
+
+def test_the_newest_line_stays_above_the_replies_and_the_call_so_far_comes_after_newest_first():
+    rp = RolePlay(SCENARIOS, start="no_news_week")
+    rp.start_button.click()
+    order = list(rp.children)
+    assert order.index(rp.line) + 1 == order.index(rp.reply_box)  # the line sits right above the replies
+    assert order.index(rp.transcript) > order.index(rp.reply_box)
+    first_line = SCENARIOS["no_news_week"].nodes["open"].line
+    rp.choice_buttons[1].click()
+    second_line = rp.call.line
+    rp.choice_buttons[0].click()
+    assert rp.transcript.value.index(html.escape(second_line)) < rp.transcript.value.index(
+        html.escape(first_line)
+    )
+    assert html.escape(rp.call.line) in rp.line.value
+
+
+def test_the_employer_says_the_learners_name_or_there():
+    rp = RolePlay(SCENARIOS, start="offer")
+    rp.start_button.click()
+    assert "Hi there, it&#x27;s Aisha Khan" in rp.line.value and "Sam" not in rp.line.value
+    rp.name.value = "Alex Kim"
+    assert "Hi Alex, it&#x27;s Aisha Khan" in rp.line.value
+    named = RolePlay(SCENARIOS, start="no_news_week", name="Alex Kim")
+    named.start_button.click()
+    words = " ".join(row.children[1].value for row in named.choice_box.children)
+    assert "Alex Kim" in words and "Sam Rivera" not in words
+    named.name.value = "x" * 100
+    assert "⚠" in named.status.value  # a bad name is said, the call goes on without it
+
+
+def test_the_debrief_counts_every_reply_of_the_call():
+    rp = RolePlay(SCENARIOS, start="no_news_week")
+    rp.start_button.click()
+    while not rp.call.finished:
+        rp.choice_buttons[0].click()
+    n = len(rp.call.turns)
+    assert n >= 2
+    assert f"({n} replies by you)" in rp.debrief_area.value
+
+
+def test_typed_replies_are_a_draft_when_the_view_has_an_exercise_id(tmp_path):
+    rp = RolePlay(SCENARIOS, start="rejected", exercise="07-roleplay", drafts_folder=tmp_path)
+    rp.start_button.click()
+    rp.reply_text.value = "Thank you for letting me know, Tom."
+    rp.send_button.click()
+    again = RolePlay(SCENARIOS, start="rejected", exercise="07-roleplay", drafts_folder=tmp_path)
+    assert again.reply_text.value == "Thank you for letting me know, Tom."
+    assert "Tom" not in repr(again)
+
+
+def test_scenario_feedback_never_says_your_log():
+    rp = RolePlay(SCENARIOS, start="no_news_week")
+    rp.start_button.click()
+    rp.reply_text.value = (
+        "Hi Dana, this is Sam Rivera. I interviewed for the Data Analyst role last Friday. "
+        "Is a decision close?"
+    )
+    rp.send_button.click()
+    assert "your log" not in rp.feedback_area.value.lower()

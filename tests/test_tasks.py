@@ -76,3 +76,10 @@ def test_the_projector_template_lands_where_voila_looks(tmp_path):
     assert target == tmp_path / "share" / "jupyter" / "voila" / "templates" / "fk-projector"
     assert '"base_template": "lab"' in (target / "conf.json").read_text()
     assert "cdn." not in (target / "index.html.j2").read_text()
+def test_lab_overrides_keep_widget_state_out_of_notebooks(tasks, tmp_path):
+    """jupyterlab-manager saves widget state (the learner's exercise texts) into a notebook on save only
+    when its ``saveState`` setting is on; the set-up turns it off for good."""
+    import json
+
+    settings = json.loads(tasks.write_lab_overrides(tmp_path).read_text())
+    assert settings["@jupyter-widgets/jupyterlab-manager:plugin"] == {"saveState": False}

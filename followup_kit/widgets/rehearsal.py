@@ -10,6 +10,7 @@ by ``tick()`` (a background thread calls it once a second in a live kernel).
 from __future__ import annotations
 
 import html
+import os
 import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -27,6 +28,7 @@ __all__ = [
     "Rehearsal",
     "SolutionView",
     "TimedRehearsal",
+    "Timer",
     "solution_on_demand",
     "speaking_line",
 ]
@@ -195,6 +197,72 @@ class Rehearsal(widgets.VBox):
         return None, None
 
 
+class Timer(widgets.HBox):
+    """A 'Start the N-second timer' button, a bar and the countdown as text (``lesson.Countdown``).
+
+    In a live kernel a background thread ticks it once a second; tests call ``tick()``.
+    """
+
+    def __init__(self, seconds: int = 30, *, live_clock: bool = True) -> None:
+        self.countdown = Countdown(seconds)
+        self.live_clock = live_clock
+        self._stop: threading.Event | None = None
+        self.start_button = button(f"Start the {seconds}-second timer", "fk-timer-start")
+        self.progress = labelled(
+            widgets.IntProgress(
+                value=seconds, min=0, max=seconds, description="Time left", style=_STYLE, bar_style="info"
+            ),
+            "fk-timer",
+        )
+        self.clock_label = labelled(widgets.Label(self.countdown.label), "fk-timer-label")
+        self.start_button.on_click(self.start)
+        super().__init__([self.start_button, self.progress, self.clock_label])
+
+    def start(self, _button: Any = None) -> None:
+        """Start the countdown; in a live kernel a background thread ticks it once a second."""
+        self.halt()
+        self.countdown.start()
+        self.show()
+        if self.live_clock:
+            stop = self._stop = threading.Event()
+
+            def run() -> None:
+                while not stop.wait(1.0) and self.tick():
+                    pass
+
+            threading.Thread(target=run, name="rehearsal-countdown", daemon=True).start()
+
+    def tick(self) -> bool:
+        """One second passes (called by the clock thread, or by a test); True while still running."""
+        running = self.countdown.tick()
+        self.show()
+        return running
+
+    def stop(self) -> None:
+        """Stop the clock where it is (the learner pressed Check)."""
+        self.countdown.stop()
+        self.halt()
+        self.show()
+
+    def used(self) -> tuple[int | None, int | None]:
+        """(seconds used, of seconds) once the timer ran, else (None, None)."""
+        if not self.countdown.elapsed:
+            return None, None
+        return self.countdown.elapsed, self.countdown.seconds
+
+    def show(self) -> None:
+        """Bring the bar and the label in line with the countdown."""
+        self.progress.value = self.countdown.remaining
+        self.progress.bar_style = "warning" if self.countdown.finished else "info"
+        self.clock_label.value = self.countdown.label
+
+    def halt(self) -> None:
+        """End the clock thread, if one runs."""
+        if self._stop is not None:
+            self._stop.set()
+            self._stop = None
+
+
 class TimedRehearsal(Rehearsal):
     """The rehearsal with a countdown (about 30 s): say your opener aloud as you type it, then check it."""
 
@@ -208,70 +276,47 @@ class TimedRehearsal(Rehearsal):
         **options: Any,
     ) -> None:
         super().__init__(kind, interview, **options)
-        self.countdown = Countdown(seconds)
-        self.live_clock = live_clock
-        self._stop: threading.Event | None = None
-        self.start_button = button(f"Start the {seconds}-second timer", "fk-timer-start")
-        self.progress = labelled(
-            widgets.IntProgress(
-                value=seconds, min=0, max=seconds, description="Time left", style=_STYLE, bar_style="info"
-            ),
-            "fk-timer",
-        )
-        self.clock_label = labelled(widgets.Label(self.countdown.label), "fk-timer-label")
-        self.start_button.on_click(self.start)
-        self.children = (
-            widgets.HBox([self.start_button, self.progress, self.clock_label]),
-            *self.children,
-        )
+        self.timer = Timer(seconds, live_clock=live_clock)
+        self.countdown = self.timer.countdown
+        self.start_button = self.timer.start_button
+        self.progress = self.timer.progress
+        self.clock_label = self.timer.clock_label
+        self.children = (self.timer, *self.children)
 
     def start(self, _button: Any = None) -> None:
         """Start the countdown; in a live kernel a background thread ticks it once a second."""
-        self._halt_thread()
-        self.countdown.start()
-        self._show_clock()
-        if self.live_clock:
-            stop = self._stop = threading.Event()
-
-            def run() -> None:
-                while not stop.wait(1.0) and self.tick():
-                    pass
-
-            threading.Thread(target=run, name="rehearsal-countdown", daemon=True).start()
+        self.timer.start()
 
     def tick(self) -> bool:
         """One second passes (called by the clock thread, or by a test); True while still running."""
-        running = self.countdown.tick()
-        self._show_clock()
-        return running
+        return self.timer.tick()
 
     def check(self, _button: Any = None) -> Any:
         """Stop the clock and check the message, showing the estimated speaking time and the time used."""
-        self.countdown.stop()
-        self._halt_thread()
-        self._show_clock()
+        self.timer.stop()
         return super().check(_button)
 
     def _timer(self) -> tuple[int | None, int | None]:
-        if not self.countdown.elapsed:
-            return None, None
-        return self.countdown.elapsed, self.countdown.seconds
-
-    def _show_clock(self) -> None:
-        self.progress.value = self.countdown.remaining
-        self.progress.bar_style = "warning" if self.countdown.finished else "info"
-        self.clock_label.value = self.countdown.label
-
-    def _halt_thread(self) -> None:
-        if self._stop is not None:
-            self._stop.set()
-            self._stop = None
+        return self.timer.used()
 
 
 class CompareNotes(widgets.VBox):
-    """One labelled box per interviewer and a 'Compare my notes' button that flags a form letter."""
+    """One labelled box per interviewer and a 'Compare my notes' button that flags a form letter.
 
-    def __init__(self, names: Sequence[str], notes: Mapping[str, str] | None = None) -> None:
+    With ``exercise`` (a draft id) the notes are the learner's draft: saved on Compare and on
+    *Save draft* in their folder (``drafts``), put back when the view is built again, deletable.
+    """
+
+    def __init__(
+        self,
+        names: Sequence[str],
+        notes: Mapping[str, str] | None = None,
+        *,
+        exercise: str | None = None,
+        folder: str | os.PathLike[str] | None = None,
+    ) -> None:
+        from .exercise import DraftBar, auto_grow
+
         names = [n.strip() for n in names if isinstance(n, str) and n.strip()]
         if len(names) < 2:
             raise ValidationError("names", "two or more interviewers to compare notes for", names)
@@ -283,24 +328,45 @@ class CompareNotes(widgets.VBox):
                 widgets.Textarea(
                     value=notes.get(name, ""),
                     placeholder=f"Your thank-you note to {name}…",
-                    layout=widgets.Layout(width="100%", max_width="52em", height="7em"),
+                    tooltip=f"Note to {name}",
+                    layout=widgets.Layout(width="100%", max_width="52em"),
                 ),
                 "fk-note",
             )
-            self.boxes[name] = box
+            self.boxes[name] = auto_grow(box)
             rows += [widgets.Label(f"Note to {name}"), box]
         self.compare_button = button("Compare my notes", "fk-compare", style="primary")
         self.status = labelled(widgets.HTML(), "fk-compare-status")
         self.result_area = labelled(widgets.HTML(layout=_WIDE), "fk-compare-result")
         self.result: Any = None
         self.compare_button.on_click(self.compare)
-        super().__init__([*rows, widgets.HBox([self.compare_button, self.status]), self.result_area])
+        self.drafts = (
+            DraftBar(exercise, self._texts, self._put, folder=folder) if exercise is not None else None
+        )
+        bar = [self.drafts] if self.drafts is not None else []
+        super().__init__([*rows, widgets.HBox([self.compare_button, self.status]), *bar, self.result_area])
         self.add_class("fk-compare-notes")
+        if self.drafts is not None:
+            self.drafts.restore()
+
+    def __repr__(self) -> str:
+        # not the notes themselves: the output's text/plain copy is saved in the notebook
+        return f"CompareNotes({list(self.boxes)!r})"
+
+    def _texts(self) -> dict[str, str]:
+        return {name: box.value for name, box in self.boxes.items()}
+
+    def _put(self, parts: Mapping[str, str]) -> None:
+        for name, box in self.boxes.items():
+            if name in parts:
+                box.value = parts[name]
 
     def compare(self, _button: Any = None) -> Any:
         """Compare the notes; a near-identical pair is flagged as a form letter. Returns the comparison."""
         from ..messages import compare_notes
 
+        if self.drafts is not None:
+            self.drafts.save(quiet=True)
         try:
             result = compare_notes({name: box.value for name, box in self.boxes.items()})
         except ValidationError as error:

@@ -22,8 +22,20 @@ KERNEL_READY = """() => {
   return !!kernel && kernel.connectionStatus === 'connected' && kernel.status === 'idle';
 }"""
 
-PROMPTS = """() => [...document.querySelectorAll(
-  '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')].map(p => p.textContent.trim())"""
+#: Each code cell's prompt, "[3]:" once it ran; read from the cell model, since a cell whose source is
+#: collapsed by default (metadata jupyter.source_hidden) shows no prompt text in the page.
+PROMPTS = """() => {
+  const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  if (!panel || !panel.content || !panel.content.widgets) {
+    const shown = '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt';
+    return [...document.querySelectorAll(shown)].map(p => p.textContent.trim());
+  }
+  return panel.content.widgets.filter(c => c.model.type === 'code').map(c => {
+    if (c.model.executionState === 'running') return '[*]:';
+    const n = c.model.executionCount;
+    return n === null || n === undefined ? '' : `[${n}]:`;
+  });
+}"""
 
 ERRORS = """() => {
   const panel = '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output';
