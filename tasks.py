@@ -137,6 +137,7 @@ def ensure_axe() -> None:
     say(f"installing {AXE_CORE} for the accessibility tests …")
     run(npm, "install", "--no-save", "--no-audit", "--no-fund", "--no-package-lock", "--prefix", ROOT,
         AXE_CORE)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(AXE_CORE)
 
 

@@ -120,7 +120,7 @@ def test_write_sample_rebuilds_the_committed_files_byte_for_byte(tmp_path):
     assert names == ["followups.csv", "interviews.csv"]
     for name in names:
         committed = (sample.SAMPLE_DIR / name).read_bytes()
-        stale = f"data/sample/{name} is stale: run python -m followup_kit.sample"
+        stale = f"followup_kit/data/sample/{name} is stale: run python -m followup_kit.sample"
         assert (written / name).read_bytes() == committed, stale
 
 

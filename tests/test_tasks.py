@@ -17,6 +17,7 @@ def tasks(monkeypatch):
     monkeypatch.setattr(module, "ensure_env", lambda extras="": calls.append(("env", extras)))
     monkeypatch.setattr(module, "ensure_chromium", lambda: calls.append(("chromium",)))
     monkeypatch.setattr(module, "install_voila_template", lambda prefix=None: calls.append(("template",)))
+    monkeypatch.setattr(module, "ensure_axe", lambda: calls.append(("axe",)))
     monkeypatch.setattr(module, "run", lambda *args, **kwargs: calls.append(tuple(map(str, args))))
     module.calls = calls
     return module
@@ -35,8 +36,8 @@ def test_lab_opens_the_first_notebook_with_the_repo_as_root(tasks):
 
 def test_test_installs_the_test_tools_and_runs_lint_units_notebooks(tasks):
     tasks.test(["-x"])
-    env, chromium, template, ruff, pytest_run = tasks.calls
-    assert env == ("env", "test,hub") and chromium == ("chromium",)
+    env, chromium, template, axe, ruff, pytest_run = tasks.calls
+    assert env == ("env", "test,hub") and chromium == ("chromium",) and axe == ("axe",)
     assert ruff[1:] == ("check", ".")
     assert pytest_run[1:5] == ("-m", "pytest", "tests", "notebooks")
     assert {"--nbval-lax", "--nbval-current-env", "-x"} <= set(pytest_run)
