@@ -163,7 +163,7 @@ def export_summary(
     folder: str | os.PathLike[str] | None = None,
     participant_id: str | None = None,
     *,
-    spreadsheet: bool = False,
+    spreadsheet: bool = True,
 ) -> Path:
     """Write one anonymised summary of a log to ``folder`` (default ``summary_folder()``) and return
     its path.  The file is readable by everyone (mode 0644), so a coach's account can read it from a
@@ -173,7 +173,7 @@ def export_summary(
     followups)`` frames.  ``participant_id`` defaults to a new random id; reuse
     your earlier one to replace your earlier file.  The file is written to a
     temporary name and swapped in, so a coach never reads half a summary.
-    ``spreadsheet=True`` also writes its CSV twin (``cohort-summary-p-….csv``, see
+    ``spreadsheet=True`` (the default) also writes its CSV twin (``cohort-summary-p-….csv``, see
     ``SPREADSHEET_COLUMNS``) for Excel or LibreOffice; ``load_cohort`` passes over twins.
     """
     if participant_id is None:
@@ -184,6 +184,16 @@ def export_summary(
         )
     interviews, followups = _frames_of(log_or_frames)
     content = summarise(interviews, followups, participant_id)
+    try:  # the coach's loader checks exactly this: a summary it would skip is never written
+        _parse(_dump(content).encode("utf-8"))
+    except _Bad as reason:
+        error = ValidationError("anonymised summary", "one the coach's cohort view can read", str(reason))
+        error.args = (
+            f"Your anonymised summary was not written: the coach's cohort view would skip it, because "
+            f"{reason}. Correct the log in notebook 01 first: an interview date mistyped by years "
+            "(e.g. 1976 for 2026) puts a follow-up decades after it.",
+        )
+        raise error from None
     folder = summary_folder() if folder is None else Path(folder)
     if folder == paths.handin_dir() and not folder.is_dir():
         # the coach makes the hand-in folder (shared, writable by all); one made here nobody would read

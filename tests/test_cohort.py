@@ -65,7 +65,8 @@ def test_the_export_holds_no_name_company_contact_or_note(personal_log, tmp_path
     iv_ids = personal_log.interviews()["id"].tolist() + personal_log.followups()["id"].tolist()
     for row_id in iv_ids:
         assert row_id.encode() not in raw
-    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]  # one file, no leftovers
+    # the summary and its spreadsheet twin, no leftovers
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.with_suffix(".csv").name, path.name]
     content = json.loads(raw)
     assert set(content) == {"format", "version", "participant", "interviews", "follow_ups"}
     assert {k for row in content["interviews"] for k in row} == {"interview", "kind", "outcome"}
@@ -83,7 +84,7 @@ def test_the_participant_id_is_random_and_never_a_name(personal_log, tmp_path):
         cohort.export_summary(personal_log, tmp_path / "named", participant_id="Ignatius")
     assert not (tmp_path / "named").exists()
     again = cohort.export_summary(personal_log, out, participant_id=a.name[15:-5])
-    assert again == a and len(list(out.iterdir())) == 2  # reusing your id replaces your file
+    assert again == a and len(list(out.glob("*.json"))) == 2  # reusing your id replaces your file
 
 
 def test_a_loaded_summary_gives_the_same_numbers_as_the_log(tmp_path):
@@ -239,3 +240,17 @@ def test_the_summary_has_a_spreadsheet_twin_the_coachs_loader_passes_over(tmp_pa
     (tmp_path / "notes.csv").write_text("not,a,summary\n")  # any other CSV is still reported
     with pytest.warns(UserWarning, match="Skipped notes.csv"):
         assert len(cohort.load_cohort(tmp_path).problems) == 1
+
+
+def test_a_summary_the_coachs_loader_would_skip_is_never_written(tmp_path):
+    """Issue 12: the learner's export runs the loader's own checks, so a mistyped year (1976 for 2026)
+    is refused where the learner is looking instead of vanishing from the coach's cohort."""
+    log = InterviewLog(tmp_path / "log")
+    iid = log.add(Interview(company="Northwind", role="Analyst", held_at=datetime(1976, 3, 2, 10),
+                            interviewers=["Ana Silva"]))
+    log.record(FollowUp(interview_id=iid, at=datetime(2026, 3, 3, 9), channel="email", purpose="thank_you",
+                        to="Ana Silva"))
+    with pytest.raises(ValidationError, match="coach's cohort view would skip it") as refused:
+        cohort.export_summary(log, tmp_path / "handin")
+    assert "from 0 to" in str(refused.value)
+    assert not (tmp_path / "handin").exists() or not any((tmp_path / "handin").iterdir())

@@ -153,7 +153,8 @@ def test_summary_export_writes_an_anonymised_file_and_offers_it(tmp_path):
     log.record(FollowUp(iid, datetime(2026, 3, 6, 15), "email", "thank_you", "Ottoline Brackenbury"))
     view = SummaryExport(log, tmp_path / "exports")
     view.export_button.click()
-    (written,) = (tmp_path / "exports").iterdir()
+    (written,) = (tmp_path / "exports").glob("*.json")  # beside it, its CSV twin for a spreadsheet
+    assert written.with_suffix(".csv").is_file()
     assert "✓ Exported 1 interview as participant p-" in view.status.value
     link_bytes = base64.b64decode(re.search(r"base64,([^']+)'", view.link.value)[1])
     assert link_bytes == written.read_bytes()
@@ -165,7 +166,10 @@ def test_summary_export_writes_an_anonymised_file_and_offers_it(tmp_path):
     classes = [c for w in (view.export_button, view.status, view.link) for c in w._dom_classes]
     assert sorted(classes) == sorted(EXPORT_CSS_CLASSES)
     view.export_button.click()  # the same session keeps its id: the file is replaced, not doubled
-    assert [p.name for p in (tmp_path / "exports").iterdir()] == [written.name]
+    assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == [written.with_suffix(".csv").name,
+                                                                        written.name]
+    twin = written.with_suffix(".csv").read_text().lower()
+    assert not any(word in twin for word in ("quillfeather", "ottoline", "brackenbury", "quill.example"))
 
 
 def test_summary_export_explains_an_empty_or_damaged_log(tmp_path):
