@@ -413,3 +413,18 @@ def test_06_sarcasm_refusal_and_self_criticism_are_read_by_tone(text, expected):
     got = {c.id: c for c in check_message(text, "feedback_request", _scenario("rejected").interview).items}
     for check_id, passed in expected.items():
         assert got[check_id].passed is passed, (text, check_id, got[check_id].advice)
+
+
+def test_a_written_message_shows_no_speaking_time_but_a_spoken_one_does():
+    """Issue 13: a thank-you note is read, not said: no 'seconds to say aloud' under its feedback."""
+    from followup_kit.messages import check_message
+    from followup_kit.widgets.rehearsal import speaking_line
+
+    note = check_message("Dear Ana, thank you for meeting me on Monday about the Analyst role.", "thank_you")
+    opener = check_message("Hi Ana, this is Sam Lee, calling about the Analyst role.", "status_call_opener")
+    assert speaking_line(note) == ""
+    assert "to say aloud" in speaking_line(opener) and "target" in speaking_line(opener)
+    assert "Your timer ran 12 s" in speaking_line(note, 12, 30)
+    written = Rehearsal("thank_you", text="Dear Ana, thank you for meeting me on Monday about the role.")
+    written.check_button.click()
+    assert written.timing.value == "" and written.feedback is not None

@@ -295,8 +295,8 @@ class Exercise(widgets.VBox):
         self.feedback = feedback
         self.status.value = status_html("ok" if feedback.passed else "info", self._words(feedback.verdict))
         used, of = self.timer.used() if self.timer is not None else (None, None)
-        spoken = getattr(feedback, "target_seconds", None) is not None or used is not None
-        self.timing.value = status_html("info", speaking_line(feedback, used, of)) if spoken else ""
+        line = speaking_line(feedback, used, of)  # empty for a written, untimed message
+        self.timing.value = status_html("info", line) if line else ""
         self.feedback_area.value = self._words(feedback._repr_html_()) + after
         if self.gate is not None:
             self.gate.record(feedback)

@@ -70,7 +70,13 @@ _STYLE = {"description_width": "initial"}
 
 
 def speaking_line(feedback: Any, used_seconds: int | None = None, of_seconds: int | None = None) -> str:
-    """The estimated speaking time at the stated rate (from the Feedback), plus the timer if one ran."""
+    """The estimated speaking time at the stated rate (from the Feedback), plus the timer if one ran.
+
+    Empty for a written message (no speaking target) that was not timed: a thank-you note is read,
+    not said, so its seconds aloud would only distract.
+    """
+    if getattr(feedback, "target_seconds", None) is None and used_seconds is None:
+        return ""
     text = feedback.timing()
     if used_seconds is not None:
         text += f" Your timer ran {used_seconds} s" + (f" of {of_seconds} s." if of_seconds else ".")
@@ -187,7 +193,8 @@ class Rehearsal(widgets.VBox):
         self.feedback = feedback
         # the verdict first ("Ready to send" / "Revise these two things first"), as the feedback shows it
         self.status.value = status_html("ok" if feedback.passed else "info", feedback.verdict)
-        self.timing.value = status_html("info", speaking_line(feedback, *self._timer()))
+        line = speaking_line(feedback, *self._timer())
+        self.timing.value = status_html("info", line) if line else ""
         self.feedback_area.value = feedback._repr_html_()
         if self.gate is not None:
             self.gate.record(feedback)
