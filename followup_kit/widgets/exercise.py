@@ -223,7 +223,6 @@ class Exercise(widgets.VBox):
             labelled(
                 widgets.Textarea(
                     placeholder=placeholder,
-                    tooltip=label,
                     layout=widgets.Layout(width="100%", max_width="52em"),
                 ),
                 "fk-exercise-text",

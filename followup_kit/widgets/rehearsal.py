@@ -335,7 +335,6 @@ class CompareNotes(widgets.VBox):
                 widgets.Textarea(
                     value=notes.get(name, ""),
                     placeholder=f"Your thank-you note to {name}…",
-                    tooltip=f"Note to {name}",
                     layout=widgets.Layout(width="100%", max_width="52em"),
                 ),
                 "fk-note",

@@ -106,7 +106,6 @@ class RolePlay(widgets.VBox):
             labelled(
                 widgets.Textarea(
                     placeholder="Say it in your own words…",
-                    tooltip="Your own reply",
                     layout=widgets.Layout(width="100%", max_width="52em"),
                 ),
                 "fk-reply",
