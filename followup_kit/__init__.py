@@ -1,6 +1,8 @@
 """followup-kit: coaching for what happens after a job interview.
 
-The public names are loaded lazily, so ``import followup_kit`` costs no more
+The front door for notebooks: everything a lesson needs from the logic is importable from here (the
+views from ``followup_kit.widgets``), and a test keeps notebooks from reaching past the two.  The
+public names are loaded lazily, so ``import followup_kit`` costs no more
 than the standard library; pandas, matplotlib and ipywidgets load only when a
 log, chart or widget is first used.
 """
@@ -29,6 +31,17 @@ _EXPORTS = {
     "compare_notes": "messages",
     "SOURCES": "sources",
     "cite": "sources",
+    "KIND_NAMES": "messages",
+    "hint": "lesson",
+    "model_thank_you": "lesson",
+    "practice_interview": "lesson",
+    "run_preflight": "preflight",
+    "session_notice": "preflight",
+    "load_scenarios": "roleplay",
+    "Call": "roleplay",
+    "own_log_or_sample": "sample",
+    "day_and_time": "wording",
+    "plural": "wording",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -35,6 +35,29 @@ from . import metrics
 from .sources import cite
 from .wording import plural
 
+__all__ = [
+    "CHART_INPUTS",
+    "DASHBOARD_CHARTS",
+    "HISTOGRAM_MAX_HOURS",
+    "NO_DATA_MESSAGE",
+    "NO_DATA_TITLE",
+    "OKABE_ITO",
+    "RULE_CAPTION",
+    "ChartView",
+    "Renderer",
+    "alt_text",
+    "dashboard_charts",
+    "funnel_chart",
+    "input_digest",
+    "outcome_chart",
+    "response_rate_chart",
+    "response_time_chart",
+    "show",
+    "time_to_follow_up_chart",
+    "to_html",
+    "to_png",
+]
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 

@@ -50,6 +50,33 @@ import pandas as pd
 from . import metrics, paths
 from .records import CHANNELS, KINDS, OUTCOMES, PURPOSES, ValidationError
 
+__all__ = [
+    "EPOCH",
+    "EXPORT_DIR",
+    "FILE_PREFIX",
+    "FORMAT",
+    "MAX_BYTES",
+    "MAX_HOURS",
+    "PARTICIPANT_FILE",
+    "PARTICIPANT_ID",
+    "SPREADSHEET_COLUMNS",
+    "VERSION",
+    "Cohort",
+    "cohort_charts",
+    "cohort_table",
+    "export_summary",
+    "is_spreadsheet_twin",
+    "load_cohort",
+    "load_summaries",
+    "new_participant_id",
+    "on_time_chart",
+    "own_participant_id",
+    "readable_table",
+    "summarise",
+    "summary_folder",
+    "write_demo_summaries",
+]
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 

@@ -19,6 +19,18 @@ from typing import Any
 from .records import Interview, ValidationError
 from .sources import cite
 
+__all__ = [
+    "CLOSED_REASON",
+    "Countdown",
+    "Hint",
+    "Practice",
+    "SolutionGate",
+    "about_scenario",
+    "hint",
+    "model_thank_you",
+    "practice_interview",
+]
+
 #: Why the model answer is still closed, as the learner reads it next to the button.
 CLOSED_REASON = (
     "Model answers are shown only on demand, after a check: write your own attempt, "

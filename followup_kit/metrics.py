@@ -36,6 +36,30 @@ from .sources import cite
 from .wording import noun as _noun
 from .wording import plural as _plural
 
+__all__ = [
+    "COUNTED",
+    "FUNNEL_STAGES",
+    "LATER",
+    "MIN_COMPARE",
+    "NONE",
+    "THANK_YOU_HOURS",
+    "THANK_YOU_SOURCES",
+    "TIMING_BUCKETS",
+    "WITHIN_24H",
+    "WITHIN_48H",
+    "channel_noun",
+    "computed_once",
+    "filter_frames",
+    "findings",
+    "funnel",
+    "latest_rounds",
+    "outcome_mix",
+    "response_rates",
+    "response_time_summary",
+    "time_to_follow_up",
+    "time_to_response",
+]
+
 #: The thank-you deadline the dashboard judges against, and where it comes from.
 THANK_YOU_HOURS = 24
 THANK_YOU_SOURCES = ("seed000", "seed001")

@@ -19,6 +19,18 @@ from pathlib import Path
 
 from . import paths
 
+__all__ = [
+    "BINDER_VARIABLES",
+    "FIX_COMMAND",
+    "IMPORT_NAMES",
+    "MIN_PYTHON",
+    "Preflight",
+    "on_binder",
+    "pinned_requirements",
+    "run_preflight",
+    "session_notice",
+]
+
 MIN_PYTHON = (3, 11)
 #: Import names for packages whose import name differs from the distribution name.
 IMPORT_NAMES = {"jupyterlab": "jupyterlab", "ipywidgets": "ipywidgets", "voila": "voila",

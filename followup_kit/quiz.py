@@ -15,6 +15,14 @@ from dataclasses import dataclass, field
 from .records import ValidationError
 from .sources import cite
 
+__all__ = [
+    "QUESTIONS",
+    "Attempt",
+    "Question",
+    "Verdict",
+    "score",
+]
+
 
 @dataclass(frozen=True)
 class Question:

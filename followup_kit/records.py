@@ -13,6 +13,31 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+__all__ = [
+    "CHANNELS",
+    "FOLLOWUP_FIELDS",
+    "INTERVIEW_FIELDS",
+    "KINDS",
+    "MAX_BUSINESS_DAYS",
+    "MAX_ITEM",
+    "MAX_ITEMS",
+    "MAX_NOTES",
+    "MAX_ROUNDS",
+    "MAX_SHORT",
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "OUTCOMES",
+    "OUTCOME_WORDS",
+    "PURPOSES",
+    "FollowUp",
+    "Interview",
+    "ValidationError",
+    "check_followup_after",
+    "check_single_line_characters",
+    "describe",
+    "is_email",
+]
+
 KINDS = ("phone", "video", "in_person")
 CHANNELS = ("email", "card", "call", "voicemail", "text", "linkedin")
 PURPOSES = ("thank_you", "status_check", "feedback_request", "rapport", "extra_info")

@@ -28,6 +28,30 @@ from .records import Interview, ValidationError
 from .sources import SOURCES, cite
 from .wording import plural
 
+__all__ = [
+    "MAX_NAME",
+    "MAX_REPLY",
+    "NEUTRAL_NAME",
+    "REPLY_KINDS",
+    "SCENARIO_DIR",
+    "SCRIPT_NAME",
+    "Call",
+    "Choice",
+    "Debrief",
+    "Node",
+    "Note",
+    "Point",
+    "Route",
+    "Scenario",
+    "ScenarioError",
+    "Turn",
+    "learner_name",
+    "load_scenario",
+    "load_scenarios",
+    "personalise",
+    "scenario_from_dict",
+]
+
 #: Where the scenario files live in a checkout of the workbook.
 SCENARIO_DIR = paths.SCENARIO_DIR
 

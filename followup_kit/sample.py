@@ -27,6 +27,29 @@ import pandas as pd
 from . import paths
 from .records import FOLLOWUP_FIELDS, INTERVIEW_FIELDS, FollowUp, Interview
 
+__all__ = [
+    "AGENCIES",
+    "AS_OF",
+    "COMPANIES",
+    "FIRST_DAY",
+    "FIRST_NAMES",
+    "FOLLOWUP_NOTES",
+    "INTERVIEW_NOTES",
+    "LAST_DAY",
+    "LAST_NAMES",
+    "ROLES",
+    "SAMPLE_DIR",
+    "SAMPLE_INTERVIEWS",
+    "SAMPLE_SEED",
+    "SECOND_ROUND_SHARE",
+    "TALKING_POINTS",
+    "empty_frames",
+    "generate",
+    "own_log_or_sample",
+    "to_records",
+    "write_sample",
+]
+
 #: Where the committed sample lives: shipped inside the package (``paths.SAMPLE_DIR``).
 SAMPLE_DIR = paths.SAMPLE_DIR
 #: How many interviews the committed sample holds, and its seed.

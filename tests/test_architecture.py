@@ -99,3 +99,62 @@ def test_the_architecture_map_names_every_module():
         and f"`{path.name}`" not in text
     ]
     assert not missing, f"docs/architecture.md does not describe {missing}"
+
+
+# -- one front door: notebooks import from followup_kit and followup_kit.widgets only -------------------
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+FRONT_DOORS = {"followup_kit", "followup_kit.widgets"}
+
+
+def _notebook_imports(path: Path) -> list[tuple[str, list[str]]]:
+    """(module, names) of every ``from followup_kit… import …`` and ``import followup_kit…`` in a notebook."""
+    import json
+
+    found = []
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        for node in ast.walk(ast.parse("".join(cell["source"]))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("followup_kit"):
+                found.append((node.module, [alias.name for alias in node.names]))
+            elif isinstance(node, ast.Import):
+                found += [(alias.name, []) for alias in node.names if alias.name.startswith("followup_kit")]
+    return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebooks_import_only_through_the_two_front_doors(path):
+    import importlib
+
+    for module, names in _notebook_imports(path):
+        assert module in FRONT_DOORS, f"{path.name} imports from {module}: use a front door ({FRONT_DOORS})"
+        door = importlib.import_module(module)
+        for name in names:
+            is_module = importlib.util.find_spec(f"{module}.{name}") is not None
+            assert name in door.__all__ or is_module, f"{path.name}: {module} does not export {name}"
+
+
+def test_every_front_door_name_resolves_and_the_doors_stay_lazy():
+    import importlib
+    import subprocess
+    import sys
+
+    for door in FRONT_DOORS:
+        module = importlib.import_module(door)
+        assert [name for name in module.__all__ if getattr(module, name, None) is None] == []
+    code = ("import sys, followup_kit, followup_kit.widgets; "
+            "print(sorted(m for m in ('ipywidgets', 'matplotlib', 'pandas') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=ROOT).stdout.strip()
+    assert loaded == "[]", loaded
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if not m.rpartition(".")[2].startswith("_")
+                                          and MODULES[m].name != "__init__.py"))
+def test_every_public_module_says_what_it_exports(module):
+    import importlib
+
+    imported = importlib.import_module(module)
+    assert isinstance(getattr(imported, "__all__", None), (list, tuple)), f"{module} has no __all__"
+    assert [name for name in imported.__all__ if not hasattr(imported, name)] == []
