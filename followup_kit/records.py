@@ -32,6 +32,7 @@ __all__ = [
     "FollowUp",
     "Interview",
     "ValidationError",
+    "ValidationErrors",
     "check_followup_after",
     "check_single_line_characters",
     "describe",
@@ -107,6 +108,19 @@ class ValidationError(ValueError):
         self.expected = expected
         self.received = received
         super().__init__(f"{field}: expected {expected}, got {describe(received)}")
+
+
+class ValidationErrors(ValidationError):
+    """Several values a record cannot take, found in one pass so a form can list them all at once.
+
+    It reads as the first problem (``field``, ``expected``, ``received`` and the message are the
+    first one's), and ``problems`` holds every one, in field order.
+    """
+
+    def __init__(self, problems: list[ValidationError]) -> None:
+        first = problems[0]
+        super().__init__(first.field, first.expected, first.received)
+        self.problems = list(problems)
 
 
 def describe(value: Any) -> str:
@@ -331,37 +345,50 @@ class Interview:
     previous_id: str | None = None
 
     def __post_init__(self) -> None:
-        self.company = _text("company", self.company, required=True)
-        self.role = _text("role", self.role, required=True)
-        self.held_at = _datetime("held_at", self.held_at)
-        self.kind = _choice("kind", self.kind, KINDS)
-        self.interviewers = _items("interviewers", self.interviewers)
-        self.contact = _text("contact", self.contact, required=False)
-        self.decision_by = _date("decision_by", self.decision_by)
-        self.decision_in_business_days = _business_days(
-            "decision_in_business_days", self.decision_in_business_days
-        )
-        self.agency_contact = _optional_text("agency_contact", self.agency_contact)
-        self.talking_points = _items("talking_points", self.talking_points)
-        self.outcome = _choice("outcome", self.outcome, OUTCOMES)
-        self.notes = _text("notes", self.notes, required=False, limit=MAX_NOTES, single_line=False)
-        self.contact_email = _email("contact_email", self.contact_email)
-        self.contact_phone = _phone("contact_phone", self.contact_phone)
-        self.agency_email = _email("agency_email", self.agency_email)
-        self.agency_phone = _phone("agency_phone", self.agency_phone)
-        self.outcome_at = _datetime("outcome_at", self.outcome_at, required=False)
-        self.round = _round("round", self.round)
-        self.previous_id = _optional_text("previous_id", self.previous_id)
-        if self.outcome_at is not None and self.outcome_at < self.held_at:
-            raise ValidationError(
-                "outcome_at", f"a time after the interview ({describe(self.held_at)})", self.outcome_at
-            )
-        if self.decision_by is not None and self.decision_by < self.held_at.date():
-            raise ValidationError(
-                "decision_by",
-                f"a date on or after the interview ({describe(self.held_at.date())})",
-                self.decision_by,
-            )
+        checks: list[tuple[str, Any]] = [
+            ("company", lambda v: _text("company", v, required=True)),
+            ("role", lambda v: _text("role", v, required=True)),
+            ("held_at", lambda v: _datetime("held_at", v)),
+            ("kind", lambda v: _choice("kind", v, KINDS)),
+            ("interviewers", lambda v: _items("interviewers", v)),
+            ("contact", lambda v: _text("contact", v, required=False)),
+            ("decision_by", lambda v: _date("decision_by", v)),
+            ("decision_in_business_days", lambda v: _business_days("decision_in_business_days", v)),
+            ("agency_contact", lambda v: _optional_text("agency_contact", v)),
+            ("talking_points", lambda v: _items("talking_points", v)),
+            ("outcome", lambda v: _choice("outcome", v, OUTCOMES)),
+            ("notes", lambda v: _text("notes", v, required=False, limit=MAX_NOTES, single_line=False)),
+            ("contact_email", lambda v: _email("contact_email", v)),
+            ("contact_phone", lambda v: _phone("contact_phone", v)),
+            ("agency_email", lambda v: _email("agency_email", v)),
+            ("agency_phone", lambda v: _phone("agency_phone", v)),
+            ("outcome_at", lambda v: _datetime("outcome_at", v, required=False)),
+            ("round", lambda v: _round("round", v)),
+            ("previous_id", lambda v: _optional_text("previous_id", v)),
+        ]
+        problems: list[ValidationError] = []
+        for name, check in checks:  # every field, so a form can say every problem at once
+            try:
+                setattr(self, name, check(getattr(self, name)))
+            except ValidationError as problem:
+                problems.append(problem)
+        bad = {problem.field for problem in problems}
+        if "held_at" not in bad:
+            if "outcome_at" not in bad and self.outcome_at is not None and self.outcome_at < self.held_at:
+                problems.append(ValidationError(
+                    "outcome_at", f"a time after the interview ({describe(self.held_at)})", self.outcome_at
+                ))
+            early = "decision_by" not in bad and self.decision_by is not None
+            if early and self.decision_by < self.held_at.date():
+                problems.append(ValidationError(
+                    "decision_by",
+                    f"a date on or after the interview ({describe(self.held_at.date())})",
+                    self.decision_by,
+                ))
+        if len(problems) == 1:
+            raise problems[0]
+        if problems:
+            raise ValidationErrors(problems)
 
     def to_dict(self) -> dict[str, Any]:
         """The fields as plain Python values, in ``INTERVIEW_FIELDS`` order."""

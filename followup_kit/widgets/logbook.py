@@ -47,7 +47,15 @@ import ipywidgets as widgets
 from .. import wording
 from ..place import Place
 from ..planner import call_purpose, plan_followups, second_call_warning
-from ..records import INTERVIEW_FIELDS, FollowUp, Interview, ValidationError, check_followup_after, describe
+from ..records import (
+    INTERVIEW_FIELDS,
+    FollowUp,
+    Interview,
+    ValidationError,
+    ValidationErrors,
+    check_followup_after,
+    describe,
+)
 from ..sources import cite
 from ..store import (
     ConflictError,
@@ -246,8 +254,13 @@ def error_text(error: Exception, labels: dict[str, str] | None = None) -> str:
 
     ``labels`` overrides ``FIELD_LABELS`` for one section (a follow-up's notes are "Note (optional)").
     """
+    if isinstance(error, ValidationErrors):
+        lines = [error_text(problem, labels) for problem in error.problems]
+        return f"{len(lines)} things to fix: " + " ".join(lines)
     if isinstance(error, ValidationError):
         label = {**FIELD_LABELS, **(labels or {})}.get(error.field, error.field)
+        if error.expected == "a non-empty text":
+            return f"{label} is required."
         return f"{label}: expected {error.expected}, got {describe(error.received)}."
     return str(error)
 
@@ -360,14 +373,14 @@ class Logbook(widgets.VBox):
 
     def _build_form(self) -> None:
         self.form_mode = labelled(widgets.HTML(), "fk-form-mode")
-        self.company = self._text("Company", "fk-company", "e.g. Northwind Traders")
-        self.role = self._text("Role", "fk-role", "e.g. Data Analyst")
+        self.company = self._text("Company *", "fk-company", "e.g. Northwind Traders (required)")
+        self.role = self._text("Role *", "fk-role", "e.g. Data Analyst (required)")
         self.held_date = labelled(
-            widgets.DatePicker(description="Date of the interview", style=STYLE, layout=MEDIUM),
+            widgets.DatePicker(description="Date of the interview *", style=STYLE, layout=MEDIUM),
             "fk-held-date",
         )
         self.held_time = labelled(
-            widgets.TimePicker(description="Time it started", style=STYLE, layout=MEDIUM), "fk-held-time"
+            widgets.TimePicker(description="Time it started *", style=STYLE, layout=MEDIUM), "fk-held-time"
         )
         self.kind = labelled(
             widgets.Dropdown(options=KIND_OPTIONS, value="in_person", description="Kind of interview",
@@ -1025,11 +1038,12 @@ class Logbook(widgets.VBox):
         self.save_button.tooltip = self.save_button.description
 
     def form_interview(self) -> Interview:
-        """The interview the form describes, validated; ``ValidationError`` names the first bad field."""
+        """The interview the form describes, validated; a ``ValidationError`` (``ValidationErrors`` when
+        several) names every bad field, and those inputs are marked in the form."""
         day, start = self.held_date.value, self.held_time.value
         held = datetime.combine(day, start) if day is not None and start is not None else None
         try:
-            return Interview(
+            interview = Interview(
                 company=self.company.value,
                 role=self.role.value,
                 held_at=held,  # type: ignore[arg-type]
@@ -1049,11 +1063,46 @@ class Logbook(widgets.VBox):
                 **self._form_outcome(),
             )
         except ValidationError as error:
-            if error.field == "held_at" and held is None and day is not None:
-                raise ValidationError("held_at", "the time it started as well, like 10:00", start) from None
-            if error.field == "held_at" and held is None:
-                raise ValidationError("held_at", "the day of the interview (pick a date)", day) from None
-            raise
+            found = getattr(error, "problems", [error])
+            problems = [self._plain(problem, held, day, start) for problem in found]
+            self._mark_invalid({problem.field for problem in problems})
+            raise (ValidationErrors(problems) if len(problems) > 1 else problems[0]) from None
+        self._mark_invalid(set())
+        return interview
+
+    @staticmethod
+    def _plain(problem: ValidationError, held: Any, day: Any, start: Any) -> ValidationError:
+        """A missing date or time said as what to pick, not as a type the learner never sees."""
+        if problem.field == "held_at" and held is None and day is not None:
+            return ValidationError("held_at", "the time it started as well, like 10:00", start)
+        if problem.field == "held_at" and held is None:
+            return ValidationError("held_at", "the day of the interview (pick a date)", day)
+        return problem
+
+    def _mark_invalid(self, fields: set[str]) -> None:
+        """Mark the inputs of ``fields`` (a tinted box and a ⚠ in the label) and unmark the others."""
+        for field, controls in self._field_controls().items():
+            for control in controls:
+                bad = field in fields
+                base = control.description.removesuffix(" ⚠")
+                control.description = base + " ⚠" if bad else base
+                if bad:
+                    control.add_class("fk-invalid")
+                else:
+                    control.remove_class("fk-invalid")
+                if "background" in control.style.keys:
+                    control.style.background = "#fde8e8" if bad else None
+
+    def _field_controls(self) -> dict[str, list[widgets.Widget]]:
+        return {
+            "company": [self.company], "role": [self.role], "held_at": [self.held_date, self.held_time],
+            "kind": [self.kind], "interviewers": [self.interviewers], "contact": [self.contact],
+            "contact_email": [self.contact_email], "contact_phone": [self.contact_phone],
+            "decision_by": [self.decision_by], "decision_in_business_days": [self.decision_days],
+            "agency_contact": [self.agency_contact], "agency_email": [self.agency_email],
+            "agency_phone": [self.agency_phone], "talking_points": [self.talking_points],
+            "notes": [self.notes],
+        }
 
     def _form_round(self) -> dict[str, Any]:
         """round and previous_id from the Earlier round menu (round 1 when none is picked)."""
@@ -1191,6 +1240,7 @@ class Logbook(widgets.VBox):
         self.editing = None
         self._loaded = None
         self.conflict_box.dismiss()
+        self._mark_invalid(set())
         for widget in self._form_texts():
             widget.value = ""
         self.previous.value = ""
