@@ -182,7 +182,7 @@ def test_a_file_over_the_limit_is_refused_in_the_browser_and_the_next_small_one_
     expect(control.locator(".fk-upload-limit")).to_have_text("up to 10 MB", timeout=TIMEOUT)
     field = control.locator("input.fk-upload-input")
     assert field.get_attribute("aria-describedby")
-    assert control.locator("label.fk-upload-label").inner_text() == "Choose a file (.zip or .csv)"
+    assert control.locator("label.fk-upload-label").inner_text() == "Choose a file (.zip, .csv, .xlsx)"
 
     big = tmp_path / "big-log.zip"
     big.write_bytes(b"PK" + b"\0" * 15_000_000)
