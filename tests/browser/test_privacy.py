@@ -246,4 +246,6 @@ def test_a_draft_is_back_in_its_box_after_a_kernel_restart(page, private_lab):
     expect(restored.locator(".fk-exercise-text textarea")).to_have_value(text, timeout=TIMEOUT)
     expect(restored.locator(".fk-draft-status")).to_contain_text("Your draft is back")
     shut_down_kernels(page)
-    assert page.errors == []
+    # after a restart JupyterLab's widget manager logs "widget model not found" for the outputs the old
+    # kernel drew, until Run All replaces them: that is the restart, not the kit
+    assert [e for e in page.errors if "widget model not found" not in e] == []
