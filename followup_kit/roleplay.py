@@ -26,7 +26,7 @@ from . import paths
 from .messages import CHECK_IDS, KINDS, check_message
 from .records import Interview, ValidationError
 from .sources import SOURCES, cite
-from .wording import plural
+from .wording import full_when, plural
 
 __all__ = [
     "MAX_NAME",
@@ -156,7 +156,7 @@ class Scenario:
         rows = [
             ("Company", iv.company),
             ("Role", iv.role),
-            ("Interview", f"{iv.held_at:%A} {iv.held_at.day} {iv.held_at:%B %Y, %H:%M}"),
+            ("Interview", full_when(iv.held_at)),
             ("Interviewers", people),
         ]
         if iv.contact:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-__all__ = ["day", "day_and_time", "noun", "plural", "when"]
+__all__ = ["day", "day_and_time", "full_when", "noun", "plural", "when"]
 
 
 def when(moment: datetime) -> str:
@@ -20,6 +20,11 @@ def when(moment: datetime) -> str:
 def day_and_time(moment: datetime) -> str:
     """A time within the next weeks, without the year: "Wed 2 Dec 16:00"."""
     return f"{moment:%a} {moment.day} {moment:%b} {moment:%H:%M}"
+
+
+def full_when(moment: datetime) -> str:
+    """A moment spelled out for a card a learner reads once: "Tuesday 14 April 2026, 10:00"."""
+    return f"{moment:%A} {moment.day} {moment:%B %Y, %H:%M}"
 
 
 def day(value: date) -> str:

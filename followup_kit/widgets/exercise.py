@@ -27,6 +27,7 @@ import ipywidgets as widgets
 from .. import drafts
 from ..lesson import Practice, SolutionGate, about_scenario
 from ..records import Interview, ValidationError
+from ..wording import full_when
 from ._common import Confirm, button, labelled, status_html
 from .rehearsal import KIND_LABELS, SolutionView, Timer, speaking_line
 
@@ -309,7 +310,7 @@ def interview_card(interview: Interview, *, title: str = "", origin: str = "") -
     rows = [
         ("Company", interview.company),
         ("Role", interview.role),
-        ("Interview", f"{held:%A} {held.day} {held:%B %Y, %H:%M}"),
+        ("Interview", full_when(held)),
         ("Interviewers", people),
     ]
     if interview.talking_points:
