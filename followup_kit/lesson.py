@@ -18,6 +18,7 @@ from typing import Any
 
 from .records import Interview, ValidationError
 from .sources import cite
+from .wording import plural
 
 __all__ = [
     "CLOSED_REASON",
@@ -223,7 +224,7 @@ def practice_interview(
     """
     from .store import InterviewLog, LogFileError, open_sample_log
 
-    need = f"{interviewers} interviewer(s) and {talking_points} talking point(s)"
+    need = f"{plural(interviewers, 'interviewer')} and {plural(talking_points, 'talking point')}"
     note = ""
     try:
         log = own if own is not None else InterviewLog()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .records import ValidationError
 from .sources import cite
+from .wording import plural
 
 __all__ = [
     "QUESTIONS",
@@ -255,7 +256,7 @@ def score(attempts: Sequence[Attempt]) -> str:
     left = sum(1 for a in attempts if not a.done)
     parts = [f"{first} of {len(attempts)} right at the first try"]
     if shown:
-        parts.append(f"{shown} answer(s) shown")
+        parts.append(f"{plural(shown, 'answer')} shown")
     if left:
         parts.append(f"{left} still open")
     return "; ".join(parts)

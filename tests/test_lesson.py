@@ -143,7 +143,7 @@ def test_practice_falls_back_to_the_sample_and_says_why(tmp_path):
     log = InterviewLog(tmp_path / "empty")
     practice = practice_interview(interviewers=2, talking_points=2, own=log)
     assert practice.origin == "the sample log"
-    assert "no interview with 2 interviewer(s) and 2 talking point(s)" in practice.note
+    assert "no interview with 2 interviewers and 2 talking points" in practice.note
     assert len(practice.interview.interviewers) >= 2 and len(practice.interview.talking_points) >= 2
     assert not (tmp_path / "empty").exists()  # reading never creates the learner's folder
 

@@ -101,7 +101,7 @@ def test_score_summarises_without_grading():
     attempts[0].check(QUESTIONS[0].answer)
     attempts[1].check(wrong(QUESTIONS[1]))
     attempts[1].check(wrong(QUESTIONS[1]))
-    assert score(attempts) == "1 of 3 right at the first try; 1 answer(s) shown; 1 still open"
+    assert score(attempts) == "1 of 3 right at the first try; 1 answer shown; 1 still open"
 
 
 def test_a_right_answer_after_showing_the_answer_is_not_a_first_try_success():
@@ -110,7 +110,7 @@ def test_a_right_answer_after_showing_the_answer_is_not_a_first_try_success():
     attempt.reveal()
     assert attempt.check(q.answer).stage == "correct"
     assert attempt.done and not attempt.first_try_right
-    assert score([attempt]) == "0 of 1 right at the first try; 1 answer(s) shown"
+    assert score([attempt]) == "0 of 1 right at the first try; 1 answer shown"
 
 
 def test_an_answer_shown_stays_counted_after_a_right_try():
@@ -119,7 +119,7 @@ def test_an_answer_shown_stays_counted_after_a_right_try():
     attempt.check(wrong(q))
     attempt.check(wrong(q))  # the answer is shown
     attempt.check(q.answer)
-    assert score([attempt]) == "0 of 1 right at the first try; 1 answer(s) shown"
+    assert score([attempt]) == "0 of 1 right at the first try; 1 answer shown"
     right = Attempt(q)
     right.check(q.answer)
     right.reveal()  # reading the explanation again after a right first try keeps the success

@@ -41,7 +41,7 @@ def test_wrong_answer_gets_the_hint_then_the_answer_with_source():
     view.check_button.click()
     assert "The answer: Your staffing manager at the agency" in view.result.value
     assert "Source: Tan, Following Up After Your Interview (seed 004)" in view.result.value
-    assert "1 answer(s) shown" in quiz.summary.value
+    assert "1 answer shown" in quiz.summary.value
 
 
 def test_right_answer_and_the_running_summary():
