@@ -4,7 +4,8 @@ On a laptop with a checkout of the workbook, the learner's folder is ``data/my_l
 inside it (git-ignored).  On a JupyterHub (``JUPYTERHUB_USER`` is set) and whenever
 the package is not inside a writable checkout (``pip install`` into a shared
 environment), the package folder is shared by every learner or not writable at
-all, so the log goes under the learner's own home: ``~/followup-kit/log``.
+all, so the log goes under the learner's own home: ``~/followup-kit-log``, beside (never
+inside) the ``~/followup-kit`` folder an nbgitpuller link clones the workbook into.
 ``FOLLOWUP_KIT_LOG`` overrides both.  Exports (the anonymised summary) go beside
 the log, in its ``exports`` folder, never into the repository.  A coach's hand-in
 folder is ``FOLLOWUP_KIT_HANDIN`` (e.g. a shared folder every learner can write).
@@ -34,8 +35,10 @@ __all__ = [
 LOG_ENV = "FOLLOWUP_KIT_LOG"
 #: Environment variable naming the coach's hand-in folder for anonymised summaries.
 HANDIN_ENV = "FOLLOWUP_KIT_HANDIN"
-#: The learner's folder under their home when the checkout cannot be used.
-HOME_FOLDER = Path("followup-kit")
+#: The learner's log folder under their home when the checkout cannot be used.  Not
+#: ``~/followup-kit/...``: that is where an nbgitpuller link clones the workbook, and a log inside
+#: the clone would show in its ``git status`` (or block the first clone if it came first).
+HOME_FOLDER = Path("followup-kit-log")
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -85,11 +88,11 @@ def where_and_why(environ: dict[str, str] | None = None) -> tuple[Path, str]:
         return Path(override).expanduser(), f"set by {LOG_ENV}"
     root = checkout()
     if on_hub(environ):
-        return Path.home() / HOME_FOLDER / "log", "on a JupyterHub, in your own home"
+        return Path.home() / HOME_FOLDER, "on a JupyterHub, in your own home"
     if root is None:
-        return Path.home() / HOME_FOLDER / "log", "the kit is installed, so in your home"
+        return Path.home() / HOME_FOLDER, "the kit is installed, so in your home"
     if not _writable(root / "data"):
-        return Path.home() / HOME_FOLDER / "log", "the workbook's folder cannot be written, so in your home"
+        return Path.home() / HOME_FOLDER, "the workbook's folder cannot be written, so in your home"
     return root / "data" / "my_log", "in the workbook's data folder (git ignores it)"
 
 

@@ -189,7 +189,7 @@ _UPLOAD_FIX = "nothing was imported, so correct the file and upload it again"
 
 def default_log_dir() -> Path:
     """The learner's own log (``paths.log_dir``): ``$FOLLOWUP_KIT_LOG`` if set; on a JupyterHub or an
-    installed kit ``~/followup-kit/log``; else ``data/my_log`` in the checkout."""
+    installed kit ``~/followup-kit-log``; else ``data/my_log`` in the checkout."""
     return paths.log_dir()
 
 

@@ -30,13 +30,13 @@ def test_on_a_hub_each_learner_writes_in_their_own_home(home, monkeypatch):
     """The package is shared on a hub: the log goes under the learner's home, not next to it."""
     monkeypatch.setenv("JUPYTERHUB_USER", "learner-7")
     folder, why = paths.where_and_why()
-    assert folder == home / "followup-kit" / "log" and "JupyterHub" in why
+    assert folder == home / "followup-kit-log" and "JupyterHub" in why
     assert InterviewLog().path == folder
 
 
 def test_an_installed_kit_uses_the_home_folder(home, monkeypatch):
     monkeypatch.setattr(paths, "checkout", lambda: None)
-    assert paths.log_dir() == home / "followup-kit" / "log"
+    assert paths.log_dir() == home / "followup-kit-log"
 
 
 def test_the_environment_variable_wins(home, monkeypatch, tmp_path):
@@ -72,3 +72,12 @@ def test_preflight_names_the_real_log_folder(home, monkeypatch, tmp_path):
     Path(tmp_path / "locked").mkdir(mode=0o555)
     if os.geteuid() != 0:  # root can write anywhere
         assert not run_preflight(log_dir=tmp_path / "locked").ok
+
+
+def test_on_a_hub_the_log_is_beside_the_nbgitpuller_clone_not_inside_it(home, monkeypatch):
+    """nbgitpuller clones the workbook into ~/followup-kit; the log must not land in that clone."""
+    clone = home / "followup-kit"
+    monkeypatch.setattr(paths, "checkout", lambda: clone)
+    monkeypatch.setenv("JUPYTERHUB_USER", "learner-7")
+    folder = paths.log_dir()
+    assert folder.parent == home and not folder.is_relative_to(clone)
