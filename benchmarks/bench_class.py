@@ -40,6 +40,9 @@ def verdicts(figures: dict) -> list[str]:
     if memory is not None:
         rows.append(f"{'MET' if memory <= GOAL_MEMORY_MB else 'MISSED'}: memory per participant "
                     f"{memory:.0f} MB RSS (goal ≤ {GOAL_MEMORY_MB} MB)")  # fmt: skip
+    if figures.get("pss_median_mb") is not None:
+        rows.append(f"for sizing: {figures['pss_median_mb']:.0f} MB PSS per participant (shared library "
+                    "pages counted once per machine, not once per process)")  # fmt: skip
     return rows
 
 

@@ -34,4 +34,5 @@ def test_a_class_of_two_gets_separate_logs_and_hands_in(tmp_path):
     assert report["failures"] == []
     assert 0 < report["ready_median_s"] <= report["ready_worst_s"]
     assert report["memory_median_mb"] > 50 and report["hub_proxy_mb"] > 20  # real processes were measured
+    assert 0 < report["pss_median_mb"] < report["memory_median_mb"]  # shared pages counted once, not twice
     assert "link → ready" in output and "hub + proxy (RSS)" in output

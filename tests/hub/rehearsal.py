@@ -123,6 +123,19 @@ def rss_mb(pid: int) -> float:
     return pages * _PAGE / 1e6
 
 
+def pss_mb(pid: int) -> float:
+    """Proportional memory of one process in MB: its own pages plus its share of pages it maps with
+    others (the libraries every kernel loads).  Summed over a class it is what the machine really
+    needs, where RSS counts each shared page once per process (0 when it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024 / 1e6
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    return 0.0
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process and its reaped children."""
     fields = _stat(pid)
@@ -550,6 +563,8 @@ class Report:
     wall_s: float
     #: RSS of each server process and each kernel process, MB (for sizing: one server, two kernels each)
     split_mb: dict[str, list[float]] = field(default_factory=dict)
+    #: PSS per participant (server + kernels), MB: shared library pages split among the processes
+    pss_mb: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -572,6 +587,7 @@ class Report:
             ("memory per participant, 01 + 03 open (RSS)", fmt(mem, "MB")),
             ("  of which a Jupyter server", fmt(self.split_mb.get("server", []), "MB")),
             ("  of which a kernel (01 or 03)", fmt(self.split_mb.get("kernel", []), "MB")),
+            ("memory per participant, 01 + 03 open (PSS)", fmt(list(self.pss_mb.values()), "MB")),
             ("hub + proxy (RSS)", f"{self.hub_proxy_mb:.0f} MB"),
             ("CPU-seconds per participant", fmt(cpu, "s")),
             ("CPU-seconds, all participants + hub + proxy", f"{sum(cpu) + self.hub_proxy_cpu_s:.0f} s"),
@@ -597,6 +613,7 @@ class Report:
             "server_median_mb": _median(self.split_mb.get("server")),
             "kernel_median_mb": _median(self.split_mb.get("kernel")),
             "kernel_worst_mb": max(self.split_mb["kernel"]) if self.split_mb.get("kernel") else None,
+            "pss_median_mb": _median(list(self.pss_mb.values())),
         }  # fmt: skip
 
 
@@ -677,6 +694,7 @@ def rehearse(participants: int, browsers: int | None = None, keep: bool = False)
     memory: dict[str, float] = {}
     cpu: dict[str, float] = {}
     split: dict[str, list[float]] = {}
+    pss: dict[str, float] = {}
     hub_mb = hub_cpu = 0.0
     began = time.monotonic()
     try:
@@ -686,6 +704,7 @@ def rehearse(participants: int, browsers: int | None = None, keep: bool = False)
         asyncio.run(_drive(hub, results, repo, branch))
         for name, pids in marked_processes(hub.marker).items():  # everyone with 01 and 03 still open
             memory[name] = sum(rss_mb(p) for p in pids)
+            pss[name] = sum(pss_mb(p) for p in pids)
             cpu[name] = sum(cpu_seconds(p) for p in pids)
             for pid in pids:
                 kind = "kernel" if b"ipykernel" in _cmdline(pid) else "server"
@@ -708,7 +727,7 @@ def rehearse(participants: int, browsers: int | None = None, keep: bool = False)
             say(f"kept {workdir}")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
-    return Report(participants, browsers, results, memory, cpu, hub_mb, hub_cpu, failures, wall, split)
+    return Report(participants, browsers, results, memory, cpu, hub_mb, hub_cpu, failures, wall, split, pss)
 
 
 def main(argv: list[str] | None = None) -> int:
