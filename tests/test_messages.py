@@ -118,13 +118,29 @@ KNOWN_DISAGREEMENTS = {
     ("t243", "thanks_them"): "a thanks followed by sarcasm in the next sentence still counts as thanks",
     ("t262", "no_rushed_acceptance"): "“send me whatever I need to sign” counts as asking for it in writing",
     # round 2 batch, labelled before the checker saw it; the checks keep round 1's documented choices:
-    ("u031", "restates_interest"): "interest said in a sentence that also presumes the job does not count",
-    ("u042", "accepts_decision"): "“I understand, I'm sure the person you chose was well connected”: the "
-    "accepting words count even though the same sentence insinuates",
     ("u050", "accepts_decision"): "“I respect your decision” counts though a threat follows",
-    ("u043", "frames_development"): "after sarcasm, “what could I have done better?” reads as a challenge",
-    ("u051", "frames_development"): "after blame, “which answer could I have improved?” reads as a challenge",
     ("w031", "thanks_them"): "“Thanks…, I suppose it'll do” is read as grudging, not as thanks",
+    # round 4 batch (tuning12), labelled before the checker saw it; where its labeller judged otherwise
+    # than rounds 1-3 (r008 and z007 fail a calm question after pressure; t028, p017 fail development
+    # framing in a message that disputes the decision), the checks keep the earlier rounds' choice:
+    ("v001", "asks_one_question"): "a calm question right after a deadline set for them reads as the "
+    "deadline",
+    ("v002", "asks_one_question"): "“any news?” right after “need to know asap” reads as the demand "
+    "(as r008)",
+    ("v003", "asks_one_question"): "a question after “the fourth time I'm trying… today” reads as the "
+    "chasing",
+    ("v004", "asks_one_question"): "after a comparison with the other candidates, an open question reads as "
+    "part of it",
+    ("v016", "asks_one_question"): "“ring me back today, it's urgent” turns the question into the demand",
+    ("v049", "asks_one_question"): "after criticism of their test, the question reads as part of the "
+    "complaint",
+    ("v022", "frames_development"): "a message that disputes the decision and accepts it nowhere: its "
+    "development question reads as a challenge (as t028, p017)",
+    ("v024", "frames_development"): "“Clearly my ten years weren't what you were after, fair enough”: not "
+    "accepted, so “what would have made my application stronger?” reads as a challenge",
+    ("v031", "frames_development"): "“I was the only one who has worked a ward”: disputed and not accepted",
+    ("v034", "thanks_them"): "“thank you for finally finding twenty minutes… after moving it three times” is "
+    "read as sarcastic thanks (as t243's rule), the labeller counted the thanks and flagged the tone",
     ("o006", "greets_by_name"): "“Chloe” for “Chloé” is pointed out in an opener too: the learner writes the "
     "script down, and the accent test (test_misspelled_accented_name_is_pointed_out) keeps that choice",
 }
