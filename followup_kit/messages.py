@@ -536,7 +536,7 @@ _SELF_HERE = re.compile(rf"(?:^|(?<=[\s,.!?]))(?P<name>{_NAME})(?:\s+(?P<last>{_
 #: "Hi Dana, Sam Lee." or "Hello Anika. Ravi Menon." : a first and last name standing alone.
 _SELF_BARE = re.compile(
     rf"(?:^|(?<=[,.!?-]\s))(?P<name>{_NAME})\s+(?P<last>{_NAME})(?=\s*[,.!?]|\s+-\s|"
-    r"\s+(?:speaking|calling|from)\b)"
+    r"\s+(?:speaking|calling|from|again)\b)"
 )
 
 _THANKS = _rx(
@@ -572,6 +572,7 @@ _INTEREST = _rx(
     r"(?:role|job|position|post|it) (?:feels|seems|sounds|looks) like (?:a |the )?"
     r"(?:great|good|perfect|ideal|natural|real) (?:fit|match) for me",
     r"(?:privilege|honou?r|pleasure|joy) to (?:join|work|be part|contribute|bring|help|support)",
+    r"(?:proud|honou?red|privileged) to (?:join|work|be part|contribute)",
     r"appeals? to me|(?:really|very much|greatly) appeals?",
     r"(?:drawn|attracted) to (?:the|this|your|working)",
     r"(?:would|'d) be (?:so |very |really )?(?:happy|glad|delighted|thrilled|keen) to "
@@ -1226,7 +1227,7 @@ _TIME_PRESSURE = (
     + _WEEKDAY_WORDS
     + r"|tomorrow|tonight|today|(?:the )?end of (?:the |this )?(?:day|week)|eod|cob|close of business|noon|"
     r"midday|lunch(?:time)?|\d{1,2}(?::\d\d)?\s*(?:am|pm|o'clock))|within (?:the )?(?:next )?"
-    r"(?:\d+|an?|one|two|a couple of|24|48) (?:hours?|days?))"
+    r"(?:\d+|an?|one|two|(?:a )?couple of|few|24|48) (?:hours?|days?))"
 )
 #: What you want from them: to know, to hear, their answer, the contract…
 _WANTED = (
@@ -1248,7 +1249,7 @@ _STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
         _one(
             r"(?:i|we)(?:'d|'ll| would| will| really| just| do| still| am|'m)?\s+(?:really |just |still |"
             r"definitely )?(?P<cue>need|needs|want|expect|require|must (?:have|know|hear)|"
-            r"have to (?:know|hear|have|get)|(?:hope|hoping) to (?:get|hear|have|know|receive)|"
+            r"have to (?:know|hear|have|get)|(?:hope|hoping) to (?:get|hear|have|know|receive)|appreciate|"
             r"(?:'d|would) like to (?:hear|know|get|have))\s+" + _WANTED + r"[^.?!]{0,40}?\b" + _TIME_PRESSURE
         ),
         "demand",
@@ -1258,8 +1259,9 @@ _STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         _one(
             r"(?P<cue>(?:call|ring|phone|text|email|e-mail|message|answer|get back to|reply to|come back to)"
-            r" me(?: back)?|let me know|send (?:me|it|the|over)|tell me|confirm|decide)\b[^.?!]{0,40}?\b"
-            + _TIME_PRESSURE
+            r" me(?: back)?|let me know|send (?:me|it|the|over)|tell me|give me|confirm|decide|make (?:a|"
+            r"your|the) "
+            r"decision|please(?! feel free| don't| do not| no\b))\b[^.?!]{0,40}?\b" + _TIME_PRESSURE
         ),
         "demand",
         "asap|a.s.a.p|urgent|today|tonight|away|immediately|at once|first thing|this afternoon|"
@@ -1380,8 +1382,10 @@ _STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     ),
     (
         _one(
-            r"(?P<cue>better|stronger|more (?:experienced|qualified|relevant))\b[^.?!]{0,30}\bthan (?:most|"
-            r"the (?:others|rest|other candidates?)|anyone|everyone|any of (?:them|the others)|whoever)"
+            r"(?:i(?:'ve| have| had| was| am|'m)?|my)\b[^.?!]{0,40}\b(?P<cue>more|better|stronger|longer|"
+            r"greater)"
+            r"\b[^.?!]{0,30}\bthan (?:most|the (?:others|rest|other candidates?)|anyone|anybody|everyone|"
+            r"any of (?:them|the others)|any (?:other )?(?:candidate|applicant)|whoever)"
         ),
         "blame",
         "than",
@@ -1412,14 +1416,17 @@ _STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # their question, test or process judged
     (
         _one(
-            r"(?:your|the|that|this) (?:\w+ )?(?:question|questions|test|task|exercise|process|format|"
-            r"assessment|panel|decision)\b[^.?!]{0,80}?\b(?P<cue>odd|strange|weird|bizarre|harsh|unreasonable|"
+            r"(?:your|the|that|this) (?:[\w']+ )?(?:question|questions|test|task|exercise|process|format|"
+            r"assessment|panel|decision)\b[^.?!]{0,80}?\b(?P<cue>odd|strange|weird|bizarre|harsh|"
+            r"unreasonable|"
             r"inappropriate|irrelevant|pointless|misleading|didn't seem (?:right|fair|relevant)|"
+            r"(?:had|has|have) (?:nothing|little) to do with|unrelated to|favou?r(?:ed|s)|stacked|rigged|"
             r"wasn't (?:right|fair|relevant|appropriate)|out of order|a bit much|over the top)"
         ),
         "hostile",
         "odd|strange|weird|bizarre|harsh|unreasonable|inappropriate|irrelevant|pointless|"
-        "misleading|seem|wasn't|out of order|a bit much|over the top",
+        "misleading|seem|wasn't|out of order|a bit much|over the top|to do with|unrelated|favour|favor|"
+        "stacked|rigged",
     ),
     # calls counted, and earlier messages said to have gone unanswered
     (
@@ -1433,7 +1440,8 @@ _STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     ),
     (
         _one(
-            r"(?P<cue>called|rung|rang|phoned|emailed|tried|messaged|chased|written|wrote|texted)\b[^.?!]{0,25}"
+            r"(?P<cue>called|rung|rang|phoned|emailed|tried|messaged|chased|written|wrote|"
+            r"texted)\b[^.?!]{0,25}"
             r"\b(?:twice|(?:two|three|four|five|several|many|multiple|a few|\d+) times)"
         ),
         "repeat",
@@ -1475,6 +1483,100 @@ _STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "sarcasm",
         "more important|better things",
     ),
+    # round 4, second pass: the same shapes in more words
+    (
+        _one(
+            r"i(?:'ll|'d| will| would)? (?P<cue>need|want|expect) you to (?:come back|improve|raise|increase|"
+            r"match|do better|reconsider|change|sort|get back|decide|confirm|make|give)"
+        ),
+        "demand",
+        "you to",
+    ),
+    (
+        _one(r"i (?:had )?(?P<cue>expected) (?:more|better|a (?:lot|bit|good deal) more)"),
+        "demand",
+        "expected",
+    ),
+    (
+        _one(
+            r"i(?:'ve| have)? (?:already )?(?P<cue>left|sent)(?: you)? (?:a (?:couple|few) of|several|"
+            r"multiple|two|"
+            r"three|four|some|a number of) (?:messages|voicemails|emails|texts)"
+        ),
+        "repeat",
+        "left|sent",
+    ),
+    (
+        _one(
+            r"(?P<cue>trying|calling|ringing|phoning|emailing|writing|chasing|following up)\b[^.?!]{0,15}"
+            r"\b(?:once more|yet again|one more time|again)"
+        ),
+        "repeat",
+        "again|once more|one more time",
+    ),
+    (_one(r"(?:have|has|had) (?P<cue>come and gone)"), "reproach", "come and gone"),
+    (
+        _one(
+            r"i(?:'m| am| was)? (?:\w+ )?(?P<cue>baffled|bewildered|stunned|gobsmacked|flabbergasted|"
+            r"mystified)"
+        ),
+        "blame",
+        "baffled|bewildered|stunned|gobsmacked|flabbergasted|mystified",
+    ),
+    (_one(r"you(?:'ll| will) (?:\w+ ){0,3}(?P<cue>regret)"), "blame", "regret"),
+    (
+        _one(
+            r"(?:which|that) i (?P<cue>hope) you(?:'ll| will) (?:bear|keep|take) in(?:to)? (?:mind|account)|"
+            r"i (?P<cue2>hope) (?:that|this|it)(?:'s| has| will| is)? (?:been |be )?(?:taken into account|"
+            r"borne in mind|considered)"
+        ),
+        "blame",
+        "into account|in mind|considered",
+    ),
+    (
+        _one(
+            r"(?:been |i've been |i have been |i'm |i am )?(?P<cue>out of work|unemployed|job ?hunting|"
+            r"looking for "
+            r"work)\b[^.?!]{0,15}\b(?:since|for (?:\w+ )?(?:months|a year|years|ages|so long))"
+        ),
+        "needy",
+        "out of work|unemployed|hunting|looking for work",
+    ),
+    (
+        _one(r"(?:kids|children|family|son|daughter|little ones)\b[^.?!]{0,10}\b(?P<cue>need)"),
+        "needy",
+        "need",
+    ),
+    (
+        _one(
+            r"(?P<cue>can't|cannot|couldn't) face (?:another|more|any more)|on my last legs|"
+            r"(?:can|could)(?:n't|not)? (?:barely|hardly) (?:sleep|eat|think|focus|concentrate)|"
+            r"(?:can't|cannot|couldn't) (?:sleep|eat|stop thinking)"
+        ),
+        "needy",
+        "face|last legs|barely|hardly|sleep|eat|stop thinking",
+    ),
+    (
+        _one(
+            r"(?:gotta|got to|you(?:'ve)? (?:got to|gotta)) love|don't you (?:just )?love|"
+            r"i (?:just )?love how\b[^.?!]{0,80}(?:\bha(?:ha)*\b|\blol\b|same (?:speed|pace)|as (?:fast|"
+            r"quick|"
+            r"speedy) as)|(?:at|with) (?:the same|a) (?:speed|pace) as|(?:glacial|snail's|snail) pace|"
+            r"as (?:fast|quick|quickly|speedy) as (?:a|an|the) (?:snail|tortoise|glacier|sloth)"
+        ),
+        "sarcasm",
+        "love|speed|pace|as fast as|as quick",
+    ),
+    (_one(r"nothing but time|(?:was|been|is) (?:certainly|quite|definitely|really|some|such) (?:an? |the )?"
+          r"experience"), "sarcasm", "nothing but time|experience"),
+    (
+        _one(
+            r"(?:what a|how) (?P<cue>generous|kind|thoughtful|helpful|quick|prompt|efficient|professional)"
+            r"\b[^.?!]{0,60}\b(?:i'm sure|i suppose|i guess|ha|haha|lol)"
+        ),
+        "sarcasm",
+        "i'm sure|suppose|guess|ha|lol",
+    ),
 )
 
 
@@ -1491,7 +1593,7 @@ def _structural_faults(text: str, kind: str, found: set[str]) -> list[_Fault]:
         if not any(word in lower for word in triggers):
             continue
         for m in pattern.finditer(text):
-            cue = m.start("cue") if m.groupdict().get("cue") else m.start()
+            cue = next((m.start(g) for g in ("cue", "cue2") if m.groupdict().get(g)), m.start())
             if not _negated(text, cue, 6):
                 rule = next(r for r in _TONE_RULES if r[1] == category)
                 out.append(_Fault(m.group(), rule[2], rule[3], category))
@@ -1951,7 +2053,7 @@ _PURPOSE = _rx(
     r"(?:calling|ringing|phoning|wanted|want|hoping|like|love) to "
     r"(?:see|ask|find out|hear|know|check|enquire|inquire) (?:if|whether|where|how|about)",
     r"(?:calling|ringing|phoning|call|ring|phone|telephone|telephoning)\w* "
-    r"(?:about|regarding|re:?|on|for|to ask|to know|to see|to find out)(?: about)? (?:the |your |a |my )?"
+    r"(?:about|regarding|re:?|on|for|to ask|to know|to see|to find out)(?: about)? (?:the |your |an? |my )?"
     r"(?:decision|outcome|status|progress|news|update|timeline|timing)",
     r"(?:waiting|hoping) to hear (?:about|back|whether|if)",
     r"(?:ask|know|see|find out|hear)\w* (?:if|whether|about) [^.?!]{0,30}"
@@ -2323,9 +2425,25 @@ _FUTURE = _rx(
 )
 
 
+#: Asking to be considered outright, which counts even inside a question about improving.
+_CONSIDER = _rx(r"consider\w*|keep me|bear me|think of me|in mind|on file|let me know|hear about")
+
+
 @_rule("asks_future_roles", "Asks to be considered for future roles")
 def _asks_future_roles(draft: _Draft) -> _Verdict:
-    found = _first(_FUTURE, draft.flat)
+    """Asking to be considered again; "which area should I strengthen for future roles?" asks what to
+    improve, not to be considered, so a question about improving does not count."""
+    found = next(
+        (
+            m.group()
+            for sentence in draft.sentences
+            if (m := _FUTURE.search(sentence))
+            and not (
+                _DEVELOPMENT.search(sentence) and _is_question(sentence) and not _CONSIDER.search(sentence)
+            )
+        ),
+        None,
+    )
     if found:
         return _ok(f"You keep the door open ({_quote(found)}).", "model_feedback", "seed003", "seed000")
     return _fix(
@@ -2580,6 +2698,13 @@ def _generic_normal() -> frozenset[str]:
     return frozenset(_GENERIC_WORDS | {_normal_word(w) for w in _GENERIC_WORDS})
 
 
+#: Words many organisations' names share: "Ashford Borough Council" is not "Birchwood District Council".
+_ORG_WORDS = frozenset(
+    "council borough district county city trust group ltd limited plc inc llc co company school hotel bank "
+    "hospital university college services solutions partners associates and of the".split()
+)
+
+
 def _other_firm(draft: _Draft) -> str | None:
     """A company the note says you'd join that is not the logged company (a copy-paste sign)."""
     if draft.interview is None:
@@ -2591,7 +2716,8 @@ def _other_firm(draft: _Draft) -> str | None:
     known |= {_fold(w) for w in draft.people("interviewers", "contact", "agency_contact")}
     for m in _JOINING.finditer(draft.flat):
         words = [_fold(w) for w in _WORD.findall(m["firm"])]
-        if words and words[0] not in _NOT_NAMES and not set(words) & (company | known):
+        distinct = set(words) - _ORG_WORDS
+        if words and words[0] not in _NOT_NAMES and distinct and not distinct & (company | known):
             return m["firm"]
     return None
 

@@ -141,6 +141,8 @@ KNOWN_DISAGREEMENTS = {
     ("v031", "frames_development"): "“I was the only one who has worked a ward”: disputed and not accepted",
     ("v034", "thanks_them"): "“thank you for finally finding twenty minutes… after moving it three times” is "
     "read as sarcastic thanks (as t243's rule), the labeller counted the thanks and flagged the tone",
+    ("m031", "asks_in_writing"): "“before I look at anything in writing” names writing without asking for "
+    "it; the check reads the words, not who is to write",
     ("o006", "greets_by_name"): "“Chloe” for “Chloé” is pointed out in an opener too: the learner writes the "
     "script down, and the accent test (test_misspelled_accented_name_is_pointed_out) keeps that choice",
 }
