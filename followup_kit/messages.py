@@ -1223,7 +1223,8 @@ _WEEKDAY_WORDS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|t
 #: An hour, a day or a word of urgency that turns a want into a deadline.
 _TIME_PRESSURE = (
     r"(?:asap|a\.s\.a\.p|urgent(?:ly)?|today|tonight|right away|straight away|immediately|at once|"
-    r"first thing|this (?:afternoon|evening|morning)|by (?:the end of )?(?:"
+    r"first thing|this (?:afternoon|evening|morning|week)|one way or (?:the )?other|"
+    r"(?:by|before) the weekend|by (?:the end of )?(?:"
     + _WEEKDAY_WORDS
     + r"|tomorrow|tonight|today|(?:the )?end of (?:the |this )?(?:day|week)|eod|cob|close of business|noon|"
     r"midday|lunch(?:time)?|\d{1,2}(?::\d\d)?\s*(?:am|pm|o'clock))|within (?:the )?(?:next )?"
@@ -1576,6 +1577,76 @@ _STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
         ),
         "sarcasm",
         "i'm sure|suppose|guess|ha|lol",
+    ),
+    # round 4, third pass
+    (
+        _one(
+            r"i (?:really |do |just |still |simply )*(?P<cue>need) (?:an answer|a decision|a reply|"
+            r"a response|"
+            r"to know (?:either way|one way or|where i stand))"
+        ),
+        "demand",
+        "need",
+    ),
+    (
+        _one(
+            r"(?:i'm sure|no doubt|i know) you(?:'ve| have| were|'re| are)? (?:been )?(?:very |so |really )?"
+            r"(?P<cue>busy|swamped|rushed|snowed under|run off|rushed off)\b[^.?!]{0,40}\b(?:for|over|these|"
+            r"the past|the last) (?:\w+ ){0,2}(?:weeks|months)"
+        ),
+        "sarcasm",
+        "busy|swamped|rushed|snowed|run off",
+    ),
+    (
+        _one(
+            r"i(?:'d| had| have|'ve)? (?P<cue>given|gave|was|were|did|had) (?:the )?(?:strongest|"
+            r"best) (?:answers?|"
+            r"interview|performance|candidate|presentation)"
+        ),
+        "blame",
+        "strongest|best",
+    ),
+    (
+        _one(
+            r"(?:every|each) (?:day|morning|afternoon|evening|hour|week)\b[^.?!]{0,20}\buntil|"
+            r"i(?:'ll| will) (?P<cue>keep) (?:on )?(?:trying|calling|ringing|phoning|emailing|chasing)"
+        ),
+        "repeat",
+        "until|keep",
+    ),
+    (
+        _one(r"(?P<cue>don't|do not|can't|cannot|fail to|struggle to) (?:see|understand) (?:how|why)"),
+        "blame",
+        "see how|see why|understand how|understand why",
+    ),
+    (
+        _one(
+            r"lucky (?:them|him|her|whoever|old)|good for them|bully for|whoever (?:they|he|she) (?:are|is)"
+        ),
+        "sarcasm",
+        "lucky|good for them|bully|whoever",
+    ),
+    (
+        _one(r"(?:a|all) (?P<cue>whole) (?:\w+ )?(?:minutes?|seconds?)|all of (?:\w+ )?minutes"),
+        "sarcasm",
+        "whole|all of",
+    ),
+    (
+        _one(
+            r"(?:question|questions|test|task|exercise)\b[^.?!]{0,40}\b(?:felt|seemed|was|were|looked) like "
+            r"(?:a |an )?(?P<cue>trick|trap|gotcha|ambush)|(?P<cue2>trick|loaded|gotcha) questions?"
+        ),
+        "hostile",
+        "trick|trap|gotcha|ambush|loaded",
+    ),
+    (
+        _one(
+            r"(?P<cue>no idea|can't tell you|cannot tell you|can't imagine) (?:what|how much) (?:this|"
+            r"it) means|"
+            r"after the (?:year|months|weeks|time) (?:i've|i have) had"
+        ),
+        "needy",
+        "means|had",
     ),
 )
 

@@ -143,6 +143,8 @@ KNOWN_DISAGREEMENTS = {
     "read as sarcastic thanks (as t243's rule), the labeller counted the thanks and flagged the tone",
     ("m031", "asks_in_writing"): "“before I look at anything in writing” names writing without asking for "
     "it; the check reads the words, not who is to write",
+    ("k016", "thanks_them"): "“thank you for sparing me a whole twenty minutes” is sarcastic thanks "
+    "(as v034)",
     ("o006", "greets_by_name"): "“Chloe” for “Chloé” is pointed out in an opener too: the learner writes the "
     "script down, and the accent test (test_misspelled_accented_name_is_pointed_out) keeps that choice",
 }
