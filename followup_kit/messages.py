@@ -1241,9 +1241,10 @@ def _one(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{pattern})\b", re.I)
 
 
-#: (pattern, tone category): the shapes, each with the word a negation must govern as ``cue``.
-#: (pattern, tone category, trigger words): a pattern runs only on a text holding one of its words
-#: (a substring test costs far less than the pattern), which keeps ``check_message`` fast.
+#: (pattern, tone category, trigger words split by "|"): each shape marks as ``cue`` (or ``cue2``) the
+#: word a negation must govern to cancel it; a pattern runs only on a text holding one of its trigger
+#: words (a substring test costs far less than the pattern, and every match holds one), which keeps
+#: ``check_message`` fast.
 _STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # a want of yours, or an imperative at them, with a time attached: pressure
     (
@@ -1251,22 +1252,21 @@ _STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
             r"(?:i|we)(?:'d|'ll| would| will| really| just| do| still| am|'m)?\s+(?:really |just |still |"
             r"definitely )?(?P<cue>need|needs|want|expect|require|must (?:have|know|hear)|"
             r"have to (?:know|hear|have|get)|(?:hope|hoping) to (?:get|hear|have|know|receive)|appreciate|"
-            r"(?:'d|would) like to (?:hear|know|get|have))\s+" + _WANTED + r"[^.?!]{0,40}?\b" + _TIME_PRESSURE
+            r"like to (?:hear|know|get|have))\s+" + _WANTED + r"[^.?!]{0,40}?\b" + _TIME_PRESSURE
         ),
         "demand",
         "asap|a.s.a.p|urgent|today|tonight|away|immediately|at once|first thing|this afternoon|"
-        "this evening|this morning|by |within",
+        "this evening|this morning|this week|one way or|weekend|by |within",
     ),
     (
         _one(
             r"(?P<cue>(?:call|ring|phone|text|email|e-mail|message|answer|get back to|reply to|come back to)"
-            r" me(?: back)?|let me know|send (?:me|it|the|over)|tell me|give me|confirm|decide|make (?:a|"
-            r"your|the) "
-            r"decision|please(?! feel free| don't| do not| no\b))\b[^.?!]{0,40}?\b" + _TIME_PRESSURE
+            r" me(?: back)?|let me know|send (?:me|it|the|over)|tell me|give me|"
+            r"please(?! feel free| don't| do not| no\b))\b[^.?!]{0,40}?\b" + _TIME_PRESSURE
         ),
         "demand",
         "asap|a.s.a.p|urgent|today|tonight|away|immediately|at once|first thing|this afternoon|"
-        "this evening|this morning|by |within",
+        "this evening|this morning|this week|one way or|weekend|by |within",
     ),
     (
         _one(r"(?:it's|it is|this is|that's)(?: really| very| quite| pretty)? (?P<cue>urgent)"),
