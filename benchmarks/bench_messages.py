@@ -3,9 +3,9 @@
     .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|…|heldout|heldout2|heldout3|both]
 
 The labelled messages live in ``tests/data/messages/``: ``tuning.json`` and ``tuning2.json`` to
-``tuning14.json`` (the checks may be improved against them; the later batches were written and
+``tuning15.json`` (the checks may be improved against them; the later batches were written and
 labelled in rounds 2 to 4, before the checker was run on them, and are reported separately; the
-round-4 batches ``tuning12``-``tuning14`` were each measured once before the checks were changed for
+round-4 batches ``tuning12``-``tuning15`` were each measured once before the checks were changed for
 them, on the weak side: tone faults in fresh wording and polite look-alikes) and
 three held-out parts, only read here, to measure (a test keeps it that way): ``heldout.json``
 (written and labelled in round 1; measured several times since, so no longer a clean test) and

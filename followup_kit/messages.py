@@ -826,7 +826,8 @@ _GRIEVANCE = (
     r"after (?:a|one|two|three|four|\d+) (?:weeks?|months?)|"
     r"(?:a|one|two|three|four|several|\d+) (?:weeks?|months?) (?:after|since|later)|only (?:been|taken|took)|"
     r"eventually|in the end|whenever that (?:is|may be|will be)|at (?:long )?last|(?:had|have|"
-    r"'d) forgotten (?:about )?me|radio silence|in the dark|out of the loop|ghost\w*"
+    r"'d) forgotten (?:about )?me|radio silence|in the dark|out of the loop|ghost\w*|"
+    r"took (?:its|their|your|his|her) (?:sweet )?time|(?:took|taken) (?:ages|forever|long enough)"
 )
 #: (pattern, category, advice, sources); the category says which checks show it.
 _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
@@ -1250,9 +1251,9 @@ _STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         _one(
             r"(?:i|we)(?:'d|'ll| would| will| really| just| do| still| am|'m)?\s+(?:really |just |still |"
-            r"definitely )?(?P<cue>need|needs|want|expect|require|must (?:have|know|hear)|"
-            r"have to (?:know|hear|have|get)|(?:hope|hoping) to (?:get|hear|have|know|receive)|appreciate|"
-            r"like to (?:hear|know|get|have))\s+" + _WANTED + r"[^.?!]{0,40}?\b" + _TIME_PRESSURE
+            r"definitely )?(?:(?P<cue>need|needs|want|expect|require|appreciate)\s+" + _WANTED + r"|"
+            r"(?P<cue2>must (?:have|know|hear)|have to (?:know|hear|have|get)|(?:hope|hoping) to (?:get|hear|"
+            r"have|know|receive)|like to (?:hear|know|get|have))\b)[^.?!]{0,40}?\b" + _TIME_PRESSURE
         ),
         "demand",
         "asap|a.s.a.p|urgent|today|tonight|away|immediately|at once|first thing|this afternoon|"
@@ -1290,7 +1291,8 @@ _STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         _one(
             r"(?P<cue>another|other|a different) (?:company|companies|employer|firm|organi[sz]ation|offer|"
-            r"business)\b[^.?!]{0,20}\b(?:is |are )?(?:waiting (?:on|for) me|wants? (?:me|an answer)|"
+            r"business|place|job|school|agency|team)\b[^.?!]{0,20}\b(?:is |are )?(?:waiting (?:on|for) me|"
+            r"wants? (?:me|an answer)|"
             r"chasing me|pushing me)"
         ),
         "demand",
@@ -1647,6 +1649,55 @@ _STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
         ),
         "needy",
         "means|had",
+    ),
+    # round 4, fourth pass
+    (
+        _one(r"must be (?P<cue>nice|lovely|great)|nice work if you can get it|(?:it's )?alright for some"),
+        "sarcasm",
+        "must be|nice work|alright for some",
+    ),
+    (
+        _one(
+            r"(?:only|just) (?P<cue>got|gets|getting|in the running|shortlisted|chosen|picked|hired|"
+            r"got the job)"
+            r"\b[^.?!]{0,30}\bbecause"
+        ),
+        "blame",
+        "because",
+    ),
+    (
+        _one(
+            r"(?:that's|that is|it's|it is|it was|that was|seems|seemed|sounds like|what a|such a) (?:a |"
+            r"an )?"
+            r"(?:\w+ )?(?P<cue>poor|bad|wrong|questionable|short-?sighted|baffling|hasty|rash|strange|odd) "
+            r"(?:call|decision|choice)"
+        ),
+        "blame",
+        "call|decision|choice",
+    ),
+    (
+        _one(
+            r"(?P<cue>not) that i (?:expected|thought|hoped for|was expecting) "
+            r"(?:anything else|otherwise|any different)"
+        ),
+        "sarcasm",
+        "not that i",
+    ),
+    (
+        _one(
+            r"(?P<cue>brief|short|quick|rushed|late|limited|cursory|fleeting) (?:as|though) (?:it|they|that) "
+            r"(?:was|were)"
+        ),
+        "sarcasm",
+        " as it was| as they were| though it was| as that was",
+    ),
+    (
+        _one(
+            r"(?P<cue>won't|will not|not going to|refuse to)(?: be)? (?:sign|accept|start|agree|commit)\w*\b"
+            r"[^.?!]{0,20}\buntil"
+        ),
+        "demand",
+        "until",
     ),
 )
 

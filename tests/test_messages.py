@@ -144,6 +144,8 @@ KNOWN_DISAGREEMENTS = {
     "it; the check reads the words, not who is to write",
     ("k016", "thanks_them"): "“thank you for sparing me a whole twenty minutes” is sarcastic thanks "
     "(as v034)",
+    ("j007", "asks_one_question"): "“I expect a call back today please. Is there any news?”: a demand, then "
+    "the question (the labeller failed it in j001, passed it here; the checks keep r008's choice)",
     ("o006", "greets_by_name"): "“Chloe” for “Chloé” is pointed out in an opener too: the learner writes the "
     "script down, and the accent test (test_misspelled_accented_name_is_pointed_out) keeps that choice",
 }
@@ -1175,11 +1177,11 @@ def test_another_firm_is_seen_past_a_generic_word_the_names_share() -> None:
 
 
 def test_round_four_batches_were_measured_before_tuning_and_hold_now() -> None:
-    """tuning12-14 are labelled batches like the others (the labels test covers them); each has tone
+    """tuning12-15 are labelled batches like the others (the labels test covers them); each has tone
     faults of the four kinds and good messages, so the benchmark's figures on them mean something."""
     bench = _bench()
-    for part in ("tuning12", "tuning13", "tuning14"):
+    for part in ("tuning12", "tuning13", "tuning14", "tuning15"):
         report = bench.run(part)
-        assert report.tone >= 15 and report.good >= 8, part
+        assert report.tone >= 12 and report.good >= 7, part
         assert report.tone_flagged == report.tone, part
         assert report.good_clean == report.good, part
