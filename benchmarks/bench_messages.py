@@ -3,9 +3,11 @@
     .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|…|heldout|heldout2|heldout3|both]
 
 The labelled messages live in ``tests/data/messages/``: ``tuning.json`` and ``tuning2.json`` to
-``tuning7.json`` (the checks may be improved against them; the later batches were written and
-labelled in rounds 2 and 3, before the checker was run on them, and are reported separately) and
-two held-out parts, only read here, to measure (a test keeps it that way): ``heldout.json``
+``tuning15.json`` (the checks may be improved against them; the later batches were written and
+labelled in rounds 2 to 4, before the checker was run on them, and are reported separately; the
+round-4 batches ``tuning12``-``tuning15`` were each measured once before the checks were changed for
+them, on the weak side: tone faults in fresh wording and polite look-alikes) and
+three held-out parts, only read here, to measure (a test keeps it that way): ``heldout.json``
 (written and labelled in round 1; measured several times since, so no longer a clean test) and
 ``heldout2.json`` (round 3: new interviews, written, labelled and committed before the checker
 was ever run on it) and ``heldout3.json`` (written blind by someone who never saw the checker's
@@ -49,7 +51,7 @@ from followup_kit.records import Interview  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "messages"
 #: The tuning part, the later tuning batches (tuning2.json, tuning3.json, … each reported on its own),
-#: and the two held-out parts, each reported on its own.
+#: and the three held-out parts, each reported on its own.
 PARTS = {
     "tuning": DATA / "tuning.json",
     **{

@@ -536,7 +536,7 @@ _SELF_HERE = re.compile(rf"(?:^|(?<=[\s,.!?]))(?P<name>{_NAME})(?:\s+(?P<last>{_
 #: "Hi Dana, Sam Lee." or "Hello Anika. Ravi Menon." : a first and last name standing alone.
 _SELF_BARE = re.compile(
     rf"(?:^|(?<=[,.!?-]\s))(?P<name>{_NAME})\s+(?P<last>{_NAME})(?=\s*[,.!?]|\s+-\s|"
-    r"\s+(?:speaking|calling|from)\b)"
+    r"\s+(?:speaking|calling|from|again)\b)"
 )
 
 _THANKS = _rx(
@@ -572,6 +572,7 @@ _INTEREST = _rx(
     r"(?:role|job|position|post|it) (?:feels|seems|sounds|looks) like (?:a |the )?"
     r"(?:great|good|perfect|ideal|natural|real) (?:fit|match) for me",
     r"(?:privilege|honou?r|pleasure|joy) to (?:join|work|be part|contribute|bring|help|support)",
+    r"(?:proud|honou?red|privileged) to (?:join|work|be part|contribute)",
     r"appeals? to me|(?:really|very much|greatly) appeals?",
     r"(?:drawn|attracted) to (?:the|this|your|working)",
     r"(?:would|'d) be (?:so |very |really )?(?:happy|glad|delighted|thrilled|keen) to "
@@ -664,6 +665,17 @@ def _find(pattern: re.Pattern[str], text: str, *, negated: bool = False) -> re.M
     return None
 
 
+#: Where a clause ends: ", but", "; ", " - ".
+_CLAUSE_END = re.compile(r"[,;:]\s*(?:but|though|although|yet|and|so|while)?\b|\s-\s", re.I)
+
+
+def _clause_at(sentence: str, index: int) -> str:
+    """The clause of ``sentence`` that holds the character at ``index``."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, index)), default=0)
+    nxt = _CLAUSE_END.search(sentence, index)
+    return sentence[start : nxt.start() if nxt else len(sentence)]
+
+
 # -- questions: by their structure ----------------------------------------------------------------
 
 _AUX = (
@@ -697,6 +709,9 @@ _INDIRECT_QUESTION = _rx(
     r"(?:i'd|i would|id) (?:really |also |be )?(?:appreciate|welcome|value|grateful for|glad of) "
     r"(?:knowing|hearing|learning|any|your|some|a word|one)",
     r"(?:grateful|thankful|glad) (?:to (?:know|hear|learn)|if you (?:could|can|would))",
+    # what you'd value, then what it is about: "I'd really value a line on how my answer came across"
+    r"(?:i'd|i would) (?:really |also |so |very much )?(?:be grateful for|appreciate|welcome|value|love) "
+    r"(?:\w+ ){0,4}?(?:on|about|of|as to|regarding) (?:how|what|which|whether|where)",
     r"(?:happy|glad) to (?:send|provide|share) (?:anything|whatever|any)",
     r"(?:if|whether) there(?:'s| is) anything",
     r"if you need (?:anything|any|more|something)[^.?!]{0,30}(?:please )?(?:tell|let) me",
@@ -760,7 +775,12 @@ def _is_question(sentence: str) -> bool:
         return interrogative or len(last) >= 3
     # typed speech puts the question first or last: "just checking in, is there anything you need"
     ends = (clauses[0], clauses[-1]) if clauses else ()
-    return any(_TYPED_QUESTION.match(c) for c in ends)
+    return any(_TYPED_QUESTION.match(c) and not _RELATIVE.match(c) for c in ends)
+
+
+#: A relative clause ("…, which didn't seem right", "…, who was lovely"): "which"/"who" and a verb with
+#: no subject after it, so not a question typed without its "?".
+_RELATIVE = re.compile(rf"^(?:which|who)\s+(?:{_AUX}|\w+'s)\s+(?!(?:{_SUBJECT})\b)", re.I)
 
 
 def _sensible(question: str, draft: _Draft) -> bool:
@@ -806,7 +826,8 @@ _GRIEVANCE = (
     r"after (?:a|one|two|three|four|\d+) (?:weeks?|months?)|"
     r"(?:a|one|two|three|four|several|\d+) (?:weeks?|months?) (?:after|since|later)|only (?:been|taken|took)|"
     r"eventually|in the end|whenever that (?:is|may be|will be)|at (?:long )?last|(?:had|have|"
-    r"'d) forgotten (?:about )?me|radio silence|in the dark|out of the loop|ghost\w*"
+    r"'d) forgotten (?:about )?me|radio silence|in the dark|out of the loop|ghost\w*|"
+    r"took (?:its|their|your|his|her) (?:sweet )?time|(?:took|taken) (?:ages|forever|long enough)"
 )
 #: (pattern, category, advice, sources); the category says which checks show it.
 _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
@@ -1191,6 +1212,518 @@ _TONE_FOR = {
 TONE_CHECKS = ("no_pressure", "not_argumentative", "courteous_tone")
 
 
+# -- tone by structure (round 4): what a phrase list cannot hold ---------------------------------
+#
+# Each rule names a shape rather than words: a want or an imperative aimed at a time ("I'd need to hear
+# by Friday", "ring me back today"), a first-person need of the job or the money, a comparison of
+# yourself with the others, a judgement of their question or test, a count of your calls, scare quotes,
+# an ironic "clearly".  The ``cue`` group is the word a negation must govern to cancel the rule ("I
+# don't need an answer today", "your question wasn't odd at all"); without one, the match's start.
+
+_WEEKDAY_WORDS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri"
+#: An hour, a day or a word of urgency that turns a want into a deadline.
+_TIME_PRESSURE = (
+    r"(?:asap|a\.s\.a\.p|urgent(?:ly)?|today|tonight|right away|straight away|immediately|at once|"
+    r"first thing|this (?:afternoon|evening|morning|week)|one way or (?:the )?other|"
+    r"(?:by|before) the weekend|by (?:the end of )?(?:"
+    + _WEEKDAY_WORDS
+    + r"|tomorrow|tonight|today|(?:the )?end of (?:the |this )?(?:day|week)|eod|cob|close of business|noon|"
+    r"midday|lunch(?:time)?|\d{1,2}(?::\d\d)?\s*(?:am|pm|o'clock))|within (?:the )?(?:next )?"
+    r"(?:\d+|an?|one|two|(?:a )?couple of|few|24|48) (?:hours?|days?))"
+)
+#: What you want from them: to know, to hear, their answer, the contract…
+_WANTED = (
+    r"(?:to (?:know|hear|have|get|see|receive|find out)\b|(?:an?|your|the|some|my|a final) (?:\w+ )?"
+    r"(?:answer|decision|reply|response|news|update|word|call|callback|confirmation|contract|offer|feedback|"
+    r"outcome|result|verdict|status)\b|(?:it|this|that|something|either way|back)\b)"
+)
+def _one(pattern: str) -> re.Pattern[str]:
+    """A case-insensitive whole-word pattern (one alternative: its ``cue`` group is its own)."""
+    return re.compile(rf"\b(?:{pattern})\b", re.I)
+
+
+#: (pattern, tone category, trigger words split by "|"): each shape marks as ``cue`` (or ``cue2``) the
+#: word a negation must govern to cancel it; a pattern runs only on a text holding one of its trigger
+#: words (a substring test costs far less than the pattern, and every match holds one), which keeps
+#: ``check_message`` fast.
+_STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    # a want of yours, or an imperative at them, with a time attached: pressure
+    (
+        _one(
+            r"(?:i|we)(?:'d|'ll| would| will| really| just| do| still| am|'m)?\s+(?:really |just |still |"
+            r"definitely )?(?:(?P<cue>need|needs|want|expect|require|appreciate)\s+" + _WANTED + r"|"
+            r"(?P<cue2>must (?:have|know|hear)|have to (?:know|hear|have|get)|(?:hope|hoping) to (?:get|hear|"
+            r"have|know|receive)|like to (?:hear|know|get|have))\b)[^.?!]{0,40}?\b" + _TIME_PRESSURE
+        ),
+        "demand",
+        "asap|a.s.a.p|urgent|today|tonight|away|immediately|at once|first thing|this afternoon|"
+        "this evening|this morning|this week|one way or|weekend|by |within",
+    ),
+    (
+        _one(
+            r"(?P<cue>(?:call|ring|phone|text|email|e-mail|message|answer|get back to|reply to|come back to)"
+            r" me(?: back)?|let me know|send (?:me|it|the|over)|tell me|give me|"
+            r"please(?! feel free| don't| do not| no\b))\b[^.?!]{0,40}?\b" + _TIME_PRESSURE
+        ),
+        "demand",
+        "asap|a.s.a.p|urgent|today|tonight|away|immediately|at once|first thing|this afternoon|"
+        "this evening|this morning|this week|one way or|weekend|by |within",
+    ),
+    (
+        _one(r"(?:it's|it is|this is|that's)(?: really| very| quite| pretty)? (?P<cue>urgent)"),
+        "demand",
+        "urgent",
+    ),
+    # terms set as fixed, and another employer used as leverage
+    (
+        _one(r"(?P<cue>non-?negotiable|deal-?breaker|my bottom line|take it or leave it)"),
+        "demand",
+        "negotiable|deal-breaker|dealbreaker|deal breaker|bottom line|take it or leave it",
+    ),
+    (
+        _one(
+            r"(?:salary|pay|offer|package|rate)\b[^.?!]{0,20}\b(?P<cue>has|needs|must|will have) to (?:go up|"
+            r"rise|increase|improve|be (?:higher|better|more|at least))"
+        ),
+        "demand",
+        "salary|pay|offer|package|rate",
+    ),
+    (
+        _one(
+            r"(?P<cue>another|other|a different) (?:company|companies|employer|firm|organi[sz]ation|offer|"
+            r"business|place|job|school|agency|team)\b[^.?!]{0,20}\b(?:is |are )?(?:waiting (?:on|for) me|"
+            r"wants? (?:me|an answer)|"
+            r"chasing me|pushing me)"
+        ),
+        "demand",
+        "waiting on me|waiting for me|want me|wants me|want an answer|wants an answer|chasing me|pushing me",
+    ),
+    # a need of the job or of money, said in the first person
+    (
+        _one(
+            r"i (?:\w+ )?(?P<cue>need|needed) (?:this|it|the job|a job|this job|the role|this role|the work|"
+            r"work|the money|the income|an income|good news|some good news|a yes|a break|a win|"
+            r"this (?:chance|opportunity)|the (?:chance|opportunity))"
+            r"(?! (?:to|by|before|in writing|signed|back|from)\b)"
+        ),
+        "needy",
+        "need",
+    ),
+    (
+        _one(
+            r"(?P<cue>money|cash|(?:my|our) (?:finances|savings|budget|funds|rent|bills|mortgage|debts?))\b"
+            r"[^.?!]{0,25}\b(?:tight|short|low|running (?:out|low|dry)|run out|gone|behind|overdue|"
+            r"piling up|mounting|a (?:struggle|worry))"
+        ),
+        "needy",
+        "money|cash|finances|savings|budget|funds|rent|bills|mortgage|debt",
+    ),
+    (
+        _one(
+            r"(?P<cue>can't|cannot|couldn't|struggl\w+ to) (?:afford|pay (?:my|the|our)|"
+            r"cover (?:my|the|our))|"
+            r"make ends meet|(?:behind|late) (?:on|with) (?:my |the |our )?(?:rent|bills|mortgage|payments)"
+        ),
+        "needy",
+        "afford|pay my|pay the|pay our|cover my|cover the|cover our|ends meet|behind|late",
+    ),
+    (
+        _one(
+            r"(?:this|the|that) (?:job|role|position|offer|opportunity|chance)\b[^.?!]{0,25}\b(?:would|will|"
+            r"could|'d|'ll)\s+(?:\w+ )?(?P<cue>change everything|change my life|change our lives|"
+            r"save (?:me|us)|mean (?:the world|everything))"
+        ),
+        "needy",
+        "change everything|change my life|change our lives|save me|save us|mean the world|mean everything",
+    ),
+    (
+        _one(r"(?P<cue>means?|meant) (?:the world|everything) to (?:me|us)"),
+        "needy",
+        "the world|everything",
+    ),
+    (
+        _one(
+            r"(?:about|ready|close|going) to (?P<cue>give up)|on the verge of (?:giving up|tears)|"
+            r"at the end of my tether|at my wits'? end"
+        ),
+        "needy",
+        "give up|giving up|on the verge|tether|wits",
+    ),
+    (
+        _one(
+            r"i(?:'m| am)? (?:\w+ )?(?P<cue>begging|beg|pleading|implore)(?! (?:to differ|your pardon))|"
+            r"please,? please|i have no (?:other )?(?:option|choice|alternative)|nothing else to fall back on"
+        ),
+        "needy",
+        "beg|plead|implore|please, please|please please|no other|no option|no choice|no alternative|"
+        "fall back",
+    ),
+    (
+        _one(
+            r"i(?:'ve| have)? had (?:a|such a|the) (?:\w+ )?(?P<cue>rough|tough|hard|awful|terrible|horrible|"
+            r"difficult|miserable|bad) (?:few |couple of )?(?:months?|weeks?|years?|time|patch|run)"
+        ),
+        "needy",
+        "had",
+    ),
+    (
+        _one(
+            r"(?:\d+|dozens of|hundreds of|countless|so many|endless|months of|a year of|years of) "
+            r"(?P<cue>rejections|knockbacks)"
+        ),
+        "needy",
+        "rejections|knockbacks",
+    ),
+    # yourself set against the other candidates, and their decision called wrong
+    (
+        _one(
+            r"(?P<cue>less|fewer|weaker|worse|poorer)\b[^.?!]{0,40}\b"
+            r"than (?:me|i (?:do|did|have)|mine|myself)"
+        ),
+        "blame",
+        "than",
+    ),
+    (
+        _one(
+            r"(?:i(?:'ve| have| had| was| am|'m)?|my)\b[^.?!]{0,40}\b(?P<cue>more|better|stronger|longer|"
+            r"greater)"
+            r"\b[^.?!]{0,30}\bthan (?:most|the (?:others|rest|other candidates?)|anyone|anybody|everyone|"
+            r"any of (?:them|the others)|any (?:other )?(?:candidate|applicant)|whoever)"
+        ),
+        "blame",
+        "than",
+    ),
+    (
+        _one(r"i (?:was|am|'m) the (?P<cue>only) (?:one|candidate|person|applicant)"),
+        "blame",
+        "the only",
+    ),
+    (
+        _one(
+            r"(?:you|they|the panel|the team|the committee|the interviewers?|someone|somebody|management|hr)"
+            r"(?:'ve| have)? (?:\w+ )?(?P<cue>got|get|made|make) (?:this|it|that|"
+            r"the (?:\w+ )?(?:decision|call|choice))(?: one)? (?:\w+ )?wrong"
+        ),
+        "blame",
+        "wrong",
+    ),
+    (
+        _one(
+            r"(?:successful|chosen|other|winning|eventual) (?:candidate|applicant|person|hire)\b[^.?!]{0,25}"
+            r"\b(?:offered|had|brought|has|did)\b[^.?!]{0,50}\b(?P<cue>didn't|did not|don't|doesn't|wasn't|"
+            r"couldn't|than (?:me|i|mine))"
+        ),
+        "blame",
+        "successful|chosen|other|winning|eventual",
+    ),
+    # their question, test or process judged
+    (
+        _one(
+            r"(?:your|the|that|this) (?:[\w']+ )?(?:question|questions|test|task|exercise|process|format|"
+            r"assessment|panel|decision)\b[^.?!]{0,80}?\b(?P<cue>odd|strange|weird|bizarre|harsh|"
+            r"unreasonable|"
+            r"inappropriate|irrelevant|pointless|misleading|didn't seem (?:right|fair|relevant)|"
+            r"(?:had|has|have) (?:nothing|little) to do with|unrelated to|favou?r(?:ed|s)|stacked|rigged|"
+            r"wasn't (?:right|fair|relevant|appropriate)|out of order|a bit much|over the top)"
+        ),
+        "hostile",
+        "odd|strange|weird|bizarre|harsh|unreasonable|inappropriate|irrelevant|pointless|"
+        "misleading|seem|wasn't|out of order|a bit much|over the top|to do with|unrelated|favour|favor|"
+        "stacked|rigged",
+    ),
+    # calls counted, and earlier messages said to have gone unanswered
+    (
+        _one(
+            r"(?:second|third|fourth|fifth|sixth|umpteenth|nth|\d+(?:st|nd|rd|th)) (?:time|attempt|try)\b"
+            r"[^.?!]{0,30}\b(?P<cue>call|ring|rang|reach|contact|try|trying|tried|phon\w*|email\w*|chas\w*|"
+            r"leav\w*|get(?:ting)? hold|follow\w*)"
+        ),
+        "repeat",
+        "time|attempt|try",
+    ),
+    (
+        _one(
+            r"(?P<cue>called|rung|rang|phoned|emailed|tried|messaged|chased|written|wrote|"
+            r"texted)\b[^.?!]{0,25}"
+            r"\b(?:twice|(?:two|three|four|five|several|many|multiple|a few|\d+) times)"
+        ),
+        "repeat",
+        "twice|times",
+    ),
+    (
+        _one(
+            r"my (?:last|previous|earlier|other|first) (?:(?:two|three|few|several|couple of) )?(?:emails?|"
+            r"messages?|calls?|voicemails?|letters?|notes?)\b[^.?!]{0,50}\b(?P<cue>vanish\w*|disappear\w*|"
+            r"thin air|black hole|unanswered|unreturned|went nowhere|ignored|no (?:reply|response|answer)|"
+            r"never (?:got|arrived|reached))"
+        ),
+        "reproach",
+        "my last|my previous|my earlier|my other|my first",
+    ),
+    # irony: scare quotes, an ironic "clearly", deference that mocks
+    (
+        re.compile(
+            r"\b(?:the|your|a|an|this|that|such|our|these|those)\s+(?P<cue>\"[^\"\n]{2,20}\")\s+[a-z]", re.I
+        ),
+        "sarcasm",
+        '"',
+    ),
+    (
+        _one(
+            r"(?P<cue>clearly|obviously|evidently|apparently)\b[^.?!]{0,60}\b(?:(?:wasn't|weren't|isn't|"
+            r"aren't|not) (?:what you (?:were|are) (?:after|looking for|wanted)|good enough|enough)|"
+            r"counts? for (?:nothing|little))"
+        ),
+        "sarcasm",
+        "clearly|obviously|evidently|apparently",
+    ),
+    (
+        _one(
+            r"(?:far|much|so many|other) more (?P<cue>important) "
+            r"(?:things|matters|people|priorities|candidates)|"
+            r"better things to do"
+        ),
+        "sarcasm",
+        "more important|better things",
+    ),
+    # round 4, second pass: the same shapes in more words
+    (
+        _one(
+            r"i(?:'ll|'d| will| would)? (?P<cue>need|want|expect) you to (?:come back|improve|raise|increase|"
+            r"match|do better|reconsider|change|sort|get back|decide|confirm|make|give)"
+        ),
+        "demand",
+        "you to",
+    ),
+    (
+        _one(r"i (?:had )?(?P<cue>expected) (?:more|better|a (?:lot|bit|good deal) more)"),
+        "demand",
+        "expected",
+    ),
+    (
+        _one(
+            r"i(?:'ve| have)? (?:already )?(?P<cue>left|sent)(?: you)? (?:a (?:couple|few) of|several|"
+            r"multiple|two|"
+            r"three|four|some|a number of) (?:messages|voicemails|emails|texts)"
+        ),
+        "repeat",
+        "left|sent",
+    ),
+    (
+        _one(
+            r"(?P<cue>trying|calling|ringing|phoning|emailing|writing|chasing|following up)\b[^.?!]{0,15}"
+            r"\b(?:once more|yet again|one more time|again)"
+        ),
+        "repeat",
+        "again|once more|one more time",
+    ),
+    (_one(r"(?:have|has|had) (?P<cue>come and gone)"), "reproach", "come and gone"),
+    (
+        _one(
+            r"i(?:'m| am| was)? (?:\w+ )?(?P<cue>baffled|bewildered|stunned|gobsmacked|flabbergasted|"
+            r"mystified)"
+        ),
+        "blame",
+        "baffled|bewildered|stunned|gobsmacked|flabbergasted|mystified",
+    ),
+    (_one(r"you(?:'ll| will) (?:\w+ ){0,3}(?P<cue>regret)"), "blame", "regret"),
+    (
+        _one(
+            r"(?:which|that) i (?P<cue>hope) you(?:'ll| will) (?:bear|keep|take) in(?:to)? (?:mind|account)|"
+            r"i (?P<cue2>hope) (?:that|this|it)(?:'s| has| will| is)? (?:been |be )?(?:taken into account|"
+            r"borne in mind|considered)"
+        ),
+        "blame",
+        "into account|in mind|considered",
+    ),
+    (
+        _one(
+            r"(?:been |i've been |i have been |i'm |i am )?(?P<cue>out of work|unemployed|job ?hunting|"
+            r"looking for "
+            r"work)\b[^.?!]{0,15}\b(?:since|for (?:\w+ )?(?:months|a year|years|ages|so long))"
+        ),
+        "needy",
+        "out of work|unemployed|hunting|looking for work",
+    ),
+    (
+        _one(r"(?:kids|children|family|son|daughter|little ones)\b[^.?!]{0,10}\b(?P<cue>need)"),
+        "needy",
+        "need",
+    ),
+    (
+        _one(
+            r"(?P<cue>can't|cannot|couldn't) face (?:another|more|any more)|on my last legs|"
+            r"(?:can|could)(?:n't|not)? (?:barely|hardly) (?:sleep|eat|think|focus|concentrate)|"
+            r"(?:can't|cannot|couldn't) (?:sleep|eat|stop thinking)"
+        ),
+        "needy",
+        "face|last legs|barely|hardly|sleep|eat|stop thinking",
+    ),
+    (
+        _one(
+            r"(?:gotta|got to|you(?:'ve)? (?:got to|gotta)) love|don't you (?:just )?love|"
+            r"i (?:just )?love how\b[^.?!]{0,80}(?:\bha(?:ha)*\b|\blol\b|same (?:speed|pace)|as (?:fast|"
+            r"quick|"
+            r"speedy) as)|(?:at|with) (?:the same|a) (?:speed|pace) as|(?:glacial|snail's|snail) pace|"
+            r"as (?:fast|quick|quickly|speedy) as (?:a|an|the) (?:snail|tortoise|glacier|sloth)"
+        ),
+        "sarcasm",
+        "love|speed|pace|as fast as|as quick",
+    ),
+    (_one(r"nothing but time|(?:was|been|is) (?:certainly|quite|definitely|really|some|such) (?:an? |the )?"
+          r"experience"), "sarcasm", "nothing but time|experience"),
+    (
+        _one(
+            r"(?:what a|how) (?P<cue>generous|kind|thoughtful|helpful|quick|prompt|efficient|professional)"
+            r"\b[^.?!]{0,60}\b(?:i'm sure|i suppose|i guess|ha|haha|lol)"
+        ),
+        "sarcasm",
+        "i'm sure|suppose|guess|ha|lol",
+    ),
+    # round 4, third pass
+    (
+        _one(
+            r"i (?:really |do |just |still |simply )*(?P<cue>need) (?:an answer|a decision|a reply|"
+            r"a response|"
+            r"to know (?:either way|one way or|where i stand))"
+        ),
+        "demand",
+        "need",
+    ),
+    (
+        _one(
+            r"(?:i'm sure|no doubt|i know) you(?:'ve| have| were|'re| are)? (?:been )?(?:very |so |really )?"
+            r"(?P<cue>busy|swamped|rushed|snowed under|run off|rushed off)\b[^.?!]{0,40}\b(?:for|over|these|"
+            r"the past|the last) (?:\w+ ){0,2}(?:weeks|months)"
+        ),
+        "sarcasm",
+        "busy|swamped|rushed|snowed|run off",
+    ),
+    (
+        _one(
+            r"i(?:'d| had| have|'ve)? (?P<cue>given|gave|was|were|did|had) (?:the )?(?:strongest|"
+            r"best) (?:answers?|"
+            r"interview|performance|candidate|presentation)"
+        ),
+        "blame",
+        "strongest|best",
+    ),
+    (
+        _one(
+            r"(?:every|each) (?:day|morning|afternoon|evening|hour|week)\b[^.?!]{0,20}\buntil|"
+            r"i(?:'ll| will) (?P<cue>keep) (?:on )?(?:trying|calling|ringing|phoning|emailing|chasing)"
+        ),
+        "repeat",
+        "until|keep",
+    ),
+    (
+        _one(r"(?P<cue>don't|do not|can't|cannot|fail to|struggle to) (?:see|understand) (?:how|why)"),
+        "blame",
+        "see how|see why|understand how|understand why",
+    ),
+    (
+        _one(
+            r"lucky (?:them|him|her|whoever|old)|good for them|bully for|whoever (?:they|he|she) (?:are|is)"
+        ),
+        "sarcasm",
+        "lucky|good for them|bully|whoever",
+    ),
+    (
+        _one(r"(?:a|all) (?P<cue>whole) (?:\w+ )?(?:minutes?|seconds?)|all of (?:\w+ )?minutes"),
+        "sarcasm",
+        "whole|all of",
+    ),
+    (
+        _one(
+            r"(?:question|questions|test|task|exercise)\b[^.?!]{0,40}\b(?:felt|seemed|was|were|looked) like "
+            r"(?:a |an )?(?P<cue>trick|trap|gotcha|ambush)|(?P<cue2>trick|loaded|gotcha) questions?"
+        ),
+        "hostile",
+        "trick|trap|gotcha|ambush|loaded",
+    ),
+    (
+        _one(
+            r"(?P<cue>no idea|can't tell you|cannot tell you|can't imagine) (?:what|how much) (?:this|"
+            r"it) means|"
+            r"after the (?:year|months|weeks|time) (?:i've|i have) had"
+        ),
+        "needy",
+        "means|had",
+    ),
+    # round 4, fourth pass
+    (
+        _one(r"must be (?P<cue>nice|lovely|great)|nice work if you can get it|(?:it's )?alright for some"),
+        "sarcasm",
+        "must be|nice work|alright for some",
+    ),
+    (
+        _one(
+            r"(?:only|just) (?P<cue>got|gets|getting|in the running|shortlisted|chosen|picked|hired|"
+            r"got the job)"
+            r"\b[^.?!]{0,30}\bbecause"
+        ),
+        "blame",
+        "because",
+    ),
+    (
+        _one(
+            r"(?:that's|that is|it's|it is|it was|that was|seems|seemed|sounds like|what a|such a) (?:a |"
+            r"an )?"
+            r"(?:\w+ )?(?P<cue>poor|bad|wrong|questionable|short-?sighted|baffling|hasty|rash|strange|odd) "
+            r"(?:call|decision|choice)"
+        ),
+        "blame",
+        "call|decision|choice",
+    ),
+    (
+        _one(
+            r"(?P<cue>not) that i (?:expected|thought|hoped for|was expecting) "
+            r"(?:anything else|otherwise|any different)"
+        ),
+        "sarcasm",
+        "not that i",
+    ),
+    (
+        _one(
+            r"(?P<cue>brief|short|quick|rushed|late|limited|cursory|fleeting) (?:as|though) (?:it|they|that) "
+            r"(?:was|were)"
+        ),
+        "sarcasm",
+        " as it was| as they were| though it was| as that was",
+    ),
+    (
+        _one(
+            r"(?P<cue>won't|will not|not going to|refuse to)(?: be)? (?:sign|accept|start|agree|commit)\w*\b"
+            r"[^.?!]{0,20}\buntil"
+        ),
+        "demand",
+        "until",
+    ),
+)
+
+
+_STRUCTURAL = tuple((p, c, tuple(t.split("|"))) for p, c, t in _STRUCTURAL_TONE)
+
+
+def _structural_faults(text: str, kind: str, found: set[str]) -> list[_Fault]:
+    """Tone faults by structure (``_STRUCTURAL_TONE``), for categories the phrase rules did not find."""
+    out = []
+    lower = text.lower()
+    for pattern, category, triggers in _STRUCTURAL:
+        if category in found or category not in _TONE_FOR[kind]:
+            continue
+        if not any(word in lower for word in triggers):
+            continue
+        for m in pattern.finditer(text):
+            cue = next((m.start(g) for g in ("cue", "cue2") if m.groupdict().get(g)), m.start())
+            if not _negated(text, cue, 6):
+                rule = next(r for r in _TONE_RULES if r[1] == category)
+                out.append(_Fault(m.group(), rule[2], rule[3], category))
+                found.add(category)
+                break
+    return out
+
+
 #: Distress is only a tone fault when it is about yourself and the outcome, not an apology, a hedge
 #: ("no need to rush") or a remark on the work ("a tough question", "the backlog is a serious problem").
 _FIRST_PERSON = _rx(r"i|i'm|i've|i'd|i'll|me|my")
@@ -1286,6 +1819,7 @@ def _tone_faults_in(text: str, kind: str) -> tuple[_Fault, ...]:
             if not _negated(text, m.start(), 6):
                 out.append(_Fault(m.group(), advice, sources, category))
                 break
+    out += _structural_faults(text, kind, {f.category for f in out})
     if "needy" in _TONE_FOR[kind] and not any(f.category == "needy" for f in out):
         for sentence in _SENTENCE_BREAK.split(text):
             if sentence and _distress(sentence.strip()):
@@ -1641,7 +2175,7 @@ _PURPOSE = _rx(
     r"(?:calling|ringing|phoning|wanted|want|hoping|like|love) to "
     r"(?:see|ask|find out|hear|know|check|enquire|inquire) (?:if|whether|where|how|about)",
     r"(?:calling|ringing|phoning|call|ring|phone|telephone|telephoning)\w* "
-    r"(?:about|regarding|re:?|on|for|to ask|to know|to see|to find out)(?: about)? (?:the |your |a |my )?"
+    r"(?:about|regarding|re:?|on|for|to ask|to know|to see|to find out)(?: about)? (?:the |your |an? |my )?"
     r"(?:decision|outcome|status|progress|news|update|timeline|timing)",
     r"(?:waiting|hoping) to hear (?:about|back|whether|if)",
     r"(?:ask|know|see|find out|hear)\w* (?:if|whether|about) [^.?!]{0,30}"
@@ -1842,8 +2376,16 @@ _ACCEPTS = _rx(
 
 @_rule("accepts_decision", "Accepts the decision in a line")
 def _accepts_decision(draft: _Draft) -> _Verdict:
-    """An accepting line that is not negated: "I can't accept this" is not one."""
-    found = _find(_ACCEPTS, draft.flat)
+    """An accepting line that is not negated ("I can't accept this" is not one) and does not itself
+    argue or mock.
+
+    Choice: an explicit acceptance ("I accept your decision, although I suspect…") is judged on its
+    own clause, since the writer commits to it whatever follows; softer words ("I understand",
+    "fair enough") on their whole sentence, since a jab beside them turns them: in "I understand the
+    decision, though I'd be curious what the successful applicant had that I didn't" and "Clearly I
+    wasn't what you were after, fair enough" they carry the dispute.
+    """
+    found = _accepting(draft)
     if found:
         return _ok(
             f"You accept the decision gracefully ({_quote(found.group())}).", "model_feedback", "seed003"
@@ -1853,6 +2395,23 @@ def _accepts_decision(draft: _Draft) -> _Verdict:
         "model_feedback",
         "seed003",
     )
+
+
+#: An acceptance said outright, which stands on its own clause.
+_EXPLICIT_ACCEPT = _rx(r"i (?:\w+ )?accept|(?:accept|respect) (?:your|the|this|that) decision")
+_DISPUTE = ("blame", "sarcasm", "hostile")
+
+
+def _accepting(draft: _Draft) -> re.Match[str] | None:
+    """The first accepting words that are neither negated nor part of a dispute (``_accepts_decision``)."""
+    for sentence in draft.sentences:
+        m = _find(_ACCEPTS, sentence)
+        if not m:
+            continue
+        scope = _clause_at(sentence, m.start()) if _EXPLICIT_ACCEPT.match(m.group()) else sentence
+        if not any(f.category in _DISPUTE for f in _tone_faults_in(scope, draft.kind)):
+            return m
+    return None
 
 
 _DEVELOPMENT = _rx(
@@ -1871,7 +2430,7 @@ _DEVELOPMENT = _rx(
 #: A development purpose said outright: it frames the request whatever else the message says.
 _OWN_GROWTH = _rx(
     r"(?:so (?:that )?i can|so i could|to help me|in order to|for my (?:own )?)\s*"
-    r"(?:improve|learn|develop|grow|get better|do better|improvement|development|growth)\w*",
+    r"(?:improve|learn|develop|grow|get better|do better|work on|improvement|development|growth)\w*",
 )
 
 
@@ -1879,13 +2438,26 @@ _OWN_GROWTH = _rx(
 def _frames_development(draft: _Draft) -> _Verdict:
     """Words of growth ("so I can improve"), not the job title ("Developer").
 
-    Choice: when the message argues or is sarcastic, "what could I have done better?" reads as a
-    challenge, not as a request to learn, so it does not count as framing; a purpose said outright
-    ("so I can improve", "to help me develop") still does.
+    Choice: while the message disputes the decision and accepts it nowhere ("I think you made a big
+    mistake. What could I have done better?"), the question reads as a challenge, not as a request
+    to learn, so it does not count as framing; once the decision is accepted it does, even beside a
+    jab the tone check flags; a question that itself argues or mocks never does; a purpose said
+    outright ("so I can improve", "to help me develop", "so I can work on it") always does.
     """
-    found = _first(_DEVELOPMENT, draft.flat)
+    disputed = _has(draft, *_DISPUTE) and _accepting(draft) is None
+    found = None
+    if not disputed:
+        found = next(
+            (
+                m.group()
+                for sentence in draft.sentences
+                if (m := _DEVELOPMENT.search(sentence))
+                and not any(f.category in _DISPUTE for f in _tone_faults_in(sentence, draft.kind))
+            ),
+            None,
+        )
     stated = _first(_OWN_GROWTH, draft.flat)
-    if stated or (found and not _has(draft, "blame", "sarcasm")):
+    if stated or found:
         found = stated or found
         return _ok(
             f"You frame it as your development ({_quote(found)}), not a dispute.", "model_feedback", "seed003"
@@ -1954,7 +2526,7 @@ def _not_argumentative(draft: _Draft) -> _Verdict:
 
 
 _FUTURE = _rx(
-    r"future (?:roles?|openings?|opportunit\w+|positions?|vacanc\w+|jobs?)",
+    r"future (?:roles?|openings?|opportunit\w+|positions?|vacanc\w+|jobs?|posts?)",
     r"other (?:\w+ ){0,2}(?:roles?|openings?|opportunit\w+|positions?|vacanc\w+|jobs?)",
     r"(?:keep|kept) me on (?:your|the) (?:books|list|radar|file)",
     r"next (?:opening|role|position|vacancy|opportunity|job)",
@@ -1975,9 +2547,25 @@ _FUTURE = _rx(
 )
 
 
+#: Asking to be considered outright, which counts even inside a question about improving.
+_CONSIDER = _rx(r"consider\w*|keep me|bear me|think of me|in mind|on file|let me know|hear about")
+
+
 @_rule("asks_future_roles", "Asks to be considered for future roles")
 def _asks_future_roles(draft: _Draft) -> _Verdict:
-    found = _first(_FUTURE, draft.flat)
+    """Asking to be considered again; "which area should I strengthen for future roles?" asks what to
+    improve, not to be considered, so a question about improving does not count."""
+    found = next(
+        (
+            m.group()
+            for sentence in draft.sentences
+            if (m := _FUTURE.search(sentence))
+            and not (
+                _DEVELOPMENT.search(sentence) and _is_question(sentence) and not _CONSIDER.search(sentence)
+            )
+        ),
+        None,
+    )
     if found:
         return _ok(f"You keep the door open ({_quote(found)}).", "model_feedback", "seed003", "seed000")
     return _fix(
@@ -2136,10 +2724,12 @@ def _mentions_talking_point(draft: _Draft) -> _Verdict:
 
 @_rule("restates_interest", "Restates your interest")
 def _restates_interest(draft: _Draft) -> _Verdict:
-    """Interest said plainly, in a sentence free of tone faults and not negated."""
+    """Interest said plainly, in a clause free of tone faults and not negated: in "I still think your
+    question was an odd one, but I'm very interested in the job" the interest stands (the tone check
+    flags the rest)."""
     for sentence in draft.sentences:
         found = _find(_INTEREST, sentence)
-        if found and not _tone_faults_in(sentence, "thank_you"):
+        if found and not _tone_faults_in(_clause_at(sentence, found.start()), "thank_you"):
             return _ok(
                 f"You restate your interest ({_quote(found.group())}); saying why makes it stronger.",
                 "seed002",
@@ -2230,6 +2820,13 @@ def _generic_normal() -> frozenset[str]:
     return frozenset(_GENERIC_WORDS | {_normal_word(w) for w in _GENERIC_WORDS})
 
 
+#: Words many organisations' names share: "Ashford Borough Council" is not "Birchwood District Council".
+_ORG_WORDS = frozenset(
+    "council borough district county city trust group ltd limited plc inc llc co company school hotel bank "
+    "hospital university college services solutions partners associates and of the".split()
+)
+
+
 def _other_firm(draft: _Draft) -> str | None:
     """A company the note says you'd join that is not the logged company (a copy-paste sign)."""
     if draft.interview is None:
@@ -2241,7 +2838,8 @@ def _other_firm(draft: _Draft) -> str | None:
     known |= {_fold(w) for w in draft.people("interviewers", "contact", "agency_contact")}
     for m in _JOINING.finditer(draft.flat):
         words = [_fold(w) for w in _WORD.findall(m["firm"])]
-        if words and words[0] not in _NOT_NAMES and not set(words) & (company | known):
+        distinct = set(words) - _ORG_WORDS
+        if words and words[0] not in _NOT_NAMES and distinct and not distinct & (company | known):
             return m["firm"]
     return None
 
@@ -2318,6 +2916,7 @@ _IN_WRITING = _rx(
     r"(?:send|email|e-mail|forward|pop|put|share|post|mail)\w*\b[^.?!]{0,25}"
     r"\b(?:offer|contract|terms|details|package|paperwork)",
     r"(?:offer|contract|terms|details)\b[^.?!]{0,20}\bin (?:an? )?(?:email|e-mail|writing|letter)",
+    r"(?:offer|contract|terms|paperwork)\b[^.?!]{0,20}\b(?:in|into|to) (?:my|your) (?:inbox|mailbox|email)",
     r"(?:send|forward|post|mail|share)\w*\b[^.?!]{0,30}\b(?:by|via|in an?|over|through) "
     r"(?:e-?mail|post|writing|"
     r"letter)|(?:send|email|forward)\w*\b[^.?!]{0,25}\bproposal",
