@@ -3,12 +3,15 @@
     .venv/bin/python benchmarks/bench_dashboard.py [--sizes sample 1000 20000] [--cohorts 30 300]
                                                    [--changes 8] [--tiny]
 
-For each log size it prints the time to build ``DashboardView`` (metrics, five charts, findings)
-and the median and worst time of a filter change: the kind filter (one kind off, then another
-selection: never one seen before, so nothing comes from the view's memory of selections), the
-date range (a week later each time), and *Large text* (off and on).  The same for the cohort view
-(the pooled summaries of 30 and 300 participants, as notebook 90 loads them, shown in
-``DashboardView`` with the cohort's wording and large text).
+For each log size it prints the time to build ``DashboardView`` as notebook 03 shows it (metrics,
+findings, and the chart of the open tab: the other four are drawn when their tab opens) and the
+median and worst time of a filter change: the kind filter (one kind off, then another selection:
+never one seen before, so nothing comes from the view's memory of selections), the date range (a
+week later each time), and *Large text* (off and on); ``tab`` is opening another tab after a kind
+change (its chart was marked stale, so it is drawn then); ``kinds5`` is a kind change with all five
+charts stacked in view (``tabs=False``, as on the projector).  The same for the cohort view (the
+pooled summaries of 30 and 300 participants, as notebook 90 loads them, shown in ``DashboardView``
+with the cohort's wording and large text).
 
 The floor is measured in the same run, just before each row: the same five charts drawn once with
 plain matplotlib (the kit's chart functions, which build ``Figure`` objects directly) on
@@ -16,11 +19,12 @@ precomputed tables, to PNG, with no widget.  The machine is shared, so every fig
 wall-clock seconds, as CPU seconds of this process (what the work costs, whoever else is busy) and
 as a ratio to the floor of the same row.
 
-``--alternatives`` also compares, on the histogram, three ways to redraw after a filter change:
-rebuilding the figure with its constrained layout (the old way), rebuilding it with the remembered
-layout (``charts.Renderer``, what the view does), and updating the artists of one kept figure in
-place; and says whether ipympl is installed (it would need a live kernel and a browser, so it is
-not timed here).
+``--alternatives`` also compares, on each chart, ways to redraw after a filter change: rebuilding
+the figure with its constrained layout (the old way), rebuilding it with the remembered layout on a
+new canvas (``charts.Renderer(keep_canvas=False)``), the same on the kept canvas of its size
+(``charts.Renderer()``, what the view does), and, for the histogram, updating the artists of one
+kept figure in place; and says whether ipympl is installed (it would need a live kernel and a
+browser, so it is not timed here).
 
 Goals (issue "Interactive speed"): filter change on the sample and at 1,000 interviews median
 <= 0.25 s and worst <= 0.5 s; the view built in <= 1.5x the floor; at 20,000 a change <= 1 s.
@@ -93,7 +97,17 @@ def measure(name: str, interviews, followups, changes: int, *, large: bool = Fal
     views: list[DashboardView] = []
     build = timed(lambda: views.append(DashboardView(interviews, followups, large=large, owner=owner)))
     view = views[0]
-    times: dict[str, list[tuple[float, float]]] = {"kinds": [], "dates": [], "large": []}
+    times: dict[str, list[tuple[float, float]]] = {"kinds": [], "dates": [], "large": [], "tab": [],
+                                                   "kinds5": []}  # fmt: skip
+    for i in range(changes):  # a tab opened after a kind change draws its stale chart
+        view.kinds.value = KIND_CYCLE[(i + 3) % len(KIND_CYCLE)]
+        times["tab"].append(timed(lambda i=i: setattr(view.charts, "selected_index", 1 + i % 4)))
+    view.charts.selected_index = 0
+    view.reset()
+    stacked = DashboardView(interviews, followups, large=large, owner=owner, tabs=False)
+    for i in range(changes):
+        picked = KIND_CYCLE[(i + 1) % len(KIND_CYCLE)]
+        times["kinds5"].append(timed(lambda picked=picked: setattr(stacked.kinds, "value", picked)))
     for i in range(changes):
         picked = KIND_CYCLE[i % len(KIND_CYCLE)]
         times["kinds"].append(timed(lambda picked=picked: setattr(view.kinds, "value", picked)))
@@ -112,7 +126,7 @@ def measure(name: str, interviews, followups, changes: int, *, large: bool = Fal
               f"{statistics.median(cpu):7.3f} {max(cpu):7.3f} {statistics.median(cpu) / floor_cpu:6.2f}")
     print(f"{'':>12} {'':>6} {'':>31}  charts drawn {view.drawn_charts}, skipped (tables unchanged) "
           f"{view.skipped_charts}; layouts reused {view.renderer.reused} of "
-          f"{view.renderer.reused + view.renderer.laid_out}")
+          f"{view.renderer.reused + view.renderer.laid_out} (tabs; stacked: {stacked.drawn_charts} drawn)")
 
 
 def alternatives(interviews, followups, changes: int) -> None:
@@ -121,6 +135,21 @@ def alternatives(interviews, followups, changes: int) -> None:
 
     selections = [metrics.filter_frames(interviews, followups, kinds=KIND_CYCLE[i % len(KIND_CYCLE)])
                   for i in range(changes)]  # fmt: skip
+    print("\nRedrawing each chart after a kind change (CPU s per redraw, median / worst):")
+    print(f"  {'chart':<26} {'rebuild (old)':>15} {'new canvas':>15} {'kept canvas':>15}")
+    for chart in charts.DASHBOARD_CHARTS:
+        rows = []
+        for renderer in (None, charts.Renderer(keep_canvas=False), charts.Renderer()):
+            if renderer is None:
+                draw = lambda s, chart=chart: charts.to_html(chart(*s))  # noqa: E731
+            else:
+                renderer.html(chart(interviews, followups), chart.__name__)  # its layout, as in a view
+                draw = lambda s, chart=chart, r=renderer: r.html(chart(*s), chart.__name__)  # noqa: E731
+            with metrics.computed_once():
+                values = [timed(lambda s=s, draw=draw: draw(s))[1] for s in selections]
+            rows.append(f"{statistics.median(values):6.3f} / {max(values):6.3f}")
+        print(f"  {chart.__name__:<26} {rows[0]:>15} {rows[1]:>15} {rows[2]:>15}")
+
     rebuild = [timed(lambda s=s: charts.to_html(charts.time_to_follow_up_chart(*s)))[1] for s in selections]
     renderer = charts.Renderer()
     charts.Renderer.html(renderer, charts.time_to_follow_up_chart(interviews, followups), "histogram")
@@ -149,7 +178,7 @@ def alternatives(interviews, followups, changes: int) -> None:
     in_place = [timed(lambda s=s: update_in_place(s))[1] for s in selections]
     print("\nRedrawing the histogram after a kind change (CPU s per redraw, median / worst):")
     for label, values in (("rebuild, constrained layout (old)", rebuild),
-                          ("rebuild, remembered layout (Renderer)", remembered),
+                          ("rebuild, layout and canvas kept (Renderer)", remembered),
                           ("update artists in place", in_place)):
         print(f"  {label:<40} {statistics.median(values):6.3f} / {max(values):6.3f}")
     found = importlib.util.find_spec("ipympl") is not None

@@ -57,3 +57,20 @@ def _all(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _all(child)
+
+
+def test_the_demo_cohort_of_the_coach_pages_is_anonymous_and_titled_with_numbers(monkeypatch):
+    """What notebooks 90 and 91 checked in a cell of their own (the coach pages now run no check at load):
+    the demo loads three participants, six titles state numbers, no column could hold personal data."""
+    from followup_kit.widgets.cohort import CohortView
+
+    monkeypatch.delenv("FOLLOWUP_KIT_HANDIN", raising=False)
+    view = CohortView()
+    view.demo_button.click()
+    group = view.group
+    assert len(group) == 3 and not group.problems, group.summary
+    assert len(view.titles) == 6 and all(any(ch.isdigit() for ch in t) for t in view.titles), view.titles
+    assert set(group.interviews.columns) <= {"id", "participant", "held_at", "kind", "outcome", "previous_id"}
+    assert set(group.followups.columns) <= {
+        "id", "interview_id", "participant", "at", "channel", "purpose", "response_at",
+    }

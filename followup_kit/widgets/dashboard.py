@@ -221,14 +221,15 @@ class DashboardView(widgets.VBox):
             with metrics.computed_once():  # each table once, for the digests, the charts and the findings
                 selection = self._drawn.get(key) or self._select(key, start, end, kinds)
                 self._fill(selection, self._in_view())
+                self._shown = selection
+                self._show_pages()  # the chart goes to the browser now; the findings follow
+                self._find(selection)
         except Exception as error:  # a widget never shows a traceback
             self.status.value = status_html("error", f"The charts could not be drawn: {error}")
             return
         self._drawn[key] = selection
         while len(self._drawn) > self.REMEMBERED:  # keep the latest selections, forget the oldest
             self._drawn.pop(next(iter(self._drawn)))
-        self._shown = selection
-        self._show_pages()
         sentences, shown = selection.sentences, selection.count
         self.sentences = list(sentences)
         self.findings.value = "<ol>" + "".join(f"<li>{html.escape(s)}</li>" for s in sentences) + "</ol>"
@@ -280,16 +281,24 @@ class DashboardView(widgets.VBox):
                 box.value = page
 
     def _select(self, key: tuple, start: Any, end: Any, kinds: tuple[str, ...]) -> _Selection:
-        """Filter for one selection and find what stands out; its charts are drawn by ``_fill``."""
-        interviews, followups = self._filtered(key, start, end, kinds)
-        sentences = metrics.findings(interviews, followups)
+        """Filter for one selection; its charts are drawn by ``_fill``, its findings by ``_find``."""
+        interviews, _ = self._filtered(key, start, end, kinds)
+        count = len(charts.DASHBOARD_CHARTS)
+        return _Selection(key, [None] * count, [None] * count, [], len(interviews))
+
+    def _find(self, selection: _Selection) -> None:
+        """What stands out in ``selection``, found once (after its chart in view is on its way)."""
+        if selection.sentences:
+            return
+        start, end, kinds, _ = selection.key
+        interviews, followups = self._filtered(selection.key, start, end, kinds)
         if interviews.empty and not self.interviews.empty:  # the filters hid them: not "none logged"
-            sentences = [
+            selection.sentences = [
                 f"None of the {len(self.interviews):,} interviews is in this selection: widen the dates, "
                 "pick more kinds, or press Show everything."
             ]
-        count = len(charts.DASHBOARD_CHARTS)
-        return _Selection(key, [None] * count, [None] * count, sentences, len(interviews))
+        else:
+            selection.sentences = metrics.findings(interviews, followups)
 
     def _filtered(self, key: tuple, start: Any, end: Any, kinds: tuple[str, ...]) -> tuple[Any, Any]:
         """The frames of one selection; the last one's are kept for the charts drawn later."""
