@@ -455,9 +455,9 @@ class Renderer:
     changes between selections.  PNGs use a light compression (``compress_level``): the image is a little
     larger and quicker to encode.  Every figure of one size is drawn on the same Agg canvas
     (``keep_canvas``), so matplotlib's renderer and its cache of text sizes (keyed by the renderer)
-    carry over from one selection to the next: the same pixels as ``savefig``, measured 1.2-1.6x
-    quicker per chart in ``benchmarks/bench_dashboard.py --alternatives``.  ``charts.to_html`` stays
-    the reference rendering.
+    carry over from one selection to the next: the same pixels as ``savefig``, a small saving (0.9-1.2x
+    by chart, about 1.05x on the median, in ``benchmarks/bench_dashboard.py --alternatives`` on a
+    loaded machine).  ``charts.to_html`` stays the reference rendering.
     """
 
     def __init__(self, *, reuse_layout: bool = True, prewrap: bool = True, compress_level: int = 1,
