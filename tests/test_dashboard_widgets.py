@@ -9,7 +9,7 @@ import pytest
 
 from followup_kit import charts, metrics, sample
 from followup_kit.store import InterviewLog
-from followup_kit.widgets.dashboard import CSS_CLASSES, DashboardView, dashboard
+from followup_kit.widgets.dashboard import CSS_CLASSES, STALE_NOTE, DashboardView, dashboard
 
 
 @pytest.fixture(scope="module")
@@ -221,7 +221,8 @@ def test_a_change_that_keeps_the_same_interviews_draws_no_chart_again(frames):
 
 def test_a_change_draws_the_chart_in_view_and_the_others_when_their_tab_opens(view, frames):
     iv, _ = frames
-    assert view.drawn_charts == 1 and [bool(box.value) for box in view.chart_boxes] == [True] + [False] * 4
+    assert view.drawn_charts == 1 and "<img" in view.chart_boxes[0].value
+    assert all(box.value == STALE_NOTE for box in view.chart_boxes[1:])  # drawn when their tab opens
     assert view.charts.titles == ("Thank-you timing", "Replies", "Funnel", "Time to a reply", "Outcomes")
     view.charts.selected_index = 2
     assert view.drawn_charts == 2 and alt_of(charts.funnel_chart, view) in view.chart_boxes[2].value
@@ -230,9 +231,10 @@ def test_a_change_draws_the_chart_in_view_and_the_others_when_their_tab_opens(vi
     assert view.drawn_charts == 3  # the funnel, in view; the other four are stale, not drawn
     assert alt_of(charts.funnel_chart, view) in view.chart_boxes[2].value
     assert alt_of(charts.funnel_chart, view) not in everything_funnel
-    timing = view.chart_boxes[0].value  # still the picture of everything, hidden until its tab opens
+    assert view.chart_boxes[0].value == STALE_NOTE  # not the picture of everything: a note until it opens
     view.charts.selected_index = 0
-    assert view.drawn_charts == 4 and view.chart_boxes[0].value != timing
+    assert view.drawn_charts == 4
+    assert alt_of(charts.time_to_follow_up_chart, view) in view.chart_boxes[0].value
     view.charts.selected_index = 2  # drawn for this selection already: nothing to do
     assert view.drawn_charts == 4
     view.reset()  # back to everything: the funnel seen before comes back without a draw

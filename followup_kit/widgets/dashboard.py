@@ -25,11 +25,14 @@ from ..records import KINDS
 from ..wording import plural
 from ._common import button, download_link, labelled, status_html
 
-__all__ = ["CSS_CLASSES", "EXPORT_CSS_CLASSES", "DashboardView", "SummaryExport", "dashboard"]
+__all__ = ["CHART_TABS", "CSS_CLASSES", "EXPORT_CSS_CLASSES", "STALE_NOTE", "DashboardView", "SummaryExport",
+           "dashboard"]
 
 _KIND_LABELS = {"phone": "Phone", "video": "Video", "in_person": "In person"}
 #: The tab of each dashboard chart, in the order of ``charts.DASHBOARD_CHARTS``.
 CHART_TABS = ("Thank-you timing", "Replies", "Funnel", "Time to a reply", "Outcomes")
+#: What a tab holds while its chart waits to be drawn for the filters: never the chart of other filters.
+STALE_NOTE = "<p class='fk-chart-stale' role='status'>Drawing this chart for the filters chosen…</p>"
 
 #: The stable CSS classes of the key widgets (class -> widget), for browser tests.
 CSS_CLASSES = {
@@ -275,9 +278,11 @@ class DashboardView(widgets.VBox):
         self._show_pages()
 
     def _show_pages(self) -> None:
-        """Put the drawn charts of the selection shown in their boxes; a stale one keeps its box as is."""
+        """Put the drawn charts of the selection shown in their boxes, and a note in those not drawn yet
+        (a hidden tab never keeps the picture of other filters)."""
         for box, page in zip(self.chart_boxes, self._shown.pages, strict=True):
-            if page is not None and box.value != page:
+            page = STALE_NOTE if page is None else page
+            if box.value != page:
                 box.value = page
 
     def _select(self, key: tuple, start: Any, end: Any, kinds: tuple[str, ...]) -> _Selection:
