@@ -3,12 +3,17 @@
     .venv/bin/python benchmarks/bench_dashboard.py [--sizes sample 1000 20000] [--cohorts 30 300]
                                                    [--changes 8] [--tiny]
 
-For each log size it prints the time to build ``DashboardView`` (metrics, five charts, findings)
-and the median and worst time of a filter change: the kind filter (one kind off, then another
-selection: never one seen before, so nothing comes from the view's memory of selections), the
-date range (a week later each time), and *Large text* (off and on).  The same for the cohort view
-(the pooled summaries of 30 and 300 participants, as notebook 90 loads them, shown in
-``DashboardView`` with the cohort's wording and large text).
+For each log size it prints the time to build ``DashboardView`` as notebook 03 shows it (metrics,
+findings, and the chart of the open tab: the other four are drawn when their tab opens) and the
+median and worst time of a filter change: the kind filter (one kind off, then another selection:
+never one seen before, so nothing comes from the view's memory of selections), the date range (a
+week later each time), and *Large text* (off and on); ``tab`` is opening another tab after a kind
+change (its chart was marked stale, so it is drawn then); ``chart`` is the part of a kind change
+until the new chart in view is handed to the widget (sent to the browser at once; the findings are
+found after it); ``kinds5`` is a kind change with all five
+charts stacked in view (``tabs=False``, as on the projector).  The same for the cohort view (the
+pooled summaries of 30 and 300 participants, as notebook 90 loads them, shown in ``DashboardView``
+with the cohort's wording and large text).
 
 The floor is measured in the same run, just before each row: the same five charts drawn once with
 plain matplotlib (the kit's chart functions, which build ``Figure`` objects directly) on
@@ -16,11 +21,12 @@ precomputed tables, to PNG, with no widget.  The machine is shared, so every fig
 wall-clock seconds, as CPU seconds of this process (what the work costs, whoever else is busy) and
 as a ratio to the floor of the same row.
 
-``--alternatives`` also compares, on the histogram, three ways to redraw after a filter change:
-rebuilding the figure with its constrained layout (the old way), rebuilding it with the remembered
-layout (``charts.Renderer``, what the view does), and updating the artists of one kept figure in
-place; and says whether ipympl is installed (it would need a live kernel and a browser, so it is
-not timed here).
+``--alternatives`` also compares, on each chart, ways to redraw after a filter change: rebuilding
+the figure with its constrained layout (the old way), rebuilding it with the remembered layout on a
+new canvas (``charts.Renderer(keep_canvas=False)``), the same on the kept canvas of its size
+(``charts.Renderer()``, what the view does), and, for the histogram, updating the artists of one
+kept figure in place; and says whether ipympl is installed (it would need a live kernel and a
+browser, so it is not timed here).
 
 Goals (issue "Interactive speed"): filter change on the sample and at 1,000 interviews median
 <= 0.25 s and worst <= 0.5 s; the view built in <= 1.5x the floor; at 20,000 a change <= 1 s.
@@ -93,10 +99,25 @@ def measure(name: str, interviews, followups, changes: int, *, large: bool = Fal
     views: list[DashboardView] = []
     build = timed(lambda: views.append(DashboardView(interviews, followups, large=large, owner=owner)))
     view = views[0]
-    times: dict[str, list[tuple[float, float]]] = {"kinds": [], "dates": [], "large": []}
+    times: dict[str, list[tuple[float, float]]] = {"kinds": [], "chart": [], "dates": [], "large": [],
+                                                   "tab": [], "kinds5": []}  # fmt: skip
+    sent: list[tuple[float, float]] = []  # when the chart in view was handed over: wall and CPU clocks
+    view.chart_boxes[0].observe(lambda _: sent.append((time.perf_counter(), time.process_time())), "value")
+    tabbed = DashboardView(interviews, followups, large=large, owner=owner)  # a view of its own: no memory
+    for i in range(changes):  # a tab opened after a kind change draws its stale chart
+        tabbed.kinds.value = KIND_CYCLE[(i + 3) % len(KIND_CYCLE)]
+        times["tab"].append(timed(lambda i=i: setattr(tabbed.charts, "selected_index", 1 + i % 4)))
+    stacked = DashboardView(interviews, followups, large=large, owner=owner, tabs=False)
+    for i in range(changes):
+        picked = KIND_CYCLE[(i + 1) % len(KIND_CYCLE)]
+        times["kinds5"].append(timed(lambda picked=picked: setattr(stacked.kinds, "value", picked)))
     for i in range(changes):
         picked = KIND_CYCLE[i % len(KIND_CYCLE)]
+        sent.clear()
+        started = time.perf_counter(), time.process_time()
         times["kinds"].append(timed(lambda picked=picked: setattr(view.kinds, "value", picked)))
+        if sent:
+            times["chart"].append((sent[0][0] - started[0], sent[0][1] - started[1]))
         span = (view.last_day - view.first_day).days if view.first_day and view.last_day else 0
         first = view.first_day + timedelta(days=span * (i + 1) // (changes + 2)) if span else None
         times["dates"].append(timed(lambda first=first: setattr(view.start, "value", first)))
@@ -106,13 +127,15 @@ def measure(name: str, interviews, followups, changes: int, *, large: bool = Fal
     print(f"{name:>12} {len(interviews):>6} {floor_wall:7.2f} {floor_cpu:7.2f} {build[0]:7.2f} "
           f"{build[1]:7.2f} {build[1] / floor_cpu:6.2f}")
     for kind, values in times.items():
+        if not values:
+            continue
         wall = [w for w, _ in values]
         cpu = [c for _, c in values]
         print(f"{'':>12} {'':>6} {'':>31}  {kind:<6} {statistics.median(wall):7.3f} {max(wall):7.3f} "
               f"{statistics.median(cpu):7.3f} {max(cpu):7.3f} {statistics.median(cpu) / floor_cpu:6.2f}")
     print(f"{'':>12} {'':>6} {'':>31}  charts drawn {view.drawn_charts}, skipped (tables unchanged) "
           f"{view.skipped_charts}; layouts reused {view.renderer.reused} of "
-          f"{view.renderer.reused + view.renderer.laid_out}")
+          f"{view.renderer.reused + view.renderer.laid_out} (tabs; stacked: {stacked.drawn_charts} drawn)")
 
 
 def alternatives(interviews, followups, changes: int) -> None:
@@ -121,6 +144,21 @@ def alternatives(interviews, followups, changes: int) -> None:
 
     selections = [metrics.filter_frames(interviews, followups, kinds=KIND_CYCLE[i % len(KIND_CYCLE)])
                   for i in range(changes)]  # fmt: skip
+    print("\nRedrawing each chart after a kind change (CPU s per redraw, median / worst):")
+    print(f"  {'chart':<26} {'rebuild (old)':>15} {'new canvas':>15} {'kept canvas':>15}")
+    for chart in charts.DASHBOARD_CHARTS:
+        rows = []
+        for renderer in (None, charts.Renderer(keep_canvas=False), charts.Renderer()):
+            if renderer is None:
+                draw = lambda s, chart=chart: charts.to_html(chart(*s))  # noqa: E731
+            else:
+                renderer.html(chart(interviews, followups), chart.__name__)  # its layout, as in a view
+                draw = lambda s, chart=chart, r=renderer: r.html(chart(*s), chart.__name__)  # noqa: E731
+            with metrics.computed_once():
+                values = [timed(lambda s=s, draw=draw: draw(s))[1] for s in selections]
+            rows.append(f"{statistics.median(values):6.3f} / {max(values):6.3f}")
+        print(f"  {chart.__name__:<26} {rows[0]:>15} {rows[1]:>15} {rows[2]:>15}")
+
     rebuild = [timed(lambda s=s: charts.to_html(charts.time_to_follow_up_chart(*s)))[1] for s in selections]
     renderer = charts.Renderer()
     charts.Renderer.html(renderer, charts.time_to_follow_up_chart(interviews, followups), "histogram")
@@ -149,7 +187,7 @@ def alternatives(interviews, followups, changes: int) -> None:
     in_place = [timed(lambda s=s: update_in_place(s))[1] for s in selections]
     print("\nRedrawing the histogram after a kind change (CPU s per redraw, median / worst):")
     for label, values in (("rebuild, constrained layout (old)", rebuild),
-                          ("rebuild, remembered layout (Renderer)", remembered),
+                          ("rebuild, layout and canvas kept (Renderer)", remembered),
                           ("update artists in place", in_place)):
         print(f"  {label:<40} {statistics.median(values):6.3f} / {max(values):6.3f}")
     found = importlib.util.find_spec("ipympl") is not None

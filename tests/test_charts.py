@@ -249,3 +249,28 @@ def test_renderer_reuses_a_layout_and_keeps_the_figure_words(frames):
     fresh = charts.Renderer(reuse_layout=False)
     fresh.html(charts.funnel_chart(*phones), "funnel")
     assert fresh.reused == 0
+
+
+def test_renderer_draws_each_size_on_one_kept_canvas_with_the_same_pixels(frames):
+    """The kept canvas changes how fast a chart is drawn, not what it shows: pixel for pixel the same
+    as ``to_png`` (``savefig``), for one figure after another of the same size and for a larger one."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    interviews, followups = frames
+    phones = metrics.filter_frames(interviews, followups, kinds=("phone",))
+    renderer = charts.Renderer(reuse_layout=False, prewrap=False)
+
+    def pixels(png: bytes) -> np.ndarray:
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
+
+    for chart, data, large in [(charts.funnel_chart, frames, False), (charts.outcome_chart, phones, False),
+                               (charts.response_rate_chart, phones, True)]:
+        drawn = renderer._png(chart(*data, large=large))
+        reference = charts.to_png(chart(*data, large=large))
+        assert np.array_equal(pixels(drawn), pixels(reference)), chart.__name__
+    assert len(renderer._canvases) == 2  # one canvas for the screen size, one for the projector's
+    kept = next(iter(renderer._canvases.values()))
+    assert kept.figure.get_suptitle() == charts.outcome_chart(*phones).get_suptitle()  # the last drawn

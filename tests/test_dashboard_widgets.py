@@ -9,7 +9,7 @@ import pytest
 
 from followup_kit import charts, metrics, sample
 from followup_kit.store import InterviewLog
-from followup_kit.widgets.dashboard import CSS_CLASSES, DashboardView, dashboard
+from followup_kit.widgets.dashboard import CSS_CLASSES, STALE_NOTE, DashboardView, dashboard
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,8 @@ def test_it_opens_on_everything_with_five_charts_and_three_findings(view, frames
     assert view.titles == [f.get_suptitle() for f in charts.dashboard_charts(iv, fu)]
     assert view.sentences == metrics.findings(iv, fu) and len(view.sentences) == 3
     assert view.findings.value.count("<li>") == 3
-    for box in view.chart_boxes:
+    for index, box in enumerate(view.chart_boxes):
+        view.charts.selected_index = index  # each tab draws its chart when opened
         assert re.search(r'<img src="data:image/png;base64,[^"]+" alt="[^"]{20,}"', box.value)
 
 
@@ -56,7 +57,8 @@ def test_kind_filter_changes_what_is_shown(view, frames):
 def test_a_backwards_range_gets_a_message_and_keeps_the_charts(view):
     everything = [box.value for box in view.chart_boxes]
     view.start.value = date(2026, 9, 1)
-    shown, titles = [box.value for box in view.chart_boxes], list(view.titles)
+    titles = list(view.titles)  # brings the charts in the other tabs up to date too
+    shown = [box.value for box in view.chart_boxes]
     view.end.value = date(2026, 3, 1)
     assert "pick a &#x27;From&#x27; date on or before" in view.status.value
     assert view.status.value.startswith("<div role='alert'")
@@ -65,7 +67,8 @@ def test_a_backwards_range_gets_a_message_and_keeps_the_charts(view):
     view.reset()
     assert "Showing 72 of 72" in view.status.value
     assert view.start.value == date(2026, 1, 5) and view.end.value == date(2026, 10, 30)
-    assert [box.value for box in view.chart_boxes] == everything
+    assert [box.value for box in view.chart_boxes][0] == everything[0]  # the chart in view at once
+    assert view.titles == [f.get_suptitle() for f in charts.dashboard_charts(*view_frames(view))]
 
 
 def test_no_kind_picked_gets_a_message(view):
@@ -126,7 +129,7 @@ def test_key_widgets_carry_their_stable_css_classes(view):
     single = {
         "fk-dashboard": "DashboardView", "fk-dashboard-source": "HTML", "fk-from": "DatePicker",
         "fk-to": "DatePicker", "fk-kinds": "SelectMultiple", "fk-large-text": "Checkbox",
-        "fk-reset-filters": "Button", "fk-dashboard-status": "HTML", "fk-charts": "VBox",
+        "fk-reset-filters": "Button", "fk-dashboard-status": "HTML", "fk-charts": "Tab",
         "fk-findings": "HTML",
     }  # fmt: skip
     for css, kind in single.items():
@@ -191,7 +194,22 @@ def test_summary_export_explains_an_empty_or_damaged_log(tmp_path):
 # -- speed: what is drawn again after a change, and when -----------------------------------
 
 
-def test_a_change_that_keeps_the_same_interviews_draws_no_chart_again(view):
+def alt_of(chart, view) -> str:
+    """The alt text of ``chart`` for the view's selection, as it sits in the chart's HTML."""
+    import html
+
+    return html.escape(charts.alt_text(chart(*view_frames(view))), quote=True)
+
+
+def view_frames(view):
+    """The frames the view's filters select now."""
+    return metrics.filter_frames(view.interviews, view.followups, start=view.start.value,
+                                 end=view.end.value, kinds=tuple(view.kinds.value))
+
+
+def test_a_change_that_keeps_the_same_interviews_draws_no_chart_again(frames):
+    view = DashboardView(*frames, tabs=False)  # all five stacked, as on the projector: all five in view
+    assert list(view.charts.children) == view.chart_boxes and "fk-charts" in view.charts._dom_classes
     drawn = view.drawn_charts
     view.start.value = view.first_day - timedelta(days=3)  # a new filter, the same interviews
     assert "Showing 72 of 72 interviews" in view.status.value
@@ -199,6 +217,37 @@ def test_a_change_that_keeps_the_same_interviews_draws_no_chart_again(view):
     view.kinds.value = ("phone", "video")
     assert view.drawn_charts > drawn  # a real change draws
     assert view.renderer.reused >= 1  # ... on a remembered layout
+
+
+def test_a_change_draws_the_chart_in_view_and_the_others_when_their_tab_opens(view, frames):
+    iv, _ = frames
+    assert view.drawn_charts == 1 and "<img" in view.chart_boxes[0].value
+    assert all(box.value == STALE_NOTE for box in view.chart_boxes[1:])  # drawn when their tab opens
+    assert view.charts.titles == ("Thank-you timing", "Replies", "Funnel", "Time to a reply", "Outcomes")
+    view.charts.selected_index = 2
+    assert view.drawn_charts == 2 and alt_of(charts.funnel_chart, view) in view.chart_boxes[2].value
+    everything_funnel = view.chart_boxes[2].value
+    view.kinds.value = ("phone",)
+    assert view.drawn_charts == 3  # the funnel, in view; the other four are stale, not drawn
+    assert alt_of(charts.funnel_chart, view) in view.chart_boxes[2].value
+    assert alt_of(charts.funnel_chart, view) not in everything_funnel
+    assert view.chart_boxes[0].value == STALE_NOTE  # not the picture of everything: a note until it opens
+    view.charts.selected_index = 0
+    assert view.drawn_charts == 4
+    assert alt_of(charts.time_to_follow_up_chart, view) in view.chart_boxes[0].value
+    view.charts.selected_index = 2  # drawn for this selection already: nothing to do
+    assert view.drawn_charts == 4
+    view.reset()  # back to everything: the funnel seen before comes back without a draw
+    assert view.chart_boxes[2].value == everything_funnel and view.drawn_charts == 4
+    assert view.titles == [f.get_suptitle() for f in charts.dashboard_charts(*frames)]
+    assert view.drawn_charts == 7  # titles drew the three never drawn for everything
+
+
+def test_a_chart_that_fails_when_its_tab_opens_gets_a_message(view, monkeypatch):
+    view.kinds.value = ("video",)
+    monkeypatch.setattr(view.renderer, "html", lambda *a: 1 / 0)
+    view.charts.selected_index = 3
+    assert "The chart could not be drawn: division by zero" in view.status.value
 
 
 def test_the_charts_are_drawn_from_one_computation_of_each_metric(frames, monkeypatch):

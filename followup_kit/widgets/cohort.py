@@ -77,6 +77,8 @@ class CohortView(widgets.VBox):
         self.group: cohort.Cohort | None = None
         self.titles: list[str] = []
         self._drawn: tuple[Any, ...] | None = None
+        #: Draws the charts on one kept canvas per size, each kind's layout remembered (``charts.Renderer``).
+        self.renderer = charts.Renderer()
 
         self.refresh_button.on_click(self.refresh)
         self.demo_button.on_click(self.demo)
@@ -181,7 +183,7 @@ class CohortView(widgets.VBox):
         )  # fmt: skip
         figures = cohort.cohort_charts(group, large=self.large) if len(group) else []
         self.titles = [fig.get_suptitle() for fig in figures]
-        pages = [charts.to_html(fig) for fig in figures]
+        pages = [self.renderer.html(fig, f"cohort-{index}") for index, fig in enumerate(figures)]
         while len(self.chart_boxes) < len(pages):
             box = widgets.HTML(layout=widgets.Layout(max_width="62em"))
             self.chart_boxes.append(labelled(box, "fk-chart"))

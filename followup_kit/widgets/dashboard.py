@@ -25,9 +25,14 @@ from ..records import KINDS
 from ..wording import plural
 from ._common import button, download_link, labelled, status_html
 
-__all__ = ["CSS_CLASSES", "EXPORT_CSS_CLASSES", "DashboardView", "SummaryExport", "dashboard"]
+__all__ = ["CHART_TABS", "CSS_CLASSES", "EXPORT_CSS_CLASSES", "STALE_NOTE", "DashboardView", "SummaryExport",
+           "dashboard"]
 
 _KIND_LABELS = {"phone": "Phone", "video": "Video", "in_person": "In person"}
+#: The tab of each dashboard chart, in the order of ``charts.DASHBOARD_CHARTS``.
+CHART_TABS = ("Thank-you timing", "Replies", "Funnel", "Time to a reply", "Outcomes")
+#: What a tab holds while its chart waits to be drawn for the filters: never the chart of other filters.
+STALE_NOTE = "<p class='fk-chart-stale' role='status'>Drawing this chart for the filters chosen…</p>"
 
 #: The stable CSS classes of the key widgets (class -> widget), for browser tests.
 CSS_CLASSES = {
@@ -39,7 +44,7 @@ CSS_CLASSES = {
     "fk-large-text": "Checkbox 'Large text for a projector'",
     "fk-reset-filters": "Button 'Show everything'",
     "fk-dashboard-status": "HTML (what is shown, or what is wrong with the filters)",
-    "fk-charts": "VBox (the five charts)",
+    "fk-charts": "Tab (the five charts, one per tab; tabs=False: a VBox of all five, as on the projector)",
     "fk-chart": "HTML (one chart: an <img> with alt text), five of them",
     "fk-findings": "HTML (the three findings, an <ol>)",
 }
@@ -60,12 +65,20 @@ def _day(value: Any) -> date | None:
 class DashboardView(widgets.VBox):
     """Date range and kind filters, a projector switch, the five charts and the three findings.
 
+    The charts sit in tabs (``tabs=True``, notebook 03), one chart in view at a time: a change of the
+    filters draws the chart in view at once and marks the others stale, and a stale chart is drawn
+    when its tab is opened.  A chart costs a tenth to a quarter of a second on a busy two-core
+    machine, so drawing all five on every click could not answer at once; ``tabs=False`` stacks the
+    five (the projector, where every chart is in view) and draws them all.  ``titles`` brings the
+    stale charts up to date first.
+
     Each selection is drawn once: going back to one seen before (a kind off and on again, Large text
     off and on) shows the remembered charts at once (``REMEMBERED`` selections are kept).  A new
     selection computes its metrics once (``metrics.computed_once``), redraws only the charts whose
-    tables changed (``charts.input_digest``) and reuses each chart's layout (``charts.Renderer``).
-    Clicks that arrive from the browser within ``debounce`` seconds of each other are drawn once,
-    for the last of them; a change made in Python (a test, a notebook cell) is drawn at once."""
+    tables changed (``charts.input_digest``) and reuses each chart's layout and canvas
+    (``charts.Renderer``).  Clicks that arrive from the browser within ``debounce`` seconds of each
+    other are drawn once, for the last of them; a change made in Python (a test, a notebook cell) is
+    drawn at once."""
 
     REMEMBERED = 16
     #: Seconds to wait for the next click before drawing (browser changes only; 0 draws at once).
@@ -80,8 +93,10 @@ class DashboardView(widgets.VBox):
         large: bool = False,
         owner: str = "your",
         debounce: float | None = None,
+        tabs: bool = True,
     ) -> None:
         self.interviews, self.followups, self.owner = interviews, followups, owner
+        self.tabs = tabs
         self.debounce = self.DEBOUNCE if debounce is None else debounce
         held = interviews["held_at"] if "held_at" in interviews else pd.Series(dtype="datetime64[us]")
         self.first_day, self.last_day = _day(held.min()), _day(held.max())
@@ -111,15 +126,20 @@ class DashboardView(widgets.VBox):
             labelled(widgets.HTML(layout=widgets.Layout(max_width="62em")), "fk-chart")
             for _ in charts.DASHBOARD_CHARTS
         ]
-        self.charts = labelled(widgets.VBox(self.chart_boxes), "fk-charts")
+        if tabs:
+            self.charts = labelled(widgets.Tab(self.chart_boxes, titles=CHART_TABS), "fk-charts")
+            self.charts.selected_index = 0
+        else:
+            self.charts = labelled(widgets.VBox(self.chart_boxes), "fk-charts")
         self.findings = labelled(widgets.HTML(layout=widgets.Layout(max_width="52em")), "fk-findings")
-        #: The chart titles currently shown, in order (what a test or a screen-reader user checks).
-        self.titles: list[str] = []
         #: The findings currently shown, as plain sentences.
         self.sentences: list[str] = []
         self._quiet = False
-        #: Selections drawn already (filters -> pages, titles, findings, count): going back is instant.
-        self._drawn: dict[tuple, tuple[list[str], list[str], list[str], int]] = {}
+        #: Selections seen already (filters -> _Selection, its charts drawn so far): going back is instant.
+        self._drawn: dict[tuple, _Selection] = {}
+        #: The selection shown now, and its filtered frames (kept for its stale charts).
+        self._shown: _Selection | None = None
+        self._frames: tuple[tuple, pd.DataFrame, pd.DataFrame] | None = None
         #: Charts drawn already, by (chart, large, digest of its tables) -> (page, title).
         self._pages: dict[tuple, tuple[str, str]] = {}
         self.renderer = charts.Renderer()
@@ -129,6 +149,8 @@ class DashboardView(widgets.VBox):
 
         for control in (self.start, self.end, self.kinds, self.large):
             control.observe(self._changed, names="value")
+        if tabs:
+            self.charts.observe(self._tab_opened, names="selected_index")
         self.reset_button.on_click(self.reset)
         filters = widgets.HBox(
             [widgets.VBox([self.start, self.end]), self.kinds, widgets.VBox([self.large, self.reset_button])],
@@ -199,17 +221,19 @@ class DashboardView(widgets.VBox):
             return
         key = (start, end, tuple(sorted(kinds)), bool(self.large.value))
         try:
-            pages, titles, sentences, shown = self._drawn.get(key) or self._draw(start, end, kinds)
+            with metrics.computed_once():  # each table once, for the digests, the charts and the findings
+                selection = self._drawn.get(key) or self._select(key, start, end, kinds)
+                self._fill(selection, self._in_view())
+                self._shown = selection
+                self._show_pages()  # the chart goes to the browser now; the findings follow
+                self._find(selection)
         except Exception as error:  # a widget never shows a traceback
             self.status.value = status_html("error", f"The charts could not be drawn: {error}")
             return
-        self._drawn[key] = (pages, titles, sentences, shown)
+        self._drawn[key] = selection
         while len(self._drawn) > self.REMEMBERED:  # keep the latest selections, forget the oldest
             self._drawn.pop(next(iter(self._drawn)))
-        for box, page in zip(self.chart_boxes, pages, strict=True):
-            if box.value != page:
-                box.value = page
-        self.titles = list(titles)
+        sentences, shown = selection.sentences, selection.count
         self.sentences = list(sentences)
         self.findings.value = "<ol>" + "".join(f"<li>{html.escape(s)}</li>" for s in sentences) + "</ol>"
         total = len(self.interviews)
@@ -223,37 +247,104 @@ class DashboardView(widgets.VBox):
         )
 
 
-    def _draw(
-        self, start: Any, end: Any, kinds: tuple[str, ...]
-    ) -> tuple[list[str], list[str], list[str], int]:
-        """Filter, draw the charts whose tables changed, and find what stands out, for one selection."""
-        large = bool(self.large.value)
-        pages, titles = [], []
-        with metrics.computed_once():  # each table once, for the digests, the charts and the findings
-            interviews, followups = metrics.filter_frames(
-                self.interviews, self.followups, start=start, end=end, kinds=kinds
-            )
-            for chart in charts.DASHBOARD_CHARTS:
-                key = (chart.__name__, large, charts.input_digest(chart, interviews, followups))
-                known = self._pages.get(key)
-                if known is None:
-                    figure = chart(interviews, followups, large=large, owner=self.owner)
-                    known = self._pages[key] = (self.renderer.html(figure, chart.__name__),
-                                                figure.get_suptitle())
-                    self.drawn_charts += 1
-                else:
-                    self.skipped_charts += 1
-                pages.append(known[0])
-                titles.append(known[1])
-            sentences = metrics.findings(interviews, followups)
-        while len(self._pages) > self.REMEMBERED * len(charts.DASHBOARD_CHARTS):
-            self._pages.pop(next(iter(self._pages)))
+    @property
+    def titles(self) -> list[str]:
+        """The titles of the five charts of the selection shown, in order (stale ones are drawn first):
+        what a test or a screen-reader user checks."""
+        if self._shown is None:
+            return []
+        if None in self._shown.titles:
+            with metrics.computed_once():
+                self._fill(self._shown, range(len(charts.DASHBOARD_CHARTS)))
+            self._show_pages()
+        return [str(title) for title in self._shown.titles]
+
+    def _in_view(self) -> list[int]:
+        """The charts a person can see now: the open tab's, or all five when they are stacked."""
+        if not self.tabs:
+            return list(range(len(charts.DASHBOARD_CHARTS)))
+        return [self.charts.selected_index or 0]
+
+    def _tab_opened(self, change: Any) -> None:
+        """A tab was opened: draw its chart if the filters changed since it was last drawn."""
+        if self._shown is None or change["new"] is None or self._shown.pages[change["new"]] is not None:
+            return
+        try:
+            with metrics.computed_once():
+                self._fill(self._shown, [change["new"]])
+        except Exception as error:  # a widget never shows a traceback
+            self.status.value = status_html("error", f"The chart could not be drawn: {error}")
+            return
+        self._show_pages()
+
+    def _show_pages(self) -> None:
+        """Put the drawn charts of the selection shown in their boxes, and a note in those not drawn yet
+        (a hidden tab never keeps the picture of other filters)."""
+        for box, page in zip(self.chart_boxes, self._shown.pages, strict=True):
+            page = STALE_NOTE if page is None else page
+            if box.value != page:
+                box.value = page
+
+    def _select(self, key: tuple, start: Any, end: Any, kinds: tuple[str, ...]) -> _Selection:
+        """Filter for one selection; its charts are drawn by ``_fill``, its findings by ``_find``."""
+        interviews, _ = self._filtered(key, start, end, kinds)
+        count = len(charts.DASHBOARD_CHARTS)
+        return _Selection(key, [None] * count, [None] * count, [], len(interviews))
+
+    def _find(self, selection: _Selection) -> None:
+        """What stands out in ``selection``, found once (after its chart in view is on its way)."""
+        if selection.sentences:
+            return
+        start, end, kinds, _ = selection.key
+        interviews, followups = self._filtered(selection.key, start, end, kinds)
         if interviews.empty and not self.interviews.empty:  # the filters hid them: not "none logged"
-            sentences = [
+            selection.sentences = [
                 f"None of the {len(self.interviews):,} interviews is in this selection: widen the dates, "
                 "pick more kinds, or press Show everything."
             ]
-        return pages, titles, sentences, len(interviews)
+        else:
+            selection.sentences = metrics.findings(interviews, followups)
+
+    def _filtered(self, key: tuple, start: Any, end: Any, kinds: tuple[str, ...]) -> tuple[Any, Any]:
+        """The frames of one selection; the last one's are kept for the charts drawn later."""
+        if self._frames is None or self._frames[0] != key[:3]:
+            interviews, followups = metrics.filter_frames(
+                self.interviews, self.followups, start=start, end=end, kinds=kinds
+            )
+            self._frames = (key[:3], interviews, followups)
+        return self._frames[1], self._frames[2]
+
+    def _fill(self, selection: _Selection, indices: Any) -> None:
+        """Draw the charts ``indices`` of ``selection`` that are not drawn yet, skipping any whose tables
+        are those of a chart drawn before (``charts.input_digest``)."""
+        missing = [i for i in indices if selection.pages[i] is None]
+        if not missing:
+            return
+        start, end, kinds, large = selection.key
+        interviews, followups = self._filtered(selection.key, start, end, kinds)
+        for index in missing:
+            chart = charts.DASHBOARD_CHARTS[index]
+            key = (chart.__name__, large, charts.input_digest(chart, interviews, followups))
+            known = self._pages.get(key)
+            if known is None:
+                figure = chart(interviews, followups, large=large, owner=self.owner)
+                known = self._pages[key] = (self.renderer.html(figure, chart.__name__), figure.get_suptitle())
+                self.drawn_charts += 1
+            else:
+                self.skipped_charts += 1
+            selection.pages[index], selection.titles[index] = known
+        while len(self._pages) > self.REMEMBERED * len(charts.DASHBOARD_CHARTS):
+            self._pages.pop(next(iter(self._pages)))
+
+
+class _Selection:
+    """One selection of the filters: its charts drawn so far (``None`` while stale), findings and count."""
+
+    __slots__ = ("count", "key", "pages", "sentences", "titles")
+
+    def __init__(self, key: tuple, pages: list[str | None], titles: list[str | None], sentences: list[str],
+                 count: int) -> None:
+        self.key, self.pages, self.titles, self.sentences, self.count = key, pages, titles, sentences, count
 
 
 def dashboard(log_or_frames: Any = None, *, large: bool = False) -> DashboardView:

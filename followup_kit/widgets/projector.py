@@ -5,7 +5,9 @@ It composes the two views the kit already has (``widgets.cohort.CohortView`` and
 on the page once.  Body text is at least ``BODY_PX`` (20 px), ``LARGE_PX`` with
 **Large text** on; charts are drawn with the kit's large sizes (tick labels 16 pt,
 about 22 px at the charts' 100 dpi), each narrower than 1280 px and shorter than
-720 px.  Nothing here is for learners: no instructions, no export button.
+720 px.  Nothing here is for learners: no instructions, no export button.  The dashboard is built
+the first time it is shown (``dashboard``), so the page opens on the cohort without drawing five
+charts nobody sees yet; its charts are stacked (``DashboardView(tabs=False)``), all in view at once.
 
 ``notebooks/91_coach_projector.ipynb`` builds it; Voilà serves that notebook with
 the ``fk-projector`` template (``share/jupyter/voila/templates/fk-projector``),
@@ -66,12 +68,10 @@ class ProjectorView(widgets.VBox):
         title: str = "Follow-up after the interview: our cohort",
     ) -> None:
         from .cohort import CohortView
-        from .dashboard import DashboardView
 
         self.cohort = CohortView(cohort_folder, large=True)
-        interviews, followups, source, owner = _dashboard_data(log_or_frames)
-        self.dashboard = DashboardView(interviews, followups, source=source, large=True, owner=owner)
-        self.dashboard.large.layout.display = "none"  # the projector's own switch is below
+        self._log_or_frames = log_or_frames
+        self._dashboard: Any = None
         self.style = widgets.HTML(_style(BODY_PX, LARGE_PX))
         heading = widgets.HTML()
         heading.value = f"<h2>{_escape(title)}</h2>"
@@ -89,8 +89,29 @@ class ProjectorView(widgets.VBox):
         super().__init__([self.style, heading, bar, self.body])
         self.add_class("fk-projector")
 
+    @property
+    def dashboard(self) -> Any:
+        """The dashboard of the sample (or the log given), built the first time it is asked for."""
+        if self._dashboard is None:
+            from .dashboard import DashboardView
+
+            interviews, followups, source, owner = _dashboard_data(self._log_or_frames)
+            self._dashboard = DashboardView(interviews, followups, source=source, large=True, owner=owner,
+                                            tabs=False)  # fmt: skip
+            self._dashboard.large.layout.display = "none"  # the projector's own switch is above
+        return self._dashboard
+
     def _switch(self, change: dict[str, Any]) -> None:
-        self.body.children = (self.cohort if change["new"] == "Cohort" else self.dashboard,)
+        if change["new"] == "Cohort":
+            self.body.children = (self.cohort,)
+            return
+        try:
+            self.body.children = (self.dashboard,)
+        except Exception as error:  # the sample or the log could not be read: say so, no traceback
+            from ._common import status_html
+
+            self.body.children = (widgets.HTML(status_html("error", f"The dashboard could not be shown: "
+                                                                    f"{error}")),)  # fmt: skip
 
     def _large(self, change: dict[str, Any]) -> None:
         if change["new"]:
