@@ -49,6 +49,7 @@ import pandas as pd
 
 from . import metrics, paths
 from .records import CHANNELS, KINDS, OUTCOMES, PURPOSES, ValidationError
+from .wording import plural
 
 __all__ = [
     "EPOCH",
@@ -309,11 +310,11 @@ class Cohort:
     @property
     def summary(self) -> str:
         """"3 participants: 169 interviews and 812 follow-ups.", plus how many files were skipped."""
-        people = f"{len(self):,} participant{'' if len(self) == 1 else 's'}"
+        people = plural(len(self), "participant")
         text = f"{people}: {len(self.interviews):,} interviews and {len(self.followups):,} follow-ups."
         skipped = sum(p.startswith("Skipped ") for p in self.problems)
         if skipped:
-            text += f" {skipped:,} file{'' if skipped == 1 else 's'} skipped."
+            text += f" {plural(skipped, 'file')} skipped."
         return text
 
     def _repr_html_(self) -> str:

@@ -50,6 +50,7 @@ __all__ = [
     "channel_noun",
     "computed_once",
     "filter_frames",
+    "filter_problem",
     "findings",
     "funnel",
     "latest_rounds",
@@ -203,6 +204,28 @@ def filter_frames(
         keep &= iv["kind"].isin(list(kinds)).to_numpy()
     iv = iv[keep]
     return iv, fu[fu["interview_id"].isin(iv["id"])]
+
+
+def filter_problem(
+    start: date | datetime | None, end: date | datetime | None, kinds: tuple[str, ...] | list[str] | None
+) -> str | None:
+    """What is wrong with a choice of filters for ``filter_frames``, in the learner's words, or None.
+
+    A range must not run backwards, and at least one known interview kind must be picked (``None``
+    means every kind).  The dashboard shows the sentence and keeps the last valid charts.
+    """
+    if start is not None and end is not None and pd.Timestamp(start) > pd.Timestamp(end):
+        return (
+            f"'From' ({start:%d %b %Y}) is after 'To' ({end:%d %b %Y}): pick a 'From' date on or before "
+            "the 'To' date. The charts still show the last valid choice."
+        )
+    if kinds is not None:
+        if not kinds:
+            return "Pick at least one interview kind (hold Ctrl or Cmd to pick several)."
+        unknown = [kind for kind in kinds if kind not in KINDS]
+        if unknown:
+            return f"Unknown interview kind {', '.join(map(repr, unknown))}: pick from {', '.join(KINDS)}."
+    return None
 
 
 # -- the metrics --------------------------------------------------------------------

@@ -26,6 +26,7 @@ import pandas as pd
 
 from . import paths
 from .records import FOLLOWUP_FIELDS, INTERVIEW_FIELDS, FollowUp, Interview
+from .wording import plural
 
 __all__ = [
     "AGENCIES",
@@ -552,7 +553,7 @@ def own_log_or_sample(log: object | None = None) -> tuple[pd.DataFrame, pd.DataF
         then = "Fix it"
     else:
         if len(interviews):
-            count = f"{len(interviews):,} interview{'' if len(interviews) == 1 else 's'}"
+            count = plural(len(interviews), "interview")
             return interviews, followups, f"Showing your own log ({count} in {log.path})."
         why = f"Your log in {log.path} has no interviews yet, so this shows the synthetic sample"
         then = "Log your own"

@@ -112,6 +112,7 @@ from followup_kit.records import (
 from . import drafts as _drafts
 from . import paths
 from .place import Place
+from .wording import plural
 
 __all__ = [
     "DEFAULT_LOG_DIR",
@@ -1891,8 +1892,7 @@ def _replace_report(before: _State, after: _State, name: str, *, preview: bool) 
     return ImportReport(n_iv, n_fu, 0, 0, True, message, was_iv, was_fu, preview)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+_count = plural  # the kit's one pluraliser (wording.plural)
 
 
 # -- whole folders ----------------------------------------------------------------------------

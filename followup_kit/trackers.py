@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from .records import MAX_YEAR, MIN_YEAR, OUTCOME_WORDS, Interview, ValidationError
 from .sources import cite
+from .wording import plural
 
 if TYPE_CHECKING:
     from .store import ImportReport, InterviewLog
@@ -720,5 +721,4 @@ def template_xlsx() -> bytes:
     return buffer.getvalue()
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+_count = plural  # the kit's one pluraliser (wording.plural)

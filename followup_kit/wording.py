@@ -9,7 +9,37 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-__all__ = ["day", "day_and_time", "full_when", "noun", "plural", "when"]
+__all__ = ["FIELD_LABELS", "day", "day_and_time", "full_when", "noun", "plural", "when"]
+
+#: How the kit names each field of an interview or a follow-up to the learner (the form's labels): error
+#: messages use these names, so the learner finds the box; the tracker import names the same fields alike.
+FIELD_LABELS = {
+    "company": "Company",
+    "role": "Role",
+    "held_at": "Date and time of the interview",
+    "kind": "Kind of interview",
+    "interviewers": "Interviewers",
+    "contact": "Your contact",
+    "decision_by": "They decide by",
+    "decision_in_business_days": "Hear in N business days",
+    "agency_contact": "Agency contact",
+    "talking_points": "Talking points",
+    "outcome": "Outcome",
+    "notes": "Notes",
+    "contact_email": "Contact's email",
+    "contact_phone": "Contact's phone",
+    "agency_email": "Agency email",
+    "agency_phone": "Agency phone",
+    "outcome_at": "When you heard",
+    "round": "Round",
+    "previous_id": "Earlier round",
+    "at": "When (follow-up time)",
+    "channel": "Channel",
+    "purpose": "A call was for",
+    "to": "To",
+    "response_at": "When (reply time)",
+    "interview_id": "Interview",
+}
 
 
 def when(moment: datetime) -> str:
