@@ -158,3 +158,62 @@ def test_every_public_module_says_what_it_exports(module):
     imported = importlib.import_module(module)
     assert isinstance(getattr(imported, "__all__", None), (list, tuple)), f"{module} has no __all__"
     assert [name for name in imported.__all__ if not hasattr(imported, name)] == []
+
+
+# -- one error guard: views catch errors only through widgets/_common.py -------------------------------
+
+#: The errors the guard shows to the learner (``_common.learner_errors``), and the broad ones.
+GUARDED_ERRORS = {"ValidationError", "ValidationErrors", "LogFileError", "ReadOnlyLogError", "UnknownIdError",
+                  "ConflictError", "ScenarioError", "DraftError", "TrackerError"}
+BROAD = {"Exception", "BaseException"}
+#: The Logbook still has its own ``_guarded`` (the same behaviour); it is switched to the kit's guard when
+#: its split into sections is merged, and then leaves this set.
+OWN_GUARD_PENDING = ("followup_kit.widgets.logbook",)
+VIEWS = sorted(m for m in MODULES if _layer(m) == "view" and m != "followup_kit.widgets._common"
+               and not m.startswith(OWN_GUARD_PENDING))
+
+
+def _caught(handler: ast.ExceptHandler) -> set[str]:
+    """The class names an ``except`` clause names (``Exception`` for a bare ``except:``)."""
+    if handler.type is None:
+        return {"Exception"}
+    kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return {k.attr if isinstance(k, ast.Attribute) else getattr(k, "id", "") for k in kinds}
+
+
+def _catches_outside_the_guard(source: str) -> list[str]:
+    """Every ``except`` for a learner's error or for any error that does not end by raising it again."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ExceptHandler):
+            names = _caught(node) & (GUARDED_ERRORS | BROAD)
+            raises_again = isinstance(node.body[-1], ast.Raise) and node.body[-1].exc is None
+            if names and not raises_again:
+                found.append(f"line {node.lineno}: except {', '.join(sorted(names))}")
+    return found
+
+
+def test_the_guard_check_sees_a_views_own_except():
+    own = """
+try:
+    save()
+except (store.LogFileError, OSError) as error:
+    show(error)
+except Exception:
+    pass
+try:
+    read()
+except OSError:
+    pass
+except Exception:
+    forget()
+    raise
+"""
+    assert _catches_outside_the_guard(own) == ["line 4: except LogFileError", "line 6: except Exception"]
+
+
+@pytest.mark.parametrize("module", VIEWS)
+def test_views_catch_errors_only_through_the_one_guard(module):
+    """A view shows errors with ``_common.guarded`` / ``shown_in``, never an ``except`` of its own."""
+    found = _catches_outside_the_guard(MODULES[module].read_text(encoding="utf-8"))
+    assert not found, f"{module} catches errors itself ({'; '.join(found)}): use _common.guarded or shown_in"

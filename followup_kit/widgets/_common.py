@@ -279,7 +279,8 @@ class shown_in:  # noqa: N801 - used like a function: ``with shown_in(self.statu
     A learner's error (``learner_errors()``, plus ``also``) reads ``prefix + error_text + suffix``; an
     unexpected one "Something unexpected went wrong (Type: message).", then ``unexpected``, and is raised
     under ``STRICT``.  After an unknown id, ``reload`` (when given) runs before the message, so the view
-    shows the log as it is on disk.  ``failed`` holds the error shown (None when the block succeeded).
+    shows the log as it is on disk.  ``kind="warning"`` shows a learner's error as a warning (the view
+    carries on with a default).  ``failed`` holds the error shown (None when the block succeeded).
     """
 
     def __init__(
@@ -292,8 +293,9 @@ class shown_in:  # noqa: N801 - used like a function: ``with shown_in(self.statu
         also: tuple[type[Exception], ...] = (),
         unexpected: str = UNEXPECTED,
         reload: Callable[[], Any] | None = None,
+        kind: str = "error",
     ) -> None:
-        self.status = status
+        self.status, self.kind = status, kind
         self.suffix, self.labels, self.prefix = suffix, labels, prefix
         self.also, self.unexpected, self.reload = also, unexpected, reload
         self.failed: Exception | None = None
@@ -319,7 +321,7 @@ class shown_in:  # noqa: N801 - used like a function: ``with shown_in(self.statu
         if gone:
             self.reload()  # type: ignore[misc]
         text = f"{self.prefix}{error_text(error, self.labels)}{self.suffix}{GONE if gone else ''}"
-        self.status.value = status_html("error", text)
+        self.status.value = status_html(self.kind, text)
         return True
 
 

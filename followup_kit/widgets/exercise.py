@@ -28,7 +28,7 @@ from .. import drafts
 from ..lesson import Practice, SolutionGate, about_scenario
 from ..records import Interview, ValidationError
 from ..wording import full_when
-from ._common import Confirm, button, labelled, status_html
+from ._common import Confirm, button, guarded, labelled, shown_in, status_html
 from .rehearsal import KIND_LABELS, SolutionView, Timer, speaking_line
 
 __all__ = [
@@ -125,12 +125,10 @@ class DraftBar(widgets.VBox):
 
     def restore(self) -> drafts.Draft | None:
         """Put the saved draft back into the view, if there is one; a damaged one is named, not lost."""
-        try:
+        draft = None
+        with shown_in(self.status, " Saving again replaces it with what you write here.") as guard:
             draft = drafts.load(self.exercise, folder=self.folder)
-        except drafts.DraftError as error:
-            self.status.value = status_html(
-                "error", f"{error} Saving again replaces it with what you write here."
-            )
+        if guard.failed:
             return None
         if draft is not None and not draft.empty:
             self._write(draft.parts)
@@ -144,10 +142,9 @@ class DraftBar(widgets.VBox):
             if not quiet:
                 self.status.value = status_html("info", "Nothing to save yet: write something first.")
             return None
-        try:
+        with shown_in(self.status) as guard:
             draft = drafts.save(self.exercise, parts, folder=self.folder)
-        except drafts.DraftError as error:
-            self.status.value = status_html("error", str(error))
+        if guard.failed:
             return None
         self.status.value = status_html(
             "ok", f"Draft saved in your folder ({self.where}), not in the notebook."
@@ -162,12 +159,9 @@ class DraftBar(widgets.VBox):
             self._delete_now,
         )
 
+    @guarded("status", "", reload=None)
     def _delete_now(self) -> None:
-        try:
-            existed = drafts.delete(self.exercise, folder=self.folder)
-        except drafts.DraftError as error:
-            self.status.value = status_html("error", str(error))
-            return
+        existed = drafts.delete(self.exercise, folder=self.folder)
         self._write({name: "" for name in self._read()})
         self.status.value = status_html("ok", "Draft deleted." if existed else "The box is empty again.")
 
@@ -280,15 +274,14 @@ class Exercise(widgets.VBox):
         if self.timer is not None:
             self.timer.stop()
         self.drafts.save(quiet=True)
-        try:
+        with shown_in(self.status, also=(ValueError,)) as guard:
             if self._check is not None:
                 feedback, after = self._check(self.text.value)
             else:
                 from ..messages import check_message
 
                 feedback, after = check_message(self.text.value, self.kind, self.interview), ""
-        except (ValidationError, ValueError) as error:
-            self.status.value = status_html("error", str(error))
+        if guard.failed:
             self.feedback_area.value = ""
             self.timing.value = ""
             return None
