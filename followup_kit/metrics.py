@@ -31,8 +31,9 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
-from .records import CHANNELS, KINDS, OUTCOMES, PURPOSES
+from .records import CHANNELS, FOLLOWUP_DTYPES, INTERVIEW_DTYPES, KINDS, OUTCOMES, PURPOSES
 from .sources import cite
+from .wording import dated as _dated
 from .wording import noun as _noun
 from .wording import plural as _plural
 
@@ -77,15 +78,10 @@ COUNTED = {"channel": "follow-ups", "purpose": "follow-ups", "kind": "interviews
 #: Fewest follow-ups per channel before ``findings`` compares channels.
 MIN_COMPARE = 5
 
-_IV_COLUMNS = {"id": "str", "held_at": "datetime64[us]", "kind": "str", "outcome": "str"}
-_FU_COLUMNS = {
-    "id": "str",
-    "interview_id": "str",
-    "at": "datetime64[us]",
-    "channel": "str",
-    "purpose": "str",
-    "response_at": "datetime64[us]",
-}
+#: The columns the metrics read, with their dtypes from the frames' one schema (``records``).
+_IV_COLUMNS = {name: INTERVIEW_DTYPES[name] for name in ("id", "held_at", "kind", "outcome")}
+_FU_COLUMNS = {name: FOLLOWUP_DTYPES[name] for name in ("id", "interview_id", "at", "channel", "purpose",
+                                                         "response_at")}
 _HOUR = np.timedelta64(3600, "s")
 _F = TypeVar("_F", bound=Callable[..., Any])
 #: Results computed inside ``computed_once()``: (function, frames by identity, options) -> (result, frames).
@@ -216,7 +212,7 @@ def filter_problem(
     """
     if start is not None and end is not None and pd.Timestamp(start) > pd.Timestamp(end):
         return (
-            f"'From' ({start:%d %b %Y}) is after 'To' ({end:%d %b %Y}): pick a 'From' date on or before "
+            f"'From' ({_dated(start)}) is after 'To' ({_dated(end)}): pick a 'From' date on or before "
             "the 'To' date. The charts still show the last valid choice."
         )
     if kinds is not None:

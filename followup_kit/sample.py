@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import paths
-from .records import FOLLOWUP_FIELDS, INTERVIEW_FIELDS, FollowUp, Interview
+from .records import FOLLOWUP_DTYPES, FOLLOWUP_FIELDS, INTERVIEW_DTYPES, INTERVIEW_FIELDS, FollowUp, Interview
 from .wording import plural
 
 if TYPE_CHECKING:
@@ -138,41 +138,11 @@ _REPLY_H = {"email": 9.0, "card": 120.0, "call": 0.05, "voicemail": 20.0, "text"
 
 
 def _interview_dtypes() -> dict[str, object]:
-    return {
-        "id": "str",
-        "company": "str",
-        "role": "str",
-        "held_at": "datetime64[us]",
-        "kind": "str",
-        "interviewers": "object",
-        "contact": "str",
-        "decision_by": "datetime64[us]",
-        "decision_in_business_days": "Int64",
-        "agency_contact": "str",
-        "talking_points": "object",
-        "outcome": "str",
-        "notes": "str",
-        "contact_email": "str",
-        "contact_phone": "str",
-        "agency_email": "str",
-        "agency_phone": "str",
-        "outcome_at": "datetime64[us]",
-        "round": "Int64",
-        "previous_id": "str",
-    }
+    return dict(INTERVIEW_DTYPES)  # the frames' one schema (records.INTERVIEW_DTYPES)
 
 
 def _followup_dtypes() -> dict[str, object]:
-    return {
-        "id": "str",
-        "interview_id": "str",
-        "at": "datetime64[us]",
-        "channel": "str",
-        "purpose": "str",
-        "to": "str",
-        "response_at": "datetime64[us]",
-        "notes": "str",
-    }
+    return dict(FOLLOWUP_DTYPES)
 
 
 def empty_frames() -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -72,3 +72,11 @@ def test_preflight_names_the_real_log_folder(home, monkeypatch, tmp_path):
     Path(tmp_path / "locked").mkdir(mode=0o555)
     if os.geteuid() != 0:  # root can write anywhere
         assert not run_preflight(log_dir=tmp_path / "locked").ok
+
+
+def test_the_frozen_clock_is_read_here_and_only_when_set():
+    assert paths.frozen_now({}) == "" and paths.frozen_now({paths.NOW_ENV: "  "}) == ""
+    assert paths.frozen_now({paths.NOW_ENV: " 2026-12-02T09:00 "}) == "2026-12-02T09:00"
+    from followup_kit.place import NOW_ENV
+
+    assert NOW_ENV == paths.NOW_ENV == "FOLLOWUP_KIT_NOW"

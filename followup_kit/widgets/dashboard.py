@@ -22,7 +22,7 @@ import pandas as pd
 
 from .. import charts, metrics
 from ..records import KINDS
-from ..wording import plural
+from ..wording import dated, plural
 from ._common import button, download_link, guarded, labelled, shown_in, status_html
 
 __all__ = ["CSS_CLASSES", "EXPORT_CSS_CLASSES", "DashboardView", "SummaryExport", "dashboard"]
@@ -203,8 +203,8 @@ class DashboardView(widgets.VBox):
         self.findings.value = "<ol>" + "".join(f"<li>{html.escape(s)}</li>" for s in sentences) + "</ol>"
         total = len(self.interviews)
         kinds_text = "all kinds" if set(kinds) == set(KINDS) else ", ".join(_KIND_LABELS[k] for k in kinds)
-        span = [f"from {start:%d %b %Y}"] if start else []
-        span += [f"to {end:%d %b %Y}"] if end else []
+        span = [f"from {dated(start)}"] if start else []
+        span += [f"to {dated(end)}"] if end else []
         held = f", held {' '.join(span)}" if span else ""
         self.status.value = status_html(
             "ok",

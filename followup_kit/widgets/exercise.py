@@ -27,7 +27,7 @@ import ipywidgets as widgets
 from .. import drafts
 from ..lesson import Practice, SolutionGate, about_scenario
 from ..records import Interview, ValidationError
-from ..wording import full_when
+from ..wording import interview_card_rows, rows_html
 from ._common import Confirm, button, guarded, labelled, shown_in, status_html
 from .rehearsal import KIND_LABELS, SolutionView, Timer, speaking_line
 
@@ -196,10 +196,10 @@ class Exercise(widgets.VBox):
         folder: str | os.PathLike[str] | None = None,
         scenario: bool = False,
     ) -> None:
-        from ..messages import KINDS
+        from ..messages import MESSAGE_KINDS
 
-        if kind not in KINDS:
-            raise ValidationError("kind", "one of " + ", ".join(KINDS), kind)
+        if kind not in MESSAGE_KINDS:
+            raise ValidationError("kind", "one of " + ", ".join(MESSAGE_KINDS), kind)
         self.exercise = drafts.check_id(exercise)
         self.kind = kind
         self.interview = interview
@@ -298,24 +298,9 @@ class Exercise(widgets.VBox):
 
 def interview_card(interview: Interview, *, title: str = "", origin: str = "") -> str:
     """The interview an exercise is about, as a small card (company, role, date, interviewers)."""
-    people = ", ".join(interview.interviewers) or "—"
-    held = interview.held_at
-    rows = [
-        ("Company", interview.company),
-        ("Role", interview.role),
-        ("Interview", full_when(held)),
-        ("Interviewers", people),
-    ]
-    if interview.talking_points:
-        rows.append(("Talking points", "; ".join(interview.talking_points)))
-    body = "".join(
-        f"<tr><th scope='row' style='text-align:left;padding-right:1em'>{html.escape(k)}</th>"
-        f"<td style='text-align:left'>{html.escape(v)}</td></tr>"
-        for k, v in rows
-    )
     head = f"<strong>{html.escape(title)}</strong>" if title else ""
     tail = f"<p><small>{html.escape(origin)}</small></p>" if origin else ""
-    return f"<div class='fk-interview-card'>{head}<table>{body}</table>{tail}</div>"
+    return f"<div class='fk-interview-card'>{head}{rows_html(interview_card_rows(interview))}{tail}</div>"
 
 
 class Card(widgets.HTML):

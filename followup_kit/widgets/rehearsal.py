@@ -133,12 +133,12 @@ class Rehearsal(widgets.VBox):
         label: str = "Your message (type it as you would say or send it)",
         gate: SolutionGate | None = None,
     ) -> None:
-        from ..messages import KINDS
+        from ..messages import MESSAGE_KINDS
 
         kinds = tuple(kinds or (kind,))
-        unknown = [k for k in (kind, *kinds) if k not in KINDS]
+        unknown = [k for k in (kind, *kinds) if k not in MESSAGE_KINDS]
         if unknown:
-            raise ValidationError("kind", "one of " + ", ".join(KINDS), unknown[0])
+            raise ValidationError("kind", "one of " + ", ".join(MESSAGE_KINDS), unknown[0])
         self.interview = interview
         self.gate = gate
         self.feedback: Any = None

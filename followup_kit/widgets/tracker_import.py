@@ -26,6 +26,7 @@ import ipywidgets as widgets
 
 from .. import trackers
 from ..store import InterviewLog
+from ..wording import dated
 from ._common import MEDIUM, STYLE, WIDE, button, download_link, guarded, labelled, status_html, table_html
 
 __all__ = ["CSS_CLASSES", "MAX_TIME_ROWS", "TrackerImport"]
@@ -182,7 +183,7 @@ class TrackerImport:
         self._time_inputs = {}
         rows: list[widgets.Widget] = []
         for row in waiting[:MAX_TIME_ROWS]:
-            when = f" (applied {row.applied_on:%d %b %Y})" if row.applied_on else ""
+            when = f" (applied {dated(row.applied_on)})" if row.applied_on else ""
             picked_day, picked_time = kept.get(row.number, (None, ""))
             day = widgets.DatePicker(value=picked_day, description=f"Row {row.number}: {row.company}, "
                                      f"{row.role}{when}", style=STYLE, layout=widgets.Layout(width="38em"))
