@@ -86,3 +86,18 @@ def test_now_defaults_to_the_kits_clock(monkeypatch, sample):
     monkeypatch.setenv("FOLLOWUP_KIT_NOW", "2026-11-02T09:00")
     pairs, followups = sample
     assert plan_all(pairs[:3], followups).now == datetime(2026, 11, 2, 9, 0)
+
+
+def test_the_plan_benchmark_runs_and_counts_one_plan_per_interview():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, str(root / "benchmarks" / "bench_plan.py"), "--sizes", "4",
+                           "--repeat", "1"], capture_output=True, text=True, cwd=root, timeout=300,
+                          env={**os.environ, "MPLBACKEND": "Agg"})  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    row = done.stdout.splitlines()[-1].split()
+    assert row[:2] == ["4", "4"], done.stdout
