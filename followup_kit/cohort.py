@@ -37,7 +37,6 @@ import math
 import os
 import re
 import secrets
-import tempfile
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -47,12 +46,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from . import metrics, paths
+from . import files, metrics, paths
 from .records import CHANNELS, KINDS, OUTCOMES, PURPOSES, ValidationError
+from .wording import plural
 
 __all__ = [
     "EPOCH",
-    "EXPORT_DIR",
     "FILE_PREFIX",
     "FORMAT",
     "MAX_BYTES",
@@ -82,8 +81,6 @@ if TYPE_CHECKING:
 
 FORMAT = "followup-kit cohort summary"
 VERSION = 1
-#: Kept for old notebooks: where a checkout's exports went before they moved beside the log.
-EXPORT_DIR = Path(__file__).resolve().parent.parent / "exports"
 
 
 def summary_folder() -> Path:
@@ -234,18 +231,9 @@ def export_summary(
 
 
 def _write_shared(folder: Path, target: Path, text: str) -> None:
-    """Write ``text`` to a temporary name and swap it in, readable by everyone (mode 0644)."""
-    handle, temp = tempfile.mkstemp(prefix=".summary-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o644)  # mkstemp makes it 0600; the coach's account must read it
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Swap in ``target`` in one step, readable by everyone whatever the umask (mode exactly 0644): the
+    coach's account must read it (``files.write_atomic``)."""
+    files.write_atomic(folder / target.name, text, mode=0o644, exact=True)
 
 
 #: Columns of the spreadsheet twin (``cohort-summary-p-….csv``): one row per follow-up, and one for each
@@ -309,11 +297,11 @@ class Cohort:
     @property
     def summary(self) -> str:
         """"3 participants: 169 interviews and 812 follow-ups.", plus how many files were skipped."""
-        people = f"{len(self):,} participant{'' if len(self) == 1 else 's'}"
+        people = plural(len(self), "participant")
         text = f"{people}: {len(self.interviews):,} interviews and {len(self.followups):,} follow-ups."
         skipped = sum(p.startswith("Skipped ") for p in self.problems)
         if skipped:
-            text += f" {skipped:,} file{'' if skipped == 1 else 's'} skipped."
+            text += f" {plural(skipped, 'file')} skipped."
         return text
 
     def _repr_html_(self) -> str:

@@ -21,7 +21,6 @@ import io
 import json
 import os
 import re
-import uuid
 import zipfile
 import zlib
 from collections.abc import Mapping
@@ -29,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import paths
+from . import files, paths
 
 __all__ = [
     "DRAFTS_FOLDER",
@@ -133,29 +132,8 @@ def _file(exercise: str, folder: str | os.PathLike[str] | None) -> Path:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, fsync it and swap it in."""
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-        with open(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    if os.name != "nt":
-        try:
-            dir_fd = os.open(path.parent, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(dir_fd)
-        except OSError:
-            pass
-        finally:
-            os.close(dir_fd)
+    """Swap in a draft file in one step, private to the learner (mode 0600): ``files.write_atomic``."""
+    files.write_atomic(path, data, mode=0o600)
 
 
 def save(
@@ -169,8 +147,10 @@ def save(
 
     Raises ``DraftError`` (nothing written) for an over-long text or a folder that cannot be written.
     """
+    from .place import now as clock_now  # the kit's one clock (``FOLLOWUP_KIT_NOW`` stops it)
+
     path = _file(exercise, folder)
-    moment = now or datetime.now(UTC)
+    moment = now or clock_now("UTC")
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC)  # a naive ``now`` is taken as UTC already
     draft = Draft(exercise, _parts(parts), moment.strftime("%Y-%m-%dT%H:%M:%SZ"))

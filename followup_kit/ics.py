@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Calendar, Event
 
 from .place import machine_zone, valid_zone
+from .place import now as clock_now
 from .planner import RULES, Step
 
 __all__ = ["REMINDER_BEFORE", "event_uid", "local_tzid", "save_ics", "sequence", "to_ics"]
@@ -114,7 +115,7 @@ def to_ics(
     if valid_zone(zone_name) is None:
         raise ValueError(f"tzid: expected a time zone name like 'Europe/Berlin', got {zone_name!r}")
     zone = ZoneInfo(valid_zone(zone_name))
-    stamp = stamp or datetime.now(UTC)
+    stamp = stamp or clock_now("UTC").replace(tzinfo=UTC)  # the kit's one clock (``place.now``)
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=zone)
     stamp = stamp.astimezone(UTC)

@@ -18,7 +18,7 @@ from typing import Any
 
 from .records import Interview, ValidationError
 from .sources import cite
-from .wording import plural
+from .wording import long_day, plural
 
 __all__ = [
     "CLOSED_REASON",
@@ -268,7 +268,7 @@ def model_thank_you(interview: Interview, to: str | None = None, *, signed: str 
     points = interview.talking_points
     index = people.index(name) if name in people else 0
     held = interview.held_at
-    day = f"{held:%A} {held.day} {held:%B}"
+    day = long_day(held)
     if points:
         point = points[index % len(points)]
         middle = (

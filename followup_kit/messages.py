@@ -35,7 +35,7 @@ from .records import MAX_NOTES, Interview, ValidationError
 from .sources import cite
 
 __all__ = [
-    "KINDS",
+    "MESSAGE_KINDS",
     "KIND_NAMES",
     "LABELS",
     "CHECK_IDS",
@@ -56,7 +56,7 @@ __all__ = [
     "find_fillers",
 ]
 
-KINDS = ("thank_you", "status_call_opener", "voicemail", "feedback_request", "offer_call")
+MESSAGE_KINDS = ("thank_you", "status_call_opener", "voicemail", "feedback_request", "offer_call")
 
 #: How each kind is named to the learner.
 KIND_NAMES = {
@@ -3084,9 +3084,9 @@ PRIORITY: tuple[str, ...] = (
 def _valid_kind(kind: object) -> str:
     if isinstance(kind, str):
         key = kind.strip().lower().replace("-", "_").replace(" ", "_")
-        if key in KINDS:
+        if key in MESSAGE_KINDS:
             return key
-    raise ValidationError("kind", "one of " + ", ".join(KINDS), kind)
+    raise ValidationError("kind", "one of " + ", ".join(MESSAGE_KINDS), kind)
 
 
 def _valid_text(text: object, field: str = "text") -> str:

@@ -31,8 +31,9 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
-from .records import CHANNELS, KINDS, OUTCOMES, PURPOSES
+from .records import CHANNELS, FOLLOWUP_DTYPES, INTERVIEW_DTYPES, KINDS, OUTCOMES, PURPOSES
 from .sources import cite
+from .wording import dated as _dated
 from .wording import noun as _noun
 from .wording import plural as _plural
 
@@ -50,6 +51,7 @@ __all__ = [
     "channel_noun",
     "computed_once",
     "filter_frames",
+    "filter_problem",
     "findings",
     "funnel",
     "latest_rounds",
@@ -76,15 +78,10 @@ COUNTED = {"channel": "follow-ups", "purpose": "follow-ups", "kind": "interviews
 #: Fewest follow-ups per channel before ``findings`` compares channels.
 MIN_COMPARE = 5
 
-_IV_COLUMNS = {"id": "str", "held_at": "datetime64[us]", "kind": "str", "outcome": "str"}
-_FU_COLUMNS = {
-    "id": "str",
-    "interview_id": "str",
-    "at": "datetime64[us]",
-    "channel": "str",
-    "purpose": "str",
-    "response_at": "datetime64[us]",
-}
+#: The columns the metrics read, with their dtypes from the frames' one schema (``records``).
+_IV_COLUMNS = {name: INTERVIEW_DTYPES[name] for name in ("id", "held_at", "kind", "outcome")}
+_FU_COLUMNS = {name: FOLLOWUP_DTYPES[name] for name in ("id", "interview_id", "at", "channel", "purpose",
+                                                         "response_at")}
 _HOUR = np.timedelta64(3600, "s")
 _F = TypeVar("_F", bound=Callable[..., Any])
 #: Results computed inside ``computed_once()``: (function, frames by identity, options) -> (result, frames).
@@ -203,6 +200,28 @@ def filter_frames(
         keep &= iv["kind"].isin(list(kinds)).to_numpy()
     iv = iv[keep]
     return iv, fu[fu["interview_id"].isin(iv["id"])]
+
+
+def filter_problem(
+    start: date | datetime | None, end: date | datetime | None, kinds: tuple[str, ...] | list[str] | None
+) -> str | None:
+    """What is wrong with a choice of filters for ``filter_frames``, in the learner's words, or None.
+
+    A range must not run backwards, and at least one known interview kind must be picked (``None``
+    means every kind).  The dashboard shows the sentence and keeps the last valid charts.
+    """
+    if start is not None and end is not None and pd.Timestamp(start) > pd.Timestamp(end):
+        return (
+            f"'From' ({_dated(start)}) is after 'To' ({_dated(end)}): pick a 'From' date on or before "
+            "the 'To' date. The charts still show the last valid choice."
+        )
+    if kinds is not None:
+        if not kinds:
+            return "Pick at least one interview kind (hold Ctrl or Cmd to pick several)."
+        unknown = [kind for kind in kinds if kind not in KINDS]
+        if unknown:
+            return f"Unknown interview kind {', '.join(map(repr, unknown))}: pick from {', '.join(KINDS)}."
+    return None
 
 
 # -- the metrics --------------------------------------------------------------------

@@ -9,6 +9,9 @@ inside) the ``~/followup-kit`` folder an nbgitpuller link clones the workbook in
 ``FOLLOWUP_KIT_LOG`` overrides both.  Exports (the anonymised summary) go beside
 the log, in its ``exports`` folder, never into the repository.  A coach's hand-in
 folder is ``FOLLOWUP_KIT_HANDIN`` (e.g. a shared folder every learner can write).
+
+It is also the one place the kit reads its ``FOLLOWUP_KIT_*`` environment variables: ``FOLLOWUP_KIT_NOW``
+(``frozen_now``, the clock a coach or a test stops; ``place.now`` reads it through here).
 """
 
 from __future__ import annotations
@@ -19,12 +22,14 @@ from pathlib import Path
 
 __all__ = [
     "HANDIN_ENV",
+    "NOW_ENV",
     "SAMPLE_DIR",
     "SCENARIO_DIR",
     "HOME_FOLDER",
     "LOG_ENV",
     "checkout",
     "export_dir",
+    "frozen_now",
     "handin_dir",
     "log_dir",
     "on_hub",
@@ -35,6 +40,8 @@ __all__ = [
 LOG_ENV = "FOLLOWUP_KIT_LOG"
 #: Environment variable naming the coach's hand-in folder for anonymised summaries.
 HANDIN_ENV = "FOLLOWUP_KIT_HANDIN"
+#: Environment variable that stops the kit's clock (an ISO 8601 date and time; see ``place.now``).
+NOW_ENV = "FOLLOWUP_KIT_NOW"
 #: The learner's log folder under their home when the checkout cannot be used.  Not
 #: ``~/followup-kit/...``: that is where an nbgitpuller link clones the workbook, and a log inside
 #: the clone would show in its ``git status`` (or block the first clone if it came first).
@@ -65,6 +72,12 @@ def checkout() -> Path | None:
     if (root / "pyproject.toml").is_file() and (root / "notebooks").is_dir():
         return root
     return None
+
+
+def frozen_now(environ: dict[str, str] | None = None) -> str:
+    """The ``FOLLOWUP_KIT_NOW`` text (stripped), or "" when the clock runs (``place.now`` parses it)."""
+    environ = os.environ if environ is None else environ
+    return environ.get(NOW_ENV, "").strip()
 
 
 def on_hub(environ: dict[str, str] | None = None) -> bool:

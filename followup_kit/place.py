@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from . import paths
 from .records import ValidationError
 
 __all__ = [
@@ -55,7 +56,7 @@ __all__ = [
 ]
 
 #: Environment variable that freezes the kit's clock (ISO 8601), for tests and rehearsals.
-NOW_ENV = "FOLLOWUP_KIT_NOW"
+NOW_ENV = paths.NOW_ENV
 
 #: The working weeks a learner can pick: label -> the working weekdays (Monday = 0).
 WORKWEEKS: dict[str, tuple[int, ...]] = {
@@ -376,7 +377,7 @@ def now(zone: str | None = None) -> datetime:
 
     ``$FOLLOWUP_KIT_NOW`` freezes it (see the module doc).
     """
-    frozen = os.environ.get(NOW_ENV, "").strip()
+    frozen = paths.frozen_now()
     if frozen:
         return parse_now(frozen, zone)
     if zone:

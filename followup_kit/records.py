@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from .wording import day
+
 __all__ = [
     "CHANNELS",
+    "FOLLOWUP_DTYPES",
     "FOLLOWUP_FIELDS",
+    "INTERVIEW_DTYPES",
     "INTERVIEW_FIELDS",
     "KINDS",
     "MAX_BUSINESS_DAYS",
@@ -98,6 +102,44 @@ INTERVIEW_FIELDS = (
     "previous_id",
 )
 FOLLOWUP_FIELDS = ("interview_id", "at", "channel", "purpose", "to", "response_at", "notes")
+
+#: The frames' schema, in one place: each column of ``InterviewLog.interviews()`` (an ``id``, then the
+#: fields) and its pandas dtype.  Texts are ``str``, times (and dates, at midnight) ``datetime64[us]``,
+#: counts the nullable ``Int64``, lists Python lists (``object``).  The store, the synthetic sample and
+#: the metrics all build or check their frames with these.
+INTERVIEW_DTYPES: dict[str, str] = {
+    "id": "str",
+    "company": "str",
+    "role": "str",
+    "held_at": "datetime64[us]",
+    "kind": "str",
+    "interviewers": "object",
+    "contact": "str",
+    "decision_by": "datetime64[us]",
+    "decision_in_business_days": "Int64",
+    "agency_contact": "str",
+    "talking_points": "object",
+    "outcome": "str",
+    "notes": "str",
+    "contact_email": "str",
+    "contact_phone": "str",
+    "agency_email": "str",
+    "agency_phone": "str",
+    "outcome_at": "datetime64[us]",
+    "round": "Int64",
+    "previous_id": "str",
+}
+#: The same for ``InterviewLog.followups()``.
+FOLLOWUP_DTYPES: dict[str, str] = {
+    "id": "str",
+    "interview_id": "str",
+    "at": "datetime64[us]",
+    "channel": "str",
+    "purpose": "str",
+    "to": "str",
+    "response_at": "datetime64[us]",
+    "notes": "str",
+}
 
 
 class ValidationError(ValueError):
@@ -411,7 +453,7 @@ class Interview:
     @property
     def label(self) -> str:
         """"Northwind Traders, Data Analyst, Fri 6 Mar": how widgets name an interview."""
-        return f"{self.company}, {self.role}, {self.held_at:%a} {self.held_at.day} {self.held_at:%b}"
+        return f"{self.company}, {self.role}, {day(self.held_at)}"
 
 
 @dataclass

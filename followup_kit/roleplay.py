@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
-from .messages import CHECK_IDS, KINDS, check_message
+from .messages import CHECK_IDS, MESSAGE_KINDS, check_message
 from .records import Interview, ValidationError
 from .sources import SOURCES, cite
-from .wording import full_when, plural
+from .wording import interview_card_rows, plural, rows_html
 
 __all__ = [
     "MAX_NAME",
@@ -56,7 +56,7 @@ __all__ = [
 SCENARIO_DIR = paths.SCENARIO_DIR
 
 #: The reply kinds a node may ask for: those ``check_message`` knows.
-REPLY_KINDS = KINDS
+REPLY_KINDS = MESSAGE_KINDS
 
 #: Longest reply a learner can send in one turn, in characters (a call turn, not a letter).
 MAX_REPLY = 2000
@@ -151,28 +151,9 @@ class Scenario:
         return found
 
     def _repr_html_(self) -> str:
-        iv = self.interview
-        people = ", ".join(iv.interviewers) or "—"
-        rows = [
-            ("Company", iv.company),
-            ("Role", iv.role),
-            ("Interview", full_when(iv.held_at)),
-            ("Interviewers", people),
-        ]
-        if iv.contact:
-            rows.append(("Contact", iv.contact))
-        if iv.agency_contact:
-            rows.append(("Agency contact", iv.agency_contact))
-        if iv.talking_points:
-            rows.append(("Talking points", "; ".join(iv.talking_points)))
-        table = "".join(
-            f"<tr><th style='text-align:left;padding-right:1em'>{html.escape(k)}</th>"
-            f"<td style='text-align:left'>{html.escape(v)}</td></tr>"
-            for k, v in rows
-        )
+        table = rows_html(interview_card_rows(self.interview, contacts=True))
         return (
-            f"<div><h4>{html.escape(self.title)}</h4><p>{html.escape(self.context)}</p>"
-            f"<table>{table}</table>"
+            f"<div><h4>{html.escape(self.title)}</h4><p>{html.escape(self.context)}</p>{table}"
             f"<p><small>Rules behind this scenario: {html.escape(cite(*self.sources))}</small></p></div>"
         )
 

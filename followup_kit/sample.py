@@ -19,13 +19,20 @@ e-mails, and answered calls get replies far more often than e-mails do.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from . import paths
-from .records import FOLLOWUP_FIELDS, INTERVIEW_FIELDS, FollowUp, Interview
+from .records import FOLLOWUP_DTYPES, FOLLOWUP_FIELDS, INTERVIEW_DTYPES, INTERVIEW_FIELDS, FollowUp, Interview
+from .wording import plural
+
+if TYPE_CHECKING:
+    from .store import InterviewLog
 
 __all__ = [
     "AGENCIES",
@@ -40,11 +47,14 @@ __all__ = [
     "ROLES",
     "SAMPLE_DIR",
     "SAMPLE_INTERVIEWS",
+    "SAMPLE_NOW",
     "SAMPLE_SEED",
     "SECOND_ROUND_SHARE",
     "TALKING_POINTS",
     "empty_frames",
     "generate",
+    "Shown",
+    "open_log_or_sample",
     "own_log_or_sample",
     "to_records",
     "write_sample",
@@ -61,6 +71,8 @@ FIRST_DAY = np.datetime64("2026-01-05", "D")
 LAST_DAY = np.datetime64("2026-10-31", "D")
 #: The day the sample log "was exported": interviews in the last weeks before it are mostly pending.
 AS_OF = np.datetime64("2026-11-02", "D")
+#: The sample is shown as of 09:00 on the day it was exported, so its queue looks the same on any day.
+SAMPLE_NOW = datetime.combine(AS_OF.astype(date), time(9, 0))
 
 COMPANIES = (
     "Northwind Traders", "Contoso", "Fabrikam", "Tailspin Toys", "Adventure Works",
@@ -126,41 +138,11 @@ _REPLY_H = {"email": 9.0, "card": 120.0, "call": 0.05, "voicemail": 20.0, "text"
 
 
 def _interview_dtypes() -> dict[str, object]:
-    return {
-        "id": "str",
-        "company": "str",
-        "role": "str",
-        "held_at": "datetime64[us]",
-        "kind": "str",
-        "interviewers": "object",
-        "contact": "str",
-        "decision_by": "datetime64[us]",
-        "decision_in_business_days": "Int64",
-        "agency_contact": "str",
-        "talking_points": "object",
-        "outcome": "str",
-        "notes": "str",
-        "contact_email": "str",
-        "contact_phone": "str",
-        "agency_email": "str",
-        "agency_phone": "str",
-        "outcome_at": "datetime64[us]",
-        "round": "Int64",
-        "previous_id": "str",
-    }
+    return dict(INTERVIEW_DTYPES)  # the frames' one schema (records.INTERVIEW_DTYPES)
 
 
 def _followup_dtypes() -> dict[str, object]:
-    return {
-        "id": "str",
-        "interview_id": "str",
-        "at": "datetime64[us]",
-        "channel": "str",
-        "purpose": "str",
-        "to": "str",
-        "response_at": "datetime64[us]",
-        "notes": "str",
-    }
+    return dict(FOLLOWUP_DTYPES)
 
 
 def empty_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -552,7 +534,7 @@ def own_log_or_sample(log: object | None = None) -> tuple[pd.DataFrame, pd.DataF
         then = "Fix it"
     else:
         if len(interviews):
-            count = f"{len(interviews):,} interview{'' if len(interviews) == 1 else 's'}"
+            count = plural(len(interviews), "interview")
             return interviews, followups, f"Showing your own log ({count} in {log.path})."
         why = f"Your log in {log.path} has no interviews yet, so this shows the synthetic sample"
         then = "Log your own"
@@ -562,6 +544,49 @@ def own_log_or_sample(log: object | None = None) -> tuple[pd.DataFrame, pd.DataF
         sample_log.followups(),
         f"{why} ({SAMPLE_INTERVIEWS} made-up interviews shipped with the kit). {then} and run this again.",
     )
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The log a view shows (``log``), whose it is in a few words (``whose``), a hint for the learner
+    (``hint``, may be empty) and whether it is the synthetic sample (``is_sample``; then show it as of
+    ``SAMPLE_NOW``)."""
+
+    log: InterviewLog
+    whose: str
+    hint: str
+    is_sample: bool
+
+
+def open_log_or_sample(
+    log: InterviewLog | None = None, *, demo: bool = False, fallback: bool = True
+) -> Shown:
+    """The learner's log (default: ``InterviewLog()``), or the sample when it is empty or cannot be read.
+
+    ``demo`` always shows the sample; with ``fallback=False`` an unreadable log raises its
+    ``LogFileError`` and an empty one is shown as it is.  What the plan view (notebook 02) opens.
+    """
+    from .store import InterviewLog, LogFileError, open_sample_log
+
+    if demo:
+        return Shown(open_sample_log(), "Demo mode: the synthetic sample log (read-only)", "", True)
+    own = log if log is not None else InterviewLog()
+    try:
+        empty = len(own) == 0
+    except LogFileError as error:
+        if not fallback:
+            raise
+        return Shown(open_sample_log(), "The synthetic sample log (read-only)",
+                     f"Your own log could not be read, so the sample is shown instead: {error}", True)
+    if empty and fallback:
+        return Shown(open_sample_log(), "Your log is empty, so this shows the synthetic sample (read-only)",
+                     "Log an interview in notebook 01, then press Reload the log to see your own plan.", True)
+    return Shown(own, "Your log", "", _is_sample(own))
+
+
+def _is_sample(log: InterviewLog) -> bool:
+    """True for the shipped sample opened read-only (``open_sample_log()``, or the sample passed in)."""
+    return bool(log.read_only and log.path.resolve() == SAMPLE_DIR.resolve())
 
 
 if __name__ == "__main__":  # python -m followup_kit.sample

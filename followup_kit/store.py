@@ -99,7 +99,9 @@ import pandas as pd
 from filelock import FileLock, Timeout
 
 from followup_kit.records import (
+    FOLLOWUP_DTYPES,
     FOLLOWUP_FIELDS,
+    INTERVIEW_DTYPES,
     INTERVIEW_FIELDS,
     FollowUp,
     Interview,
@@ -110,8 +112,10 @@ from followup_kit.records import (
 )
 
 from . import drafts as _drafts
+from . import files as _files  # ``files`` is a parameter name below
 from . import paths
 from .place import Place
+from .wording import plural
 
 __all__ = [
     "DEFAULT_LOG_DIR",
@@ -139,7 +143,6 @@ __all__ = [
 Record = Interview | FollowUp
 T = TypeVar("T")
 
-_ROOT = Path(__file__).resolve().parents[1]
 #: The synthetic sample log, read-only for learners, shipped inside the package (``paths.SAMPLE_DIR``).
 SAMPLE_DIR = paths.SAMPLE_DIR
 #: Environment variable that moves the learner's own log elsewhere (``paths.LOG_ENV``).
@@ -242,8 +245,9 @@ class ConflictError(LogFileError):
 
 def _describe_folder(folder: Path) -> str:
     """ "data/my_log" inside the repository, the full path elsewhere: how messages name a folder."""
+    root = paths.checkout()
     try:
-        return folder.resolve().relative_to(_ROOT).as_posix()
+        return folder.resolve().relative_to(root).as_posix() if root is not None else str(folder)
     except ValueError:
         return str(folder)
 
@@ -251,13 +255,6 @@ def _describe_folder(folder: Path) -> str:
 # -- what the two tables hold ------------------------------------------------------
 
 _TEXT, _DATETIME, _DATE, _INT, _LIST = "text", "datetime", "date", "int", "list"
-_FRAME_DTYPES: dict[str, Any] = {
-    _TEXT: "str",
-    _DATETIME: "datetime64[us]",
-    _DATE: "datetime64[us]",  # a date at midnight, so it compares with held_at
-    _INT: "Int64",
-    _LIST: object,  # Python lists
-}
 
 
 @dataclass(frozen=True, eq=False)
@@ -790,40 +787,14 @@ def _refuse_mojibake(text: str, fail: Callable[[str], LogFileError], *, everywhe
 # -- writing files safely ---------------------------------------------------------------
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename durable; Windows has no directory fsync, and some file systems refuse it."""
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _write_synced(path: Path, data: bytes) -> None:
-    """Write a new file and make sure its bytes are on disk (mode 0666 less the umask)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    with open(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+# The kit's one atomic writer is ``files.write_atomic``; the two-file commit below uses its steps.
+_fsync_dir = _files.fsync_dir
+_write_synced = _files.write_synced
 
 
 def _replace_file(folder: Path, name: str, data: bytes) -> None:
-    temp = folder / f".{name}.{uuid.uuid4().hex[:8]}.tmp"
-    try:
-        _write_synced(temp, data)
-        os.replace(temp, folder / name)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(folder)
+    """Swap in one file of the log (mode 0666 less the umask), durably."""
+    _files.write_atomic(folder / name, data)
 
 
 #: A change counter beside the log, odd while a change is being written (a seqlock): a reader that
@@ -844,13 +815,7 @@ def _read_seq(folder: Path) -> int | None:
 def _bump_seq(folder: Path) -> None:
     """Move the counter on by one (atomic replace; no fsync: it only signals, it keeps no data)."""
     current = _read_seq(folder) or 0
-    temp = folder / f".{_SEQ_NAME}.{uuid.uuid4().hex[:8]}.tmp"
-    try:
-        temp.write_text(f"{current + 1}\n", encoding="ascii")
-        os.replace(temp, folder / _SEQ_NAME)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    _files.write_atomic(folder / _SEQ_NAME, f"{current + 1}\n", durable=False)
 
 
 def _settle_seq(folder: Path) -> None:
@@ -883,7 +848,7 @@ def _commit_files(folder: Path, files: dict[str, bytes]) -> None:
     for name, data in files.items():
         _write_synced(staging / name, data)
     _fsync_dir(staging)
-    os.replace(staging, folder / _COMMITTED)  # the commit point
+    _files.replace(staging, folder / _COMMITTED)  # the commit point
     _fsync_dir(folder)
     _finish_commit(folder)
 
@@ -892,7 +857,7 @@ def _finish_commit(folder: Path) -> None:
     committed = folder / _COMMITTED
     for name in (INTERVIEWS_CSV, FOLLOWUPS_CSV):
         if (committed / name).is_file():
-            os.replace(committed / name, folder / name)
+            _files.replace(committed / name, folder / name)
     _fsync_dir(folder)
     shutil.rmtree(committed)
 
@@ -916,7 +881,7 @@ def _recover(folder: Path) -> None:
         _finish_commit(folder)
     elif committed.exists() or committed.is_symlink():
         aside = folder / f".incoming.stray-{uuid.uuid4().hex[:8]}"
-        os.replace(committed, aside)
+        _files.replace(committed, aside)
         warnings.warn(
             f"A stray file named {_COMMITTED} in {_describe_folder(folder)} was not a saved change of the "
             f"log; it was renamed {aside.name} and ignored.",
@@ -1571,7 +1536,8 @@ def _generation(state: _State) -> str:
 
 def _frame(table: _Table) -> pd.DataFrame:
     records = list(table.rows.values())
-    columns = {"id": pd.Series(list(table.rows), dtype="str")}
+    dtypes = INTERVIEW_DTYPES if table.spec.record is Interview else FOLLOWUP_DTYPES  # the one schema
+    columns = {"id": pd.Series(list(table.rows), dtype=dtypes["id"])}
     for name in table.spec.fields:
         kind = table.spec.kind(name)
         values = [getattr(record, name) for record in records]
@@ -1579,7 +1545,7 @@ def _frame(table: _Table) -> pd.DataFrame:
             values = [None if v is None else datetime(v.year, v.month, v.day) for v in values]
         elif kind == _LIST:
             values = [list(v) for v in values]
-        columns[name] = pd.Series(values, dtype=_FRAME_DTYPES[kind])
+        columns[name] = pd.Series(values, dtype=dtypes[name])  # a date at midnight compares with held_at
     return pd.DataFrame(columns)
 
 
@@ -1891,8 +1857,7 @@ def _replace_report(before: _State, after: _State, name: str, *, preview: bool) 
     return ImportReport(n_iv, n_fu, 0, 0, True, message, was_iv, was_fu, preview)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+_count = plural  # the kit's one pluraliser (wording.plural)
 
 
 # -- whole folders ----------------------------------------------------------------------------

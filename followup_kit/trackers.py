@@ -34,8 +34,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
+from . import wording
 from .records import MAX_YEAR, MIN_YEAR, OUTCOME_WORDS, Interview, ValidationError
 from .sources import cite
+from .wording import FIELD_LABELS, plural
 
 if TYPE_CHECKING:
     from .store import ImportReport, InterviewLog
@@ -58,21 +60,17 @@ __all__ = [
     "template_xlsx",
 ]
 
-#: The fields a tracker column can fill, with how the learner reads them.
+#: The fields a tracker column can fill, with how the learner reads them: a field of the log's records by
+#: the form's own label (``wording.FIELD_LABELS``), the tracker's own columns by theirs.
 FIELDS = {
-    "company": "Company",
-    "role": "Role",
+    "company": FIELD_LABELS["company"],
+    "role": FIELD_LABELS["role"],
     "interview_date": "Interview date (or date and time)",
     "interview_time": "Interview time",
     "applied_on": "Application date",
     "status": "Status",
-    "contact": "Contact",
-    "contact_email": "Contact's email",
-    "contact_phone": "Contact's phone",
-    "interviewers": "Interviewers",
-    "kind": "Kind (phone, video, in person)",
-    "decision_by": "Decision by",
-    "notes": "Notes",
+    **{name: FIELD_LABELS[name] for name in ("contact", "contact_email", "contact_phone", "interviewers",
+                                             "kind", "decision_by", "notes")},
     "url": "Job link",
 }
 #: A row needs these (the interview date and time can be given in the preview instead).
@@ -276,9 +274,9 @@ class TrackerPreview:
         """The preview rows as text cells: row, company, role, interview, outcome, status, what is missing."""
         out = []
         for row in self.rows:
-            when = f"{row.held_at:%a %d %b %Y %H:%M}" if row.held_at else "— (give it below)"
+            when = wording.when(row.held_at) if row.held_at else "— (give it below)"
             if row.needs_time and row.applied_on:
-                when = f"— applied {row.applied_on:%d %b %Y}; give the interview's date and time"
+                when = f"— applied {wording.dated(row.applied_on)}; give the interview's date and time"
             missing = "; ".join(row.problems) or ("needs the interview time" if row.needs_time else "ready")
             out.append([str(row.number), row.company, row.role, when, OUTCOME_WORDS[row.outcome],
                         row.status or "—", missing])  # fmt: skip
@@ -720,5 +718,4 @@ def template_xlsx() -> bytes:
     return buffer.getvalue()
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+_count = plural  # the kit's one pluraliser (wording.plural)

@@ -7,9 +7,45 @@ functions rather than with a format of their own.
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-__all__ = ["day", "day_and_time", "full_when", "noun", "plural", "when"]
+if TYPE_CHECKING:
+    from .records import Interview
+
+__all__ = ["FIELD_LABELS", "dated", "day", "day_and_time", "full_when", "interview_card_rows", "long_day",
+           "noun", "plural", "rows_html", "when"]
+
+#: How the kit names each field of an interview or a follow-up to the learner (the form's labels): error
+#: messages use these names, so the learner finds the box; the tracker import names the same fields alike.
+FIELD_LABELS = {
+    "company": "Company",
+    "role": "Role",
+    "held_at": "Date and time of the interview",
+    "kind": "Kind of interview",
+    "interviewers": "Interviewers",
+    "contact": "Your contact",
+    "decision_by": "They decide by",
+    "decision_in_business_days": "Hear in N business days",
+    "agency_contact": "Agency contact",
+    "talking_points": "Talking points",
+    "outcome": "Outcome",
+    "notes": "Notes",
+    "contact_email": "Contact's email",
+    "contact_phone": "Contact's phone",
+    "agency_email": "Agency email",
+    "agency_phone": "Agency phone",
+    "outcome_at": "When you heard",
+    "round": "Round",
+    "previous_id": "Earlier round",
+    "at": "When (follow-up time)",
+    "channel": "Channel",
+    "purpose": "A call was for",
+    "to": "To",
+    "response_at": "When (reply time)",
+    "interview_id": "Interview",
+}
 
 
 def when(moment: datetime) -> str:
@@ -30,6 +66,44 @@ def full_when(moment: datetime) -> str:
 def day(value: date) -> str:
     """A day without the year: "Wed 2 Dec"."""
     return f"{value:%a} {value.day} {value:%b}"
+
+
+def interview_card_rows(interview: Interview, *, contacts: bool = False) -> list[tuple[str, str]]:
+    """An interview as a card's rows (label, text): company, role, when, interviewers, talking points;
+    with ``contacts`` also the contact and the agency contact (a role-play scenario's card names them)."""
+    rows = [
+        ("Company", interview.company),
+        ("Role", interview.role),
+        ("Interview", full_when(interview.held_at)),
+        ("Interviewers", ", ".join(interview.interviewers) or "—"),
+    ]
+    if contacts and interview.contact:
+        rows.append(("Contact", interview.contact))
+    if contacts and interview.agency_contact:
+        rows.append(("Agency contact", interview.agency_contact))
+    if interview.talking_points:
+        rows.append(("Talking points", "; ".join(interview.talking_points)))
+    return rows
+
+
+def rows_html(rows: list[tuple[str, str]]) -> str:
+    """(label, text) rows as a small ``<table>``, each label a row header; every text is escaped."""
+    body = "".join(
+        f"<tr><th scope='row' style='text-align:left;padding-right:1em'>{html.escape(label)}</th>"
+        f"<td style='text-align:left'>{html.escape(text)}</td></tr>"
+        for label, text in rows
+    )
+    return f"<table>{body}</table>"
+
+
+def dated(value: date) -> str:
+    """A day with its year, as filters and imports name it: "Wed 2 Dec 2026"."""
+    return f"{day(value)} {value:%Y}"
+
+
+def long_day(value: date) -> str:
+    """A day spelled out, as a message names the interview: "Friday 6 March"."""
+    return f"{value:%A} {value.day} {value:%B}"
 
 
 def noun(count: int, word: str, many: str | None = None) -> str:

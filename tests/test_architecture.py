@@ -10,6 +10,7 @@ cheap and the logic runs without a display); views may import anything below the
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "followup_kit"
 #: The bottom layer: plain records, sources, wording and paths, shared by every other layer.
-FOUNDATION = {"records", "sources", "wording", "paths"}
+FOUNDATION = {"records", "sources", "wording", "paths", "files"}
 WIDGET_LIBRARIES = {"ipywidgets", "anywidget", "IPython"}
 HEAVY_AT_IMPORT = {"matplotlib"}
 
@@ -158,3 +159,110 @@ def test_every_public_module_says_what_it_exports(module):
     imported = importlib.import_module(module)
     assert isinstance(getattr(imported, "__all__", None), (list, tuple)), f"{module} has no __all__"
     assert [name for name in imported.__all__ if not hasattr(imported, name)] == []
+
+
+# -- one error guard: views catch errors only through widgets/_common.py -------------------------------
+
+#: The errors the guard shows to the learner (``_common.learner_errors``), and the broad ones.
+GUARDED_ERRORS = {"ValidationError", "ValidationErrors", "LogFileError", "ReadOnlyLogError", "UnknownIdError",
+                  "ConflictError", "ScenarioError", "DraftError", "TrackerError"}
+BROAD = {"Exception", "BaseException"}
+#: The Logbook still has its own ``_guarded`` (the same behaviour); it is switched to the kit's guard when
+#: its split into sections is merged, and then leaves this set.
+OWN_GUARD_PENDING = ("followup_kit.widgets.logbook",)
+VIEWS = sorted(m for m in MODULES if _layer(m) == "view" and m != "followup_kit.widgets._common"
+               and not m.startswith(OWN_GUARD_PENDING))
+
+
+def _caught(handler: ast.ExceptHandler) -> set[str]:
+    """The class names an ``except`` clause names (``Exception`` for a bare ``except:``)."""
+    if handler.type is None:
+        return {"Exception"}
+    kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return {k.attr if isinstance(k, ast.Attribute) else getattr(k, "id", "") for k in kinds}
+
+
+def _catches_outside_the_guard(source: str) -> list[str]:
+    """Every ``except`` for a learner's error or for any error that does not end by raising it again."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ExceptHandler):
+            names = _caught(node) & (GUARDED_ERRORS | BROAD)
+            raises_again = isinstance(node.body[-1], ast.Raise) and node.body[-1].exc is None
+            if names and not raises_again:
+                found.append(f"line {node.lineno}: except {', '.join(sorted(names))}")
+    return found
+
+
+def test_the_guard_check_sees_a_views_own_except():
+    own = """
+try:
+    save()
+except (store.LogFileError, OSError) as error:
+    show(error)
+except Exception:
+    pass
+try:
+    read()
+except OSError:
+    pass
+except Exception:
+    forget()
+    raise
+"""
+    assert _catches_outside_the_guard(own) == ["line 4: except LogFileError", "line 6: except Exception"]
+
+
+@pytest.mark.parametrize("module", VIEWS)
+def test_views_catch_errors_only_through_the_one_guard(module):
+    """A view shows errors with ``_common.guarded`` / ``shown_in``, never an ``except`` of its own."""
+    found = _catches_outside_the_guard(MODULES[module].read_text(encoding="utf-8"))
+    assert not found, f"{module} catches errors itself ({'; '.join(found)}): use _common.guarded or shown_in"
+
+
+# -- one home each: paths and env variables in paths.py, the atomic write in files.py --------------------
+
+KIT_VARIABLE = re.compile(r"FOLLOWUP_KIT_[A-Z_]+")
+
+
+def _one_home_breaches(source: str, module: str) -> list[str]:
+    """Where a module does what only paths.py (the kit's variables, ``__file__``) or files.py
+    (``os.replace``, ``os.rename``) may do."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        where = f"line {getattr(node, 'lineno', '?')}"
+        if module != "paths":
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and KIT_VARIABLE.fullmatch(
+                    node.value):
+                found.append(f"{where}: names {node.value}: read it through paths")
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in {
+                    "get", "getenv"} and node.args and isinstance(node.args[0], (ast.Name, ast.Attribute)):
+                name = node.args[0].id if isinstance(node.args[0], ast.Name) else node.args[0].attr
+                if name.endswith("_ENV"):
+                    found.append(f"{where}: reads {name}: read it through paths")
+            if isinstance(node, ast.Name) and node.id == "__file__":
+                found.append(f"{where}: a path from __file__: use paths")
+        if module != "files" and isinstance(node, ast.Attribute) and node.attr in {"replace", "rename"} and (
+                isinstance(node.value, ast.Name) and node.value.id == "os"):
+            found.append(f"{where}: os.{node.attr}: use files.write_atomic or files.replace")
+    return found
+
+
+def test_the_one_home_check_sees_a_second_home():
+    own = """
+import os
+folder = os.environ.get("FOLLOWUP_KIT_LOG", "")
+when = os.environ.get(NOW_ENV)
+here = Path(__file__).parent
+os.replace(temp, target)
+message = "set FOLLOWUP_KIT_LOG to move it"
+"""
+    assert sorted(line.split(":")[0] for line in _one_home_breaches(own, "store")) == [
+        "line 3", "line 4", "line 5", "line 6"]
+    assert _one_home_breaches(own, "paths") == ["line 6: os.replace: use files.write_atomic or files.replace"]
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_paths_variables_and_atomic_writes_have_one_home_each(module):
+    found = _one_home_breaches(MODULES[module].read_text(encoding="utf-8"), module.rpartition(".")[2])
+    assert not found, f"{module}: {'; '.join(found)}"

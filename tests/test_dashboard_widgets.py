@@ -39,7 +39,7 @@ def test_date_range_filters_the_charts(view, frames):
     view.end.value = date(2026, 8, 31)
     kept = iv[(iv["held_at"] >= "2026-06-01") & (iv["held_at"] < "2026-09-01")]
     assert f"Showing {len(kept)} of 72 interviews" in view.status.value
-    assert "from 01 Jun 2026 to 31 Aug 2026" in view.status.value
+    assert "from Mon 1 Jun 2026 to Mon 31 Aug 2026" in view.status.value
     offers = int((kept["outcome"] == "offer").sum())
     assert view.titles[2].startswith(f"{offers} of your {len(kept)} interviews")
 
@@ -62,7 +62,7 @@ def test_a_backwards_range_gets_a_message_and_keeps_the_charts(view):
     view.end.value = date(2026, 3, 1)
     assert "pick a &#x27;From&#x27; date on or before" in view.status.value
     assert view.status.value.startswith("<div role='alert'")
-    assert "⚠ &#x27;From&#x27; (01 Sep 2026) is after" in view.status.value
+    assert "⚠ &#x27;From&#x27; (Tue 1 Sep 2026) is after" in view.status.value
     assert [box.value for box in view.chart_boxes] == shown and view.titles == titles
     view.reset()
     assert "Showing 72 of 72" in view.status.value

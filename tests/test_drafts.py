@@ -167,3 +167,8 @@ def test_a_log_without_drafts_exports_as_before(tmp_path):
     log.add(_interview())
     with zipfile.ZipFile(io.BytesIO(log.export_zip())) as archive:
         assert not [n for n in archive.namelist() if n.startswith("drafts/")]
+
+
+def test_a_draft_is_stamped_by_the_kits_clock(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_KIT_NOW", "2026-12-02T09:00+01:00")
+    assert drafts.save("05-opener", "Hi", folder=tmp_path).saved == "2026-12-02T08:00:00Z"

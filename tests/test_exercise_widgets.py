@@ -5,6 +5,7 @@ from datetime import datetime
 
 import ipywidgets as widgets
 import pytest
+from widget_tree import classes, walk
 
 from followup_kit import drafts
 from followup_kit.records import Interview, ValidationError
@@ -34,20 +35,6 @@ def opener(folder, **options):
         folder=folder,
         **options,
     )
-
-
-def walk(widget):
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from walk(child)
-
-
-def classes(root):
-    found: dict[str, list[str]] = {}
-    for widget in walk(root):
-        for css in widget._dom_classes:
-            found.setdefault(css, []).append(type(widget).__name__)
-    return found
 
 
 def test_check_shows_the_verdict_first_with_sources_and_opens_the_model_answer(tmp_path):

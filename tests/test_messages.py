@@ -18,10 +18,10 @@ import followup_kit
 from followup_kit import messages
 from followup_kit.messages import (
     CHECK_IDS,
-    KINDS,
     LABELS,
     MAX_SPOKEN_SECONDS,
     MAX_TEXT,
+    MESSAGE_KINDS,
     WORDS_PER_MINUTE,
     Check,
     Feedback,
@@ -98,7 +98,7 @@ def _source_is_cited(source: str) -> bool:
 def test_corpus_is_large_and_covers_every_kind() -> None:
     assert len(CORPUS) >= 150
     assert len({e["id"] for e in CORPUS}) == len(CORPUS)
-    for kind in KINDS:
+    for kind in MESSAGE_KINDS:
         entries = [e for e in CORPUS if e["kind"] == kind]
         assert len(entries) >= 20, kind
         # good and bad examples: at least one entry passing all its checks, at least one failing some
@@ -218,7 +218,7 @@ def test_the_held_out_part_is_well_formed() -> None:
     bench = _bench()
     data = bench.load("heldout")
     assert len(data["messages"]) >= 90 and len(data["note_groups"]) >= 10
-    assert {e["kind"] for e in data["messages"]} == set(KINDS)
+    assert {e["kind"] for e in data["messages"]} == set(MESSAGE_KINDS)
     for e in data["messages"]:
         assert set(bench.expected(e)) == set(CHECK_IDS[e["kind"]]), e["id"]
     assert len(data["messages"]) + len(CORPUS) >= 250
@@ -231,7 +231,7 @@ def test_the_second_held_out_part_is_well_formed_and_new() -> None:
     data = bench.load("heldout" + "2")
     entries = data["messages"]
     assert len(entries) >= 60 and len(data["note_groups"]) >= 5
-    assert {e["kind"] for e in entries} == set(KINDS)
+    assert {e["kind"] for e in entries} == set(MESSAGE_KINDS)
     for e in entries:
         assert set(bench.expected(e)) == set(CHECK_IDS[e["kind"]]), e["id"]
     assert any(not e["fails"] for e in entries) and any(e["fails"] for e in entries)
@@ -250,7 +250,7 @@ def test_the_blind_held_out_part_is_well_formed_and_new() -> None:
     data = bench.load("heldout" + "3")
     entries = data["messages"]
     assert len(entries) >= 90 and len(data["note_groups"]) >= 8
-    assert {e["kind"] for e in entries} == set(KINDS)
+    assert {e["kind"] for e in entries} == set(MESSAGE_KINDS)
     for e in entries:
         unscored = set(e.get("unlabelled", ()))
         assert unscored <= set(CHECK_IDS[e["kind"]]) and not unscored & set(e["fails"]), e["id"]
@@ -268,7 +268,7 @@ def test_the_benchmark_measures_every_figure_on_the_tuning_part() -> None:
     text = bench.table(report)
     for check_id in {c for ids in CHECK_IDS.values() for c in ids}:
         assert check_id in text
-    for kind in KINDS:
+    for kind in MESSAGE_KINDS:
         assert kind in text
     for words in (
         "false alarms",
@@ -399,7 +399,7 @@ def test_unknown_kind_is_refused_naming_the_kinds() -> None:
     with pytest.raises(ValidationError) as error:
         check_message("Hi Dana", "cover_letter")
     assert error.value.field == "kind"
-    assert all(kind in str(error.value) for kind in KINDS)
+    assert all(kind in str(error.value) for kind in MESSAGE_KINDS)
     assert check_message("Hi Dana", "Status call opener").kind == "status_call_opener"
 
 
@@ -409,7 +409,7 @@ def test_interview_must_be_an_interview() -> None:
     assert error.value.field == "interview"
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", MESSAGE_KINDS)
 @pytest.mark.parametrize("text", ["🙏🙂👍", '=HYPERLINK("http://x")', "<script>alert(1)</script>", "?!?!?!"])
 def test_odd_text_gets_feedback_not_a_crash(kind: str, text: str) -> None:
     feedback = check_message(text, kind)
@@ -420,7 +420,7 @@ def test_odd_text_gets_feedback_not_a_crash(kind: str, text: str) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(text=st.text(min_size=1, max_size=400).filter(str.strip), kind=st.sampled_from(KINDS))
+@given(text=st.text(min_size=1, max_size=400).filter(str.strip), kind=st.sampled_from(MESSAGE_KINDS))
 def test_any_text_gets_feedback_with_every_check_and_escaped_html(text: str, kind: str) -> None:
     feedback = check_message(text, kind, NORTHWIND)
     assert [c.id for c in feedback.items] == list(CHECK_IDS[kind])
@@ -453,7 +453,7 @@ def test_summary_lists_fixes_first_with_sources() -> None:
 
 
 def test_every_check_has_a_label_and_known_sources() -> None:
-    for kind in KINDS:
+    for kind in MESSAGE_KINDS:
         feedback = check_message(STRONG_OPENER, kind, NORTHWIND)
         for check in feedback.items:
             assert isinstance(check, Check)
@@ -474,7 +474,7 @@ def test_public_names_are_exported_lazily() -> None:
     assert followup_kit.check_message is check_message
     assert followup_kit.Feedback is Feedback
     assert followup_kit.compare_notes is compare_notes
-    assert messages.KINDS == KINDS
+    assert messages.MESSAGE_KINDS == MESSAGE_KINDS
 
 
 # -- compare_notes ----------------------------------------------------------------------------

@@ -226,3 +226,12 @@ def test_one_interview_thanked_on_time_still_gets_three_findings():
     later = metrics.findings(withdrawn, answered)
     assert later[-1] == "Replies came a median of 3 h after you followed up (1 reply in all)."
     assert len(later) == 3
+
+
+def test_filter_problem_names_a_backwards_range_and_an_empty_or_unknown_kind():
+    assert metrics.filter_problem(None, None, None) is None
+    assert metrics.filter_problem(date(2026, 3, 1), date(2026, 3, 1), ("phone",)) is None
+    backwards = metrics.filter_problem(date(2026, 9, 1), date(2026, 3, 1), None)
+    assert backwards is not None and "'From' (Tue 1 Sep 2026) is after 'To' (Sun 1 Mar 2026)" in backwards
+    assert "Pick at least one interview kind" in (metrics.filter_problem(None, None, ()) or "")
+    assert "'fax'" in (metrics.filter_problem(None, None, ("phone", "fax")) or "")

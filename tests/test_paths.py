@@ -81,3 +81,9 @@ def test_on_a_hub_the_log_is_beside_the_nbgitpuller_clone_not_inside_it(home, mo
     monkeypatch.setenv("JUPYTERHUB_USER", "learner-7")
     folder = paths.log_dir()
     assert folder.parent == home and not folder.is_relative_to(clone)
+def test_the_frozen_clock_is_read_here_and_only_when_set():
+    assert paths.frozen_now({}) == "" and paths.frozen_now({paths.NOW_ENV: "  "}) == ""
+    assert paths.frozen_now({paths.NOW_ENV: " 2026-12-02T09:00 "}) == "2026-12-02T09:00"
+    from followup_kit.place import NOW_ENV
+
+    assert NOW_ENV == paths.NOW_ENV == "FOLLOWUP_KIT_NOW"

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import ipywidgets as widgets
 import pytest
 from icalendar import Calendar
+from widget_tree import text, walk
 
 from followup_kit.planner import RULES, nudge_queue, split_missed
 from followup_kit.records import FollowUp, Interview, ValidationError
@@ -39,21 +40,10 @@ def add(log, company="Northwind Traders", held_at=FRI, **fields):
     return log.add(Interview(company=company, role="Data Analyst", held_at=held_at, **fields))
 
 
-def text(widget: widgets.HTML) -> str:
-    """What the learner reads: tags dropped, entities undone, runs of spaces made one."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", widget.value)).split())
-
-
 def calendar_from(link_html: str) -> Calendar:
     match = re.search(r"download='([^']+\.ics)' href='data:text/calendar;base64,([^']+)'", link_html)
     assert match, link_html
     return Calendar.from_ical(base64.b64decode(match[2]))
-
-
-def walk(widget):
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from walk(child)
 
 
 # -- the queue ------------------------------------------------------------------------------------

@@ -182,3 +182,25 @@ def test_a_follow_ups_recipient_refuses_control_characters_and_tabs_and_notes_ar
     assert interview(company="Tab\there").company == "Tab\there"  # a tab is not a control we refuse
     assert interview(notes="free text\nkeeps\x00what was typed").notes == "free text\nkeeps\x00what was typed"
     assert interview(company="Café \u2028 line sep").company == "Café \u2028 line sep"
+
+
+def test_the_frames_schema_is_defined_once_and_every_frame_follows_it(tmp_path):
+    """records.INTERVIEW_DTYPES / FOLLOWUP_DTYPES: the log's frames, the sample's and an empty log's."""
+    import pandas as pd
+
+    from followup_kit import sample
+    from followup_kit.records import FOLLOWUP_DTYPES, FOLLOWUP_FIELDS, INTERVIEW_DTYPES, INTERVIEW_FIELDS
+    from followup_kit.store import InterviewLog, open_sample_log
+
+    assert tuple(INTERVIEW_DTYPES) == ("id", *INTERVIEW_FIELDS)
+    assert tuple(FOLLOWUP_DTYPES) == ("id", *FOLLOWUP_FIELDS)
+    expected_iv = {name: pd.Series(dtype=kind).dtype for name, kind in INTERVIEW_DTYPES.items()}
+    expected_fu = {name: pd.Series(dtype=kind).dtype for name, kind in FOLLOWUP_DTYPES.items()}
+    empty = InterviewLog(tmp_path / "empty")
+    for interviews, followups in (
+        (open_sample_log().interviews(), open_sample_log().followups()),
+        (empty.interviews(), empty.followups()),
+        sample.generate(5),
+        sample.empty_frames(),
+    ):
+        assert dict(interviews.dtypes) == expected_iv and dict(followups.dtypes) == expected_fu

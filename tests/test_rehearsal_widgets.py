@@ -5,6 +5,7 @@ from datetime import datetime
 
 import ipywidgets as widgets
 import pytest
+from widget_tree import classes
 
 from followup_kit.lesson import SolutionGate
 from followup_kit.messages import LABELS
@@ -204,21 +205,6 @@ def test_compare_notes_with_an_empty_box_says_which():
 def test_compare_notes_needs_two_people():
     with pytest.raises(ValidationError, match="two or more"):
         CompareNotes(["Dana Whitfield", " "])
-
-
-def walk(widget):
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from walk(child)
-
-
-def classes(root):
-    """CSS class -> the type names of the widgets under ``root`` that carry it."""
-    found: dict[str, list[str]] = {}
-    for widget in walk(root):
-        for css in widget._dom_classes:
-            found.setdefault(css, []).append(type(widget).__name__)
-    return found
 
 
 def test_key_widgets_carry_their_stable_css_classes():

@@ -5,6 +5,7 @@ import json
 import shutil
 
 import pytest
+from widget_tree import classes
 
 from followup_kit.messages import LABELS
 from followup_kit.roleplay import SCENARIO_DIR, load_scenarios
@@ -123,18 +124,6 @@ def test_a_broken_scenario_folder_shows_the_problem(tmp_path):
     assert "offer.json, node &#x27;terms&#x27;: choice 1 goes to unknown node" in rp.status.value
     rp.start_button.click()
     assert "No scenario to play" in rp.status.value
-
-
-def classes(root):
-    """CSS class -> the type names of the widgets under ``root`` that carry it."""
-    found: dict[str, list[str]] = {}
-    stack = [root]
-    while stack:
-        widget = stack.pop()
-        for css in widget._dom_classes:
-            found.setdefault(css, []).append(type(widget).__name__)
-        stack.extend(getattr(widget, "children", ()))
-    return found
 
 
 def test_key_widgets_carry_their_stable_css_classes():

@@ -157,3 +157,36 @@ def test_a_damaged_log_shows_the_sample_and_says_why_instead_of_a_traceback(tmp_
     assert source.startswith("Your log could not be read (interviews.csv in ") and ".)" not in source
     assert "synthetic sample" in source and source.endswith("Fix it and run this again.")
     assert (folder / "interviews.csv").read_bytes() == broken  # looking never writes
+
+
+def test_open_log_or_sample_falls_back_only_when_asked_and_says_whose(tmp_path):
+    """The plan view's "your log, else the sample" choice, as logic (``sample.open_log_or_sample``)."""
+    from datetime import datetime
+
+    from followup_kit.store import InterviewLog as Log
+    from followup_kit.store import LogFileError, open_sample_log
+
+    empty = Log(tmp_path / "empty")
+    shown = sample.open_log_or_sample(empty)
+    assert shown.is_sample and len(shown.log) == sample.SAMPLE_INTERVIEWS
+    assert shown.whose.startswith("Your log is empty") and "notebook 01" in shown.hint
+    kept = sample.open_log_or_sample(empty, fallback=False)
+    assert kept.log is empty and not kept.is_sample and kept.whose == "Your log"
+    demo = sample.open_log_or_sample(empty, demo=True)
+    assert demo.is_sample and demo.whose.startswith("Demo mode")
+    assert sample.open_log_or_sample(open_sample_log(), fallback=False).is_sample
+
+    own = Log(tmp_path / "own")
+    own.add(Interview(company="Contoso", role="Analyst", held_at=datetime(2026, 3, 6, 10),
+                      interviewers=["Dana Whitfield"]))
+    mine = sample.open_log_or_sample(own)
+    assert mine.log is own and not mine.is_sample and mine.hint == ""
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "interviews.csv").write_bytes(b'id,company\n"unterminated')
+    instead = sample.open_log_or_sample(Log(broken, read_only=True))
+    assert instead.is_sample and instead.hint.startswith("Your own log could not be read")
+    with pytest.raises(LogFileError):
+        sample.open_log_or_sample(Log(broken, read_only=True), fallback=False)
+    assert sample.SAMPLE_NOW == datetime(2026, 11, 2, 9, 0)

@@ -192,10 +192,9 @@ def test_files_that_are_not_trackers_say_what_to_do():
 
 
 @pytest.fixture
-def view(tmp_path, monkeypatch):
+def view(tmp_path):
     from followup_kit.widgets import tracker_import
 
-    monkeypatch.setattr(tracker_import, "STRICT", True)
     return tracker_import.TrackerImport(InterviewLog(tmp_path / "log"))
 
 

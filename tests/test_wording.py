@@ -30,3 +30,40 @@ def test_noun_alone_follows_the_count():
     assert noun(2, "LinkedIn message") == "LinkedIn messages"
     assert noun(2, "hiring process", "hiring processes") == "hiring processes"
     assert plural(1, "interview") == f"1 {noun(1, 'interview')}"
+
+
+def test_a_day_with_its_year_and_a_day_spelled_out():
+    from datetime import date
+
+    from followup_kit.wording import dated, long_day
+
+    assert dated(date(2026, 9, 1)) == "Tue 1 Sep 2026"
+    assert long_day(date(2026, 3, 6)) == "Friday 6 March"
+
+
+def test_every_record_field_has_one_label_and_the_tracker_import_uses_it():
+    from followup_kit import trackers
+    from followup_kit.records import FOLLOWUP_FIELDS, INTERVIEW_FIELDS
+    from followup_kit.wording import FIELD_LABELS
+
+    assert set(INTERVIEW_FIELDS) | set(FOLLOWUP_FIELDS) <= set(FIELD_LABELS)
+    shared = set(trackers.FIELDS) & set(FIELD_LABELS)
+    assert shared >= {"company", "role", "contact", "kind", "decision_by", "notes"}
+    assert all(trackers.FIELDS[name] == FIELD_LABELS[name] for name in shared)
+
+
+def test_one_card_builder_for_an_interview():
+    from datetime import datetime
+
+    from followup_kit.records import Interview
+    from followup_kit.wording import interview_card_rows, rows_html
+
+    iv = Interview("Contoso <Ltd>", "Analyst", datetime(2026, 4, 14, 10), interviewers=["Dana Whitfield"],
+                   contact="Sam Lee", talking_points=["data quality"])
+    rows = interview_card_rows(iv)
+    assert rows == [("Company", "Contoso <Ltd>"), ("Role", "Analyst"),
+                    ("Interview", "Tuesday 14 April 2026, 10:00"), ("Interviewers", "Dana Whitfield"),
+                    ("Talking points", "data quality")]
+    assert ("Contact", "Sam Lee") in interview_card_rows(iv, contacts=True)
+    table = rows_html(rows)
+    assert "Contoso &lt;Ltd&gt;" in table and table.count("<th scope='row'") == 5

@@ -6,26 +6,42 @@ lines are HTML with ``role="status"`` (``role="alert"`` for errors) and
 colour alone (it starts with a word or a mark).  Download links are data URIs
 in an ``<a download>``, which JupyterLab and Voilà both serve without a file on
 the server, so they work on Binder too.
+
+The one error guard of every view is here too: ``guarded(...)`` (a decorator for a view's callbacks) and
+``shown_in(...)`` (the same as a ``with`` block) turn the errors a learner can cause or fix
+(``learner_errors()``: a bad value, a log file that cannot be used, an unknown id, a damaged scenario,
+draft or tracker file) into a plain sentence in the view's status line (``error_text``), and anything
+else into "Something unexpected went wrong", never a traceback.  ``STRICT = True`` (the tests' setting,
+one switch for the whole kit) raises the unexpected ones instead.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import html
+import sys
 from collections.abc import Callable, Sequence
+from types import TracebackType
 from typing import Any
 
 import ipywidgets as widgets
 
-from ..records import Interview
+from ..records import Interview, ValidationError, ValidationErrors, describe
+from ..wording import FIELD_LABELS
 
 __all__ = [
     "Confirm",
     "STATUS_KINDS",
+    "STRICT",
     "button",
     "download_link",
+    "error_text",
+    "guarded",
     "interview_options",
     "labelled",
+    "learner_errors",
+    "shown_in",
     "status_html",
     "table_html",
 ]
@@ -205,3 +221,136 @@ class Confirm(widgets.VBox):
         self.dismiss()
         if action is not None:
             action()
+
+
+# -- the one error guard -------------------------------------------------------------------------
+
+#: When True, an unexpected error in a view's callback is raised instead of shown (the tests switch it
+#: on, in tests/conftest.py); one switch for every view of the kit.
+STRICT = False
+
+#: The errors a learner can cause or fix, by module and class name.  They are looked up among the
+#: modules already imported (an error of a class can only exist once its module is), so the guard
+#: imports no logic module of its own.
+_LEARNER_ERRORS = {
+    "followup_kit.records": ("ValidationError",),
+    "followup_kit.store": ("LogFileError", "UnknownIdError"),
+    "followup_kit.roleplay": ("ScenarioError",),
+    "followup_kit.drafts": ("DraftError",),
+    "followup_kit.trackers": ("TrackerError",),
+}
+#: What the learner reads after an error nobody foresaw (after "Something unexpected went wrong (…).").
+UNEXPECTED = "Please tell your coach."
+#: Said after an unknown id, once the view shows the log as it is on disk again.
+GONE = " It was probably deleted in another tab or notebook; the view now shows the log as it is on disk."
+
+
+def learner_errors() -> tuple[type[Exception], ...]:
+    """The error classes whose message is meant for the learner (``ValidationError``, ``LogFileError``,
+    ``UnknownIdError``, ``ScenarioError``, ``DraftError``, ``TrackerError``), among the modules loaded."""
+    found: list[type[Exception]] = []
+    for module, names in _LEARNER_ERRORS.items():
+        loaded = sys.modules.get(module)
+        if loaded is not None:
+            found += [getattr(loaded, name) for name in names]
+    return tuple(found)
+
+
+def error_text(error: BaseException, labels: dict[str, str] | None = None) -> str:
+    """What a learner reads for an error: the field as the form names it, what was expected, what came.
+
+    ``labels`` overrides ``wording.FIELD_LABELS`` for one section (a follow-up's notes are "Note
+    (optional)"); several problems are listed at once.  Other errors are their own message.
+    """
+    if isinstance(error, ValidationErrors):
+        lines = [error_text(problem, labels) for problem in error.problems]
+        return f"{len(lines)} things to fix: " + " ".join(lines)
+    if isinstance(error, ValidationError):
+        label = {**FIELD_LABELS, **(labels or {})}.get(error.field, error.field)
+        if error.expected == "a non-empty text":
+            return f"{label} is required."
+        return f"{label}: expected {error.expected}, got {describe(error.received)}."
+    return str(error)
+
+
+class shown_in:  # noqa: N801 - used like a function: ``with shown_in(self.status): ...``
+    """A ``with`` block whose errors become a status line in ``status`` (an HTML widget), never a traceback.
+
+    A learner's error (``learner_errors()``, plus ``also``) reads ``prefix + error_text + suffix``; an
+    unexpected one "Something unexpected went wrong (Type: message).", then ``unexpected``, and is raised
+    under ``STRICT``.  After an unknown id, ``reload`` (when given) runs before the message, so the view
+    shows the log as it is on disk.  ``kind="warning"`` shows a learner's error as a warning (the view
+    carries on with a default).  ``failed`` holds the error shown (None when the block succeeded).
+    """
+
+    def __init__(
+        self,
+        status: widgets.HTML,
+        suffix: str = "",
+        labels: dict[str, str] | None = None,
+        *,
+        prefix: str = "",
+        also: tuple[type[Exception], ...] = (),
+        unexpected: str = UNEXPECTED,
+        reload: Callable[[], Any] | None = None,
+        kind: str = "error",
+    ) -> None:
+        self.status, self.kind = status, kind
+        self.suffix, self.labels, self.prefix = suffix, labels, prefix
+        self.also, self.unexpected, self.reload = also, unexpected, reload
+        self.failed: Exception | None = None
+
+    def __enter__(self) -> shown_in:
+        self.failed = None
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, _trace: TracebackType | None
+    ) -> bool:
+        if error is None or not isinstance(error, Exception):  # KeyboardInterrupt and the like pass
+            return False
+        known = isinstance(error, (*learner_errors(), *self.also))
+        if not known and STRICT:
+            return False
+        self.failed = error
+        if not known:
+            text = f"Something unexpected went wrong ({type(error).__name__}: {error}).{self.suffix}"
+            self.status.value = status_html("error", f"{text} {self.unexpected}".strip())
+            return True
+        gone = type(error).__name__ == "UnknownIdError" and self.reload is not None
+        if gone:
+            self.reload()  # type: ignore[misc]
+        text = f"{self.prefix}{error_text(error, self.labels)}{self.suffix}{GONE if gone else ''}"
+        self.status.value = status_html(self.kind, text)
+        return True
+
+
+def guarded(
+    status: str = "status",
+    suffix: str = " Nothing was saved.",
+    labels: dict[str, str] | None = None,
+    *,
+    prefix: str = "",
+    also: tuple[type[Exception], ...] = (),
+    unexpected: str = UNEXPECTED,
+    reload: str | None = "refresh",
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Wrap a view's callback in ``shown_in``: its errors go to ``self.<status>``, and it returns None.
+
+    ``status`` names the status widget attribute (the Logbook's sections each have their own:
+    ``form_status``, ``quick_status`` …) and ``labels`` the section's own field names; ``reload`` names
+    the method that re-reads the log after an unknown id (skipped when the view has none).
+    """
+
+    def wrap(method: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(method)
+        def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+            again = getattr(self, reload, None) if reload else None
+            with shown_in(getattr(self, status), suffix, labels, prefix=prefix, also=also,
+                          unexpected=unexpected, reload=again if callable(again) else None):
+                return method(self, *args, **kwargs)
+            return None
+
+        return run
+
+    return wrap

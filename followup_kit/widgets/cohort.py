@@ -23,7 +23,8 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import charts, cohort, paths
-from ._common import button, labelled, status_html, table_html
+from ..wording import plural
+from ._common import button, guarded, labelled, shown_in, status_html, table_html
 
 __all__ = ["CSS_CLASSES", "CohortView", "cohort_view"]
 
@@ -116,20 +117,14 @@ class CohortView(widgets.VBox):
                 "or press Show a demo cohort to try the view.",
             )
             return
-        try:
-            group = cohort.load_summaries(folder, sorted(self.uploads.items()))
-            self._show(group, folder)
-        except Exception as error:  # a widget never shows a traceback
-            self.status.value = status_html("error", f"The cohort could not be shown: {error}")
+        with shown_in(self.status, prefix="The cohort could not be shown: ", also=(OSError,)):
+            self._show(cohort.load_summaries(folder, sorted(self.uploads.items())), folder)
 
+    @guarded("status", "", prefix="The demo could not be made: ", also=(OSError,), reload=None)
     def demo(self, _button: Any = None) -> None:
         """Write three synthetic summaries to a new temporary folder and show them."""
-        try:
-            folder = tempfile.mkdtemp(prefix="cohort-demo-")
-            cohort.write_demo_summaries(folder, seeds=(1, 2, 3))
-        except OSError as error:
-            self.status.value = status_html("error", f"The demo could not be made: {error}")
-            return
+        folder = tempfile.mkdtemp(prefix="cohort-demo-")
+        cohort.write_demo_summaries(folder, seeds=(1, 2, 3))
         self.folder.value = folder
         self.refresh()
 
@@ -160,8 +155,7 @@ class CohortView(widgets.VBox):
         if folder is not None:
             where.append(f"the folder {folder}")
         if self.uploads:
-            count = len(self.uploads)
-            where.append(f"{count} uploaded file{'' if count == 1 else 's'}")
+            where.append(plural(len(self.uploads), "uploaded file"))
         kind = "ok" if len(group) else "warning"
         self.status.value = status_html(kind, f"{group.summary} Read from {' and '.join(where)}.")
         self.problems.value = (

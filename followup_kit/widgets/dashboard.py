@@ -22,8 +22,8 @@ import pandas as pd
 
 from .. import charts, metrics
 from ..records import KINDS
-from ..wording import plural
-from ._common import button, download_link, labelled, status_html
+from ..wording import dated, plural
+from ._common import button, download_link, guarded, labelled, shown_in, status_html
 
 __all__ = ["CHART_TABS", "CSS_CLASSES", "EXPORT_CSS_CLASSES", "STALE_NOTE", "DashboardView", "SummaryExport",
            "dashboard"]
@@ -197,38 +197,27 @@ class DashboardView(widgets.VBox):
 
     def _settled(self) -> None:
         self._pending = None
-        try:
+        with shown_in(self.status, prefix="The charts could not be drawn: "):  # a timer has no cell
             self.refresh()
-        except Exception as error:  # a timer callback has no cell to show a traceback in
-            self.status.value = status_html("error", f"The charts could not be drawn: {error}")
 
     def refresh(self, _change: Any = None) -> None:
         """Filter, redraw the charts and findings, and say what is shown; bad filters only get a message."""
         if self._quiet:
             return
         start, end, kinds = self.start.value, self.end.value, tuple(self.kinds.value)
-        if start is not None and end is not None and start > end:
-            self.status.value = status_html(
-                "error",
-                f"'From' ({start:%d %b %Y}) is after 'To' ({end:%d %b %Y}): pick a 'From' date on or before "
-                "the 'To' date. The charts still show the last valid choice.",
-            )
-            return
-        if not kinds:
-            self.status.value = status_html(
-                "error", "Pick at least one interview kind (hold Ctrl or Cmd to pick several)."
-            )
+        problem = metrics.filter_problem(start, end, kinds)
+        if problem:
+            self.status.value = status_html("error", problem)
             return
         key = (start, end, tuple(sorted(kinds)), bool(self.large.value))
-        try:
+        with shown_in(self.status, prefix="The charts could not be drawn: ") as guard:
             with metrics.computed_once():  # each table once, for the digests, the charts and the findings
                 selection = self._drawn.get(key) or self._select(key, start, end, kinds)
                 self._fill(selection, self._in_view())
                 self._shown = selection
                 self._show_pages()  # the chart goes to the browser now; the findings follow
                 self._find(selection)
-        except Exception as error:  # a widget never shows a traceback
-            self.status.value = status_html("error", f"The charts could not be drawn: {error}")
+        if guard.failed:
             return
         self._drawn[key] = selection
         while len(self._drawn) > self.REMEMBERED:  # keep the latest selections, forget the oldest
@@ -238,8 +227,8 @@ class DashboardView(widgets.VBox):
         self.findings.value = "<ol>" + "".join(f"<li>{html.escape(s)}</li>" for s in sentences) + "</ol>"
         total = len(self.interviews)
         kinds_text = "all kinds" if set(kinds) == set(KINDS) else ", ".join(_KIND_LABELS[k] for k in kinds)
-        span = [f"from {start:%d %b %Y}"] if start else []
-        span += [f"to {end:%d %b %Y}"] if end else []
+        span = [f"from {dated(start)}"] if start else []
+        span += [f"to {dated(end)}"] if end else []
         held = f", held {' '.join(span)}" if span else ""
         self.status.value = status_html(
             "ok",
@@ -389,30 +378,25 @@ class SummaryExport(widgets.VBox):
         self.export_button.on_click(self.export)
         super().__init__([self.export_button, self.status, self.link])
 
+    @guarded("status", "", prefix="Nothing was exported: ", also=(OSError,), reload=None)
     def export(self, _button: Any = None) -> None:
         """Write the summary of your log; say where it is, or say in words what went wrong."""
         from .. import cohort
-        from ..records import ValidationError
-        from ..store import LogFileError
 
         self.link.value = ""
+        if len(self.interview_log) == 0:
+            self.status.value = status_html(
+                "info", "Your log has no interviews yet: log some in notebook 01, then export."
+            )
+            return
         try:
-            if len(self.interview_log) == 0:
-                self.status.value = status_html(
-                    "info", "Your log has no interviews yet: log some in notebook 01, then export."
-                )
-                return
             # kept beside the log, so handing in again (even next session) replaces the earlier file
             self.participant_id = self.participant_id or cohort.own_participant_id(self.interview_log.path)
             path = cohort.export_summary(self.interview_log, self.folder, self.participant_id)
         except OSError as error:
             if self.folder is None and self._offer_instead(error):
                 return
-            self.status.value = status_html("error", f"Nothing was exported: {error}")
-            return
-        except (LogFileError, ValidationError) as error:
-            self.status.value = status_html("error", f"Nothing was exported: {error}")
-            return
+            raise  # the guard says it
         count = len(self.interview_log)
         from .. import paths
 

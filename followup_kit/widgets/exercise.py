@@ -27,8 +27,8 @@ import ipywidgets as widgets
 from .. import drafts
 from ..lesson import Practice, SolutionGate, about_scenario
 from ..records import Interview, ValidationError
-from ..wording import full_when
-from ._common import Confirm, button, labelled, status_html
+from ..wording import interview_card_rows, rows_html
+from ._common import Confirm, button, guarded, labelled, shown_in, status_html
 from .rehearsal import KIND_LABELS, SolutionView, Timer, speaking_line
 
 __all__ = [
@@ -125,12 +125,10 @@ class DraftBar(widgets.VBox):
 
     def restore(self) -> drafts.Draft | None:
         """Put the saved draft back into the view, if there is one; a damaged one is named, not lost."""
-        try:
+        draft = None
+        with shown_in(self.status, " Saving again replaces it with what you write here.") as guard:
             draft = drafts.load(self.exercise, folder=self.folder)
-        except drafts.DraftError as error:
-            self.status.value = status_html(
-                "error", f"{error} Saving again replaces it with what you write here."
-            )
+        if guard.failed:
             return None
         if draft is not None and not draft.empty:
             self._write(draft.parts)
@@ -144,10 +142,9 @@ class DraftBar(widgets.VBox):
             if not quiet:
                 self.status.value = status_html("info", "Nothing to save yet: write something first.")
             return None
-        try:
+        with shown_in(self.status) as guard:
             draft = drafts.save(self.exercise, parts, folder=self.folder)
-        except drafts.DraftError as error:
-            self.status.value = status_html("error", str(error))
+        if guard.failed:
             return None
         self.status.value = status_html(
             "ok", f"Draft saved in your folder ({self.where}), not in the notebook."
@@ -162,12 +159,9 @@ class DraftBar(widgets.VBox):
             self._delete_now,
         )
 
+    @guarded("status", "", reload=None)
     def _delete_now(self) -> None:
-        try:
-            existed = drafts.delete(self.exercise, folder=self.folder)
-        except drafts.DraftError as error:
-            self.status.value = status_html("error", str(error))
-            return
+        existed = drafts.delete(self.exercise, folder=self.folder)
         self._write({name: "" for name in self._read()})
         self.status.value = status_html("ok", "Draft deleted." if existed else "The box is empty again.")
 
@@ -202,10 +196,10 @@ class Exercise(widgets.VBox):
         folder: str | os.PathLike[str] | None = None,
         scenario: bool = False,
     ) -> None:
-        from ..messages import KINDS
+        from ..messages import MESSAGE_KINDS
 
-        if kind not in KINDS:
-            raise ValidationError("kind", "one of " + ", ".join(KINDS), kind)
+        if kind not in MESSAGE_KINDS:
+            raise ValidationError("kind", "one of " + ", ".join(MESSAGE_KINDS), kind)
         self.exercise = drafts.check_id(exercise)
         self.kind = kind
         self.interview = interview
@@ -280,15 +274,14 @@ class Exercise(widgets.VBox):
         if self.timer is not None:
             self.timer.stop()
         self.drafts.save(quiet=True)
-        try:
+        with shown_in(self.status, also=(ValueError,)) as guard:
             if self._check is not None:
                 feedback, after = self._check(self.text.value)
             else:
                 from ..messages import check_message
 
                 feedback, after = check_message(self.text.value, self.kind, self.interview), ""
-        except (ValidationError, ValueError) as error:
-            self.status.value = status_html("error", str(error))
+        if guard.failed:
             self.feedback_area.value = ""
             self.timing.value = ""
             return None
@@ -305,24 +298,9 @@ class Exercise(widgets.VBox):
 
 def interview_card(interview: Interview, *, title: str = "", origin: str = "") -> str:
     """The interview an exercise is about, as a small card (company, role, date, interviewers)."""
-    people = ", ".join(interview.interviewers) or "—"
-    held = interview.held_at
-    rows = [
-        ("Company", interview.company),
-        ("Role", interview.role),
-        ("Interview", full_when(held)),
-        ("Interviewers", people),
-    ]
-    if interview.talking_points:
-        rows.append(("Talking points", "; ".join(interview.talking_points)))
-    body = "".join(
-        f"<tr><th scope='row' style='text-align:left;padding-right:1em'>{html.escape(k)}</th>"
-        f"<td style='text-align:left'>{html.escape(v)}</td></tr>"
-        for k, v in rows
-    )
     head = f"<strong>{html.escape(title)}</strong>" if title else ""
     tail = f"<p><small>{html.escape(origin)}</small></p>" if origin else ""
-    return f"<div class='fk-interview-card'>{head}<table>{body}</table>{tail}</div>"
+    return f"<div class='fk-interview-card'>{head}{rows_html(interview_card_rows(interview))}{tail}</div>"
 
 
 class Card(widgets.HTML):

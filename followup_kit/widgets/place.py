@@ -28,9 +28,8 @@ from ..place import (
     subdivisions,
     zones,
 )
-from ..records import ValidationError
-from ..store import InterviewLog, LogFileError
-from ._common import MEDIUM, STYLE, WIDE, button, labelled, status_html
+from ..store import InterviewLog
+from ._common import MEDIUM, STYLE, WIDE, button, guarded, labelled, shown_in, status_html
 
 __all__ = ["CSS_CLASSES", "BrowserZone", "PlaceView"]
 
@@ -122,11 +121,11 @@ class PlaceView(widgets.VBox):
     # -- reading ----------------------------------------------------------------------------------
 
     def _load(self) -> Place:
-        try:
+        saved = None
+        with shown_in(self.status, " Choose below and save again.") as guard:
             saved = self.interview_log.place()
-        except LogFileError as error:
+        if guard.failed or saved is None:  # the message stays; the menus offer the machine's zone
             self._fill(Place(timezone=machine_zone()))
-            self.status.value = status_html("error", f"{error} Choose below and save again.")
             return Place()
         if saved.is_set:
             self._fill(saved)
@@ -200,13 +199,10 @@ class PlaceView(widgets.VBox):
             workweek=self.workweek.value,
         )
 
+    @guarded("status", " Nothing was saved.", reload=None)
     def save(self) -> None:
         """Keep the menus' choice beside the learner's log; say what the plans will use."""
-        try:
-            chosen = self.place()
-            self.interview_log.save_place(chosen)
-        except (ValidationError, LogFileError) as error:
-            self.status.value = status_html("error", f"{error} Nothing was saved.")
-            return
+        chosen = self.place()
+        self.interview_log.save_place(chosen)
         self.saved = chosen
         self.status.value = status_html("ok", "Saved. " + chosen.notice())

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, datetime, time
+from datetime import datetime
 from typing import Any
 
 import ipywidgets as widgets
@@ -35,29 +35,29 @@ import pandas as pd
 
 from .. import wording
 from ..ics import to_ics
+from ..nudges import Plans, plan_all
 from ..place import Place
-from ..planner import (
-    RULES,
-    Step,
-    disagreements,
-    is_missed,
-    missed_note,
-    nudge_queue,
-    open_steps,
-    plan_followups,
-    rules_table,
-    split_missed,
-)
+from ..planner import RULES, Step, disagreements, missed_note, rules_table
 from ..records import Interview, ValidationError
-from ..sample import AS_OF
-from ..store import SAMPLE_DIR, InterviewLog, LogFileError, open_sample_log
-from ._common import STYLE, WIDE, button, download_link, interview_options, labelled, status_html, table_html
+from ..sample import SAMPLE_NOW, open_log_or_sample
+from ..store import InterviewLog
+from ._common import (
+    STYLE,
+    WIDE,
+    button,
+    download_link,
+    interview_options,
+    labelled,
+    shown_in,
+    status_html,
+    table_html,
+)
 
+# ``SAMPLE_NOW`` lives in ``sample`` (the morning the sample was exported); it is re-exported here for the
+# front door, ``followup_kit.widgets.SAMPLE_NOW``.
 __all__ = ["CSS_CLASSES", "SAMPLE_NOW", "PlanView", "disagreements_html", "queue_html", "rules_html",
            "steps_html"]
 
-#: The sample is shown as of 09:00 on the day it was exported (``sample.AS_OF``).
-SAMPLE_NOW = datetime.combine(AS_OF.astype(date), time(9, 0))
 
 CALL_CHOICES = [
     ("One call (seed 003)", "one"),
@@ -222,6 +222,8 @@ class PlanView(widgets.VBox):
         self._pairs: list[tuple[str, Interview]] = []
         self._followups: list[Any] = []
         self._queue_ids: list[str] = []
+        #: Every interview planned once at ``now`` (``nudges.plan_all``): the queue and each plan.
+        self.plans: Plans | None = None
 
         self.banner = labelled(widgets.HTML(layout=WIDE), "fk-plan-banner")
         self.place_notice = labelled(widgets.HTML(layout=WIDE), "fk-place-notice")
@@ -288,39 +290,17 @@ class PlanView(widgets.VBox):
         self.add_class("fk-plan-view")
         self.refresh()
 
-    # -- reading -----------------------------------------------------------------------------
-
-    def _open(self) -> tuple[InterviewLog, str, str]:
-        """The log to show, whose it is, and a hint for the learner (may be empty)."""
-        if self._demo:
-            return open_sample_log(), "Demo mode: the synthetic sample log (read-only)", ""
-        own = self._own_log if self._own_log is not None else InterviewLog()
-        try:
-            empty = len(own) == 0
-        except LogFileError as error:
-            if not self._fallback:
-                raise
-            return open_sample_log(), "The synthetic sample log (read-only)", (
-                f"Your own log could not be read, so the sample is shown instead: {error}"
-            )
-        if empty and self._fallback:
-            return open_sample_log(), "Your log is empty, so this shows the synthetic sample (read-only)", (
-                "Log an interview in notebook 01, then press Reload the log to see your own plan."
-            )
-        return own, "Your log", ""
+    # -- reading ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the log again and redraw the queue, the picker and the plan."""
-        try:
-            log, whose, hint = self._open()
-            self._pairs = log.items()
-            self._followups = log.followup_items()
-        except LogFileError as error:
+        """Read the log again, plan every interview once, and redraw the queue, the picker and the plan."""
+        shown = None
+        with shown_in(self.banner) as guard:  # an unreadable log (without the sample to fall back on)
+            shown = open_log_or_sample(self._own_log, demo=self._demo, fallback=self._fallback)
+            self._pairs, self._followups = shown.log.items(), shown.log.followup_items()
+        if guard.failed or shown is None:
             self._pairs, self._followups = [], []
-            self.showing_sample = False
-            whose, hint = "", str(error)
-        else:
-            self.showing_sample = log.read_only and log.path.resolve() == SAMPLE_DIR.resolve()
+        self.showing_sample = shown is not None and not guard.failed and shown.is_sample
         self._read_place()
         if self._fixed_now is not None:
             self.now = self._fixed_now
@@ -328,14 +308,12 @@ class PlanView(widgets.VBox):
             self.now = SAMPLE_NOW
         else:
             self.now = self.place.now().replace(second=0)
-        if not whose:
-            self.banner.value = status_html("error", hint)
-        else:
+        if shown is not None and not guard.failed:
             when = f"as of {_when(self.now)}"
             if self.showing_sample and self._fixed_now is None:
                 when += ", the morning the sample was exported, so it looks the same on any day"
-            self.banner.value = status_html("info", f"{whose}, {when}. {hint}".strip())
-        self._draw_queue()
+            self.banner.value = status_html("info", f"{shown.whose}, {when}. {shown.hint}".strip())
+        self._replan()
         options = interview_options(self._pairs)
         ids = [iid for _, iid in options]
         keep = self.picker.value if self.picker.value in ids else self._first_in_queue(ids)
@@ -349,11 +327,10 @@ class PlanView(widgets.VBox):
             self.place = self._fixed_place
         else:
             own = self._own_log if self._own_log is not None else InterviewLog()
-            try:
+            with shown_in(self.place_notice, f" {Place().notice()}", kind="warning") as guard:
                 self.place = own.place()
-            except LogFileError as error:
+            if guard.failed:
                 self.place = Place()
-                self.place_notice.value = status_html("warning", f"{error} {self.place.notice()}")
                 return
         self.place_notice.value = status_html("info", self.place.notice())
 
@@ -369,24 +346,18 @@ class PlanView(widgets.VBox):
 
     # -- the queue ---------------------------------------------------------------------------
 
-    def _queue_frames(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        queue = nudge_queue(self._pairs, self._followups, self.now, calls=self.calls.value,
-                            include_optional=self.include_optional.value, **self.place.planner_options())
-        if self.show_missed.value:
-            return queue, queue.iloc[0:0]
-        return split_missed(queue, self.now)
-
-    def _draw_queue(self) -> None:
-        try:
-            current, missed = self._queue_frames()
-            steps = open_steps(self._pairs, self._followups, self.now, calls=self.calls.value,
-                               include_optional=self.include_optional.value, include_closed=True,
-                               **self.place.planner_options())
-        except ValidationError as error:
-            self.queue.value = status_html("error", f"The queue could not be made: {error}")
+    def _replan(self) -> None:
+        """Plan every interview once (``nudges.plan_all``), then draw the queue from that pass."""
+        self.plans = None
+        with shown_in(self.queue, prefix="The queue could not be made: ") as guard:
+            self.plans = plan_all(self._pairs, self._followups, self.now, calls=self.calls.value,
+                                  include_optional=self.include_optional.value,
+                                  show_missed=self.show_missed.value, **self.place.planner_options())
+        if guard.failed or self.plans is None:
             self.missed.value = self.ics_all.value = ""
             self._queue_ids = []
             return
+        current, missed = self.plans.queue, self.plans.missed
         self._queue_ids = list(dict.fromkeys(current["interview_id"]))
         counts = current["status"].value_counts()
         caption = (
@@ -397,22 +368,18 @@ class PlanView(widgets.VBox):
             current, caption, empty="Nothing needs a nudge right now: every step is done, skipped or missed."
         )
         self.missed.value = status_html("info", missed_note(len(missed))) if len(missed) else ""
-        if not self.show_missed.value:
-            steps = [s for s in steps if not (s.is_open and is_missed(s.due, self.now, purpose=s.purpose))]
-        self.ics_all.value = self._ics_link(steps, "followups-queue.ics", "Download the whole queue as a "
-                                            "calendar file (.ics)")
+        self.ics_all.value = self._ics_link(list(self.plans.calendar), "followups-queue.ics",
+                                            "Download the whole queue as a calendar file (.ics)")
 
     # -- one interview -----------------------------------------------------------------------
 
     def plan_steps(self) -> list[Step]:
-        """The picked interview's steps (all of them, done and skipped too), sorted by due time."""
+        """The picked interview's steps (all of them, done and skipped too), sorted by due time, from the
+        same planning pass as the queue."""
         iid = self.picker.value
-        interview = next((iv for i, iv in self._pairs if i == iid), None)
-        if interview is None:
+        if self.plans is None or iid is None:
             return []
-        mine = [(fid, fu) for fid, fu in self._followups if fu.interview_id == iid]
-        return plan_followups(interview, mine, self.now, calls=self.calls.value, interview_id=iid,
-                              **self.place.planner_options())
+        return self.plans.for_interview(iid)
 
     def _draw_plan(self) -> None:
         iid = self.picker.value
@@ -421,12 +388,11 @@ class PlanView(widgets.VBox):
             self.plan.value = status_html("info", "No interview to plan yet: log one in notebook 01.")
             self.ics.value = self.events.value = ""
             return
-        try:
-            steps = self.plan_steps()
-        except ValidationError as error:
+        if self.plans is None:  # the queue could not be made: its message says why
             self.plan.value = self.ics.value = self.events.value = ""
-            self.status.value = status_html("error", f"The plan could not be made: {error}")
+            self.status.value = status_html("error", "The plan could not be made: see the message above.")
             return
+        steps = self.plan_steps()
         self.status.value = ""
         shown = [s for s in steps if not (s.optional and s.status == "skipped")]  # not needed: no noise
         self.plan.value = steps_html(shown, f"The plan for {interview.label} (as of {_when(self.now)})")

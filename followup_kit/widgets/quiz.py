@@ -13,8 +13,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..quiz import QUESTIONS, Attempt, Question, Verdict, score
-from ..records import ValidationError
-from ._common import button, labelled, status_html
+from ._common import button, labelled, shown_in, status_html
 
 __all__ = ["CSS_CLASSES", "QuestionView", "QuizView"]
 
@@ -61,12 +60,12 @@ class QuestionView(widgets.VBox):
 
     def check(self, _button: Any = None) -> Verdict | None:
         """Grade the picked option: a hint after the first wrong try, the answer after the second."""
-        try:
-            verdict = self.attempt.check(self.answer.value)
-        except ValidationError:
+        if self.answer.value is None:
             self.result.value = status_html("error", "Pick one of the options first, then press Check.")
             return None
-        return self._show(verdict)
+        with shown_in(self.result) as guard:
+            verdict = self.attempt.check(self.answer.value)
+        return None if guard.failed else self._show(verdict)
 
     def show(self, _button: Any = None) -> Verdict:
         """Show the answer with its source without another try."""

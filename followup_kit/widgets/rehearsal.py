@@ -19,7 +19,7 @@ import ipywidgets as widgets
 
 from ..lesson import Countdown, SolutionGate
 from ..records import Interview, ValidationError
-from ._common import button, labelled, status_html
+from ._common import button, labelled, shown_in, status_html
 
 __all__ = [
     "CSS_CLASSES",
@@ -108,10 +108,9 @@ class SolutionView(widgets.VBox):
             self.answer.value = ""
             self.button.description = "Show a model answer"
             return
-        try:
+        with shown_in(self.reason) as guard:
             self.answer.value = self.gate.answer_html()
-        except ValidationError as error:
-            self.reason.value = status_html("error", str(error))
+        if guard.failed:
             return
         self.button.description = "Hide the model answer"
 
@@ -134,12 +133,12 @@ class Rehearsal(widgets.VBox):
         label: str = "Your message (type it as you would say or send it)",
         gate: SolutionGate | None = None,
     ) -> None:
-        from ..messages import KINDS
+        from ..messages import MESSAGE_KINDS
 
         kinds = tuple(kinds or (kind,))
-        unknown = [k for k in (kind, *kinds) if k not in KINDS]
+        unknown = [k for k in (kind, *kinds) if k not in MESSAGE_KINDS]
         if unknown:
-            raise ValidationError("kind", "one of " + ", ".join(KINDS), unknown[0])
+            raise ValidationError("kind", "one of " + ", ".join(MESSAGE_KINDS), unknown[0])
         self.interview = interview
         self.gate = gate
         self.feedback: Any = None
@@ -183,10 +182,9 @@ class Rehearsal(widgets.VBox):
         """Check the text; show Feedback, or the problem in the status line. Returns the Feedback or None."""
         from ..messages import check_message
 
-        try:
+        with shown_in(self.status) as guard:
             feedback = check_message(self.text.value, self.kind.value, self.interview)
-        except ValidationError as error:
-            self.status.value = status_html("error", str(error))
+        if guard.failed:
             self.feedback_area.value = ""
             self.timing.value = ""
             return None
@@ -373,10 +371,9 @@ class CompareNotes(widgets.VBox):
 
         if self.drafts is not None:
             self.drafts.save(quiet=True)
-        try:
+        with shown_in(self.status) as guard:
             result = compare_notes({name: box.value for name, box in self.boxes.items()})
-        except ValidationError as error:
-            self.status.value = status_html("error", str(error))
+        if guard.failed:
             self.result_area.value = ""
             return None
         self.result = result

@@ -21,9 +21,8 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..lesson import SolutionGate, about_scenario
-from ..records import ValidationError
 from ..roleplay import SCENARIO_DIR, Call, Scenario, ScenarioError, Turn, learner_name, load_scenarios
-from ._common import button, labelled, status_html
+from ._common import button, labelled, shown_in, status_html
 from .rehearsal import KIND_LABELS, SolutionView
 
 __all__ = ["CSS_CLASSES", "RolePlay", "reply_exercise"]
@@ -67,11 +66,9 @@ class RolePlay(widgets.VBox):
         from .exercise import DraftBar, auto_grow
 
         self.status = labelled(widgets.HTML(), "fk-roleplay-status")
-        try:
+        self.scenarios: dict[str, Scenario] = {}
+        with shown_in(self.status):
             self.scenarios = dict(scenarios) if scenarios is not None else load_scenarios(folder)
-        except ScenarioError as error:
-            self.scenarios = {}
-            self.status.value = status_html("error", str(error))
         self.call: Call | None = None
         self.picker = labelled(
             widgets.Dropdown(
@@ -164,11 +161,9 @@ class RolePlay(widgets.VBox):
 
     def _learner(self) -> str | None:
         """The name from the field; a bad one is said in the status line and left out."""
-        try:
+        with shown_in(self.status):
             return learner_name(self.name.value)
-        except ValidationError as error:
-            self.status.value = status_html("error", str(error))
-            return None
+        return None
 
     def _rename(self, _change: Any = None) -> None:
         if self.call is not None:
@@ -215,10 +210,9 @@ class RolePlay(widgets.VBox):
         if self.call is None:
             self.status.value = status_html("error", "Press 'Start the call' first.")
             return None
-        try:
+        with shown_in(self.status) as guard:
             turn = act(self.call)
-        except (ValidationError, ScenarioError) as error:
-            self.status.value = status_html("error", str(error))
+        if guard.failed:
             return None
         self.gate.record(turn.feedback)
         self.status.value = status_html(

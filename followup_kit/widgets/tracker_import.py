@@ -19,17 +19,15 @@ lists the stable hooks.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 import ipywidgets as widgets
 
 from .. import trackers
-from ..records import ValidationError
-from ..store import InterviewLog, LogFileError
-from ._common import MEDIUM, STYLE, WIDE, button, download_link, labelled, status_html, table_html
+from ..store import InterviewLog
+from ..wording import dated
+from ._common import MEDIUM, STYLE, WIDE, button, download_link, guarded, labelled, status_html, table_html
 
 __all__ = ["CSS_CLASSES", "MAX_TIME_ROWS", "TrackerImport"]
 
@@ -51,28 +49,8 @@ CSS_CLASSES = {
 #: Most rows that get their own date and time inputs at once (the rest: import, then preview again).
 MAX_TIME_ROWS = 40
 _NOT_IN_FILE = "— not in this file —"
-STRICT = False  # tests switch it on: an unexpected error is raised instead of shown
-
-
-def _guarded(method: Callable) -> Callable:
-    """A callback whose problem becomes a message in the status line, never a traceback."""
-
-    @functools.wraps(method)
-    def run(self: TrackerImport, *args: Any) -> Any:
-        try:
-            return method(self, *args)
-        except (trackers.TrackerError, ValidationError, LogFileError) as error:
-            self.status.value = status_html("error", f"{error} Nothing was imported.")
-        except Exception as error:  # never a traceback at the learner
-            if STRICT:
-                raise
-            self.status.value = status_html(
-                "error", f"Something unexpected went wrong ({type(error).__name__}: {error}). Nothing was "
-                "imported; please tell your coach."
-            )
-        return None
-
-    return run
+#: Every callback's problem goes to the status line (the kit's one guard), and says nothing was imported.
+_guarded = guarded("status", " Nothing was imported.", unexpected="Please tell your coach.")
 
 
 class TrackerImport:
@@ -205,7 +183,7 @@ class TrackerImport:
         self._time_inputs = {}
         rows: list[widgets.Widget] = []
         for row in waiting[:MAX_TIME_ROWS]:
-            when = f" (applied {row.applied_on:%d %b %Y})" if row.applied_on else ""
+            when = f" (applied {dated(row.applied_on)})" if row.applied_on else ""
             picked_day, picked_time = kept.get(row.number, (None, ""))
             day = widgets.DatePicker(value=picked_day, description=f"Row {row.number}: {row.company}, "
                                      f"{row.role}{when}", style=STYLE, layout=widgets.Layout(width="38em"))

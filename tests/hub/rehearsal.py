@@ -39,6 +39,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+from tests.browser.lab import KERNEL_READY  # one home for the page scripts that drive JupyterLab
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 TOOLS = ROOT / ".hub-tools"
@@ -529,14 +531,6 @@ def browser_participant(hub: Hub, result: Result, url: str) -> None:
             result.done_s = time.monotonic() - start
         finally:
             browser.close()
-
-
-KERNEL_READY = """() => {
-  const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-  const kernel = widget && widget.sessionContext && widget.sessionContext.session
-    && widget.sessionContext.session.kernel;
-  return !!kernel && kernel.connectionStatus === 'connected' && kernel.status === 'idle';
-}"""
 
 
 def _type(page, css: str, text: str) -> None:
