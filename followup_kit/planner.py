@@ -126,6 +126,7 @@ __all__ = [
     "plan_followups",
     "rules_table",
     "second_call_warning",
+    "second_thank_you_warning",
     "split_missed",
     "steps_table",
 ]
@@ -1035,6 +1036,41 @@ def second_call_warning(existing_followups: Any, new_followup: FollowUp) -> str 
         f"({cite('seed003')}). Seed 004 allows one more try the same afternoon if they still haven't got "
         f"back to you ({cite('seed004')}). If they agreed that you check back on a given day, that agreed "
         "call is fine. Save it anyway?"
+    )
+
+
+def _thank_you_kind(channel: str) -> str:
+    """A card is a thank-you of its own (rule thank_you_card); an email, a call or a voicemail is the note."""
+    return "card" if channel == "card" else "note"
+
+
+def second_thank_you_warning(existing_followups: Any, new_followup: FollowUp) -> str | None:
+    """The question to ask when ``new_followup`` would thank the same person a second time the same way.
+
+    The plan has one thank-you note to each interviewer and, optionally, one card to each (rules
+    thank_you_email and thank_you_card, seed 001).  A second note (or a second card) to a person already
+    thanked that way for this interview, by name as the planner matches names ("Dana" ~ "Dana
+    Whitfield"), gets the question; a card after an email does not.  ``existing_followups`` are
+    FollowUps, (id, FollowUp) pairs or the log's DataFrame.  None when there is nothing to ask.
+    """
+    if new_followup.purpose != "thank_you" or not new_followup.to.strip():
+        return None
+    kind = _thank_you_kind(new_followup.channel)
+    earlier = [
+        fu for _, fu in _followup_pairs(existing_followups)
+        if fu.interview_id == new_followup.interview_id and fu.purpose == "thank_you"
+        and _thank_you_kind(fu.channel) == kind and _same_person(fu.to, new_followup.to)
+    ]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda fu: fu.at)
+    what = "a thank-you card" if kind == "card" else f"a thank-you by {last.channel}"
+    rule = "thank_you_card" if kind == "card" else "thank_you_email"
+    return (
+        f"You already sent {last.to} {what} for this interview ({_fmt(last.at)}). The plan has one "
+        "thank-you note to each interviewer and, if you like, one card each (rule "
+        f"{rule}; {cite('seed001')}). If you meant another interviewer, answer "
+        "Don't save it and change To. Save this second one anyway?"
     )
 
 

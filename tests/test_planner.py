@@ -24,6 +24,7 @@ from followup_kit.planner import (
     plan_followups,
     rules_table,
     second_call_warning,
+    second_thank_you_warning,
     split_missed,
     steps_table,
 )
@@ -306,6 +307,29 @@ def test_second_call_warning_quotes_seed003_word_for_word():
     assert second_call_warning([first.replace(interview_id="iv2")], second) is None
     frame = pd.DataFrame([{"id": "c1", **first.to_dict()}])
     assert "Only make one call" in second_call_warning(frame, second)
+
+
+def test_a_second_thank_you_to_the_same_person_asks_first_naming_seed001():
+    first = followup(datetime(2026, 3, 6, 12), to="Dana Whitfield")
+    assert second_thank_you_warning([], first) is None
+    again = followup(datetime(2026, 3, 6, 15), to="dana")  # as the planner matches names: Dana ~ Dana W.
+    warning = second_thank_you_warning([("f1", first)], again)
+    said = "You already sent Dana Whitfield a thank-you by email for this interview (Fri 6 Mar 12:00)"
+    assert said in warning
+    assert "(seed 001)" in warning and "rule thank_you_email" in warning and warning.endswith("anyway?")
+    assert "\u201c" not in warning  # a paraphrase, so no quote marks
+    # another interviewer, another interview, another kind of follow-up: nothing to ask
+    assert second_thank_you_warning([first], again.replace(to="Raj Patel")) is None
+    assert second_thank_you_warning([first.replace(interview_id="iv2")], again) is None
+    assert second_thank_you_warning([first], again.replace(purpose="status_check", channel="call")) is None
+    # the optional card after the email is its own step; a second card asks
+    card = again.replace(channel="card")
+    assert second_thank_you_warning([first], card) is None
+    assert "a thank-you card" in second_thank_you_warning([first, first.replace(channel="card")], card)
+    assert "rule thank_you_card" in second_thank_you_warning([first.replace(channel="card")], card)
+    # the log's frame works too
+    frame = pd.DataFrame([{"id": "f1", **first.to_dict()}])
+    assert "Dana Whitfield" in second_thank_you_warning(frame, again)
 
 
 # -- outcomes ------------------------------------------------------------------------------------

@@ -11,15 +11,17 @@ nothing is saved half-way, because the store writes a change whole or not at all
 Sections, each a widget a notebook can display on its own:
 
 * ``mode_section``: *Demo mode (sample, read-only)* for coaches, and the log's state;
-* ``form_section``: every ``Interview`` field; *Save interview* writes at once; *Save changes*
+* ``form_section``: every ``Interview`` field (a refused one gets a ⚠, a tint, the ``fk-invalid`` hook and,
+  through ``dom.DomBridge``, ``aria-invalid`` on its input); *Save interview* writes at once; *Save changes*
   writes only the fields changed since the interview was loaded, based on that version: a field
   changed meanwhile in another tab or notebook is shown (there → here) with *Reload what is saved*
   and *Overwrite anyway*, and fields changed only there are kept (``InterviewLog.update(base=)``);
 * ``table_section``: the interviews, newest first, 50 a page with a word filter (the menus hold that
   page, so a click costs the same on any size of log); pick one to edit or delete (delete asks
-  first, names each follow-up it removes, and asks again if one was recorded meanwhile);
-* ``actions_section``: quick follow-ups for the picked interview, at a time you can change,
-  with the over-contact guard (seed 003: only make one call);
+  first, names each follow-up it removes, and asks again if one was recorded meanwhile); *Edit in the
+  form* loads it and moves the keyboard focus to Company;
+* ``actions_section``: quick follow-ups for the picked interview, at a time you can change (kept after
+  a save), with the over-contact guards (seed 003: only make one call; seed 001: one thank-you each);
 * ``closeout_section``: set the outcome; a rejection points to the feedback request
   (notebook 06), an offer to the rapport call (notebook 07's offer scenario);
 * ``data_section``: *Download my log* (one zip, formulas neutralised), then *Choose a file*
@@ -46,7 +48,7 @@ import ipywidgets as widgets
 
 from .. import wording
 from ..place import Place
-from ..planner import call_purpose, plan_followups, second_call_warning
+from ..planner import call_purpose, plan_followups, second_call_warning, second_thank_you_warning
 from ..records import (
     INTERVIEW_FIELDS,
     FollowUp,
@@ -78,6 +80,7 @@ from ._common import (
     status_html,
     table_html,
 )
+from .dom import DomBridge
 from .upload import CSS_CLASSES as _UPLOAD_CLASSES
 from .upload import Chosen, UploadControl
 
@@ -142,6 +145,9 @@ _PURPOSE_WORDS = {
     "rapport": "rapport call",
     "extra_info": "extra information",
 }
+#: A date-and-time picker: the description, the date, the time and the calendar icon (dom.py's CSS keeps
+#: the input at least 17em wide, so Chromium does not clip the icon at 1366x768).
+_PICKER = widgets.Layout(width="33em")
 _PARAGRAPH = "max-width:46em;margin:0.2em 0;line-height:1.45"
 
 #: In the quick actions, a follow-up's notes are typed in "Note (optional)".
@@ -189,6 +195,7 @@ CSS_CLASSES = {
     "fk-save": "Button 'Save interview' / 'Save changes'",
     "fk-clear": "Button 'Clear the form'",
     "fk-form-status": "HTML (role=status / role=alert)",
+    "fk-dom-bridge": "DomBridge (invisible: aria-invalid on bad fields, focus on Edit in the form)",
     "fk-conflict-box": "VBox (changed in another tab: what changed, hidden until a save meets it)",
     "fk-conflict-overwrite": "Button 'Overwrite anyway'",
     "fk-conflict-reload": "Button 'Reload what is saved'",
@@ -244,6 +251,10 @@ CSS_CLASSES = {
     "fk-upload-status": "HTML",
     "fk-excel": "Button 'Download for Excel'",
     "fk-excel-link": "HTML (the .xlsx download link)",
+}
+#: Classes that come and go with the state (class -> meaning), for browser tests.
+STATE_CSS_CLASSES = {
+    "fk-invalid": "on a form field's widget while its value is refused (its inputs get aria-invalid='true')",
 }
 #: Inside the upload control (HTML elements, not widgets): its file input, the limit and what it said.
 UPLOAD_CSS_CLASSES = dict(_UPLOAD_CLASSES)
@@ -431,6 +442,8 @@ class Logbook(widgets.VBox):
         self.clear_button = button("Clear the form", "fk-clear")
         self.form_status = labelled(widgets.HTML(status_html("info", ""), layout=WIDE), "fk-form-status")
         self.conflict_box = Confirm("fk-conflict-box", "fk-conflict-overwrite", "fk-conflict-reload")
+        #: aria-invalid on the inputs marked fk-invalid, and Edit in the form's focus on Company.
+        self.form_bridge = DomBridge(".fk-form")
         help_text = widgets.HTML(
             f"<p style='{_PARAGRAPH};color:#444'>Interviewers: separate names with commas. "
             "Talking points: one per line. Give the decision date <em>or</em> the number of business days "
@@ -454,6 +467,7 @@ class Logbook(widgets.VBox):
                 widgets.HBox([self.save_button, self.clear_button]),
                 self.form_status,
                 self.conflict_box,
+                self.form_bridge,
             ]
         )
         self.form_section.add_class("fk-form")
@@ -501,7 +515,7 @@ class Logbook(widgets.VBox):
             widgets.Dropdown(options=[], description="Interview", style=STYLE, layout=WIDE), "fk-quick-pick"
         )
         self.when = labelled(
-            widgets.NaiveDatetimePicker(description="When", style=STYLE, layout=MEDIUM), "fk-quick-when"
+            widgets.NaiveDatetimePicker(description="When", style=STYLE, layout=_PICKER), "fk-quick-when"
         )
         self.now_button = button("Set the time to now", "fk-quick-now")
         self.to = labelled(
@@ -567,7 +581,7 @@ class Logbook(widgets.VBox):
             "fk-outcome",
         )
         self.outcome_at = labelled(
-            widgets.NaiveDatetimePicker(description="When you heard", style=STYLE, layout=MEDIUM),
+            widgets.NaiveDatetimePicker(description="When you heard", style=STYLE, layout=_PICKER),
             "fk-outcome-at",
         )
         self.outcome_button = button("Save the outcome", "fk-outcome-save", style="primary")
@@ -1298,6 +1312,7 @@ class Logbook(widgets.VBox):
             "info", "Loaded into the form above: change what you need, then press Save changes."
         )
         self.form_status.value = status_html("info", "")
+        self.form_bridge.focus("fk-company")  # the browser scrolls to the form and focuses Company
 
     @_guarded("table_status", suffix="")
     def delete(self, _button: Any = None) -> None:
@@ -1372,14 +1387,18 @@ class Logbook(widgets.VBox):
             notes=self.note.value,
         )
         check_followup_after(interview, followup)
-        warning = second_call_warning(self.interview_log.followup_items(iid), followup)
+        done = self.interview_log.followup_items(iid)
+        warning, declined = second_call_warning(done, followup), "Not saved: one call is enough (seed 003)."
+        if warning is None:  # the same guard for a second thank-you to one person (seed 001)
+            warning = second_thank_you_warning(done, followup)
+            declined = "Not saved: one thank-you to each person is enough (seed 001)."
         if warning:
             self.quick_status.value = status_html("warning", "Not saved yet: answer the question below.")
             self.guard.ask(
                 warning,
                 "Save it anyway",
                 lambda: self._record(followup, interview),
-                lambda: self._say(self.quick_status, "info", "Not saved: one call is enough (seed 003)."),
+                lambda: self._say(self.quick_status, "info", declined),
                 no_text="Don't save it",
             )
             return
@@ -1400,8 +1419,13 @@ class Logbook(widgets.VBox):
         )
 
     def _after_record(self, followup: FollowUp) -> None:
-        """Ready the next click: To moves to the next person in the menu not yet sent this kind of
-        follow-up, so a second click thanks the second interviewer, not the first one twice."""
+        """Ready the next click: When keeps the time just recorded (thank-yous sent together are one
+        click each), and after a thank-you To moves to the next person in the menu not yet thanked, so
+        a second click thanks the second interviewer, not the first one twice; after a call To stays."""
+        self.when.value = followup.at
+        if followup.purpose != "thank_you":
+            self.to.value = followup.to
+            return
         try:
             done = {fu.to for _, fu in self.interview_log.followup_items(followup.interview_id)
                     if fu.purpose == followup.purpose}
