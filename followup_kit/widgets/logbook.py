@@ -2,8 +2,9 @@
 
 ``Logbook(log=None, *, demo=False, now=None)`` is one view over an ``InterviewLog``
 (the learner's own, ``InterviewLog()``, by default).  It only calls the kit:
-``records`` validates, ``store`` saves and exports, ``planner`` warns about a
-second status call and names the step after an offer or a rejection.  Every
+``records`` validates, ``store`` saves and exports, ``planner`` decides: the questions before a
+second status call or a second thank-you, whom a follow-up can go to, which follow-up a reply
+answers and the next step after an outcome; the view only words and shows what it returns.  Every
 callback catches ``ValidationError`` and ``LogFileError`` and shows the message
 in the status line of its section, naming the field as the form labels it;
 nothing is saved half-way, because the store writes a change whole or not at all.
@@ -48,7 +49,15 @@ import ipywidgets as widgets
 
 from .. import wording
 from ..place import Place
-from ..planner import call_purpose, plan_followups, second_call_warning, second_thank_you_warning
+from ..planner import (
+    awaiting_reply,
+    call_purpose,
+    next_recipient,
+    next_step_after,
+    recipients,
+    second_call_warning,
+    second_thank_you_warning,
+)
 from ..records import (
     INTERVIEW_FIELDS,
     FollowUp,
@@ -58,7 +67,6 @@ from ..records import (
     check_followup_after,
     describe,
 )
-from ..sources import cite
 from ..store import (
     ConflictError,
     ImportReport,
@@ -160,14 +168,6 @@ QUICK_ACTIONS: dict[str, tuple[str, str, str | None]] = {
     "card": ("Mailed card to", "card", "thank_you"),
     "called": ("Called", "call", None),
     "voicemail": ("Left voicemail for", "voicemail", None),
-}
-
-#: After these outcomes the view points to the exercise for the next step.
-NEXT_EXERCISE = {
-    "rejected": (("feedback_request",), "notebooks/06_ask_for_feedback.ipynb",
-                 "the feedback-request exercise"),
-    "offer": (("agency_offer_call", "offer_rapport_call"), "notebooks/07_role_play_the_call.ipynb",
-              "its offer scenario"),
 }
 
 #: The stable CSS classes of the key widgets (class -> widget type), for browser tests.
@@ -924,14 +924,8 @@ class Logbook(widgets.VBox):
         for box in (self.delete_box, self.guard, self.followup_box):
             box.dismiss()
         interview = self._interview(iid)
-        people = []
+        people = recipients(interview) if interview is not None else []  # the agency contact first
         if interview is not None:
-            names: tuple[str, ...] = (*interview.interviewers, interview.contact)
-            if interview.agency_contact:  # rule call_agency (seed 004): through an agency, them first
-                names = (interview.agency_contact, *names)
-            for name in names:
-                if name and name not in people:
-                    people.append(name)
             self.purpose.value = call_purpose(interview.outcome)
             self.outcome.value = interview.outcome
             self.next_round_button.layout.display = "flex" if interview.outcome == "next_round" else "none"
@@ -994,16 +988,16 @@ class Logbook(widgets.VBox):
         self.next_step.value = text
 
     def _next_step_text(self, iid: str, interview: Interview) -> str:
-        if interview.outcome in NEXT_EXERCISE:
-            rules, notebook, what = NEXT_EXERCISE[interview.outcome]
-            try:
-                done = self.interview_log.followup_items(iid)
-                steps = plan_followups(interview, done, self._clock(), interview_id=iid,
-                                       **self._place().planner_options())
-            except (LogFileError, UnknownIdError):
-                steps = []
-            step = next((s for s in steps if s.rule in rules), None)
+        """The planner's next step after the outcome (``planner.next_step_after``), as HTML."""
+        try:
+            done = self.interview_log.followup_items(iid)
+        except (LogFileError, UnknownIdError):
+            done = []
+        nxt = next_step_after(interview, done, self._clock(), interview_id=iid,
+                              **self._place().planner_options())
+        if nxt.practice:
             parts = []
+            step = nxt.step
             if step is not None:
                 state = "done" if step.status == "done" else f"due {_when(step.due)} ({step.status})"
                 parts.append(
@@ -1011,29 +1005,16 @@ class Logbook(widgets.VBox):
                     f"Why: {html.escape(step.why)}<br><small>Rule {html.escape(step.rule)}; source: "
                     f"{html.escape(step.source)}</small></p>"
                 )
-            verb = "Prepare the call" if interview.outcome == "rejected" else "Rehearse the call"
             parts.append(
-                f"<p>{verb} in <code>{html.escape(notebook)}</code> ({html.escape(what)}).</p>"
+                f"<p>{html.escape(nxt.practice)} in <code>{html.escape(nxt.notebook)}</code> "
+                f"({html.escape(nxt.exercise)}).</p>"
             )
             return "<div role='note' class='fk-next' style='line-height:1.45'>" + "".join(parts) + "</div>"
-        if interview.outcome == "no_response":
-            return status_html(
-                "info",
-                "No reply after your one call: let this one go and put your energy into the next "
-                f"application (seed 003: only make one call; {cite('seed003')}).",
-            )
-        if interview.outcome == "withdrawn":
-            return status_html("info", "Withdrawn: nothing more to do for this one.")
-        if interview.outcome == "next_round":
-            return status_html(
-                "info",
-                f"Invited to round {interview.round + 1}: nothing is pending for this round any more. Press "
-                "Log the next round in the form to add it, linked to this one, so only the latest round "
-                "gets a status call.",
-            )
-        return status_html(
-            "info", "Waiting to hear: notebook 02 (02_plan_your_follow_up.ipynb) shows what to do and when."
-        )
+        advice = nxt.advice
+        if nxt.next_round is not None:
+            advice += (" Press Log the next round in the form to add it, linked to this one, so only the "
+                       "latest round gets a status call.")
+        return status_html("info", advice)
 
     # -- the form ----------------------------------------------------------------------------
 
@@ -1423,16 +1404,11 @@ class Logbook(widgets.VBox):
         click each), and after a thank-you To moves to the next person in the menu not yet thanked, so
         a second click thanks the second interviewer, not the first one twice; after a call To stays."""
         self.when.value = followup.at
-        if followup.purpose != "thank_you":
-            self.to.value = followup.to
-            return
         try:
-            done = {fu.to for _, fu in self.interview_log.followup_items(followup.interview_id)
-                    if fu.purpose == followup.purpose}
+            done = self.interview_log.followup_items(followup.interview_id)
         except (LogFileError, UnknownIdError):
-            return
-        waiting = [name for name in self.to.options if name not in done]
-        self.to.value = waiting[0] if waiting else followup.to
+            done = []
+        self.to.value = next_recipient(self.to.options, done, followup)
 
     @_guarded("quick_status")
     def got_reply(self, _button: Any = None) -> None:
@@ -1442,15 +1418,16 @@ class Logbook(widgets.VBox):
         if found is None:
             return
         iid, interview = found
-        waiting = [(fid, fu) for fid, fu in self.interview_log.followup_items(iid) if fu.response_at is None]
-        if not waiting:
+        waiting = awaiting_reply(self.interview_log.followup_items(iid))
+        if waiting is None:
             self.quick_status.value = status_html(
                 "error",
                 f"Nothing of {interview.label} is waiting for a reply: record what you sent or said first, "
                 "then press Got a reply. Nothing was saved.",
             )
             return
-        fid, fu = waiting[-1]
+        fid, fu = waiting
+        assert fid is not None  # the log's follow-ups come with their ids
         replied = self.when.value
         if replied is None:  # an emptied When would "save" no reply at all
             raise ValidationError("response_at", "a date and time (press Set the time to now)", replied)
