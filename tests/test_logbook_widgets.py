@@ -1214,3 +1214,32 @@ def test_a_second_thank_you_to_the_same_person_asks_first(book, log):
     book.guard.yes.click()  # the learner's choice
     assert [fu.to for fu in log.followups_for(iid)].count("Dana Whitfield") == 3
     assert "Saved: thank-you by email to Dana Whitfield" in text_of(book.quick_status)
+
+
+# -- issue 16: the Logbook is composed of one small view class per section ------------------------
+
+
+def test_the_logbook_is_composed_of_its_sections_and_passes_their_names_through(book):
+    from followup_kit.widgets.logbook.actions import ActionsSection
+    from followup_kit.widgets.logbook.closeout import CloseoutSection
+    from followup_kit.widgets.logbook.data import DataSection
+    from followup_kit.widgets.logbook.form import FormSection
+    from followup_kit.widgets.logbook.table import TableSection
+
+    sections = (book.form_section, book.table_section, book.actions_section, book.closeout_section,
+                book.data_section)
+    assert [type(s) for s in sections] == [FormSection, TableSection, ActionsSection, CloseoutSection,
+                                           DataSection]
+    assert list(book.children) == [book.mode_section, *sections]
+    for section in sections:
+        assert section.book is book
+    # the old names reach the section that owns them (notebooks and tests use them)
+    assert book.company is book.form_section.company and book.save == book.form_section.save
+    assert book.picker is book.table_section.picker and book.when is book.actions_section.when
+    assert book.next_step is book.closeout_section.next_step and book.upload is book.data_section.upload
+    assert book.editing is None
+    with pytest.raises(AttributeError, match="no attribute 'no_such_widget'"):
+        book.no_such_widget  # noqa: B018
+    # every CSS hook still sits in its section
+    assert "fk-company" in book.form_section.company._dom_classes
+    assert "fk-form" in book.form_section._dom_classes and "fk-quick" in book.actions_section._dom_classes
