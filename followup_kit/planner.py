@@ -106,12 +106,15 @@ __all__ = [
     "DISAGREEMENTS",
     "MISSED_AFTER",
     "MISSED_WINDOWS",
+    "NEXT_EXERCISE",
     "NUDGE_COLUMNS",
     "OUTCOME_CALL_PURPOSE",
     "RULES",
     "STATUSES",
+    "NextStep",
     "Rule",
     "Step",
+    "awaiting_reply",
     "business_day_after",
     "call_purpose",
     "disagreements",
@@ -121,11 +124,15 @@ __all__ = [
     "later_rounds",
     "missed_note",
     "missed_window",
+    "next_recipient",
+    "next_step_after",
     "nudge_queue",
     "open_steps",
     "plan_followups",
+    "recipients",
     "rules_table",
     "second_call_warning",
+    "second_thank_you_warning",
     "split_missed",
     "steps_table",
 ]
@@ -1036,6 +1043,141 @@ def second_call_warning(existing_followups: Any, new_followup: FollowUp) -> str 
         f"back to you ({cite('seed004')}). If they agreed that you check back on a given day, that agreed "
         "call is fine. Save it anyway?"
     )
+
+
+def _thank_you_kind(channel: str) -> str:
+    """A card is a thank-you of its own (rule thank_you_card); an email, a call or a voicemail is the note."""
+    return "card" if channel == "card" else "note"
+
+
+def second_thank_you_warning(existing_followups: Any, new_followup: FollowUp) -> str | None:
+    """The question to ask when ``new_followup`` would thank the same person a second time the same way.
+
+    The plan has one thank-you note to each interviewer and, optionally, one card to each (rules
+    thank_you_email and thank_you_card, seed 001).  A second note (or a second card) to a person already
+    thanked that way for this interview, by name as the planner matches names ("Dana" ~ "Dana
+    Whitfield"), gets the question; a card after an email does not.  ``existing_followups`` are
+    FollowUps, (id, FollowUp) pairs or the log's DataFrame.  None when there is nothing to ask.
+    """
+    if new_followup.purpose != "thank_you" or not new_followup.to.strip():
+        return None
+    kind = _thank_you_kind(new_followup.channel)
+    earlier = [
+        fu for _, fu in _followup_pairs(existing_followups)
+        if fu.interview_id == new_followup.interview_id and fu.purpose == "thank_you"
+        and _thank_you_kind(fu.channel) == kind and _same_person(fu.to, new_followup.to)
+    ]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda fu: fu.at)
+    what = "a thank-you card" if kind == "card" else f"a thank-you by {last.channel}"
+    rule = "thank_you_card" if kind == "card" else "thank_you_email"
+    return (
+        f"You already sent {last.to} {what} for this interview ({_fmt(last.at)}). The plan has one "
+        "thank-you note to each interviewer and, if you like, one card each (rule "
+        f"{rule}; {cite('seed001')}). If you meant another interviewer, answer "
+        "Don't save it and change To. Save this second one anyway?"
+    )
+
+
+# -- who, which one, what next: the decisions the logbook shows -----------------------------
+
+
+def recipients(interview: Interview) -> list[str]:
+    """Who a follow-up of ``interview`` can go to, in the order to offer them: through an agency your
+    staffing manager first (rule call_agency, seed 004), then the interviewers and your contact; each
+    name once, empty ones left out."""
+    names = [interview.agency_contact or "", *interview.interviewers, interview.contact]
+    people: list[str] = []
+    for name in names:
+        if name and name not in people:
+            people.append(name)
+    return people
+
+
+def next_recipient(options: Iterable[str], followups: Any, recorded: FollowUp) -> str:
+    """Whom the next quick follow-up goes to once ``recorded`` is saved.
+
+    After a thank-you, the first of ``options`` not yet thanked for this interview (one note to each
+    interviewer, seed 001), so thanking two interviewers is two clicks; when everyone is thanked, and
+    after a call or any other follow-up, the person just contacted (a reply would come from them).
+    ``followups`` are the interview's follow-ups, ``recorded`` included.
+    """
+    if recorded.purpose != "thank_you":
+        return recorded.to
+    done = {fu.to for _, fu in _followup_pairs(followups)
+            if fu.interview_id == recorded.interview_id and fu.purpose == recorded.purpose}
+    waiting = [name for name in options if name not in done]
+    return waiting[0] if waiting else recorded.to
+
+
+def awaiting_reply(followups: Any) -> tuple[str | None, FollowUp] | None:
+    """The follow-up a reply answers: the latest one still waiting for a reply (by its time; the one
+    recorded last on a tie), as (id, FollowUp); None when nothing waits.  ``followups`` are FollowUps,
+    (id, FollowUp) pairs or the log's DataFrame, of one interview."""
+    waiting = [(index, pair) for index, pair in enumerate(_followup_pairs(followups))
+               if pair[1].response_at is None]
+    if not waiting:
+        return None
+    _index, pair = max(waiting, key=lambda item: (item[1][1].at, item[0]))
+    return pair
+
+
+#: After these outcomes the learner prepares the next call in an exercise: (the planner's rules that
+#: give that call, the notebook, what to open there, what to do there).
+NEXT_EXERCISE: dict[str, tuple[tuple[str, ...], str, str, str]] = {
+    "rejected": (("feedback_request",), "notebooks/06_ask_for_feedback.ipynb",
+                 "the feedback-request exercise", "Prepare the call"),
+    "offer": (("agency_offer_call", "offer_rapport_call"), "notebooks/07_role_play_the_call.ipynb",
+              "its offer scenario", "Rehearse the call"),
+}
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """What to do once an interview's outcome is set: the planner's step for it (the feedback or
+    rapport call, with its due time, why and source) and the exercise to prepare it in, or advice."""
+
+    outcome: str
+    step: Step | None = None
+    notebook: str = ""
+    exercise: str = ""
+    practice: str = ""  # "Prepare the call" / "Rehearse the call", in ``notebook``
+    advice: str = ""  # for the outcomes without a call: a sentence, with its source when a rule says it
+    next_round: int | None = None  # invited back: the number of the next round
+
+
+def next_step_after(
+    interview: Interview,
+    followups: Any = (),
+    now: datetime | None = None,
+    *,
+    interview_id: str | None = None,
+    **options: Any,
+) -> NextStep:
+    """The next step after ``interview``'s outcome (seed 003: ask for feedback after a rejection, build
+    rapport after an offer, only make one call).  ``followups`` and ``options`` (the learner's
+    calendar: ``country=``, ``subdivision=``, ``workweek=``) go to ``plan_followups`` as they are."""
+    outcome = interview.outcome
+    if outcome in NEXT_EXERCISE:
+        rules, notebook, exercise, practice = NEXT_EXERCISE[outcome]
+        steps = plan_followups(interview, followups, now, interview_id=interview_id, **options)
+        step = next((s for s in steps if s.rule in rules), None)
+        return NextStep(outcome, step, notebook, exercise, practice)
+    if outcome == "no_response":
+        return NextStep(outcome, advice=(
+            "No reply after your one call: let this one go and put your energy into the next application "
+            f"(seed 003: only make one call; {cite('seed003')})."
+        ))
+    if outcome == "withdrawn":
+        return NextStep(outcome, advice="Withdrawn: nothing more to do for this one.")
+    if outcome == "next_round":
+        return NextStep(outcome, advice=(
+            f"Invited to round {interview.round + 1}: nothing is pending for this round any more."
+        ), next_round=interview.round + 1)
+    return NextStep(outcome, notebook="notebooks/02_plan_your_follow_up.ipynb", advice=(
+        "Waiting to hear: notebook 02 (02_plan_your_follow_up.ipynb) shows what to do and when."
+    ))
 
 
 # -- rows of the log -> records ------------------------------------------------------

@@ -316,7 +316,8 @@ def test_quick_actions_record_a_follow_up_at_the_time_shown(book, log):
     [email, card] = log.followups_for(iid)
     assert (email.channel, email.purpose, email.to, email.at) == (
         "email", "thank_you", "Raj Patel", datetime(2026, 3, 6, 11, 15))
-    assert (card.channel, card.purpose, card.at) == ("card", "thank_you", NOW)
+    # When keeps the time just recorded (issue 13): the card was mailed with the email, one click
+    assert (card.channel, card.purpose, card.at) == ("card", "thank_you", datetime(2026, 3, 6, 11, 15))
     assert "Saved: thank-you by card to" in text_of(book.quick_status)
     assert "Raj Patel" in book.followups_html.value and "<caption" in book.followups_html.value
 
@@ -1151,3 +1152,94 @@ def test_every_problem_in_the_form_is_listed_at_once_and_each_field_is_marked(bo
     book.clear_form()
     assert not any("fk-invalid" in c._dom_classes for c in (book.company, book.role, book.decision_days))
     assert book.company.description == "Company *" and book.company.style.background is None
+
+
+# -- issue 13, the 01 form: aria-invalid, focus on Edit, When and To after a record, a second thank-you --
+
+
+def test_the_form_carries_a_dom_bridge_and_edit_asks_it_to_focus_company(book, log):
+    """ipywidgets has no aria-invalid nor focus: the form's DomBridge marks the inputs of fk-invalid
+    fields in the browser (tests/browser/test_keyboard.py) and Edit in the form asks it for Company."""
+    from followup_kit.widgets.dom import DomBridge
+
+    bridge = book.form_bridge
+    assert isinstance(bridge, DomBridge) and bridge in book.form_section.children
+    assert (bridge.scope, bridge.invalid_class) == (".fk-form", "fk-invalid")
+    assert "fk-form" in book.form_section._dom_classes
+    saved(book)
+    assert bridge.focus_request == 0  # a save does not move the learner
+    book.edit_button.click()
+    assert (bridge.focus_request, bridge.focus_class) == (1, "fk-company")
+    assert book.company.value == "Northwind Traders"
+    book.edit_button.click()
+    assert bridge.focus_request == 2  # every click asks again
+
+
+def test_after_a_follow_up_when_keeps_its_time_and_to_stays_after_a_call(book, log):
+    iid = saved(book)
+    earlier = datetime(2026, 3, 6, 11, 15)
+    book.when.value = earlier
+    book.quick_buttons["thank_you"].click()
+    assert book.when.value == earlier and book.to.value == "Raj Patel"  # the second note, sent together
+    book.quick_buttons["thank_you"].click()
+    assert [(fu.to, fu.at) for fu in log.followups_for(iid)] == [("Dana Whitfield", earlier),
+                                                                  ("Raj Patel", earlier)]
+    book.to.value = "Sam Ortiz, 555-0100"
+    book.when.value = datetime(2026, 3, 11, 16, 0)
+    book.quick_buttons["called"].click()
+    assert book.to.value == "Sam Ortiz, 555-0100"  # the person just called, who may call back
+    assert book.when.value == datetime(2026, 3, 11, 16, 0)
+    assert book.quick_buttons["called"].description == "Called Sam Ortiz, 555-0100"
+
+
+def test_a_second_thank_you_to_the_same_person_asks_first(book, log):
+    """Like the second-call guard: the question names seed 001 and nothing is saved until answered."""
+    iid = saved(book)
+    book.quick_buttons["thank_you"].click()
+    book.to.value = "Dana Whitfield"
+    book.quick_buttons["thank_you"].click()
+    assert len(log.followups_for(iid)) == 1
+    assert book.guard.layout.display == "flex"
+    question = text_of(book.guard.question)
+    assert "You already sent Dana Whitfield a thank-you by email" in question and "(seed 001)" in question
+    assert "Not saved yet: answer the question below." in text_of(book.quick_status)
+    book.guard.no.click()
+    assert "Not saved: one thank-you to each person is enough (seed 001)." in text_of(book.quick_status)
+    assert len(log.followups_for(iid)) == 1
+    book.to.value = "Dana Whitfield"
+    book.quick_buttons["card"].click()  # the optional card is a step of its own: no question
+    assert book.guard.layout.display == "none" and len(log.followups_for(iid)) == 2
+    book.to.value = "Dana Whitfield"
+    book.quick_buttons["thank_you"].click()
+    book.guard.yes.click()  # the learner's choice
+    assert [fu.to for fu in log.followups_for(iid)].count("Dana Whitfield") == 3
+    assert "Saved: thank-you by email to Dana Whitfield" in text_of(book.quick_status)
+
+
+# -- issue 16: the Logbook is composed of one small view class per section ------------------------
+
+
+def test_the_logbook_is_composed_of_its_sections_and_passes_their_names_through(book):
+    from followup_kit.widgets.logbook.actions import ActionsSection
+    from followup_kit.widgets.logbook.closeout import CloseoutSection
+    from followup_kit.widgets.logbook.data import DataSection
+    from followup_kit.widgets.logbook.form import FormSection
+    from followup_kit.widgets.logbook.table import TableSection
+
+    sections = (book.form_section, book.table_section, book.actions_section, book.closeout_section,
+                book.data_section)
+    assert [type(s) for s in sections] == [FormSection, TableSection, ActionsSection, CloseoutSection,
+                                           DataSection]
+    assert list(book.children) == [book.mode_section, *sections]
+    for section in sections:
+        assert section.book is book
+    # the old names reach the section that owns them (notebooks and tests use them)
+    assert book.company is book.form_section.company and book.save == book.form_section.save
+    assert book.picker is book.table_section.picker and book.when is book.actions_section.when
+    assert book.next_step is book.closeout_section.next_step and book.upload is book.data_section.upload
+    assert book.editing is None
+    with pytest.raises(AttributeError, match="no attribute 'no_such_widget'"):
+        book.no_such_widget  # noqa: B018
+    # every CSS hook still sits in its section
+    assert "fk-company" in book.form_section.company._dom_classes
+    assert "fk-form" in book.form_section._dom_classes and "fk-quick" in book.actions_section._dom_classes

@@ -9,9 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from followup_kit.planner import (
+    NEXT_EXERCISE,
     NUDGE_COLUMNS,
     RULES,
+    NextStep,
     Step,
+    awaiting_reply,
     business_day_after,
     call_purpose,
     disagreements,
@@ -19,11 +22,15 @@ from followup_kit.planner import (
     interview_from_row,
     is_missed,
     missed_note,
+    next_recipient,
+    next_step_after,
     nudge_queue,
     open_steps,
     plan_followups,
+    recipients,
     rules_table,
     second_call_warning,
+    second_thank_you_warning,
     split_missed,
     steps_table,
 )
@@ -306,6 +313,106 @@ def test_second_call_warning_quotes_seed003_word_for_word():
     assert second_call_warning([first.replace(interview_id="iv2")], second) is None
     frame = pd.DataFrame([{"id": "c1", **first.to_dict()}])
     assert "Only make one call" in second_call_warning(frame, second)
+
+
+def test_a_second_thank_you_to_the_same_person_asks_first_naming_seed001():
+    first = followup(datetime(2026, 3, 6, 12), to="Dana Whitfield")
+    assert second_thank_you_warning([], first) is None
+    again = followup(datetime(2026, 3, 6, 15), to="dana")  # as the planner matches names: Dana ~ Dana W.
+    warning = second_thank_you_warning([("f1", first)], again)
+    said = "You already sent Dana Whitfield a thank-you by email for this interview (Fri 6 Mar 12:00)"
+    assert said in warning
+    assert "(seed 001)" in warning and "rule thank_you_email" in warning and warning.endswith("anyway?")
+    assert "\u201c" not in warning  # a paraphrase, so no quote marks
+    # another interviewer, another interview, another kind of follow-up: nothing to ask
+    assert second_thank_you_warning([first], again.replace(to="Raj Patel")) is None
+    assert second_thank_you_warning([first.replace(interview_id="iv2")], again) is None
+    assert second_thank_you_warning([first], again.replace(purpose="status_check", channel="call")) is None
+    # the optional card after the email is its own step; a second card asks
+    card = again.replace(channel="card")
+    assert second_thank_you_warning([first], card) is None
+    assert "a thank-you card" in second_thank_you_warning([first, first.replace(channel="card")], card)
+    assert "rule thank_you_card" in second_thank_you_warning([first.replace(channel="card")], card)
+    # the log's frame works too
+    frame = pd.DataFrame([{"id": "f1", **first.to_dict()}])
+    assert "Dana Whitfield" in second_thank_you_warning(frame, again)
+
+
+# -- who, which one, what next (issue 16: decisions out of the logbook) ----------------------------
+
+
+def test_recipients_offer_the_agency_contact_first_then_interviewers_and_contact_once_each():
+    iv = interview(contact="Raj Patel", agency_contact="Alex Morgan")
+    assert recipients(iv) == ["Alex Morgan", "Dana Whitfield", "Raj Patel"]
+    assert recipients(interview(contact="Sam Ortiz")) == ["Dana Whitfield", "Raj Patel", "Sam Ortiz"]
+    assert recipients(interview(interviewers=[], contact="")) == []
+    assert "seed004" in RULES["call_agency"].source_ids  # the rule the order follows
+
+
+def test_next_recipient_after_a_thank_you_is_the_next_person_not_yet_thanked():
+    options = ["Dana Whitfield", "Raj Patel", "Sam Ortiz"]
+    dana = followup(FRI + timedelta(hours=2), to="Dana Whitfield")
+    assert next_recipient(options, [dana], dana) == "Raj Patel"
+    raj = followup(FRI + timedelta(hours=3), to="Raj Patel")
+    assert next_recipient(options, [("f1", dana), ("f2", raj)], raj) == "Sam Ortiz"
+    everyone = [dana, raj, followup(FRI + timedelta(hours=4), to="Sam Ortiz")]
+    assert next_recipient(options, everyone, everyone[-1]) == "Sam Ortiz"  # all thanked: stay
+    other = followup(FRI + timedelta(hours=2), to="Dana Whitfield", iid="iv2")  # another interview's
+    assert next_recipient(options, [other, dana], dana) == "Raj Patel"
+    call = followup(datetime(2026, 3, 11, 16), "status_check", "call", to="Sam Ortiz")
+    assert next_recipient(options, [dana, call], call) == "Sam Ortiz"  # after a call: the same person
+
+
+def test_a_reply_answers_the_latest_follow_up_still_waiting():
+    sent = ("f1", followup(FRI + timedelta(hours=2)))
+    called = ("f2", followup(datetime(2026, 3, 11, 16), "status_check", "call"))
+    answered = ("f3", followup(datetime(2026, 3, 12, 9), "status_check", "call",
+                               response_at=datetime(2026, 3, 12, 9, 5)))
+    assert awaiting_reply([]) is None
+    assert awaiting_reply([sent, called, answered]) == called
+    assert awaiting_reply([called, sent]) == called  # by time, not by the order given
+    assert awaiting_reply([answered]) is None
+    twin = ("f4", called[1].replace(to="Raj Patel"))
+    assert awaiting_reply([called, twin]) == twin  # a tie: the one recorded last
+    frame = pd.DataFrame([{"id": fid, **fu.to_dict()} for fid, fu in (sent, called)])
+    assert awaiting_reply(frame)[0] == "f2"
+
+
+def test_next_step_after_a_rejection_is_the_feedback_call_and_its_exercise():
+    iv = interview(contact="Sam Ortiz", contact_phone="555-0100", outcome="rejected",
+                   outcome_at=datetime(2026, 3, 10, 11, 0))
+    nxt = next_step_after(iv, [], datetime(2026, 3, 10, 12), interview_id="iv1")
+    assert isinstance(nxt, NextStep) and nxt.outcome == "rejected"
+    assert nxt.step is not None and nxt.step.rule == "feedback_request" and nxt.step.interview_id == "iv1"
+    assert nxt.step.due == datetime(2026, 3, 10, 17, 0) and "ask for feedback" in nxt.step.action
+    assert "seed 003" in nxt.step.source
+    assert (nxt.notebook, nxt.practice) == ("notebooks/06_ask_for_feedback.ipynb", "Prepare the call")
+    assert nxt.notebook == NEXT_EXERCISE["rejected"][1]
+
+
+def test_next_step_after_an_offer_is_the_rapport_call_through_the_agency_when_there_is_one():
+    heard = datetime(2026, 3, 10, 11, 0)
+    nxt = next_step_after(interview(outcome="offer", outcome_at=heard), [], heard)
+    assert nxt.step is not None and nxt.step.rule == "offer_rapport_call"
+    assert "build rapport" in nxt.step.action
+    assert (nxt.notebook, nxt.exercise) == ("notebooks/07_role_play_the_call.ipynb", "its offer scenario")
+    agency = next_step_after(interview(outcome="offer", outcome_at=heard, agency_contact="Alex Morgan"),
+                             [], heard)
+    assert agency.step is not None and agency.step.rule in NEXT_EXERCISE["offer"][0]
+    assert "Alex Morgan" in agency.step.action
+
+
+def test_next_step_for_the_outcomes_without_a_call_is_advice():
+    heard = datetime(2026, 3, 20, 11, 0)
+    quiet = next_step_after(interview(outcome="no_response", outcome_at=heard), [], heard)
+    assert quiet.step is None and "let this one go" in quiet.advice
+    assert "Making a follow-up call after an interview (seed 003)" in quiet.advice
+    assert "nothing more to do" in next_step_after(interview(outcome="withdrawn", outcome_at=heard)).advice
+    again = next_step_after(interview(outcome="next_round", outcome_at=heard, round=2), [], heard)
+    assert again.next_round == 3 and again.advice.startswith("Invited to round 3")
+    waiting = next_step_after(interview(), [], FRI)
+    assert waiting.step is None and waiting.notebook == "notebooks/02_plan_your_follow_up.ipynb"
+    assert "Waiting to hear" in waiting.advice
 
 
 # -- outcomes ------------------------------------------------------------------------------------
