@@ -18,22 +18,13 @@ import pytest
 from followup_kit import store
 from followup_kit.records import Interview
 from followup_kit.store import FOLLOWUPS_CSV, INTERVIEWS_CSV, SAMPLE_DIR, InterviewLog
+from followup_kit.widgets import _common
 from followup_kit.widgets import logbook as lb
 from followup_kit.widgets._common import status_html
 from followup_kit.widgets.upload import UploadControl
 
 NOW = datetime(2026, 3, 6, 12, 0)  # Friday 6 March 2026, noon: the interview was this morning
 EVIL = '=HYPERLINK("http://evil","x")'
-
-
-@pytest.fixture(autouse=True)
-def strict(monkeypatch):
-    """A bug in a callback must fail the test, not hide in a status line.
-
-    ``STRICT`` makes the logbook re-raise what it would otherwise show as "Something unexpected went
-    wrong"; tests/conftest.py makes ipywidgets let exceptions out of click handlers.
-    """
-    monkeypatch.setattr(lb, "STRICT", True)
 
 
 @pytest.fixture
@@ -636,7 +627,7 @@ def test_a_damaged_log_is_reported_and_never_written_over(tmp_path):
 
 
 def test_an_unexpected_error_is_shown_not_raised(book, log, monkeypatch):
-    monkeypatch.setattr(lb, "STRICT", False)
+    monkeypatch.setattr(_common, "STRICT", False)
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("disk on fire")

@@ -258,11 +258,10 @@ class DashboardView(widgets.VBox):
         """A tab was opened: draw its chart if the filters changed since it was last drawn."""
         if self._shown is None or change["new"] is None or self._shown.pages[change["new"]] is not None:
             return
-        try:
+        with shown_in(self.status, prefix="The chart could not be drawn: ") as guard:
             with metrics.computed_once():
                 self._fill(self._shown, [change["new"]])
-        except Exception as error:  # a widget never shows a traceback
-            self.status.value = status_html("error", f"The chart could not be drawn: {error}")
+        if guard.failed:
             return
         self._show_pages()
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ._common import labelled
+from ._common import labelled, shown_in
 
 __all__ = ["BODY_PX", "CSS_CLASSES", "LARGE_PX", "ProjectorView", "projector"]
 
@@ -105,13 +105,11 @@ class ProjectorView(widgets.VBox):
         if change["new"] == "Cohort":
             self.body.children = (self.cohort,)
             return
-        try:
+        said = widgets.HTML()
+        with shown_in(said, prefix="The dashboard could not be shown: ") as guard:
             self.body.children = (self.dashboard,)
-        except Exception as error:  # the sample or the log could not be read: say so, no traceback
-            from ._common import status_html
-
-            self.body.children = (widgets.HTML(status_html("error", f"The dashboard could not be shown: "
-                                                                    f"{error}")),)  # fmt: skip
+        if guard.failed:  # the sample or the log could not be read: say so, no traceback
+            self.body.children = (said,)
 
     def _large(self, change: dict[str, Any]) -> None:
         if change["new"]:

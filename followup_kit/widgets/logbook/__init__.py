@@ -38,8 +38,9 @@ reaches the others through it (``book``).  The sections' widgets and methods are
 A folder that cannot be written shows the log and the download with every change switched off.
 
 Stable CSS classes for browser tests are listed in ``CSS_CLASSES``.  Headless tests
-set ``.value`` and call ``.click()``; ``STRICT = True`` makes an unexpected error in a
-callback raise instead of being shown (tests switch it on).
+set ``.value`` and call ``.click()``.  Errors go through the kit's one guard (``_common.guarded``, see
+``_guard.py``): ``_common.STRICT = True`` makes an unexpected error in a callback raise instead of being
+shown (tests switch it on).
 """
 
 from __future__ import annotations
@@ -51,8 +52,8 @@ import ipywidgets as widgets
 
 from ...place import Place
 from ...records import Interview
-from ...store import InterviewLog, LogFileError, ReadOnlyLogError, open_sample_log
-from .._common import WIDE, button, interview_options, labelled, status_html
+from ...store import InterviewLog, ReadOnlyLogError, open_sample_log
+from .._common import WIDE, button, interview_options, labelled, shown_in, status_html
 from ._guard import error_text
 from ._shared import (
     CALL_PURPOSE_OPTIONS,
@@ -77,9 +78,6 @@ __all__ = ["CSS_CLASSES", "FIELD_LABELS", "Logbook", "error_text"]
 #: Names kept importable from here, as before the split (tests, benchmarks, other views).
 _KEPT = (CALL_PURPOSE_OPTIONS, EAGER_DOWNLOAD_MAX, KIND_OPTIONS, OUTCOME_OPTIONS, PAGE_SIZE, QUICK_ACTIONS,
          STATE_CSS_CLASSES, UPLOAD_CSS_CLASSES)
-
-#: When True, an unexpected exception in a callback is raised (tests); otherwise it is shown.
-STRICT = False
 
 #: The sections, and the names of each one's widgets and methods that the Logbook passes through.
 SECTIONS = {
@@ -206,9 +204,10 @@ class Logbook(widgets.VBox):
         once per refresh, not on every pick."""
         if self._read_place is None:
             own = self._own_log if self._own_log is not None else self.interview_log
-            try:
+            with shown_in(self.log_status, " Your calendar uses the defaults until it is fixed.",
+                          kind="warning") as guard:
                 self._read_place = own.place()
-            except LogFileError:
+            if guard.failed:
                 self._read_place = Place()
         return self._read_place
 
@@ -220,10 +219,9 @@ class Logbook(widgets.VBox):
     def _switch_log(self, demo: bool) -> None:
         """Show the sample read-only (demo) or the learner's own log."""
         if demo:
-            try:
+            with shown_in(self.log_status, "") as guard:
                 self.interview_log = open_sample_log()
-            except LogFileError as error:
-                self.log_status.value = status_html("error", str(error))
+            if guard.failed:
                 self.demo.value = False
                 return
             self.demo_banner.value = status_html(
@@ -274,13 +272,12 @@ class Logbook(widgets.VBox):
         if unwritable != self._unwritable:
             self._unwritable = unwritable
             self._apply_read_only()
-        try:
+        with shown_in(self.log_status, " (the table stays empty until it is fixed)") as guard:
             listing = self.interview_log.listing()
             counts = self.interview_log.followup_counts()
             export = self.interview_log.export_zip() if len(listing) <= EAGER_DOWNLOAD_MAX else b""
-        except LogFileError as error:
+        if guard.failed:
             listing, counts, export = [], {}, None
-            self.log_status.value = status_html("error", f"{error} (the table stays empty until it is fixed)")
         else:
             self.log_status.value = status_html("warning", self._unwritable_text()) if unwritable else ""
         self._newest = [iid for iid, _held, _words in listing]
@@ -307,10 +304,8 @@ class Logbook(widgets.VBox):
         """(id, interview) for these ids, fetching those the view has not read since the refresh."""
         missing = [iid for iid in ids if iid not in self._records and iid in self._words]
         if missing:
-            try:
+            with shown_in(self.log_status, " The table lists what could be read."):
                 self._records.update(self.interview_log.interviews_by_id(missing))
-            except LogFileError:
-                pass  # shown at the next refresh; the view lists what it has
         return [(iid, self._records[iid]) for iid in ids if iid in self._records]
 
     def _pick(self, iid: str | None, *, force: bool = False) -> None:

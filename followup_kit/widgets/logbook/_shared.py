@@ -11,34 +11,19 @@ from ...records import FollowUp, describe
 from .._common import STYLE, WIDE, labelled
 from ..upload import CSS_CLASSES as _UPLOAD_CLASSES
 
-#: How the form names each field; messages use these names, so the learner finds the box.
-FIELD_LABELS = {
-    "company": "Company",
-    "role": "Role",
-    "held_at": "Date and time of the interview",
-    "kind": "Kind of interview",
-    "interviewers": "Interviewers",
-    "contact": "Your contact",
-    "decision_by": "They decide by",
-    "decision_in_business_days": "Hear in N business days",
-    "agency_contact": "Agency contact",
-    "talking_points": "Talking points",
-    "outcome": "Outcome",
-    "notes": "Notes",
-    "contact_email": "Contact's email",
-    "contact_phone": "Contact's phone",
-    "agency_email": "Agency email",
-    "agency_phone": "Agency phone",
-    "outcome_at": "When you heard",
-    "round": "Round",
-    "previous_id": "Earlier round",
-    "at": "When (follow-up time)",
-    "channel": "Channel",
-    "purpose": "A call was for",
-    "to": "To",
-    "response_at": "When (reply time)",
-    "interview_id": "Interview",
-}
+#: How the form names each field (the kit's one table, ``wording.FIELD_LABELS``); messages use these
+#: names, so the learner finds the box.
+FIELD_LABELS = wording.FIELD_LABELS
+
+
+class Section(widgets.VBox):
+    """One section of the Logbook, composed by it: ``book`` is the Logbook whose state it shares."""
+
+    book: Any
+
+    def _reload(self) -> None:
+        """Read the log again, for the whole Logbook (the guard calls it after an id deleted elsewhere)."""
+        self.book.refresh()
 
 _FIRST_ROUND = ("None: this is the first round", "")
 #: Interviews per page of the table (and in the menus): a click costs the same on any size of log.

@@ -20,8 +20,8 @@ from ...planner import (
     second_thank_you_warning,
 )
 from ...records import FollowUp, Interview, ValidationError, check_followup_after
-from ...store import ConflictError, LogFileError, UnknownIdError
-from .._common import STYLE, WIDE, Confirm, button, labelled, status_html, table_html
+from ...store import ConflictError
+from .._common import STYLE, WIDE, Confirm, button, labelled, shown_in, status_html, table_html
 from ._guard import _guarded
 from ._shared import (
     _CHANNEL_WORDS,
@@ -30,6 +30,7 @@ from ._shared import (
     _QUICK_LABELS,
     CALL_PURPOSE_OPTIONS,
     QUICK_ACTIONS,
+    Section,
     _shown,
     _when,
     text_input,
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["ActionsSection"]
 
 
-class ActionsSection(widgets.VBox):
+class ActionsSection(Section):
     """The quick actions of a ``Logbook`` (``book``), which holds the log and what is picked."""
 
     def __init__(self, book: Logbook) -> None:
@@ -133,10 +134,9 @@ class ActionsSection(widgets.VBox):
             self.followups_html.value = ""
             self.followup_picker.options = []
             return
-        try:
+        with shown_in(self.followups_html, "", reload=None) as guard:
             items = self.book.interview_log.followup_items(iid)
-        except (LogFileError, UnknownIdError) as error:
-            self.followups_html.value = status_html("error", str(error))
+        if guard.failed:
             self.followup_picker.options = []
             return
         rows = [
@@ -213,9 +213,9 @@ class ActionsSection(widgets.VBox):
         click each), and after a thank-you To moves to the next person in the menu not yet thanked, so
         a second click thanks the second interviewer, not the first one twice; after a call To stays."""
         self.when.value = followup.at
-        try:
+        with shown_in(self.quick_status, " Check To before the next click.", kind="warning") as guard:
             done = self.book.interview_log.followup_items(followup.interview_id)
-        except (LogFileError, UnknownIdError):
+        if guard.failed:
             done = []
         self.to.value = next_recipient(self.to.options, done, followup)
 

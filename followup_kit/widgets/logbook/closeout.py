@@ -13,10 +13,10 @@ import ipywidgets as widgets
 from ... import wording
 from ...planner import next_step_after
 from ...records import Interview, ValidationError
-from ...store import ConflictError, LogFileError, UnknownIdError
-from .._common import MEDIUM, STYLE, WIDE, button, labelled, status_html
+from ...store import ConflictError
+from .._common import MEDIUM, STYLE, WIDE, button, labelled, shown_in, status_html
 from ._guard import _guarded
-from ._shared import _PICKER, FIELD_LABELS, OUTCOME_OPTIONS, _shown, _when
+from ._shared import _PICKER, FIELD_LABELS, OUTCOME_OPTIONS, Section, _shown, _when
 
 if TYPE_CHECKING:
     from . import Logbook
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["CloseoutSection"]
 
 
-class CloseoutSection(widgets.VBox):
+class CloseoutSection(Section):
     """The close-out of a ``Logbook`` (``book``), which holds the log and what is picked."""
 
     def __init__(self, book: Logbook) -> None:
@@ -81,9 +81,10 @@ class CloseoutSection(widgets.VBox):
 
     def _next_step_text(self, iid: str, interview: Interview) -> str:
         """The planner's next step after the outcome (``planner.next_step_after``), as HTML."""
-        try:
+        assumed = " The next step below assumes no follow-ups."
+        with shown_in(self.closeout_status, assumed, kind="warning") as guard:
             done = self.book.interview_log.followup_items(iid)
-        except (LogFileError, UnknownIdError):
+        if guard.failed:
             done = []
         nxt = next_step_after(interview, done, self.book._clock(), interview_id=iid,
                               **self.book._place().planner_options())

@@ -15,7 +15,7 @@ from ...store import ConflictError, ImportReport, LogFileError
 from .._common import STYLE, WIDE, Confirm, button, download_link, labelled, status_html
 from ..upload import Chosen, UploadControl
 from ._guard import _guarded
-from ._shared import _PARAGRAPH, EAGER_DOWNLOAD_MAX, _count
+from ._shared import _PARAGRAPH, EAGER_DOWNLOAD_MAX, Section, _count
 
 if TYPE_CHECKING:
     from . import Logbook
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["DataSection"]
 
 
-class DataSection(widgets.VBox):
+class DataSection(Section):
     """The transfer section of a ``Logbook`` (``book``), which holds the log and what is picked."""
 
     def __init__(self, book: Logbook) -> None:

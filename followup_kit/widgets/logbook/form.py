@@ -18,7 +18,16 @@ from ...store import ConflictError, UnknownIdError
 from .._common import MEDIUM, STYLE, WIDE, Confirm, button, interview_options, labelled, status_html
 from ..dom import DomBridge
 from ._guard import _guarded
-from ._shared import _FIRST_ROUND, _PARAGRAPH, FIELD_LABELS, KIND_OPTIONS, OUTCOME_OPTIONS, _shown, text_input
+from ._shared import (
+    _FIRST_ROUND,
+    _PARAGRAPH,
+    FIELD_LABELS,
+    KIND_OPTIONS,
+    OUTCOME_OPTIONS,
+    Section,
+    _shown,
+    text_input,
+)
 
 if TYPE_CHECKING:
     from . import Logbook
@@ -26,7 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["FormSection"]
 
 
-class FormSection(widgets.VBox):
+class FormSection(Section):
     """The form of a ``Logbook`` (``book``), which holds the log and what is picked."""
 
     def __init__(self, book: Logbook) -> None:
@@ -256,11 +265,7 @@ class FormSection(widgets.VBox):
             for name in INTERVIEW_FIELDS
             if getattr(interview, name) != getattr(loaded, name)
         }
-        try:
-            before = self.book.interview_log.get(iid)
-            if changes:
-                self.book.interview_log.update(iid, base=None if overwrite else loaded, **changes)
-        except UnknownIdError:  # deleted since it was loaded: offer to save it as new
+        if iid not in self.book.interview_log:  # deleted since it was loaded: offer to save it as new
             self.editing, self._loaded = None, None
             self._show_form_mode()
             self.book.refresh()
@@ -270,6 +275,10 @@ class FormSection(widgets.VBox):
                 "nothing was saved. The form still holds it: press Save interview to log it again.",
             )
             return None
+        try:  # (deleted in the instant since the check above: the guard says so and reloads)
+            before = self.book.interview_log.get(iid)
+            if changes:
+                self.book.interview_log.update(iid, base=None if overwrite else loaded, **changes)
         except ConflictError as conflict:
             self._conflict(iid, interview, conflict)
             return None

@@ -14,7 +14,7 @@ from ...records import Interview
 from ...store import ConflictError
 from .._common import STYLE, WIDE, Confirm, button, interview_options, labelled, status_html, table_html
 from ._guard import _guarded
-from ._shared import KIND_OPTIONS, OUTCOME_OPTIONS, PAGE_SIZE, _count, _followup_words, _when
+from ._shared import KIND_OPTIONS, OUTCOME_OPTIONS, PAGE_SIZE, Section, _count, _followup_words, _when
 
 if TYPE_CHECKING:
     from . import Logbook
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["TableSection"]
 
 
-class TableSection(widgets.VBox):
+class TableSection(Section):
     """The table of a ``Logbook`` (``book``), which holds the log and what is picked."""
 
     def __init__(self, book: Logbook) -> None:
