@@ -106,7 +106,7 @@ class ProjectorView(widgets.VBox):
             self.body.children = (self.cohort,)
             return
         said = widgets.HTML()
-        with shown_in(said, prefix="The dashboard could not be shown: ") as guard:
+        with shown_in(said, prefix="The dashboard could not be shown: ", also=(OSError,)) as guard:
             self.body.children = (self.dashboard,)
         if guard.failed:  # the sample or the log could not be read: say so, no traceback
             self.body.children = (said,)
