@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from .records import MAX_NOTES, Interview, ValidationError
 from .sources import cite
+from .wording import long_day
 
 __all__ = [
     "MESSAGE_KINDS",
@@ -2136,8 +2137,7 @@ def _interview_day(draft: _Draft) -> tuple[bool, str | None]:
 def _day_text(draft: _Draft) -> str:
     if draft.interview is None:
         return "on Tuesday"
-    held = draft.interview.held_at
-    return f"on {held:%A} {held.day} {held:%B}"
+    return f"on {long_day(draft.interview.held_at)}"
 
 
 @_rule("names_role_and_date", "Names the role and when you interviewed")
