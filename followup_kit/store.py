@@ -74,6 +74,7 @@ import csv
 import dataclasses
 import hashlib
 import io
+import json
 import os
 import random
 import re
@@ -152,6 +153,10 @@ INTERVIEWS_CSV = "interviews.csv"
 FOLLOWUPS_CSV = "followups.csv"
 #: The learner's country, time zone and working week (``place.Place``), beside the two tables.
 SETTINGS_JSON = "settings.json"
+#: In an ``export_zip``: the SHA-256 of each table as the kit wrote it.  A table whose bytes still match
+#: was never re-saved by another program, so it cannot have been mis-encoded by one: its cells are not
+#: searched for Windows-1252 look-alikes (a learner may really have typed "Â¡").
+MANIFEST_JSON = "followup-kit-manifest.json"
 #: Largest settings file we read, in bytes (it holds four short values).
 MAX_SETTINGS_BYTES = 10_000
 LOCK_NAME = ".log.lock"
@@ -1201,6 +1206,8 @@ class InterviewLog:
         state = self._state()
         place = self.place()
         files = [(table.spec.filename, table.to_bytes(guard=True)) for table in state.tables]
+        digests = {name: hashlib.sha256(data).hexdigest() for name, data in files}
+        files.append((MANIFEST_JSON, json.dumps({"sha256": digests}, indent=1).encode("utf-8")))
         if place.is_set:
             files.append((SETTINGS_JSON, place.to_json()))
         files += _drafts.zip_files(self.path)  # the learner's exercise drafts (drafts.py)
@@ -1673,6 +1680,7 @@ def _parse_upload(data: bytes, filename: str, *, as_zip: bool | None) -> _Parsed
             raise LogFileError(
                 f"{label} holds no {INTERVIEWS_CSV}; {_UPLOAD_FIX} (use the zip that Download gave you)."
             )
+        written = _written_by_kit(members)
         tables = [
             _parse_table(
                 spec,
@@ -1680,7 +1688,7 @@ def _parse_upload(data: bytes, filename: str, *, as_zip: bool | None) -> _Parsed
                 f"{spec.filename} in the upload {name!r}",
                 _UPLOAD_FIX,
                 unguard=True,
-                upload=True,
+                upload=spec.filename not in written,
             )
             if spec.filename in members
             else _Table(spec)
@@ -1698,6 +1706,19 @@ def _parse_upload(data: bytes, filename: str, *, as_zip: bool | None) -> _Parsed
     return _Parsed(name, state, files, as_zip, place)
 
 
+def _written_by_kit(members: dict[str, bytes]) -> set[str]:
+    """The tables of an uploaded zip whose bytes are still those ``export_zip`` wrote (its manifest)."""
+    try:
+        digests = json.loads(members.get(MANIFEST_JSON, b"{}")).get("sha256", {})
+    except (ValueError, AttributeError):  # a damaged or foreign manifest vouches for nothing
+        return set()
+    if not isinstance(digests, dict):
+        return set()
+    tables = (INTERVIEWS_CSV, FOLLOWUPS_CSV)
+    return {name for name, data in members.items()
+            if name in tables and digests.get(name) == hashlib.sha256(data).hexdigest()}
+
+
 def _zip_members(data: bytes, label: str) -> dict[str, bytes]:
     """interviews.csv and followups.csv from a zip, wherever they sit in it (macOS adds a folder)."""
     found: dict[str, Any] = {}
@@ -1709,7 +1730,7 @@ def _zip_members(data: bytes, label: str) -> dict[str, bytes]:
                 if (
                     info.is_dir()
                     or path.startswith("__MACOSX/")
-                    or base not in (INTERVIEWS_CSV, FOLLOWUPS_CSV, SETTINGS_JSON)
+                    or base not in (INTERVIEWS_CSV, FOLLOWUPS_CSV, SETTINGS_JSON, MANIFEST_JSON)
                 ):
                     continue
                 if base in found:

@@ -86,6 +86,7 @@ def zip_from_link(link_html: str) -> dict[str, list[list[str]]]:
     return {
         name: list(csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig"), newline="")))
         for name in archive.namelist()
+        if name.endswith(".csv")
     }
 
 

@@ -463,7 +463,7 @@ def test_export_neutralises_formula_cells_and_import_restores_them(log, tmp_path
     log.record(followup(iv_id, to=RISKY[3], notes=RISKY[2]))
     data = log.export_zip()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        assert sorted(archive.namelist()) == ["followups.csv", "interviews.csv"]
+        assert sorted(archive.namelist()) == ["followup-kit-manifest.json", "followups.csv", "interviews.csv"]
         exported = archive.read("interviews.csv").decode("utf-8-sig")
         exported_followups = archive.read("followups.csv").decode("utf-8-sig")
     cells = [c for row in csv.reader(io.StringIO(exported, newline="")) for c in row]
@@ -1377,6 +1377,31 @@ def test_the_zip_opened_and_saved_in_a_spreadsheet_imports_back_unchanged(log, t
     other.import_file(zip_of(**members), "edited.zip")
     assert other.items() == log.items()
     assert other.followup_items() == log.followup_items()
+
+
+def test_text_that_looks_mis_encoded_round_trips_through_the_kits_own_zip(log, tmp_path):
+    # Found by the property test above: a learner's "Â¡" is what "¡" looks like after a Windows-1252
+    # misreading; in a zip the kit wrote (its manifest's digest matches) it is the learner's own text.
+    iv_id = log.add(risky_interview().replace(company="Â¡Hola Café", notes="Ã©"))
+    other = InterviewLog(tmp_path / "other")
+    other.import_file(log.export_zip(), "log.zip")
+    assert other.get(iv_id).company == "Â¡Hola Café"
+    assert other.items() == log.items()
+
+
+def test_a_zip_whose_csv_was_resaved_mis_encoded_is_still_refused_despite_the_manifest(log, tmp_path):
+    log.add(risky_interview().replace(company="Café Crème"))
+    with zipfile.ZipFile(io.BytesIO(log.export_zip())) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    misread = "Café Crème".encode().decode("cp1252")  # "CafÃ© CrÃ¨me"
+    members["interviews.csv"] = members["interviews.csv"].replace("Café Crème".encode(), misread.encode())
+    assert store.MANIFEST_JSON in members
+    other = InterviewLog(tmp_path / "other")
+    with pytest.raises(LogFileError, match="UTF-8 read as Windows-1252"):
+        other.import_file(zip_of(**members), "edited.zip")
+    members[store.MANIFEST_JSON] = b"not json"  # a damaged manifest vouches for nothing either
+    with pytest.raises(LogFileError, match="UTF-8 read as Windows-1252"):
+        other.import_file(zip_of(**members), "edited.zip")
 
 
 @pytest.mark.parametrize("text", [*FORMULAS, "'=quoted", "07700900123", "'0123", "0123", "1.50", "10:30",
