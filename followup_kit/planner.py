@@ -27,9 +27,9 @@ the learner's working week less their country's public holidays, see ``place.Pla
   - ``decision_in_business_days`` N: 16:00 on the N-th business day after the
     interview (seed 001), days outside the working week, the country's public holidays (the
     ``holidays`` package) and the given ``holidays`` skipped
-    (``pandas.offsets.CustomBusinessDay``).  N = 0 ("you'll hear today") is 16:00
-    on the interview day, or the first business day after it when the interview
-    day is not a business day;
+    (counted as ``pandas.offsets.CustomBusinessDay`` counts, in plain Python).
+    N = 0 ("you'll hear today") is 16:00 on the interview day, or the first business
+    day after it when the interview day is not a business day;
   - neither: 10:00 one week after the interview (seed 003), moved to the next
     business day when that is a weekend or holiday.
 
