@@ -57,6 +57,12 @@ HTTP_TIMEOUT, START_TIMEOUT = 180, 300
 #: in every server, for a format no Jupyter schema uses: the server is started with it hidden.
 LEARNER_SERVER_CODE = ("import sys; sys.modules['rfc3987_syntax'] = None; "
                        "from jupyterhub.singleuser import main; sys.exit(main())")  # fmt: skip
+#: A learner's kernel without the debugger: ipykernel imports debugpy at start (about 8 MB and 0.2 CPU-s in
+#: every kernel) and, when it cannot, runs as a kernel without the debugging feature (JupyterLab then
+#: shows no debugger switch).  Installed as the learners' "python3" kernel through ``JUPYTER_PATH``.
+LEARNER_KERNEL_CODE = ("import sys; sys.modules['debugpy'] = None; sys.path[0] == '' and sys.path.pop(0); "
+                       "from ipykernel.kernelapp import launch_new_instance; "
+                       "launch_new_instance()")  # fmt: skip
 #: jupyter-lsp (no language server installed) and Voilà's server extension (the coach's, not the
 #: learners') are left out; an idle kernel with no tab open is stopped after 30 minutes.
 LEARNER_ARGS = [
@@ -81,6 +87,12 @@ LAB_SETTINGS = {
         "fetchNews": "false", "checkForUpdates": False,
     },
 }  # fmt: skip
+
+
+def learner_kernel_spec(python: str) -> dict[str, object]:
+    """The learners' ``python3`` kernelspec: ipykernel without the debugger (``LEARNER_KERNEL_CODE``)."""
+    return {"argv": [python, "-c", LEARNER_KERNEL_CODE, "-f", "{connection_file}"],
+            "display_name": "Python 3 (ipykernel)", "language": "python", "metadata": {"debugger": False}}
 
 
 def say(message: str) -> None:
@@ -237,6 +249,9 @@ class Hub:
             target = settings / plugin / file
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json.dumps(values))
+        kernels = self.workdir / "jupyter" / "kernels" / "python3"
+        kernels.mkdir(parents=True, exist_ok=True)
+        (kernels / "kernel.json").write_text(json.dumps(learner_kernel_spec(sys.executable), indent=1))
         environment = {
             # what the guide has a coach paste:
             "FOLLOWUP_KIT_LOG": LOG_SETTING,
@@ -245,6 +260,7 @@ class Hub:
             "PYTHONPATH": str(ROOT),
             "MPLBACKEND": "Agg",
             "JUPYTERLAB_SETTINGS_DIR": str(settings),
+            "JUPYTER_PATH": str(self.workdir / "jupyter"),
             "FOLLOWUP_KIT_REHEARSAL": self.marker,
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         }
