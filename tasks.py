@@ -64,6 +64,9 @@ def ensure_env(extras: str = "") -> None:
 #: JupyterLab settings the set-up installs into .venv: no news pop-up and no update check for learners.
 LAB_OVERRIDES = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+    # One kernel per open notebook, not per notebook ever opened: closing a tab stops its kernel (on a hub
+    # each kernel is 80-140 MB of the learner's memory; the log is on disk, so nothing is lost).
+    "@jupyterlab/notebook-extension:tracker": {"kernelShutdown": True},
 }
 
 

@@ -27,9 +27,9 @@ the learner's working week less their country's public holidays, see ``place.Pla
   - ``decision_in_business_days`` N: 16:00 on the N-th business day after the
     interview (seed 001), days outside the working week, the country's public holidays (the
     ``holidays`` package) and the given ``holidays`` skipped
-    (``pandas.offsets.CustomBusinessDay``).  N = 0 ("you'll hear today") is 16:00
-    on the interview day, or the first business day after it when the interview
-    day is not a business day;
+    (counted as ``pandas.offsets.CustomBusinessDay`` counts, in plain Python).
+    N = 0 ("you'll hear today") is 16:00 on the interview day, or the first business
+    day after it when the interview day is not a business day;
   - neither: 10:00 one week after the interview (seed 003), moved to the next
     business day when that is a weekend or holiday.
 
@@ -79,14 +79,12 @@ after an offer (seed 003).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Any, Literal
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Literal
 
 from . import wording
 from .place import Place
@@ -100,6 +98,9 @@ from .records import (
     is_email,
 )
 from .sources import cite, quote
+
+if TYPE_CHECKING:  # pandas is imported where a frame is made or read: planning one interview needs none
+    import pandas as pd
 
 __all__ = [
     "CALL_OPTIONS",
@@ -383,6 +384,8 @@ DISAGREEMENTS: tuple[dict[str, str], ...] = (
 
 def rules_table() -> pd.DataFrame:
     """Every rule the planner applies, for the learner: columns rule_id, rule, source."""
+    import pandas as pd
+
     return pd.DataFrame(
         {
             "rule_id": [r.id for r in RULES.values()],
@@ -394,6 +397,8 @@ def rules_table() -> pd.DataFrame:
 
 def disagreements() -> pd.DataFrame:
     """Where sources disagree: columns topic, choice, rule, alternatives, sources."""
+    import pandas as pd
+
     return pd.DataFrame(list(DISAGREEMENTS), columns=["topic", "choice", "rule", "alternatives", "sources"])
 
 
@@ -431,6 +436,8 @@ class Step:
 
 def steps_table(steps: Iterable[Step]) -> pd.DataFrame:
     """Steps as a DataFrame (one row each, one column per ``Step`` field), for display."""
+    import pandas as pd
+
     columns = list(Step.__dataclass_fields__)
     frame = pd.DataFrame([s.to_dict() for s in steps], columns=columns)
     frame["due"] = pd.to_datetime(frame["due"]).astype("datetime64[us]")
@@ -464,7 +471,7 @@ class _Calendar:
     """The working days a plan counts in: the learner's working week, their public holidays (from
     ``Place.holidays``, i.e. the ``holidays`` package) and any explicit ``holidays`` dates."""
 
-    offset: pd.offsets.CustomBusinessDay
+    offset: _WorkingDays
     words: str
     names: dict[date, str]
     region: str | None = None
@@ -472,19 +479,19 @@ class _Calendar:
 
     def nth(self, day: date, n: int) -> date:
         """The n-th working day after ``day`` (n = 0: ``day`` itself, rolled forward to a working day)."""
-        return (pd.Timestamp(day) + n * self.offset).date()
+        return self.offset.nth(day, n)
 
     def roll(self, day: date) -> date:
         """``day`` when it is a working day, else the first working day after it."""
-        return self.offset.rollforward(pd.Timestamp(day)).date()
+        return self.offset.roll(day)
 
     def next(self, day: date) -> date:
         """The first working day after ``day``."""
-        return (pd.Timestamp(day) + self.offset).date()
+        return self.offset.nth(day, 1)
 
     def is_working(self, day: date) -> bool:
         """True when ``day`` is a working day in this calendar."""
-        return bool(self.offset.is_on_offset(pd.Timestamp(day)))
+        return self.offset.is_working(day)
 
     def why_off(self, day: date) -> str:
         """Why ``day`` is no working day, for the learner: "Fri 25 Dec is Christmas Day, a public
@@ -522,9 +529,42 @@ def _calendar(
     return _Calendar(_offset(place.weekmask, tuple(sorted(names))), words, names, place.region, workweek)
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True)
+class _WorkingDays:
+    """Business-day arithmetic as ``pandas.offsets.CustomBusinessDay(weekmask, holidays)`` does it, in
+    plain Python: planning an interview (notebook 01's next step) then needs no pandas in the kernel."""
+
+    weekdays: frozenset[int]  # date.weekday() numbers of the working week
+    holidays: frozenset[date]
+
+    def is_working(self, day: date) -> bool:
+        """True when ``day`` is in the working week and no holiday."""
+        return day.weekday() in self.weekdays and day not in self.holidays
+
+    def roll(self, day: date) -> date:
+        """``day`` when it is a working day, else the first working day after it."""
+        if not self.weekdays:
+            raise ValidationError("working week", "at least one working day", "none")
+        while not self.is_working(day):
+            day += timedelta(days=1)
+        return day
+
+    def nth(self, day: date, n: int) -> date:
+        """``day + n * CustomBusinessDay``: n = 0 rolls forward; each step is the next working day after."""
+        if n == 0:
+            return self.roll(day)
+        for _ in range(n):
+            day = self.roll(day + timedelta(days=1))
+        return day
+
+
 @lru_cache(maxsize=256)
-def _offset(weekmask: str, days: tuple[date, ...]) -> pd.offsets.CustomBusinessDay:
-    return pd.offsets.CustomBusinessDay(weekmask=weekmask, holidays=list(days))
+def _offset(weekmask: str, days: tuple[date, ...]) -> _WorkingDays:
+    working = frozenset(_WEEKDAYS.index(name) for name in weekmask.split())
+    return _WorkingDays(working, frozenset(days))
 
 
 def _years(*moments: date) -> range:
@@ -538,6 +578,8 @@ def _as_date(value: Any) -> date:
         return value.date()
     if isinstance(value, date):
         return value
+    import pandas as pd  # a string or a numpy/pandas value: pandas reads every form it did before
+
     return pd.Timestamp(value).date()
 
 
@@ -587,7 +629,7 @@ def _followup_pairs(followups: Any) -> list[tuple[str | None, FollowUp]]:
     """Accept FollowUps, (id, FollowUp) pairs, or the log's DataFrame; give (id or None, FollowUp)."""
     if followups is None:
         return []
-    if isinstance(followups, pd.DataFrame):
+    if _is_frame(followups):
         return [(_row_id(row), followup_from_row(row)) for _, row in followups.iterrows()]
     pairs: list[tuple[str | None, FollowUp]] = []
     for item in followups:
@@ -1189,6 +1231,10 @@ def _missing(value: Any) -> bool:
         return True
     if isinstance(value, (list, tuple, dict, set)):
         return False
+    if "pandas" not in sys.modules and "numpy" not in sys.modules:
+        return isinstance(value, float) and value != value  # no NaT or pd.NA can exist: only a NaN
+    import pandas as pd
+
     try:
         result = pd.isna(value)
     except (TypeError, ValueError):
@@ -1204,9 +1250,12 @@ def _clean(row: Mapping[str, Any] | pd.Series, fields: tuple[str, ...]) -> dict[
         value = row[name]
         if _missing(value):
             continue
-        if isinstance(value, np.datetime64):
+        np = sys.modules.get("numpy")  # not loaded: no numpy value can be in the row
+        if np is not None and isinstance(value, np.datetime64):
+            import pandas as pd
+
             value = pd.Timestamp(value)
-        elif hasattr(value, "tolist") and not isinstance(value, (str, pd.Timestamp)):
+        elif hasattr(value, "tolist") and not isinstance(value, str) and not _is_timestamp(value):
             value = value.tolist()  # numpy arrays and numpy scalars (Int64 -> int)
         out[name] = value
     return out
@@ -1234,8 +1283,19 @@ def followup_from_row(row: Mapping[str, Any] | pd.Series) -> FollowUp:
     return FollowUp(**_clean(row, FOLLOWUP_FIELDS))
 
 
+def _is_frame(value: Any) -> bool:
+    """True for a pandas DataFrame (without importing pandas: if it is not loaded, none exists)."""
+    pd = sys.modules.get("pandas")
+    return pd is not None and isinstance(value, pd.DataFrame)
+
+
+def _is_timestamp(value: Any) -> bool:
+    pd = sys.modules.get("pandas")
+    return pd is not None and isinstance(value, pd.Timestamp)
+
+
 def _as_datetime(value: Any) -> datetime:
-    if isinstance(value, pd.Timestamp):
+    if _is_timestamp(value):
         value = value.to_pydatetime()
     if isinstance(value, datetime):
         return value.replace(tzinfo=None) if value.tzinfo is None else value.astimezone().replace(tzinfo=None)
@@ -1245,7 +1305,7 @@ def _as_datetime(value: Any) -> datetime:
 
 
 def _interview_pairs(interviews: Any) -> Iterator[tuple[str, Interview]]:
-    if isinstance(interviews, pd.DataFrame):
+    if _is_frame(interviews):
         for _, row in interviews.iterrows():
             rid = _row_id(row)
             if rid is None:
@@ -1358,6 +1418,8 @@ def nudge_queue(
         for interview, step in _queued(interviews, followups, now, calls, holidays, include_optional,
                                        calendar)
     ]
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=list(NUDGE_COLUMNS))
     frame["due"] = pd.to_datetime(frame["due"]).astype("datetime64[us]")
     return frame
@@ -1390,6 +1452,8 @@ def split_missed(
     """
     if missed_after is not None and missed_after < timedelta(0):
         raise ValidationError("missed_after", "zero or more days", missed_after)
+    import pandas as pd
+
     moment = pd.Timestamp(_as_datetime(now))
     if missed_after is not None:
         windows = pd.Series(pd.Timedelta(missed_after), index=queue.index)

@@ -56,6 +56,10 @@ OUTCOME_WORDS = {
     "no_response": "no response",
     "withdrawn": "withdrawn",
 }
+#: The committed sample log is shown as of 09:00 on 2 Nov 2026, the day it "was exported" (``sample.AS_OF``),
+#: so its queue looks the same on any day.  Here rather than in ``sample`` (numpy, pandas): a demo Logbook
+#: in notebook 01 needs the moment, not the generator.
+SAMPLE_NOW = datetime(2026, 11, 2, 9, 0)
 #: Most rounds of one hiring process we accept.
 MAX_ROUNDS = 12
 

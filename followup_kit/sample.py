@@ -20,7 +20,6 @@ e-mails, and answered calls get replies far more often than e-mails do.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +27,15 @@ import numpy as np
 import pandas as pd
 
 from . import paths
-from .records import FOLLOWUP_DTYPES, FOLLOWUP_FIELDS, INTERVIEW_DTYPES, INTERVIEW_FIELDS, FollowUp, Interview
+from .records import (
+    FOLLOWUP_DTYPES,
+    FOLLOWUP_FIELDS,
+    INTERVIEW_DTYPES,
+    INTERVIEW_FIELDS,
+    SAMPLE_NOW,
+    FollowUp,
+    Interview,
+)
 from .wording import plural
 
 if TYPE_CHECKING:
@@ -71,8 +78,7 @@ FIRST_DAY = np.datetime64("2026-01-05", "D")
 LAST_DAY = np.datetime64("2026-10-31", "D")
 #: The day the sample log "was exported": interviews in the last weeks before it are mostly pending.
 AS_OF = np.datetime64("2026-11-02", "D")
-#: The sample is shown as of 09:00 on the day it was exported, so its queue looks the same on any day.
-SAMPLE_NOW = datetime.combine(AS_OF.astype(date), time(9, 0))
+#: The sample is shown as of 09:00 on that day (``records.SAMPLE_NOW``, kept there so a demo needs no numpy).
 
 COMPANIES = (
     "Northwind Traders", "Contoso", "Fabrikam", "Tailspin Toys", "Adventure Works",

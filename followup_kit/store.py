@@ -89,15 +89,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 try:
     import fcntl
 except ImportError:  # Windows: a reader without the lock relies on the snapshot check alone
     fcntl = None  # type: ignore[assignment]
 
-import pandas as pd
 from filelock import FileLock, Timeout
+
+if TYPE_CHECKING:  # pandas is imported by _frame, when a frame is asked for: a log alone never needs it
+    import pandas as pd
 
 from followup_kit.records import (
     FOLLOWUP_DTYPES,
@@ -1542,6 +1544,8 @@ def _generation(state: _State) -> str:
 
 
 def _frame(table: _Table) -> pd.DataFrame:
+    import pandas as pd  # here, not at the top: notebook 01's kernel logs interviews without pandas
+
     records = list(table.rows.values())
     dtypes = INTERVIEW_DTYPES if table.spec.record is Interview else FOLLOWUP_DTYPES  # the one schema
     columns = {"id": pd.Series(list(table.rows), dtype=dtypes["id"])}

@@ -36,3 +36,16 @@ def test_a_class_of_two_gets_separate_logs_and_hands_in(tmp_path):
     assert report["memory_median_mb"] > 50 and report["hub_proxy_mb"] > 20  # real processes were measured
     assert 0 < report["pss_median_mb"] < report["memory_median_mb"]  # shared pages counted once, not twice
     assert "link → ready" in output and "hub + proxy (RSS)" in output
+
+
+def test_the_guide_has_a_coach_paste_what_the_rehearsal_measured():
+    """docs/coaches.md's snippets carry the rehearsal's lean server and kernel settings, word for word."""
+    from tests.hub import rehearsal
+
+    guide = (ROOT / "docs" / "coaches.md").read_text(encoding="utf-8")
+    assert rehearsal.LEARNER_SERVER_CODE in guide  # the Zero to JupyterHub cmd
+    assert json.dumps(rehearsal.LEARNER_KERNEL_CODE) in guide  # the kernel.json argv
+    for argument in rehearsal.LEARNER_ARGS:
+        assert f'"{argument}"' in guide, argument
+    spec = rehearsal.learner_kernel_spec("/opt/tljh/user/bin/python")
+    assert spec["argv"][1:3] == ["-c", rehearsal.LEARNER_KERNEL_CODE] and "{connection_file}" in spec["argv"]

@@ -84,3 +84,11 @@ def test_lab_overrides_keep_widget_state_out_of_notebooks(tasks, tmp_path):
 
     settings = json.loads(tasks.write_lab_overrides(tmp_path).read_text())
     assert settings["@jupyter-widgets/jupyterlab-manager:plugin"] == {"saveState": False}
+
+
+def test_lab_overrides_stop_a_kernel_when_its_notebook_closes(tasks, tmp_path):
+    """On a hub every open kernel is the learner's memory: a closed notebook's kernel stops (issue 14)."""
+    import json
+
+    settings = json.loads(tasks.write_lab_overrides(tmp_path).read_text())
+    assert settings["@jupyterlab/notebook-extension:tracker"] == {"kernelShutdown": True}

@@ -16,7 +16,7 @@ _EXPORTS = {
     "TrackerImport": "tracker_import",
     "PlaceView": "place",
     "PlanView": "plan",
-    "SAMPLE_NOW": "plan",
+    "SAMPLE_NOW": "..records",  # from the logic, so a demo Logbook imports neither the plan view nor numpy
     "rules_html": "plan",
     "disagreements_html": "plan",
     "DashboardView": "dashboard",
@@ -49,7 +49,8 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'followup_kit.widgets' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"followup_kit.widgets.{module}"), _ATTRIBUTE.get(name, name))
+    where = f"followup_kit.{module[2:]}" if module.startswith("..") else f"followup_kit.widgets.{module}"
+    value = getattr(importlib.import_module(where), _ATTRIBUTE.get(name, name))
     globals()[name] = value
     return value
 

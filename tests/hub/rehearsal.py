@@ -52,6 +52,25 @@ PASSWORD = "rehearsal"
 #: What docs/coaches.md tells a coach to set, mirrored here so the rehearsal tests the guide.
 LOG_SETTING = "~/followup-kit-log"
 HTTP_TIMEOUT, START_TIMEOUT = 180, 300
+#: Also from the guide (measured there): a learner's server starts without what learners never use.
+#: jsonschema's optional IRI checker (rfc3987-syntax) compiles its grammars on import, 2.8 CPU-s and 16 MB
+#: in every server, for a format no Jupyter schema uses: the server is started with it hidden.
+LEARNER_SERVER_CODE = ("import sys; sys.modules['rfc3987_syntax'] = None; "
+                       "from jupyterhub.singleuser import main; sys.exit(main())")  # fmt: skip
+#: A learner's kernel without the debugger: ipykernel imports debugpy at start (about 8 MB and 0.2 CPU-s in
+#: every kernel) and, when it cannot, runs as a kernel without the debugging feature (JupyterLab then
+#: shows no debugger switch).  Installed as the learners' "python3" kernel through ``JUPYTER_PATH``.
+LEARNER_KERNEL_CODE = ("import sys; sys.modules['debugpy'] = None; sys.path[0] == '' and sys.path.pop(0); "
+                       "from ipykernel.kernelapp import launch_new_instance; "
+                       "launch_new_instance()")  # fmt: skip
+#: jupyter-lsp (no language server installed) and Voilà's server extension (the coach's, not the
+#: learners') are left out; an idle kernel with no tab open is stopped after 30 minutes.
+LEARNER_ARGS = [
+    "--ServerApp.jpserver_extensions=jupyter_lsp=False",
+    "--ServerApp.jpserver_extensions=voila.server_extension=False",
+    "--MappingKernelManager.cull_idle_timeout=1800",
+    "--MappingKernelManager.cull_interval=300",
+]
 INTERVIEWS_EACH = 3
 PARTICIPANT_TIMEOUT = 900
 CHROMIUM_ARGS = [
@@ -59,12 +78,21 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 LAB_SETTINGS = {
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    # kernelShutdown: closing a notebook's tab stops its kernel, as the workbook's overrides.json says
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {
+        "windowingMode": "none", "kernelShutdown": True,
+    },
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
         "fetchNews": "false", "checkForUpdates": False,
     },
 }  # fmt: skip
+
+
+def learner_kernel_spec(python: str) -> dict[str, object]:
+    """The learners' ``python3`` kernelspec: ipykernel without the debugger (``LEARNER_KERNEL_CODE``)."""
+    return {"argv": [python, "-c", LEARNER_KERNEL_CODE, "-f", "{connection_file}"],
+            "display_name": "Python 3 (ipykernel)", "language": "python", "metadata": {"debugger": False}}
 
 
 def say(message: str) -> None:
@@ -221,6 +249,9 @@ class Hub:
             target = settings / plugin / file
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json.dumps(values))
+        kernels = self.workdir / "jupyter" / "kernels" / "python3"
+        kernels.mkdir(parents=True, exist_ok=True)
+        (kernels / "kernel.json").write_text(json.dumps(learner_kernel_spec(sys.executable), indent=1))
         environment = {
             # what the guide has a coach paste:
             "FOLLOWUP_KIT_LOG": LOG_SETTING,
@@ -229,6 +260,7 @@ class Hub:
             "PYTHONPATH": str(ROOT),
             "MPLBACKEND": "Agg",
             "JUPYTERLAB_SETTINGS_DIR": str(settings),
+            "JUPYTER_PATH": str(self.workdir / "jupyter"),
             "FOLLOWUP_KIT_REHEARSAL": self.marker,
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         }
@@ -241,9 +273,10 @@ class Hub:
             "cookie": str(self.workdir / "cookie_secret"),
             "pid": str(self.workdir / "proxy.pid"),
             "homes": str(self.homes / "{username}"),
-            "cmd": str(BIN / "jupyterhub-singleuser"),
+            "cmd": [sys.executable, "-c", LEARNER_SERVER_CODE],
             "env": environment,
             "token": self.token,
+            "args": ["--ServerApp.allow_root=True", "--LabApp.expose_app_in_browser=True", *LEARNER_ARGS],
         }
         return f"""# written by tests/hub/rehearsal.py
 v = {values!r}
@@ -259,8 +292,8 @@ c.DummyAuthenticator.password = {PASSWORD!r}
 c.Authenticator.allow_all = True
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = v["homes"]
-c.Spawner.cmd = [v["cmd"]]
-c.Spawner.args = ["--ServerApp.allow_root=True", "--LabApp.expose_app_in_browser=True"]
+c.Spawner.cmd = v["cmd"]
+c.Spawner.args = v["args"]
 c.Spawner.default_url = "/lab"
 c.Spawner.environment = v["env"]
 c.Spawner.http_timeout = {HTTP_TIMEOUT}
