@@ -159,7 +159,7 @@ class Report:
 def _empty_caches() -> None:
     """Forget every text the checker has seen (the loaded lexicon stays), so a timing pass is a cold one."""
     for value in vars(messages).values():
-        if hasattr(value, "cache_clear") and value is not messages._sentiment:
+        if hasattr(value, "cache_clear") and value not in (messages._sentiment, messages._tone_model):
             value.cache_clear()
 
 
