@@ -15,8 +15,11 @@ are recognised by their structure (an interrogative clause, "I wondered whetherâ
 meâ€¦"), tone by patterns of sarcasm, neediness, pressure and blame with negation handled ("I'm not
 calling to pressure you" is calm, "I can't accept this" is not acceptance), and talking points by
 stems and content words.  They were improved against ``tests/data/messages/tuning.json`` and are
-measured on a held-out part by ``benchmarks/bench_messages.py``.  They coach; they cannot understand
-a message, so each advice says what to do rather than passing judgement.  Where a rule needed a
+measured on a held-out part by ``benchmarks/bench_messages.py``.  Tone also has one learned signal,
+used when no rule finds a fault: a small logistic regression trained on the tuning batches only
+(``data/tone_model.json``, see "a learned signal" below), which shows the learner the clause it
+weighs.  They coach; they cannot understand a message, so each advice says what to do rather than
+passing judgement.  Where a rule needed a
 choice, the check's docstring says which choice was made and why.
 """
 
@@ -1713,7 +1716,7 @@ def _structural_faults(text: str, kind: str, found: set[str]) -> list[_Fault]:
     for pattern, category, triggers in _STRUCTURAL:
         if category in found or category not in _TONE_FOR[kind]:
             continue
-        if not any(word in lower for word in triggers):
+        if not any(word in lower for word in triggers) or not _may_match(pattern, lower):
             continue
         for m in pattern.finditer(text):
             cue = next((m.start(g) for g in ("cue", "cue2") if m.groupdict().get(g)), m.start())
@@ -1806,6 +1809,32 @@ def _hostile_feeling(sentence: str) -> bool:
     return score is not None and score(sentence)["compound"] <= _HOSTILE_SCORE
 
 
+_ESCAPE_OR_UPPER = re.compile(r"(\\.|\(\?P)|([A-Z])")
+
+
+def _quick(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The case-insensitive pattern lower-cased (escapes such as \\S kept) and without IGNORECASE, to
+    search lower-cased text: the same yes or no about twice as fast (Python's re folds case at every
+    step), so most texts skip a rule without the slow search.  None for a case-sensitive pattern."""
+    if not pattern.flags & re.I:
+        return None
+    source = _ESCAPE_OR_UPPER.sub(lambda m: m.group(1) or m.group(2).lower(), pattern.pattern)
+    return re.compile(source, pattern.flags & ~re.I)
+
+
+def _may_match(pattern: re.Pattern[str], lower: str) -> bool:
+    """False only when ``pattern`` cannot match the text whose lower case is ``lower``."""
+    try:
+        quick = _QUICK[pattern]
+    except KeyError:
+        quick = _QUICK[pattern] = _quick(pattern)
+    return quick is None or quick.search(lower) is not None
+
+
+#: ``_quick`` of each tone pattern, filled on first use (compiling them all at import would slow it).
+_QUICK: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+
+
 @lru_cache(maxsize=1024)
 def _tone_faults_in(text: str, kind: str) -> tuple[_Fault, ...]:
     """Tone faults in a text, one per category, skipping negated ones ("I'm not desperate").
@@ -1813,8 +1842,9 @@ def _tone_faults_in(text: str, kind: str) -> tuple[_Fault, ...]:
     Neediness is also found by its feeling (``_distress``), where no phrase rule names it.
     """
     out = []
+    lower = text.lower()
     for pattern, category, advice, sources in _TONE_RULES:
-        if category not in _TONE_FOR[kind]:
+        if category not in _TONE_FOR[kind] or not _may_match(pattern, lower):
             continue
         for m in pattern.finditer(text):
             if not _negated(text, m.start(), 6):

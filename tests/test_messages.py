@@ -1272,3 +1272,22 @@ def test_the_learned_signal_needs_no_scikit_learn_and_loads_on_the_first_check()
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_quick_lower_case_pre_check_agrees_with_each_tone_pattern() -> None:
+    """Tone patterns are first tried without IGNORECASE on lower-cased text (about twice as fast); that
+    must say yes exactly when the real pattern does, on every tuning message, sentence and clause."""
+    pieces = set()
+    for e in CORPUS:
+        flat = messages._Draft(e["text"], e["kind"], None).flat
+        pieces.add(flat)
+        pieces.update(s for s in messages._SENTENCE_BREAK.split(flat) if s)
+    pieces.update(("I NEED TO KNOW ASAP", "İstanbul, thanks for NOTHING", "Straße"))
+    patterns = [p for p, *_ in messages._TONE_RULES] + [p for p, *_ in messages._STRUCTURAL]
+    assert sum(messages._quick(p) is not None for p in patterns) >= len(patterns) - 1
+    for pattern in patterns:
+        quick = messages._quick(pattern)
+        if quick is None:
+            continue
+        for text in pieces:
+            assert (pattern.search(text) is None) == (quick.search(text.lower()) is None), (pattern, text)
