@@ -1824,15 +1824,16 @@ def _quick(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 def _may_match(pattern: re.Pattern[str], lower: str) -> bool:
     """False only when ``pattern`` cannot match the text whose lower case is ``lower``."""
+    key = id(pattern)  # hashing a Pattern hashes its compiled code, each time; the rules live forever
     try:
-        quick = _QUICK[pattern]
+        quick = _QUICK[key]
     except KeyError:
-        quick = _QUICK[pattern] = _quick(pattern)
+        quick = _QUICK[key] = _quick(pattern)
     return quick is None or quick.search(lower) is not None
 
 
-#: ``_quick`` of each tone pattern, filled on first use (compiling them all at import would slow it).
-_QUICK: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+#: ``_quick`` of each tone pattern by ``id``, filled on first use (compiling all at import is slow).
+_QUICK: dict[int, re.Pattern[str] | None] = {}
 
 
 @lru_cache(maxsize=1024)
