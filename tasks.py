@@ -3,6 +3,7 @@
     python3 tasks.py lab     # make .venv, install the pinned kit, open JupyterLab on notebook 00
     python3 tasks.py test    # make .venv, install the kit with its test tools, run every test
     python3 tasks.py hub-rehearsal --participants 5   # a class of 5 on a local JupyterHub, with figures
+    python3 tasks.py train-tone    # retrain the learned tone signal on the tuning messages (scikit-learn)
 
 Only the Python standard library is used here, so it runs on a fresh machine
 with Python 3.11+ and pip, on Linux, macOS and Windows (use ``py tasks.py``).
@@ -173,8 +174,16 @@ def hub_rehearsal(extra: list[str]) -> None:
     run(PYTHON, "-m", "tests.hub.rehearsal", *extra, env=env)
 
 
+def train_tone(extra: list[str]) -> None:
+    """Retrain the messages' learned tone signal on the tuning batches only and write
+    followup_kit/data/tone_model.json (benchmarks/train_tone.py; scikit-learn comes with the test tools)."""
+    ensure_env(TEST_EXTRAS)
+    run(PYTHON, ROOT / "benchmarks" / "train_tone.py", *extra)
+
+
 def main(argv: list[str]) -> None:
     commands = {"lab": lab, "test": test, "hub-rehearsal": hub_rehearsal}
+    commands["train-tone"] = train_tone
     if not argv or argv[0] not in commands:
         print(__doc__)
         raise SystemExit(2)

@@ -15,8 +15,11 @@ are recognised by their structure (an interrogative clause, "I wondered whether�
 me…"), tone by patterns of sarcasm, neediness, pressure and blame with negation handled ("I'm not
 calling to pressure you" is calm, "I can't accept this" is not acceptance), and talking points by
 stems and content words.  They were improved against ``tests/data/messages/tuning.json`` and are
-measured on a held-out part by ``benchmarks/bench_messages.py``.  They coach; they cannot understand
-a message, so each advice says what to do rather than passing judgement.  Where a rule needed a
+measured on a held-out part by ``benchmarks/bench_messages.py``.  Tone also has one learned signal,
+used when no rule finds a fault: a small logistic regression trained on the tuning batches only
+(``data/tone_model.json``, see "a learned signal" below), which shows the learner the clause it
+weighs.  They coach; they cannot understand a message, so each advice says what to do rather than
+passing judgement.  Where a rule needed a
 choice, the check's docstring says which choice was made and why.
 """
 
@@ -1713,7 +1716,7 @@ def _structural_faults(text: str, kind: str, found: set[str]) -> list[_Fault]:
     for pattern, category, triggers in _STRUCTURAL:
         if category in found or category not in _TONE_FOR[kind]:
             continue
-        if not any(word in lower for word in triggers):
+        if not any(word in lower for word in triggers) or not _may_match(pattern, lower):
             continue
         for m in pattern.finditer(text):
             cue = next((m.start(g) for g in ("cue", "cue2") if m.groupdict().get(g)), m.start())
@@ -1806,6 +1809,33 @@ def _hostile_feeling(sentence: str) -> bool:
     return score is not None and score(sentence)["compound"] <= _HOSTILE_SCORE
 
 
+_ESCAPE_OR_UPPER = re.compile(r"(\\.|\(\?P)|([A-Z])")
+
+
+def _quick(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The case-insensitive pattern lower-cased (escapes such as \\S kept) and without IGNORECASE, to
+    search lower-cased text: the same yes or no about twice as fast (Python's re folds case at every
+    step), so most texts skip a rule without the slow search.  None for a case-sensitive pattern."""
+    if not pattern.flags & re.I:
+        return None
+    source = _ESCAPE_OR_UPPER.sub(lambda m: m.group(1) or m.group(2).lower(), pattern.pattern)
+    return re.compile(source, pattern.flags & ~re.I)
+
+
+def _may_match(pattern: re.Pattern[str], lower: str) -> bool:
+    """False only when ``pattern`` cannot match the text whose lower case is ``lower``."""
+    key = id(pattern)  # hashing a Pattern hashes its compiled code, each time; the rules live forever
+    try:
+        quick = _QUICK[key]
+    except KeyError:
+        quick = _QUICK[key] = _quick(pattern)
+    return quick is None or quick.search(lower) is not None
+
+
+#: ``_quick`` of each tone pattern by ``id``, filled on first use (compiling all at import is slow).
+_QUICK: dict[int, re.Pattern[str] | None] = {}
+
+
 @lru_cache(maxsize=1024)
 def _tone_faults_in(text: str, kind: str) -> tuple[_Fault, ...]:
     """Tone faults in a text, one per category, skipping negated ones ("I'm not desperate").
@@ -1813,8 +1843,9 @@ def _tone_faults_in(text: str, kind: str) -> tuple[_Fault, ...]:
     Neediness is also found by its feeling (``_distress``), where no phrase rule names it.
     """
     out = []
+    lower = text.lower()
     for pattern, category, advice, sources in _TONE_RULES:
-        if category not in _TONE_FOR[kind]:
+        if category not in _TONE_FOR[kind] or not _may_match(pattern, lower):
             continue
         for m in pattern.finditer(text):
             if not _negated(text, m.start(), 6):
@@ -1843,7 +1874,162 @@ def _tone_faults_in(text: str, kind: str) -> tuple[_Fault, ...]:
 
 
 def _tone_faults(draft: _Draft) -> list[_Fault]:
-    return list(_tone_faults_in(draft.flat, draft.kind))
+    """The rules' tone faults; when they find none, the learned model's, if it is confident."""
+    found = list(_tone_faults_in(draft.flat, draft.kind))
+    if not found:
+        learned = _learned_tone(draft.flat, draft.kind)
+        if learned is not None:
+            found.append(learned)
+    return found
+
+
+# -- tone: a learned signal next to the rules ------------------------------------------------------
+#
+# Phrase and shape rules catch the tone faults they were written for; fresh batches showed they miss
+# most others.  ``data/tone_model.json`` holds a logistic regression over cheap features (light-stemmed
+# words and word pairs of each clause, negation marked, and a few shapes), trained by
+# ``python3 tasks.py train-tone`` (``benchmarks/train_tone.py``) on the tuning batches only, its
+# threshold chosen by leave-one-batch-out cross-validation.  Here it is a sparse dot product in plain
+# Python, loaded on the first check, so the kit needs no scikit-learn.
+
+_TONE_MODEL = "tone_model.json"
+#: Words that negate what follows in their clause; the next ``_NEGATED_SPAN`` words are marked "not_".
+_NEGATION_WORDS = frozenset(
+    "not never no nor hardly without cannot can't cant don't dont doesn't didn't won't wont wouldn't isn't "
+    "aren't wasn't weren't haven't hasn't shouldn't couldn't nothing nobody".split()
+)
+_NEGATED_SPAN = 3
+_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_DAY_WORDS = frozenset(
+    (*_WEEKDAYS, *(m for m in _MONTHS.replace("?", "").split("|") if m != "may"), "today", "tomorrow")
+)
+_PRESSING_TIME = re.compile(_TIME_PRESSURE, re.I)
+
+
+def _tone_clauses(text: str) -> list[tuple[str, bool]]:
+    """The text's clauses, in order (where a learned fault is shown), each with whether its sentence
+    holds a calm hedge ("…, but happy to wait", "I know you're busy, so no need to rush")."""
+    out = []
+    for sentence in _SENTENCE_BREAK.split(text):
+        if sentence and sentence.strip():
+            hedged = _CALM_HEDGE.search(sentence) is not None
+            out += [(c.strip(), hedged) for c in _CLAUSE_BREAK.split(sentence.strip()) if c and c.strip()]
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _clause_features(clause: str) -> frozenset[str]:
+    """A clause's features for the tone model: stems ("u:"), stems under a negation marked "not_", and
+    shapes ("s:"): an exclamation, a shouted word, a question, a time that presses.  Names (capitalised
+    words past the clause's first), numbers and days become NAME, NUM and DAY: who and when a message is
+    about says nothing of its tone, and a model would learn the corpus's names instead."""
+    tokens: list[str] = []
+    negated = 0
+    for i, word in enumerate(_WORD.findall(clause)):
+        folded = _fold(word)
+        if word.isdigit() or folded in _DAY_WORDS:
+            tokens.append("DAY" if not word.isdigit() else "NUM")
+            continue
+        if i and word[0].isupper() and word != "I" and folded not in _NEGATION_WORDS:
+            tokens.append("NAME")  # a person, firm or role: what the message is about, not its tone
+            continue
+        if folded in _NEGATION_WORDS:
+            tokens.append("NEG")
+            negated = _NEGATED_SPAN
+            continue
+        stem = _stem(folded)
+        tokens.append("not_" + stem if negated else stem)
+        negated = max(0, negated - 1)
+    # word pairs were tried too: leave-one-batch-out CV flagged fewer faults at the same false alarms
+    features = {"u:" + t for t in tokens}
+    if "!" in clause:
+        features.add("s:exclaim")
+    if "?" in clause:
+        features.add("s:question")
+    if any(w != "I" for w in _CAPS_WORD.findall(clause)):
+        features.add("s:caps")
+    time = _PRESSING_TIME.search(clause)
+    if time:
+        features.add("s:not_time" if _negated(clause, time.start(), 6) else "s:time")
+    return frozenset(features)
+
+
+def _tone_features(text: str, kind: str) -> list[tuple[str, frozenset[str], bool]]:
+    """(clause, its features, hedged) for each clause; the message's features are their union and
+    ``k:kind``; a hedged sentence's clauses are never where a learned fault is shown."""
+    return [(clause, _clause_features(clause), hedged) for clause, hedged in _tone_clauses(text)]
+
+
+def _message_features(text: str, kind: str) -> set[str]:
+    """Every feature of the message, the kind's among them (the trainer and the check share this)."""
+    out = {"k:" + kind}
+    for _, features, _ in _tone_features(text, kind):
+        out |= features
+    return out
+
+
+@lru_cache(maxsize=1)
+def _tone_model() -> dict | None:
+    """The shipped model (weights, bias, threshold), read on first use; None if the file is missing."""
+    import json
+    from importlib import resources
+
+    try:
+        raw = resources.files("followup_kit").joinpath("data", _TONE_MODEL).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):  # pragma: no cover - it ships in the wheel
+        return None
+    return json.loads(raw)
+
+
+def _tone_probability(features: Iterable[str], model: Mapping) -> float:
+    """The model's probability that a coach would call the message's tone a fault."""
+    import math
+
+    weights = model["weights"]
+    z = model["bias"] + sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+#: A sentence with a calm hedge ("so no need to rush", "not to chase you", "but happy to wait") never
+#: holds the clause a learned fault is shown at: the model's weight on a negation is a corpus average.
+_CALM_HEDGE = _rx(
+    r"no (?:need|rush|pressure|hurry)",
+    r"(?:happy|glad|fine|content) to wait",
+    r"(?:don't|do not|won't|will not) (?:want to|need to|mean to|keep you)",
+    r"not (?:\w+ )?(?:to )?(?:chas\w*|pressur\w*|push\w*|rush\w*|hurry\w*|pester\w*|in a rush)",
+)
+#: What the learner reads when the model, not a rule, finds the tone off.
+_LEARNED_ADVICE = (
+    "to a coach this reads as pushy, needy, sarcastic or argumentative (a model trained on "
+    "coach-labelled messages picked this part); say it plainly and calmly, without a deadline, a "
+    "complaint or a plea"
+)
+_LEARNED_SOURCES = {
+    "status_call_opener": ("model_call", "seed004"),
+    "voicemail": ("model_call", "seed004"),
+    "feedback_request": ("seed003", "model_feedback"),
+    "thank_you": ("seed003", "mistakes"),
+    "offer_call": ("seed003", "mistakes"),
+}
+
+
+@lru_cache(maxsize=1024)
+def _learned_tone(text: str, kind: str) -> _Fault | None:
+    """A tone fault the learned model is confident of, shown at the clause that weighs most toward it;
+    only when that clause alone weighs at least the model's ``clause_weight`` (chosen by CV too)."""
+    model = _tone_model()
+    if model is None:
+        return None
+    clauses = _tone_features(text, kind)
+    features = {"k:" + kind}.union(*(f for _, f, _ in clauses)) if clauses else {"k:" + kind}
+    if _tone_probability(features, model) < model["threshold"] or not clauses:
+        return None
+    weights = model["weights"]
+    shown = [(sum(weights.get(f, 0.0) for f in fs), c) for c, fs, hedged in clauses if not hedged]
+    weight, clause = max(shown, default=(0.0, ""))
+    if weight < model["clause_weight"]:  # no one part to show the learner: not a fault to act on
+        return None
+    return _Fault(clause, _LEARNED_ADVICE, _LEARNED_SOURCES[kind], "learned")
 
 
 # -- content words: for "mentions a talking point" and "is not a form letter" ----------------------

@@ -148,6 +148,18 @@ KNOWN_DISAGREEMENTS = {
     "the question (the labeller failed it in j001, passed it here; the checks keep r008's choice)",
     ("o006", "greets_by_name"): "“Chloe” for “Chloé” is pointed out in an opener too: the learner writes the "
     "script down, and the accent test (test_misspelled_accented_name_is_pointed_out) keeps that choice",
+    # round 5 batch (tuning16), labelled before the checker ran; round 5 changed only tone (the learned
+    # signal), so its misses on other checks are listed for the next round rather than patched:
+    ("x1608", "asks_one_question"): "“Is anyone actually reading them?” is a question of the right shape; "
+    "that it is a jab, not a prepared question, is the tone check's to say",
+    ("x1611", "asks_one_question"): "“Can you ring me back?” is read as a request, not a question about "
+    "the decision (as in earlier rounds)",
+    ("x1616", "frames_development"): "“What specifically should I work on?” asks to improve, but the "
+    "message disputes the decision, so development framing is counted as lost (as v031)",
+    ("x1624", "asks_in_writing"): "“can I get it all in an email?” is not among the ways of asking for "
+    "it in writing yet",
+    ("x1625", "builds_rapport"): "“I'm excited about helping open the Leeds clinic” looks forward without "
+    "a rapport question; the check wants a start date or something to read first",
 }
 
 
@@ -1185,3 +1197,97 @@ def test_round_four_batches_were_measured_before_tuning_and_hold_now() -> None:
         assert report.tone >= 12 and report.good >= 7, part
         assert report.tone_flagged == report.tone, part
         assert report.good_clean == report.good, part
+
+
+# -- the learned tone signal (round 5) ---------------------------------------------------------------
+
+TONE_MODEL = ROOT / "followup_kit" / "data" / "tone_model.json"
+
+
+def _train_tone():
+    """benchmarks/train_tone.py as a module (a script; scikit-learn comes with the test tools)."""
+    spec = importlib.util.spec_from_file_location("train_tone", ROOT / "benchmarks" / "train_tone.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_tone_model_was_trained_on_the_current_tuning_batches_and_nothing_else() -> None:
+    """The shipped model names every file it learned from with its digest: exactly today's tuning batches
+    (so a changed or added batch means retraining, and no held-out part can have been used)."""
+    import hashlib
+
+    model = json.loads(TONE_MODEL.read_text(encoding="utf-8"))
+    tuning = sorted(TUNING_PATH.parent.glob("tuning*.json"))
+    want = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in tuning}
+    assert model["trained_on"] == want, "the tuning batches changed: run python3 tasks.py train-tone"
+    assert {p.name for p in _train_tone().tuning_files()} == set(want)
+    assert model["messages"] == len(CORPUS)
+    assert 0.5 <= model["threshold"] < 1 and model["clause_weight"] >= 0
+
+
+def test_retraining_on_the_tuning_batches_reproduces_the_shipped_weights() -> None:
+    """The weights in the package are what the training script makes from the tuning batches with the
+    setting cross-validation chose (liblinear is deterministic); nothing was edited by hand."""
+    model = json.loads(TONE_MODEL.read_text(encoding="utf-8"))
+    train = _train_tone()
+    bias, weights = train.fit(train.examples(), model["C"], model["min_df"])
+    assert bias == pytest.approx(model["bias"], abs=1e-5)
+    assert set(weights) == set(model["weights"])
+    assert all(weights[f] == pytest.approx(w, abs=1e-5) for f, w in model["weights"].items())
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "check_id", "part"),
+    [
+        (
+            "Dear Dana, thank you for meeting me on Friday about the Data Analyst role. I enjoyed hearing "
+            "about the Snowflake migration. To be honest I assumed you would have made up your mind on the "
+            "spot. I remain very interested.",
+            "thank_you",
+            "courteous_tone",
+            "I assumed you would have made up your mind",
+        ),
+    ],
+)
+def test_a_tone_fault_no_rule_lists_is_shown_at_its_clause_with_a_source(
+    text: str, kind: str, check_id: str, part: str
+) -> None:
+    """The learned signal flags what the rules miss, and says which part reads that way and why."""
+    assert not messages._tone_faults_in(messages._Draft(text, kind, None).flat, kind)  # no rule finds it
+    got = _checks(text, kind, INTERVIEWS["northwind"])[check_id]
+    assert not got.passed
+    assert part in got.advice and "pushy, needy, sarcastic or argumentative" in got.advice
+    assert "I enjoyed hearing" not in got.advice
+    assert _source_is_cited(got.source)
+
+
+def test_the_learned_signal_needs_no_scikit_learn_and_loads_on_the_first_check() -> None:
+    code = (
+        "import sys; from followup_kit import messages as m; "
+        "assert m._tone_model.cache_info().currsize == 0; "
+        "m.check_message('Hi Dana, this is Sam. Any news on the role?', 'status_call_opener'); "
+        "assert m._tone_model.cache_info().currsize == 1; "
+        "assert not [n for n in sys.modules if n.startswith(('sklearn', 'scipy'))], 'scikit-learn loaded'"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_quick_lower_case_pre_check_agrees_with_each_tone_pattern() -> None:
+    """Tone patterns are first tried without IGNORECASE on lower-cased text (about twice as fast); that
+    must say yes exactly when the real pattern does, on every tuning message, sentence and clause."""
+    pieces = set()
+    for e in CORPUS:
+        flat = messages._Draft(e["text"], e["kind"], None).flat
+        pieces.add(flat)
+        pieces.update(s for s in messages._SENTENCE_BREAK.split(flat) if s)
+    pieces.update(("I NEED TO KNOW ASAP", "İstanbul, thanks for NOTHING", "Straße"))
+    patterns = [p for p, *_ in messages._TONE_RULES] + [p for p, *_ in messages._STRUCTURAL]
+    assert sum(messages._quick(p) is not None for p in patterns) >= len(patterns) - 1
+    for pattern in patterns:
+        quick = messages._quick(pattern)
+        if quick is None:
+            continue
+        for text in pieces:
+            assert (pattern.search(text) is None) == (quick.search(text.lower()) is None), (pattern, text)
