@@ -27,7 +27,7 @@ the learner's working week less their country's public holidays, see ``place.Pla
   - ``decision_in_business_days`` N: 16:00 on the N-th business day after the
     interview (seed 001), days outside the working week, the country's public holidays (the
     ``holidays`` package) and the given ``holidays`` skipped
-    (counted as ``pandas.offsets.CustomBusinessDay`` counts, in plain Python).
+    (numpy's ``busday_offset``, counting as ``pandas.offsets.CustomBusinessDay`` counts).
     N = 0 ("you'll hear today") is 16:00 on the interview day, or the first business
     day after it when the interview day is not a business day;
   - neither: 10:00 one week after the interview (seed 003), moved to the next
@@ -529,42 +529,43 @@ def _calendar(
     return _Calendar(_offset(place.weekmask, tuple(sorted(names))), words, names, place.region, workweek)
 
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
 @dataclass(frozen=True)
 class _WorkingDays:
-    """Business-day arithmetic as ``pandas.offsets.CustomBusinessDay(weekmask, holidays)`` does it, in
-    plain Python: planning an interview (notebook 01's next step) then needs no pandas in the kernel."""
+    """Business-day arithmetic by numpy's ``busday_offset`` over a ``busdaycalendar`` (weekmask and
+    holidays), counting as ``pandas.offsets.CustomBusinessDay`` does (a test compares the two): planning
+    an interview (notebook 01's next step) then needs no pandas in the kernel, only numpy, which notebook
+    01 loads anyway (openpyxl imports it for the tracker template)."""
 
-    weekdays: frozenset[int]  # date.weekday() numbers of the working week
-    holidays: frozenset[date]
+    calendar: Any  # numpy.busdaycalendar; None for a week with no working day
 
     def is_working(self, day: date) -> bool:
         """True when ``day`` is in the working week and no holiday."""
-        return day.weekday() in self.weekdays and day not in self.holidays
+        import numpy as np
+
+        return self.calendar is not None and bool(np.is_busday(day, busdaycal=self.calendar))
 
     def roll(self, day: date) -> date:
         """``day`` when it is a working day, else the first working day after it."""
-        if not self.weekdays:
-            raise ValidationError("working week", "at least one working day", "none")
-        while not self.is_working(day):
-            day += timedelta(days=1)
-        return day
+        return self.nth(day, 0)
 
     def nth(self, day: date, n: int) -> date:
-        """``day + n * CustomBusinessDay``: n = 0 rolls forward; each step is the next working day after."""
-        if n == 0:
-            return self.roll(day)
-        for _ in range(n):
-            day = self.roll(day + timedelta(days=1))
-        return day
+        """``day + n * CustomBusinessDay``: n = 0 rolls forward; for n > 0 a day off first rolls back,
+        so one step from a Saturday is Monday, as pandas counts."""
+        import numpy as np
+
+        if self.calendar is None:
+            raise ValidationError("working week", "at least one working day", "none")
+        moved = np.busday_offset(day, n, roll="forward" if n == 0 else "backward", busdaycal=self.calendar)
+        return moved.astype(date)
 
 
 @lru_cache(maxsize=256)
 def _offset(weekmask: str, days: tuple[date, ...]) -> _WorkingDays:
-    working = frozenset(_WEEKDAYS.index(name) for name in weekmask.split())
-    return _WorkingDays(working, frozenset(days))
+    if not weekmask.split():
+        return _WorkingDays(None)
+    import numpy as np
+
+    return _WorkingDays(np.busdaycalendar(weekmask=weekmask, holidays=list(days)))
 
 
 def _years(*moments: date) -> range:
