@@ -27,8 +27,9 @@ garbage collection included, comes back in every run.
 ``--alternatives`` also compares, on each chart, ways to redraw after a filter change: rebuilding
 the figure with its constrained layout (the old way), rebuilding it with the remembered layout on a
 new canvas (``charts.Renderer(keep_canvas=False)``), the same on the kept canvas of its size
-(``charts.Renderer()``, what the view does), and, for the histogram, updating the artists of one
-kept figure in place; and says whether ipympl is installed (it would need a live kernel and a
+(``charts.Renderer(cache_text=False)``), and with the kept canvas's store of glyph images of the
+texts drawn before (``charts.Renderer()``, what the view does), and, for the histogram, updating the
+artists of one kept figure in place; and says whether ipympl is installed (it would need a live kernel and a
 browser, so it is not timed here).
 
 Goals (issue "Interactive speed"): filter change on the sample and at 1,000 interviews median
@@ -165,10 +166,12 @@ def alternatives(interviews, followups, changes: int) -> None:
     selections = [metrics.filter_frames(interviews, followups, kinds=KIND_CYCLE[i % len(KIND_CYCLE)])
                   for i in range(changes)]  # fmt: skip
     print("\nRedrawing each chart after a kind change (CPU s per redraw, median / worst):")
-    print(f"  {'chart':<26} {'rebuild (old)':>15} {'new canvas':>15} {'kept canvas':>15}")
+    print(f"  {'chart':<26} {'rebuild (old)':>15} {'new canvas':>15} {'kept canvas':>15} "
+          f"{'+ text store':>15}")
     for chart in charts.DASHBOARD_CHARTS:
         rows = []
-        for renderer in (None, charts.Renderer(keep_canvas=False), charts.Renderer()):
+        for renderer in (None, charts.Renderer(keep_canvas=False), charts.Renderer(cache_text=False),
+                         charts.Renderer()):
             if renderer is None:
                 draw = lambda s, chart=chart: charts.to_html(chart(*s))  # noqa: E731
             else:
@@ -177,7 +180,7 @@ def alternatives(interviews, followups, changes: int) -> None:
             with metrics.computed_once():
                 values = [timed(lambda s=s, draw=draw: draw(s))[1] for s in selections]
             rows.append(f"{statistics.median(values):6.3f} / {max(values):6.3f}")
-        print(f"  {chart.__name__:<26} {rows[0]:>15} {rows[1]:>15} {rows[2]:>15}")
+        print(f"  {chart.__name__:<26} {rows[0]:>15} {rows[1]:>15} {rows[2]:>15} {rows[3]:>15}")
 
     rebuild = [timed(lambda s=s: charts.to_html(charts.time_to_follow_up_chart(*s)))[1] for s in selections]
     renderer = charts.Renderer()
