@@ -11,9 +11,9 @@ browser tests do).  From the moment the page is requested it times:
 
 * **first chart**: the first ``<img src="data:image/png…">`` on the page;
 * **usable**: the page's last output is there (the page's ``USABLE`` selector: every chart in view,
-  and every widget a coach would touch, rendered) and the browser's load event has fired.  Notebook
-  03's charts sit in tabs, so one chart is in view; 91 opens on the cohort (its six charts), the
-  dashboard being drawn when it is first shown.
+  and every widget a coach would touch, rendered) and the browser's load event has fired.  The charts
+  of notebook 03 and of the cohort view (90, and 91, which opens on the cohort) sit in tabs, so one
+  chart is in view with its tabs; 91's dashboard is drawn when it is first shown.
 
 The floor, measured in the same run before each page, is a Voilà page of the same layout that only
 imports pandas, matplotlib and ipywidgets, draws one chart and shows one widget.  The goal (issue
@@ -45,8 +45,11 @@ USABLE = {
     "floor": [(CHART, 1), (".widget-dropdown", 1)],
     "03_your_dashboard": [(".fk-dashboard .fk-chart img", 1), (".fk-findings li", 3),
                           (".fk-cohort-export", 1)],  # the chart of the open tab
-    "90_coach_cohort_view": [(CHART, 6)],  # the on-time chart and the five pooled charts
-    "91_coach_projector": [(".fk-projector " + CHART, 6), (".fk-projector-show", 1)],  # the cohort
+    # the cohort's charts sit in tabs: the open tab's chart (the on-time chart) and the six tabs
+    "90_coach_cohort_view": [(".fk-cohort-charts " + CHART, 1), (".fk-cohort-charts .lm-TabBar-tab", 6),
+                             (".fk-cohort-refresh", 1)],
+    "91_coach_projector": [(".fk-projector .fk-cohort-charts " + CHART, 1),
+                           (".fk-projector .fk-cohort-charts .lm-TabBar-tab", 6), (".fk-projector-show", 1)],
 }
 FLOOR_CELLS = [
     ("markdown", "# Floor page\n\nThe same layout with nothing of the kit: one chart and one widget."),

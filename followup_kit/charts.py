@@ -24,8 +24,12 @@ Each figure:
 from __future__ import annotations
 
 import base64
+import contextlib
+import gc
 import html
 import io
+import math
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -56,6 +60,7 @@ __all__ = [
     "time_to_follow_up_chart",
     "to_html",
     "to_png",
+    "young_garbage_collected",
 ]
 
 if TYPE_CHECKING:
@@ -457,12 +462,18 @@ class Renderer:
     (``keep_canvas``), so matplotlib's renderer and its cache of text sizes (keyed by the renderer)
     carry over from one selection to the next: the same pixels as ``savefig``, a small saving (0.9-1.2x
     by chart, about 1.05x on the median, in ``benchmarks/bench_dashboard.py --alternatives`` on a
-    loaded machine).  ``charts.to_html`` stays the reference rendering.
+    loaded machine).  On that kept canvas, each text is rendered to glyph images once (``cache_text``,
+    ``_TextImages``): tick labels, axis labels and captions come back at the next selection as the same
+    glyphs at the same place, copied instead of laid out and rendered by FreeType again (matplotlib
+    3.11 renders text glyph by glyph in Python, the largest part of a chart's draw).  The pixels are
+    those of ``savefig`` (``tests/test_charts.py`` compares them).  ``charts.to_html`` stays the
+    reference rendering.
     """
 
     def __init__(self, *, reuse_layout: bool = True, prewrap: bool = True, compress_level: int = 1,
-                 keep_canvas: bool = True) -> None:
+                 keep_canvas: bool = True, cache_text: bool = True) -> None:
         self.reuse_layout = reuse_layout
+        self.cache_text = cache_text and keep_canvas
         self.prewrap = prewrap
         self.compress_level = compress_level
         self.keep_canvas = keep_canvas
@@ -472,6 +483,8 @@ class Renderer:
         self._layouts: dict[tuple, tuple[list[Any], tuple[float, float] | None]] = {}
         #: Line breaks matplotlib chose for a wrapping text, by ``_wrap_key``.
         self._wraps: dict[tuple, str] = {}
+        #: Widths in pixels of the words of wrapping texts, by word, font and dpi (``_break_lines``).
+        self._word_widths: dict[tuple, float] = {}
         #: How many figures took a remembered layout, and how many were laid out anew.
         self.reused = self.laid_out = 0
 
@@ -524,6 +537,8 @@ class Renderer:
         else:
             canvas.figure = fig  # the next figure of this size: same canvas, same renderer
             fig.set_canvas(canvas)
+        if self.cache_text:
+            _TextImages.install(canvas.get_renderer())  # the renderer draw() takes, kept for this size
         canvas.draw()
         width, height = canvas.get_width_height(physical=True)
         image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
@@ -550,9 +565,157 @@ class Renderer:
             elif "\n" not in text.get_text() and _one_line_fits(fig, text):  # one measurement, no breaks
                 wrapped.append((text, text.get_text()))
                 text.set_wrap(False)
+            elif (lines := self._break_lines(fig, text)) is not None:  # matplotlib's breaks, found quicker
+                self._wraps[key] = lines
+                wrapped.append((text, text.get_text()))
+                text.set_text(lines)
+                text.set_wrap(False)
             else:
                 pending.append((text, key))
         return wrapped, pending
+
+    def _break_lines(self, fig: Figure, text: Any) -> str | None:
+        """The line breaks matplotlib's wrapping would choose for ``text``, found with a few measurements.
+
+        matplotlib measures the line word by word, each time the whole line so far (about a dozen
+        layouts of a long caption, the largest cost of a chart whose caption holds a number).  Here
+        each word is measured once (and remembered: captions share their words), the widths summed to
+        guess where each line breaks, and the guess checked by measuring that line and the line one
+        word longer, as matplotlib would: its breaks, or None when the check fails (matplotlib then
+        wraps the text itself)."""
+        if text.get_rotation() != 0 or text.get_usetex():
+            return None
+        measure = _line_width(fig, text)
+        if measure is None:
+            return None
+        limit = text._get_wrap_line_width()
+        words = self._word_widths
+        if len(words) > 4096:
+            words.clear()
+        font_key = (hash(text.get_fontproperties()), fig.dpi)
+
+        def guess(parts: list[str]) -> float:
+            for part in parts:
+                if (part, *font_key) not in words:
+                    words[(part, *font_key)] = measure(part)
+            if (" ", *font_key) not in words:
+                words[(" ", *font_key)] = measure("a a") - measure("aa")
+            space = words[(" ", *font_key)]
+            return sum(words[(part, *font_key)] for part in parts) + space * (len(parts) - 1)
+
+        lines: list[str] = []
+        for paragraph in text.get_text().split("\n"):
+            rest = paragraph.split(" ")
+            while len(rest) > 1:
+                count = 2  # matplotlib keeps at least one word on a line
+                while count <= len(rest) and guess(rest[:count]) <= limit:
+                    count += 1
+                # the check: the line of count - 1 words fits and count words (if there are) do not
+                if count <= len(rest) and math.ceil(measure(" ".join(rest[:count]))) <= limit:
+                    return None
+                if count > 2 and math.ceil(measure(" ".join(rest[: count - 1]))) > limit:
+                    return None
+                lines.append(" ".join(rest[: count - 1]))
+                rest = rest[count - 1 :]
+            lines += rest
+        return "\n".join(lines)
+
+
+def _line_width(fig: Figure, text: Any) -> Any:
+    """A function giving a string's width in pixels in ``text``'s font as Agg measures it (unrounded)."""
+    from matplotlib.backends.backend_agg import get_hinting_flag
+    from matplotlib.font_manager import fontManager, get_font
+
+    finder = getattr(fontManager, "_find_fonts_by_props", None)
+    if finder is None:
+        return None
+    prop = text.get_fontproperties()
+    font = get_font(finder(prop))
+    size, dpi, flags = prop.get_size_in_points(), fig.dpi, get_hinting_flag()
+
+    def width(line: str) -> float:
+        font.clear()
+        font.set_size(size, dpi)
+        font.set_text(line, 0.0, flags=flags)
+        return font.get_width_height()[0] / 64.0
+
+    return width
+
+
+class _TextImages:
+    """A renderer's ``draw_text`` that keeps the glyph images of each text it drew, to copy them next time.
+
+    matplotlib's Agg renderer lays a text out (HarfBuzz) and renders it glyph by glyph through FreeType
+    on every draw.  The glyphs of a text depend on its string, font, size, angle, hinting and where its
+    origin falls inside a pixel, not on the whole pixel it starts at; so they are kept by those, with
+    their places relative to that pixel, and a text drawn again (a tick label, an axis label, a caption
+    after a filter change) is the same glyph images copied to the same places: the same pixels.
+    Mathtext goes the usual way.  At most ``LIMIT`` texts are kept (then the store starts again).
+    """
+
+    LIMIT = 4096
+
+    def __init__(self, renderer: Any) -> None:
+        self.renderer = renderer
+        self.original = renderer.draw_text
+        self.glyphs: dict[tuple, list[tuple[Any, int, int]]] = {}
+        self.hits = self.misses = 0
+
+    @classmethod
+    def install(cls, renderer: Any) -> _TextImages | None:
+        """Put a text store on this Agg renderer (once); None where matplotlib draws text otherwise."""
+        if isinstance(getattr(renderer, "draw_text", None), cls):
+            return renderer.draw_text
+        if not hasattr(renderer, "_draw_text_glyphs_and_boxes") or not hasattr(renderer, "_prepare_font"):
+            return None  # another matplotlib: its own text drawing, unchanged
+        store = renderer.draw_text = cls(renderer)
+        return store
+
+    def __call__(self, gc: Any, x: float, y: float, s: str, prop: Any, angle: float, ismath: Any = False,
+                 mtext: Any = None) -> None:
+        from matplotlib.backends.backend_agg import get_hinting_flag
+        from matplotlib.ft2font import RenderMode
+
+        if ismath:
+            return self.original(gc, x, y, s, prop, angle, ismath, mtext)
+        renderer = self.renderer
+        features = mtext.get_fontfeatures() if mtext is not None else None
+        language = mtext.get_language() if mtext is not None else None
+        up = renderer.height - y  # FreeType's y is upwards
+        whole_x, whole_y = math.floor(x), math.floor(up)
+        flags, smooth = get_hinting_flag(), bool(gc.get_antialiased())
+        key = (s, hash(prop), prop.get_size_in_points(), angle, x - whole_x, up - whole_y, flags, smooth,
+               features, repr(language), renderer.dpi)
+        glyphs = self.glyphs.get(key)
+        if glyphs is None:
+            self.misses += 1
+            glyphs = []
+            font = renderer._prepare_font(prop)
+            items = font._layout(s, flags=flags, features=features, language=language)
+            size = prop.get_size_in_points()
+            cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+            matrix = [[round(0x10000 * cos), round(0x10000 * -sin)],
+                      [round(0x10000 * sin), round(0x10000 * cos)]]
+            for item in items:  # as RendererAgg._draw_text_glyphs_and_boxes (no slant, no extension)
+                item.ft_object.set_size(size, renderer.dpi)
+                item.ft_object._set_transform(matrix, [round(0x40 * (x + item.x * cos - item.y * sin)),
+                                                       round(0x40 * (up + item.x * sin + item.y * cos))])
+                bitmap = item.ft_object._render_glyph(item.glyph_index, flags,
+                                                      RenderMode.NORMAL if smooth else RenderMode.MONO)
+                buffer = bitmap.buffer.copy()
+                if not smooth:
+                    buffer *= 0xFF
+                glyphs.append((buffer, bitmap.left - whole_x, bitmap.top - whole_y))
+            if len(self.glyphs) >= self.LIMIT:
+                self.glyphs.clear()
+            self.glyphs[key] = glyphs
+        else:
+            self.hits += 1
+        height = int(renderer.height)
+        for buffer, left, top in glyphs:
+            bottom = height - (top + whole_y) + buffer.shape[0]
+            renderer._renderer.draw_text_image(buffer, left + whole_x, bottom, 0, gc)
+        return None
 
 
 def _one_line_fits(fig: Figure, text: Any) -> bool:
@@ -588,6 +751,27 @@ def _layout_key(fig: Figure, title_lines: int) -> tuple:
         # words (channels, stages) by their text; numbers by their digits: "12" is as wide as "10"
         widest.append(label if any(ch.isalpha() for ch in label) else f"{len(label)} digits")
     return (fig.get_size_inches().round(2).tobytes(), len(fig.axes), tuple(widest), title_lines)
+
+
+@contextlib.contextmanager
+def young_garbage_collected() -> Iterator[None]:
+    """Draw in this block without the cyclic garbage collector, then collect the young generations.
+
+    A figure is a web of reference cycles (artists, their figure, transforms), freed only by the cyclic
+    collector.  Collected while a chart is being drawn, a figure's objects are still alive, so they are
+    promoted to the oldest generation, become garbage there, and make a full collection (a quarter of
+    a second in a kernel that holds pandas and matplotlib) fall in the middle of some later click:
+    the worst filter changes in ``benchmarks/bench_dashboard.py`` were those.  Collected after the
+    block, the block's figures are young garbage, freed in a few milliseconds.  The collector is
+    turned back on even when the block fails (and left off if it was off)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+            gc.collect(1)
 
 
 # -- showing a chart with its description -----------------------------------------------------

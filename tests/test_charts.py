@@ -274,3 +274,84 @@ def test_renderer_draws_each_size_on_one_kept_canvas_with_the_same_pixels(frames
     assert len(renderer._canvases) == 2  # one canvas for the screen size, one for the projector's
     kept = next(iter(renderer._canvases.values()))
     assert kept.figure.get_suptitle() == charts.outcome_chart(*phones).get_suptitle()  # the last drawn
+
+
+def test_renderer_copies_the_texts_it_drew_before_with_the_same_pixels(frames):
+    """Texts drawn again (ticks, axis labels, captions) come from the renderer's store of glyph images,
+    and wrapped captions get their breaks from measured words: pixel for pixel what ``savefig`` draws."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    interviews, followups = frames
+    renderer = charts.Renderer(reuse_layout=False)
+
+    def pixels(png: bytes) -> np.ndarray:
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
+
+    for kinds in [("phone", "video", "in_person"), ("video",), ("phone", "in_person"), ("phone",)]:
+        data = metrics.filter_frames(interviews, followups, kinds=kinds)
+        for chart in (charts.time_to_follow_up_chart, charts.response_rate_chart):
+            for large in (False, True):
+                figure = chart(*data, large=large)
+                wrapping = [t.get_text() for t in [figure._suptitle, *figure.texts] if t.get_wrap()]
+                drawn = base64_png(renderer.html(figure))
+                reference = charts.to_png(chart(*data, large=large))
+                assert np.array_equal(pixels(drawn), pixels(reference)), (kinds, chart.__name__, large)
+                assert [t.get_text() for t in [figure._suptitle, *figure.texts] if t.get_wrap()] == wrapping
+    stores = [canvas.get_renderer().draw_text for canvas in renderer._canvases.values()]
+    assert all(isinstance(store, charts._TextImages) for store in stores)
+    assert all(store.hits > 0 for store in stores)  # texts that came back were copied
+    assert renderer._word_widths  # the captions were broken into lines here, not word by word by matplotlib
+    plain = charts.Renderer(cache_text=False)
+    plain.html(charts.funnel_chart(interviews, followups))
+    assert not isinstance(next(iter(plain._canvases.values())).get_renderer().draw_text, charts._TextImages)
+
+
+def test_line_breaks_are_those_matplotlib_chooses(frames):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = charts.Renderer()
+    checked = 0
+    for size in (5, 72, 400):
+        data = sample.generate(size, seed=size)
+        for owner in ("your", "the cohort's"):
+            for chart in charts.DASHBOARD_CHARTS:
+                for large in (False, True):
+                    figure = chart(*data, large=large, owner=owner)
+                    FigureCanvasAgg(figure).draw()
+                    for text in [figure._suptitle, *figure.texts]:
+                        if text is not None and text.get_wrap():
+                            assert renderer._break_lines(figure, text) == text._get_wrapped_text()
+                            checked += 1
+    assert checked >= 30
+
+
+def test_drawing_frees_its_figures_at_once_and_gives_the_collector_back(small):
+    import gc
+    import weakref
+
+    assert gc.isenabled()
+    with charts.young_garbage_collected():
+        assert not gc.isenabled()
+        figure = charts.funnel_chart(*small)
+        gone = weakref.ref(figure)
+        del figure
+    assert gc.isenabled() and gone() is None  # the figure's cycles were collected on the way out
+    with pytest.raises(ZeroDivisionError), charts.young_garbage_collected():
+        charts.funnel_chart(*small).alt_text = 1 / 0
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with charts.young_garbage_collected():
+            pass
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
+
+
+def base64_png(page: str) -> bytes:
+    import base64
+
+    return base64.b64decode(page.split("base64,", 1)[1].split('"', 1)[0])

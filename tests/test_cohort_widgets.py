@@ -158,3 +158,35 @@ def test_a_missing_hand_in_folder_falls_back_to_a_download(tmp_path, monkeypatch
     assert "could not take it" in view.status.value and "download it below" in view.status.value
     assert "download='cohort-summary-p-" in view.link.value
     assert list((tmp_path / "log" / "exports").glob("cohort-summary-*.json"))
+
+
+def test_only_the_open_tab_is_drawn_and_a_tab_is_drawn_when_opened(tmp_path, monkeypatch):
+    """A page load draws one chart, not six: the others are drawn when their tab opens, each once."""
+    from followup_kit.widgets import _common
+    from followup_kit.widgets.cohort import COHORT_TABS, STALE_NOTE
+
+    for seed in (1, 2):
+        _hand_in(tmp_path, seed, n=12)
+    view = CohortView(tmp_path)
+    assert view.drawn_charts == 1 and view.charts.titles == COHORT_TABS
+    assert "<img" in view.chart_boxes[0].value
+    assert all(box.value == STALE_NOTE for box in view.chart_boxes[1:])
+    view.charts.selected_index = 3
+    assert view.drawn_charts == 2 and "Funnel of interviews" in view.chart_boxes[3].value
+    view.charts.selected_index = 0  # drawn already
+    assert view.drawn_charts == 2
+    group = cohort.load_cohort(tmp_path)
+    assert view.titles == [fig.get_suptitle() for fig in cohort.cohort_charts(group, large=True)]
+    assert view.drawn_charts == 6 and not any(box.value == STALE_NOTE for box in view.chart_boxes)
+    view.refresh_button.click()  # nothing new handed in: nothing drawn again
+    assert view.drawn_charts == 6
+    _hand_in(tmp_path, 3, n=12)
+    view.refresh_button.click()  # new summaries: the open tab at once, the others stale again
+    assert view.drawn_charts == 7 and view.chart_boxes[1].value == STALE_NOTE
+
+    monkeypatch.setattr(_common, "STRICT", False)  # as for a coach: shown, not raised
+    monkeypatch.setattr(view.renderer, "html", lambda *a: 1 / 0)
+    view.charts.selected_index = 2
+    said = "The chart could not be drawn: Something unexpected went wrong (ZeroDivisionError"
+    assert said in view.status.value
+    assert view.chart_boxes[2].value == STALE_NOTE

@@ -173,3 +173,17 @@ def test_shown_in_is_the_same_guard_for_a_block_with_a_warning_and_extra_errors(
     assert "fk-status-warning" in line.value and "settings.json is damaged. Using UTC." in line.value
     with pytest.raises(OSError), shown_in(line):  # not a learner's error unless ``also`` says so
         raise OSError("disk")
+
+
+def test_shown_in_keeps_its_prefix_for_an_unexpected_error(monkeypatch):
+    import ipywidgets as widgets
+
+    from followup_kit.widgets import _common
+
+    monkeypatch.setattr(_common, "STRICT", False)
+    line = widgets.HTML()
+    with shown_in(line, prefix="The chart could not be drawn: ") as guard:
+        raise KeyError("lost")
+    assert isinstance(guard.failed, KeyError)
+    said = "The chart could not be drawn: Something unexpected went wrong (KeyError: &#x27;lost&#x27;)."
+    assert f"{said} Please tell your coach." in line.value

@@ -277,7 +277,8 @@ class shown_in:  # noqa: N801 - used like a function: ``with shown_in(self.statu
     """A ``with`` block whose errors become a status line in ``status`` (an HTML widget), never a traceback.
 
     A learner's error (``learner_errors()``, plus ``also``) reads ``prefix + error_text + suffix``; an
-    unexpected one "Something unexpected went wrong (Type: message).", then ``unexpected``, and is raised
+    unexpected one ``prefix`` + "Something unexpected went wrong (Type: message).", then ``unexpected`` (so
+    the learner still reads what could not be done), and is raised
     under ``STRICT``.  After an unknown id, ``reload`` (when given) runs before the message, so the view
     shows the log as it is on disk.  ``kind="warning"`` shows a learner's error as a warning (the view
     carries on with a default).  ``failed`` holds the error shown (None when the block succeeded).
@@ -314,7 +315,8 @@ class shown_in:  # noqa: N801 - used like a function: ``with shown_in(self.statu
             return False
         self.failed = error
         if not known:
-            text = f"Something unexpected went wrong ({type(error).__name__}: {error}).{self.suffix}"
+            what = f"{type(error).__name__}: {error}"
+            text = f"{self.prefix}Something unexpected went wrong ({what}).{self.suffix}"
             self.status.value = status_html("error", f"{text} {self.unexpected}".strip())
             return True
         gone = type(error).__name__ == "UnknownIdError" and self.reload is not None

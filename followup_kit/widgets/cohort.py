@@ -6,11 +6,16 @@ again on **Refresh**; summary files a participant e-mailed can be added with
 **Add summary files** (kept in this page only, nothing is written); **Show a demo
 cohort** makes three synthetic summaries to try the view before class.  Loading
 is ``cohort.load_summaries``, the table ``cohort.readable_table`` and the charts
-``cohort.cohort_charts``; this view only wires controls to them.  A file that is
-not a summary is listed under the charts, never a traceback.
+those of ``cohort.cohort_charts`` (``cohort.on_time_chart``, then the dashboard's five pooled); this
+view only wires controls to them.  A file that is not a summary is listed under the charts, never a
+traceback.
+
+The six charts sit in tabs, one in view at a time, as on the dashboard: new summaries draw the chart
+of the open tab at once and mark the others stale, and a stale chart is drawn when its tab is opened.
+A Voilà page (notebooks 90 and 91) so draws one chart before it is usable, not six.
 
 Headless tests set ``folder.value``, press ``refresh_button.click()`` and read
-``status.value``, ``group``, ``titles`` and ``table.value``.
+``status.value``, ``group``, ``titles`` (which draws the stale charts first) and ``table.value``.
 """
 
 from __future__ import annotations
@@ -25,8 +30,14 @@ import ipywidgets as widgets
 from .. import charts, cohort, paths
 from ..wording import plural
 from ._common import button, guarded, labelled, shown_in, status_html, table_html
+from .dashboard import CHART_TABS
 
-__all__ = ["CSS_CLASSES", "CohortView", "cohort_view"]
+__all__ = ["COHORT_TABS", "CSS_CLASSES", "STALE_NOTE", "CohortView", "cohort_view"]
+
+#: The tab of each cohort chart, in the order of ``cohort.cohort_charts``.
+COHORT_TABS = ("By participant", *CHART_TABS)
+#: What a tab holds while its chart waits to be drawn: never the chart of other summaries.
+STALE_NOTE = "<p class='fk-chart-stale' role='status'>Drawing this chart for the summaries loaded…</p>"
 
 #: The stable CSS classes of the key widgets (class -> widget), for browser tests.
 CSS_CLASSES = {
@@ -37,8 +48,8 @@ CSS_CLASSES = {
     "fk-cohort-demo": "Button 'Show a demo cohort'",
     "fk-cohort-view-status": "HTML (how many participants were loaded, from where, or what is wrong)",
     "fk-cohort-table": "HTML (one row per participant)",
-    "fk-cohort-charts": "VBox (the six charts)",
-    "fk-chart": "HTML (one chart: an <img> with alt text)",
+    "fk-cohort-charts": "Tab (the six charts, one per tab)",
+    "fk-chart": "HTML (one chart: an <img> with alt text), six of them",
     "fk-cohort-problems": "HTML (files that were skipped, and why)",
 }
 #: Largest single uploaded file accepted, checked before it is read (the websocket drops > 10 MiB).
@@ -69,21 +80,26 @@ class CohortView(widgets.VBox):
         )
         self.status = labelled(widgets.HTML(), "fk-cohort-view-status")
         self.table = labelled(widgets.HTML(), "fk-cohort-table")
-        self.chart_boxes: list[widgets.HTML] = []
-        self.charts = labelled(widgets.VBox(), "fk-cohort-charts")
+        self.chart_boxes = [labelled(widgets.HTML(layout=widgets.Layout(max_width="62em")), "fk-chart")
+                            for _ in COHORT_TABS]  # fmt: skip
+        self.charts = labelled(widgets.Tab(), "fk-cohort-charts")
         self.problems = labelled(widgets.HTML(), "fk-cohort-problems")
         #: The uploaded summaries of this page: (name, bytes), newest upload of a name wins.
         self.uploads: dict[str, bytes] = {}
-        #: The cohort shown now, and its chart titles (what tests and screen readers check).
+        #: The cohort shown now, and its charts drawn so far (None while stale) with their titles.
         self.group: cohort.Cohort | None = None
-        self.titles: list[str] = []
+        self._pages: list[str | None] = []
+        self._titles: list[str | None] = []
         self._drawn: tuple[Any, ...] | None = None
+        #: How many charts were drawn (each chart of a cohort once, when it is first in view).
+        self.drawn_charts = 0
         #: Draws the charts on one kept canvas per size, each kind's layout remembered (``charts.Renderer``).
         self.renderer = charts.Renderer()
 
         self.refresh_button.on_click(self.refresh)
         self.demo_button.on_click(self.demo)
         self.upload.observe(self._uploaded, names="value")
+        self.charts.observe(self._tab_opened, names="selected_index")
         bar = widgets.HBox(
             [self.refresh_button, self.upload, self.demo_button],
             layout=widgets.Layout(flex_flow="row wrap", grid_gap="0.8em", align_items="center"),
@@ -106,7 +122,7 @@ class CohortView(widgets.VBox):
         folder = self._folder()
         if folder is None and not self.uploads:
             self.group = None
-            self.titles = []
+            self._pages, self._titles, self._drawn = [], [], None
             self.table.value = ""
             self.charts.children = ()
             self.problems.value = ""
@@ -175,16 +191,59 @@ class CohortView(widgets.VBox):
             rows, ["Participant", *table.columns], "By participant (random ids; no names are handed in)",
             empty="No summaries yet.",
         )  # fmt: skip
-        figures = cohort.cohort_charts(group, large=self.large) if len(group) else []
-        self.titles = [fig.get_suptitle() for fig in figures]
-        pages = [self.renderer.html(fig, f"cohort-{index}") for index, fig in enumerate(figures)]
-        while len(self.chart_boxes) < len(pages):
-            box = widgets.HTML(layout=widgets.Layout(max_width="62em"))
-            self.chart_boxes.append(labelled(box, "fk-chart"))
-        for box, page in zip(self.chart_boxes, pages, strict=False):
-            box.value = page
-        self.charts.children = tuple(self.chart_boxes[: len(pages)])
+        count = len(COHORT_TABS) if len(group) else 0
+        self._pages, self._titles = [None] * count, [None] * count
+        if count:
+            self._draw([self.charts.selected_index or 0])
+        if len(self.charts.children) != count:
+            self.charts.children = tuple(self.chart_boxes[:count])
+            self.charts.titles = COHORT_TABS[:count]  # the Tab clears its titles with new children
+        if count and self.charts.selected_index is None:
+            self.charts.selected_index = 0
+        self._show_pages()
         self._drawn = key
+
+    @property
+    def titles(self) -> list[str]:
+        """The titles of the charts shown, in order (stale ones are drawn first): what tests and screen
+        readers check."""
+        if None in self._titles:
+            self._draw(range(len(self._titles)))
+            self._show_pages()
+        return [str(title) for title in self._titles]
+
+    def _tab_opened(self, change: dict[str, Any]) -> None:
+        """A tab was opened: draw its chart if it is stale."""
+        index = change["new"]
+        if index is None or index >= len(self._pages) or self._pages[index] is not None:
+            return
+        with shown_in(self.status, prefix="The chart could not be drawn: ") as guard:
+            self._draw([index])
+        if not guard.failed:
+            self._show_pages()
+
+    def _draw(self, indices: Any) -> None:
+        """Draw the stale charts ``indices`` of the cohort shown (each once, on the kept canvases)."""
+        group = self.group
+        with charts.young_garbage_collected():
+            for index in indices:
+                if self._pages[index] is not None:
+                    continue
+                if index == 0:
+                    figure = cohort.on_time_chart(group, large=self.large)
+                else:
+                    chart = charts.DASHBOARD_CHARTS[index - 1]
+                    figure = chart(group.interviews, group.followups, large=self.large, owner="the cohort's")
+                self._pages[index] = self.renderer.html(figure, f"cohort-{index}")
+                self._titles[index] = figure.get_suptitle()
+                self.drawn_charts += 1
+
+    def _show_pages(self) -> None:
+        """Each drawn chart in its tab, a note in the stale ones (never the chart of other summaries)."""
+        for box, page in zip(self.chart_boxes, self._pages, strict=False):
+            page = STALE_NOTE if page is None else page
+            if box.value != page:
+                box.value = page
 
 
 def _fingerprint(group: cohort.Cohort) -> int:

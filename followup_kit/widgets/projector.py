@@ -8,6 +8,8 @@ about 22 px at the charts' 100 dpi), each narrower than 1280 px and shorter than
 720 px.  Nothing here is for learners: no instructions, no export button.  The dashboard is built
 the first time it is shown (``dashboard``), so the page opens on the cohort without drawing five
 charts nobody sees yet; its charts are stacked (``DashboardView(tabs=False)``), all in view at once.
+The cohort's six charts sit in tabs (``CohortView``), the open tab's drawn at page load and each other
+one when its tab is opened; the tabs carry the page's text size, whole words.
 
 ``notebooks/91_coach_projector.ipynb`` builds it; Voilà serves that notebook with
 the ``fk-projector`` template (``share/jupyter/voila/templates/fk-projector``),
@@ -41,7 +43,7 @@ def _style(px: int, large_px: int) -> str:
     rule = (
         "{{font-size:{px}px;line-height:1.4;--jp-widgets-font-size:{px}px;--jp-ui-font-size1:{px}px;"
         "--jp-content-font-size1:{px}px;--jp-widgets-inline-height:{h}px;"
-        "--jp-widgets-inline-label-width:auto}}"
+        "--jp-widgets-horizontal-tab-height:{h}px;--jp-widgets-inline-label-width:auto}}"
     )
     return (
         "<style>"
@@ -53,6 +55,9 @@ def _style(px: int, large_px: int) -> str:
         ".fk-projector .widget-html-content{white-space:normal}"
         ".fk-projector h2{font-size:1.5em;margin:0.2em 0}"
         ".fk-projector .widget-toggle-buttons .widget-toggle-button{width:auto;padding:0 1em}"
+        # the cohort's chart tabs: whole words at the page's size, wrapping onto a second row if need be
+        ".fk-projector .lm-TabBar-content{flex-wrap:wrap}"
+        ".fk-projector .lm-TabBar .lm-TabBar-tab{flex:0 0 auto;max-width:none;font-size:inherit}"
         "</style>"
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterator
@@ -64,14 +65,13 @@ def test_voila_renders_charts_without_code(page, workspace, notebook):
         page.wait_for_selector("img[src^='data:image/png']", timeout=180_000)
         page.wait_for_load_state("networkidle", timeout=180_000)
         images = page.locator("img[src^='data:image/png']")
-        if notebook.startswith("03_"):
-            # The dashboard's charts sit in tabs: the open tab's chart is drawn at once, another tab's
-            # when it is opened (a click in the page reaches Voilà's kernel like any widget event).
-            page.locator(".lm-TabBar-tab", has_text="Replies").first.click()
-            for _ in range(240):
-                if images.count() >= 2:
-                    break
-                page.wait_for_timeout(250)
+        # The dashboard's and the cohort's charts sit in tabs: the open tab's chart is drawn at once,
+        # another tab's when it is opened (a click in the page reaches Voilà's kernel like any widget event).
+        page.locator(".lm-TabBar-tab", has_text="Replies").first.click()
+        for _ in range(240):
+            if images.count() >= 2:
+                break
+            page.wait_for_timeout(250)
         assert images.count() >= 2, "expected the charts to render as images"
         missing_alt = [i for i in range(images.count()) if not images.nth(i).get_attribute("alt")]
         assert not missing_alt, f"charts without a text description for screen readers: {missing_alt}"
@@ -161,9 +161,19 @@ def test_projector_is_readable_from_the_back_at_1280x720(browser, workspace, tmp
             for hidden in ("Objectives", "Key points", "Run the cell", "assert", "Export my", "Hand in my"):
                 assert hidden not in body, f"{hidden!r} shows on the projector"
             assert page.locator(".jp-InputArea-editor, .cm-editor, .jp-OutputArea-output pre").count() == 0
-            check_screen(page, label_pt, 6, BODY_MIN_PX)
+            # The cohort's six charts sit in tabs: one in view at a time, each drawn when its tab opens.
+            tabs = page.locator(".fk-projector .fk-cohort-charts .lm-TabBar-tab")
+            assert tabs.count() == 6
+            alts = check_screen(page, label_pt, 1, BODY_MIN_PX)
             page.screenshot(path=str(shot("projector-cohort-1280x720")))
             screenshot(page, "projector-cohort-full")
+            for index in range(1, 6):
+                tabs.nth(index).click()
+                shown = ("() => [...document.querySelectorAll('.fk-projector .fk-cohort-charts img')]"
+                         f".filter(i => i.getClientRects().length && !{json.dumps(alts)}.includes(i.alt))")
+                page.wait_for_function(f"{shown}.length === 1", timeout=60_000)
+                alts += check_screen(page, label_pt, 1, BODY_MIN_PX)
+            assert len(alts) == len(set(alts)) == 6, alts  # every chart once
 
             page.locator(".fk-projector-show button", has_text="Dashboard").click()
             page.wait_for_function("() => document.querySelectorAll('.fk-projector .fk-dashboard img').length"
