@@ -358,13 +358,26 @@ c.JupyterHub.load_roles = [{{
                     os.killpg(self.process.pid, signal.SIGKILL)
                     self.process.wait(10)
         ours.update(self._server_pids())
+        # A kernel whose server has gone stops by itself once its parent poller notices (ipykernel looks
+        # every second, then shuts down cleanly): give that a few seconds before calling it left over.
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(_alive(pid) for pid in ours):
+            time.sleep(0.25)
         for pid in ours:
+            if not _alive(pid):
+                continue
             try:
                 os.kill(pid, signal.SIGKILL)
                 left.append(str(pid))
             except ProcessLookupError:
                 pass
         return left
+
+
+def _alive(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie, exited but not yet reaped, counts as gone)."""
+    fields = _stat(pid)
+    return fields is not None and fields[0] != "Z"
 
 
 # -- one participant -----------------------------------------------------------------------------
