@@ -98,14 +98,13 @@ def _examples() -> list[dict[str, Any]]:
             rules_tone = bool(messages._tone_faults_in(draft.flat, draft.kind))
             verdicts = {c: messages._CHECKS[c](draft).passed for c in CHECK_IDS[entry["kind"]]}
             want = _expected(entry)
+            clauses = messages._tone_features(flat)
             out.append({
                 "batch": path.stem,
                 "label": tone_fails(entry),
-                "features": sorted(messages._message_features(flat, entry["kind"])),
+                "features": sorted(messages._message_features(entry["kind"], clauses)),
                 # the clauses a fault may be shown at (a calm hedge never is), as at run time
-                "clauses": [
-                    sorted(f) for _, f, hedged in messages._tone_features(flat, entry["kind"]) if not hedged
-                ],
+                "clauses": [sorted(f) for _, f, hedged in clauses if not hedged],
                 "rules_tone": rules_tone,
                 # the other checks' false alarms and correct failures, for the combined figures
                 "good": all(want.values()),

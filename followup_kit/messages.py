@@ -1954,18 +1954,15 @@ def _clause_features(clause: str) -> frozenset[str]:
     return frozenset(features)
 
 
-def _tone_features(text: str, kind: str) -> list[tuple[str, frozenset[str], bool]]:
-    """(clause, its features, hedged) for each clause; the message's features are their union and
-    ``k:kind``; a hedged sentence's clauses are never where a learned fault is shown."""
+def _tone_features(text: str) -> list[tuple[str, frozenset[str], bool]]:
+    """(clause, its features, hedged) for each clause; a hedged sentence's clauses are never where a
+    learned fault is shown."""
     return [(clause, _clause_features(clause), hedged) for clause, hedged in _tone_clauses(text)]
 
 
-def _message_features(text: str, kind: str) -> set[str]:
-    """Every feature of the message, the kind's among them (the trainer and the check share this)."""
-    out = {"k:" + kind}
-    for _, features, _ in _tone_features(text, kind):
-        out |= features
-    return out
+def _message_features(kind: str, clauses: list[tuple[str, frozenset[str], bool]]) -> set[str]:
+    """Every feature of the message: its clauses' and ``k:kind`` (the trainer and the check share this)."""
+    return {"k:" + kind}.union(*(features for _, features, _ in clauses))
 
 
 @lru_cache(maxsize=1)
@@ -2020,9 +2017,8 @@ def _learned_tone(text: str, kind: str) -> _Fault | None:
     model = _tone_model()
     if model is None:
         return None
-    clauses = _tone_features(text, kind)
-    features = {"k:" + kind}.union(*(f for _, f, _ in clauses)) if clauses else {"k:" + kind}
-    if _tone_probability(features, model) < model["threshold"] or not clauses:
+    clauses = _tone_features(text)
+    if not clauses or _tone_probability(_message_features(kind, clauses), model) < model["threshold"]:
         return None
     weights = model["weights"]
     shown = [(sum(weights.get(f, 0.0) for f in fs), c) for c, fs, hedged in clauses if not hedged]
