@@ -61,6 +61,7 @@ __all__ = [
     "SPREADSHEET_COLUMNS",
     "VERSION",
     "Cohort",
+    "cohort_chart",
     "cohort_charts",
     "cohort_table",
     "export_summary",
@@ -563,12 +564,22 @@ def on_time_chart(cohort: Cohort, *, large: bool = False) -> Figure:
     return charts._finish(fig, title, alt, size, caption=caption)
 
 
+def cohort_chart(cohort: Cohort, index: int, *, large: bool = False) -> Figure:
+    """The coach's chart ``index``: 0 is thank-you timing per participant, 1-5 the dashboard's charts
+    pooled (the view draws one at a time, when its tab is opened)."""
+    if index == 0:
+        return on_time_chart(cohort, large=large)
+    from . import charts
+
+    chart = charts.DASHBOARD_CHARTS[index - 1]
+    return chart(cohort.interviews, cohort.followups, large=large, owner="the cohort's")
+
+
 def cohort_charts(cohort: Cohort, *, large: bool = False) -> list[Figure]:
     """The coach's charts: thank-you timing per participant, then the five dashboard charts pooled."""
     from . import charts
 
-    pooled = charts.dashboard_charts(cohort.interviews, cohort.followups, large=large, owner="the cohort's")
-    return [on_time_chart(cohort, large=large), *pooled]
+    return [cohort_chart(cohort, index, large=large) for index in range(1 + len(charts.DASHBOARD_CHARTS))]
 
 
 def write_demo_summaries(folder: str | os.PathLike[str], seeds: tuple[int, ...] = (1, 2, 3)) -> list[Path]:

@@ -6,9 +6,9 @@ again on **Refresh**; summary files a participant e-mailed can be added with
 **Add summary files** (kept in this page only, nothing is written); **Show a demo
 cohort** makes three synthetic summaries to try the view before class.  Loading
 is ``cohort.load_summaries``, the table ``cohort.readable_table`` and the charts
-those of ``cohort.cohort_charts`` (``cohort.on_time_chart``, then the dashboard's five pooled); this
-view only wires controls to them.  A file that is not a summary is listed under the charts, never a
-traceback.
+those of ``cohort.cohort_charts`` (each a ``cohort.cohort_chart``: ``on_time_chart``, then the
+dashboard's five pooled); this view only wires controls to them.  A file that is not a summary is
+listed under the charts, never a traceback.
 
 The six charts sit in tabs, one in view at a time, as on the dashboard: new summaries draw the chart
 of the open tab at once and mark the others stale, and a stale chart is drawn when its tab is opened.
@@ -229,11 +229,7 @@ class CohortView(widgets.VBox):
             for index in indices:
                 if self._pages[index] is not None:
                     continue
-                if index == 0:
-                    figure = cohort.on_time_chart(group, large=self.large)
-                else:
-                    chart = charts.DASHBOARD_CHARTS[index - 1]
-                    figure = chart(group.interviews, group.followups, large=self.large, owner="the cohort's")
+                figure = cohort.cohort_chart(group, index, large=self.large)
                 self._pages[index] = self.renderer.html(figure, f"cohort-{index}")
                 self._titles[index] = figure.get_suptitle()
                 self.drawn_charts += 1
