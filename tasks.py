@@ -182,8 +182,7 @@ def train_tone(extra: list[str]) -> None:
 
 
 def main(argv: list[str]) -> None:
-    commands = {"lab": lab, "test": test, "hub-rehearsal": hub_rehearsal}
-    commands["train-tone"] = train_tone
+    commands = {"lab": lab, "test": test, "hub-rehearsal": hub_rehearsal, "train-tone": train_tone}
     if not argv or argv[0] not in commands:
         print(__doc__)
         raise SystemExit(2)

@@ -77,8 +77,9 @@ SAMPLE_SEED = 0
 FIRST_DAY = np.datetime64("2026-01-05", "D")
 LAST_DAY = np.datetime64("2026-10-31", "D")
 #: The day the sample log "was exported": interviews in the last weeks before it are mostly pending.
-AS_OF = np.datetime64("2026-11-02", "D")
-#: The sample is shown as of 09:00 on that day (``records.SAMPLE_NOW``, kept there so a demo needs no numpy).
+#: The sample is shown as of 09:00 that day, ``SAMPLE_NOW``, which lives in ``records`` (a demo Logbook
+#: needs the moment, not numpy and this generator); this date is taken from it, so there is one.
+AS_OF = np.datetime64(SAMPLE_NOW.date(), "D")
 
 COMPANIES = (
     "Northwind Traders", "Contoso", "Fabrikam", "Tailspin Toys", "Adventure Works",

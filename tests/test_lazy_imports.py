@@ -12,7 +12,7 @@ import json
 import random
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -75,6 +75,7 @@ def test_the_planner_still_reads_the_log_frames_and_pandas_values():
     assert planner._as_date(pd.Timestamp("2026-03-06 10:00")) == date(2026, 3, 6)
 
 
-def test_the_sample_clock_is_the_sample_export_day_at_nine():
+def test_the_sample_clock_is_the_committed_sample_export_day_at_nine():
     assert sample.SAMPLE_NOW is records.SAMPLE_NOW
-    assert records.SAMPLE_NOW.date() == sample.AS_OF.astype(date) and records.SAMPLE_NOW.hour == 9
+    assert records.SAMPLE_NOW == datetime(2026, 11, 2, 9, 0)  # the day data/sample was exported
+    assert sample.AS_OF.astype(date) == records.SAMPLE_NOW.date()
