@@ -436,6 +436,8 @@ class Api:
         self.hub = hub
         self.http = AsyncHTTPClient(max_clients=200)
         self.headers = {"Authorization": f"token {hub.token}"}
+        #: kernel id → (websocket, session id): one per kernel, as a notebook tab has
+        self.sockets: dict[str, tuple[object, str]] = {}
 
     async def call(self, method: str, path: str, body: object = None, timeout: float = 300) -> object:
         from tornado.httpclient import HTTPRequest
@@ -451,15 +453,47 @@ class Api:
             raise RuntimeError(f"{method} {path}: {type(error).__name__}: {error}") from error
         return json.loads(response.body) if response.body else None
 
-    async def run(self, name: str, kernel: str, code: str, timeout: float = 300) -> None:
-        """Execute ``code`` in a kernel of the user's server; raise with the error if it fails."""
+    async def wait_ready(self, name: str) -> None:
+        """Wait for the user's server as the hub's spawn-pending page does: one progress event stream
+        (``/hub/api/users/<name>/server/progress``) that ends with a ready or a failed event, rather than
+        polling the users API (which, for a class at once, keeps the hub busy answering polls)."""
+        from tornado.httpclient import HTTPRequest
+
+        request = HTTPRequest(f"{self.hub.url}/hub/api/users/{name}/server/progress", headers=self.headers,
+                              request_timeout=START_TIMEOUT + 30)  # fmt: skip
+        try:
+            response = await self.http.fetch(request, raise_error=True)
+        except Exception as error:
+            raise RuntimeError(f"GET progress of {name}: {type(error).__name__}: {error}") from error
+        lines = response.body.decode().splitlines()
+        events = [json.loads(line[5:]) for line in lines if line.startswith("data:")]
+        last = events[-1] if events else {}
+        if not last.get("ready"):
+            raise RuntimeError(f"the server did not start: {last.get('message', 'no progress events')}")
+
+    async def _channel(self, name: str, kernel: str):
+        """The kernel's one websocket, opened on first use and kept, as JupyterLab keeps one per notebook."""
         from tornado.httpclient import HTTPRequest
         from tornado.websocket import websocket_connect
 
-        session = uuid.uuid4().hex
-        path = f"/user/{name}/api/kernels/{kernel}/channels?session_id={session}"
-        url = self.hub.url.replace("http", "ws", 1) + path
-        socket_ = await websocket_connect(HTTPRequest(url, headers=self.headers, request_timeout=60))
+        if kernel not in self.sockets:
+            session = uuid.uuid4().hex
+            path = f"/user/{name}/api/kernels/{kernel}/channels?session_id={session}"
+            url = self.hub.url.replace("http", "ws", 1) + path
+            request = HTTPRequest(url, headers=self.headers, request_timeout=60)
+            self.sockets[kernel] = (await websocket_connect(request), session)
+        return self.sockets[kernel]
+
+    def close(self, *kernels: str) -> None:
+        """Close these kernels' websockets (a participant is done with them)."""
+        for kernel in kernels:
+            socket_, _ = self.sockets.pop(kernel, (None, None))
+            if socket_ is not None:
+                socket_.close()
+
+    async def run(self, name: str, kernel: str, code: str, timeout: float = 300) -> None:
+        """Execute ``code`` in a kernel of the user's server; raise with the error if it fails."""
+        socket_, session = await self._channel(name, kernel)
         msg_id = uuid.uuid4().hex
         socket_.write_message(json.dumps({
             "header": {"msg_id": msg_id, "username": name, "session": session, "msg_type": "execute_request",
@@ -488,8 +522,9 @@ class Api:
                     idle = True
                 elif kind == "error":
                     error = f"{msg['content']['ename']}: {msg['content']['evalue']}"
-        finally:
-            socket_.close()
+        except BaseException:
+            self.close(kernel)  # a half-read socket is not reused
+            raise
         if reply.get("status") != "ok":
             raise RuntimeError(error or f"{reply.get('ename')}: {reply.get('evalue')}")
 
@@ -505,14 +540,7 @@ async def rest_participant(api: Api, result: Result, repo: str, branch: str) -> 
     start = time.monotonic()
     await api.call("POST", f"/hub/api/users/{name}")
     await api.call("POST", f"/hub/api/users/{name}/server", timeout=START_TIMEOUT + 30)
-    while True:  # the hub's spawn-pending page does this polling for a browser
-        user = await api.call("GET", f"/hub/api/users/{name}")
-        server = (user.get("servers") or {}).get("")
-        if server and server.get("ready"):
-            break
-        if time.monotonic() - start > START_TIMEOUT + 30:
-            raise TimeoutError("the server was not ready in time")
-        await asyncio.sleep(0.5)
+    await api.wait_ready(name)
     from tornado.httpclient import HTTPRequest
 
     query = urlencode({"repo": repo, "branch": branch})
@@ -532,6 +560,7 @@ async def rest_participant(api: Api, result: Result, repo: str, branch: str) -> 
     for cell in code_cells(ROOT / NOTEBOOK_03)[:-1]:  # the last cell shows the hand-in button: pressed below
         await api.run(name, third, cell)
     await api.run(name, third, HAND_IN_CODE)
+    api.close(first, third)
     result.done_s = time.monotonic() - start
 
 
