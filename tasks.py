@@ -4,6 +4,7 @@
     python3 tasks.py test    # make .venv, install the kit with its test tools, run every test
     python3 tasks.py hub-rehearsal --participants 5   # a class of 5 on a local JupyterHub, with figures
     python3 tasks.py train-tone    # retrain the learned tone signal on the tuning messages (scikit-learn)
+    python3 tasks.py template      # rebuild the shipped .xlsx tracker template after changing its columns
 
 Only the Python standard library is used here, so it runs on a fresh machine
 with Python 3.11+ and pip, on Linux, macOS and Windows (use ``py tasks.py``).
@@ -181,8 +182,18 @@ def train_tone(extra: list[str]) -> None:
     run(PYTHON, ROOT / "benchmarks" / "train_tone.py", *extra)
 
 
+def template(extra: list[str]) -> None:
+    """Rebuild the shipped .xlsx template (followup_kit/data/followup-kit-template.xlsx) from
+    trackers.build_template_xlsx, after a change to the template's columns."""
+    ensure_env()
+    code = ("import sys; from followup_kit.trackers import build_template_xlsx; "
+            "open(sys.argv[1], 'wb').write(build_template_xlsx())")
+    run(PYTHON, "-c", code, ROOT / "followup_kit" / "data" / "followup-kit-template.xlsx")
+
+
 def main(argv: list[str]) -> None:
-    commands = {"lab": lab, "test": test, "hub-rehearsal": hub_rehearsal, "train-tone": train_tone}
+    commands = {"lab": lab, "test": test, "hub-rehearsal": hub_rehearsal, "train-tone": train_tone,
+                "template": template}  # fmt: skip
     if not argv or argv[0] not in commands:
         print(__doc__)
         raise SystemExit(2)

@@ -3,7 +3,9 @@
 A learner on a JupyterHub keeps a kernel per open notebook; pandas is about 35 MB of each. Notebook 01
 (the log, the planner's next step, the demo Logbook) needs none, so the store and the planner import
 pandas only where a frame is made or read, and the business-day calendar is numpy's (``busday_offset``),
-which notebook 01 loads anyway: openpyxl imports numpy for the tracker template.
+which notebook 01 loads anyway (the planner's working days).  The tracker import view offers the .xlsx
+template as the file shipped in the package, so openpyxl (about 0.5 CPU-seconds and 20 MB) loads only
+when a learner's own spreadsheet is read.
 """
 
 from __future__ import annotations
@@ -36,7 +38,9 @@ example = Logbook(demo=True, now=SAMPLE_NOW)
 rejected = sorted((iv.held_at, i) for i, iv in example.interview_log.items() if iv.outcome == "rejected")
 example.picker.value = rejected[-1][1]
 step = next_step_after(log.get(iid), [], SAMPLE_NOW, country="GB")
-heavy = sorted(m for m in ("pandas", "matplotlib", "icalendar") if m in sys.modules)
+from followup_kit.widgets import TrackerImport
+TrackerImport(log).view
+heavy = sorted(m for m in ("pandas", "matplotlib", "icalendar", "openpyxl") if m in sys.modules)
 print(json.dumps({"heavy": heavy, "step": step.step is not None}))
 """
 

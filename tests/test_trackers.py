@@ -174,6 +174,29 @@ def test_the_template_documents_its_columns_and_reads_back_as_ready_rows(tmp_pat
     assert xlsx_preview.layout is trackers.TEMPLATE and xlsx_preview.rows[0].held_at == row.held_at
 
 
+def _workbook_content(data: bytes) -> list:
+    """What a learner sees in an .xlsx: each sheet's cells (value, type, bold, number format), widths."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data))
+    return [
+        (sheet.title,
+         [[(c.value, c.data_type, c.font.bold, c.number_format) for c in row] for row in sheet.iter_rows()],
+         {key: dim.width for key, dim in sheet.column_dimensions.items()})
+        for sheet in book.worksheets
+    ]  # fmt: skip
+
+
+def test_the_shipped_xlsx_template_is_what_the_builder_makes_now():
+    # template_xlsx reads the file shipped in the package (no openpyxl in notebook 01's kernel); after a
+    # change to TEMPLATE_COLUMNS or the example row, 'python3 tasks.py template' rebuilds it
+    shipped, built = trackers.template_xlsx(), trackers.build_template_xlsx()
+    assert _workbook_content(shipped) == _workbook_content(built), "run: python3 tasks.py template"
+    assert [name for name, _, _ in trackers.TEMPLATE_COLUMNS] == [
+        c[0] for c in _workbook_content(shipped)[0][1][0]
+    ]
+
+
 def test_files_that_are_not_trackers_say_what_to_do():
     with pytest.raises(trackers.TrackerError, match="is empty"):
         trackers.read_tracker(b"", "x.csv")

@@ -51,10 +51,11 @@ def test_the_wheel_ships_the_sample_and_every_scenario(wheel):
     expected = {
         f"followup_kit/data/{path.relative_to(ROOT / 'followup_kit' / 'data').as_posix()}"
         for path in (ROOT / "followup_kit" / "data").rglob("*")
-        if path.is_file() and path.suffix in {".csv", ".json"}
+        if path.is_file() and path.suffix in {".csv", ".json", ".xlsx"}
     }
     assert {"followup_kit/data/sample/interviews.csv", "followup_kit/data/sample/followups.csv"} <= shipped
     assert len([n for n in shipped if n.startswith("followup_kit/data/scenarios/")]) == 7
+    assert "followup_kit/data/followup-kit-template.xlsx" in shipped  # the tracker template's download
     assert shipped == expected
     assert "followup_kit/py.typed" in names
 
