@@ -9,7 +9,10 @@ every participant ready, median link → notebook ≤ 60 s, memory per participa
     .venv/bin/python benchmarks/bench_class.py --sizes 5 15    # a shorter run
     .venv/bin/python benchmarks/bench_class.py --sizes 2 --browsers 1 --json figures.json
 
-Figures depend on the machine and on what else runs on it: say so when you quote them.
+Figures depend on the machine and on what else runs on it: say so when you quote them.  The run
+starts and ends with a reference figure, the CPU-seconds a fixed pure-Python loop takes (best of three),
+so two runs can be compared: on a shared virtual machine the same code has taken 40% more CPU-seconds
+at one hour than at another, and every participant's figures move with it.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,14 +50,26 @@ def verdicts(figures: dict) -> list[str]:
     return rows
 
 
+def reference_cpu_s() -> float:
+    """CPU-seconds for a fixed pure-Python loop, best of three: this machine's speed right now."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        sum(i * i for i in range(5_000_000))
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 15, 30])
     parser.add_argument("--browsers", type=int, default=None)
     parser.add_argument("--json", type=Path, help="write every size's figures to this file")
     args = parser.parse_args(argv)
-    print(f"machine: {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the start", flush=True)
-    everything, ok = {}, True
+    before = reference_cpu_s()
+    print(f"machine: {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the start; "
+          f"reference loop {before:.3f} CPU-s", flush=True)  # fmt: skip
+    everything, ok = {"reference_cpu_s_before": before}, True
     for size in args.sizes:
         print(f"\n== a class of {size} ==", flush=True)
         report = rehearsal.rehearse(size, args.browsers)
@@ -63,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
             print(line)
         everything[str(size)] = figures
         ok = ok and report.ok
+    everything["reference_cpu_s_after"] = after = reference_cpu_s()
+    print(f"\nreference loop at the end: {after:.3f} CPU-s (at the start: {before:.3f})")
     if args.json:
         args.json.write_text(json.dumps(everything, indent=1) + "\n")
     return 0 if ok else 1
