@@ -738,8 +738,9 @@ async def _drive(hub: Hub, results: list[Result], repo: str, branch: str) -> Non
             else:
                 await asyncio.wait_for(rest_participant(api, result, repo, branch), PARTICIPANT_TIMEOUT)
         except Exception as error:  # one participant's failure is reported, the others go on
-            text = str(error) or type(error).__name__
-            result.error = f"{type(error).__name__}: {text.splitlines()[0][:300]}"
+            lines = (str(error) or type(error).__name__).splitlines()
+            actual = [line.strip() for line in lines if line.strip().startswith("Actual value")]
+            result.error = f"{type(error).__name__}: {' '.join([lines[0], *actual[:1]])[:400]}"
 
     await asyncio.gather(*(one(r) for r in results))
 
