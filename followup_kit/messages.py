@@ -586,6 +586,13 @@ _INTEREST = _rx(
     r"pleased) to (?:work|join|be part)",
     r"want to (?:join|be part|contribute|work)",
     r"can't wait(?! forever)",
+    # wanting the role in other words: "made me want the analyst role even more", "exactly what I'm
+    # looking for", "this is the job for me"
+    r"want (?:the|this|that) (?:\w+ ){0,2}(?:job|role|position|post)",
+    r"(?:exactly|just|precisely) (?:the (?:\w+ )?(?:role|job|kind of \w+) |what )"
+    r"i(?:'m| am|'ve been| have been) "
+    r"(?:looking for|after|hoping for)",
+    r"(?:is|was|feels like) (?:the|my) (?:\w+ )?(?:job|role|position|place) for me",
 )
 _ROLE_NOUN = r"(?:position|role|job|opening|vacancy|post)"
 _ROLE_GENERIC = re.compile(
@@ -699,9 +706,22 @@ _INTERROGATIVE = re.compile(
     r"(?:is|are) (?:a|the|my|there)\b)",
     re.I,
 )
+#: Verbs of finding something out, for questions asked as a statement ("wanted to check whether…").
+_FIND_OUT = r"ask|check|see|find out|know|hear|understand|confirm|enquire|inquire"
 #: Questions asked indirectly, as a statement or a request.
 _INDIRECT_QUESTION = _rx(
-    r"(?:i|i'm|i am|was|am) (?:was |just |also )?wonder(?:ed|ing) (?:if|whether|when|what|how|about)",
+    r"(?:i|i'm|i am|was|am) (?:was |just |also )?wonder(?:ed|ing) (?:if|whether|when|what|how|about|where|"
+    r"who|which)",
+    # by structure: a verb of finding out, then the clause it asks about ("I wanted to check if a
+    # decision had been made", "calling to ask whether…", "just wanted to see where things are at")
+    rf"(?:to|just|i'm|im|i am|am) (?:{_FIND_OUT}) (?:in |with you |again )?(?:on |about )?"
+    r"(?:if|whether|when|what|where|how|which|who)",
+    r"(?:just )?checking (?:in )?(?:to see )?(?:if|whether|when|what|where|how)",
+    rf"(?:keen|curious|interested|eager|glad|grateful|helpful|help|useful) to (?:{_FIND_OUT}) "
+    r"(?:[\w']+ ){0,3}?"
+    r"(?:if|whether|when|what|where|how|which|who)",
+    r"if you (?:could|can|would|were able to) (?:\w+ )?(?:point|tell|let me know|share|say|give|indicate|"
+    r"explain|flag|pick out|name)",
     r"(?:could|can|would|will) you (?:please |kindly |possibly )?(?:let me know|tell me|share|send|explain|"
     r"give me|advise|say|confirm|point me)",
     r"(?:please |kindly )?(?:let me know|tell me|advise) (?:if|whether|when|what|how|which|where|who)",
@@ -725,6 +745,12 @@ _SMALL_TALK = _rx(
     r"it going|things with you|life|the weather|everything)(?: been| going| doing)?",
     r"(?:hope|trust) you(?:'re| are) (?:well|keeping well)",
     r"you (?:ok|okay|alright)",
+    # about their weekend, holiday or the weather, and a tag question ("lovely day, isn't it?")
+    r"(?:did|have|hope|trust) you (?:had|have|having|enjoyed?|enjoying) (?:a |the )?(?:good |nice |great |"
+    r"lovely |relaxing |restful )?(?:weekend|holiday|break|time off|day|week|trip|vacation|summer|christmas|"
+    r"easter)",
+    r"(?:weather|sunshine|rain|traffic)\b[^.?!]*\?",
+    r"(?:isn't|wasn't|aren't|don't|didn't) (?:it|they|we|you)(?=\s*\?)",
 )
 #: Questions that route the call ("May I speak with Dana?") rather than ask the prepared question.
 _ROUTING = _rx(
@@ -849,7 +875,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"but never mind",
             r"super helpful",
             r"(?:^|(?<=[.!?] ))seriously\b|,? but fine\b",
-            r"too much to ask|(?:such a |it's a |what a )?shame (?:the|it|you)",
+            # a jab ("shame it took three weeks"), not a regret ("shame it wasn't to be / didn't work out")
+            r"too much to ask|(?:such a |it's a |what a )?shame (?:the|it|you)"
+            r"(?! (?:wasn't|was not|didn't|did not) (?:meant |to be|work))",
             # round 2: cues of irony rather than listed phrases
             r"too busy to (?:remember|reply|call|answer|read|respond|get back|let me know)",
             r"whenever that (?:is|may be|will be)|i'm sure i'll hear (?:back )?eventually",
@@ -2553,6 +2581,13 @@ _ACCEPTS = _rx(
     r"(?:a |such a |must have been a |was a )?(?:difficult|tough|hard) (?:decision|choice)",
     r"(?:i )?wish (?:them|him|her|whoever|the (?:\w+ )?(?:candidate|person|hire)) (?:well|all the best|luck|"
     r"every success)",
+    # the decision is theirs, taken on board, meant to be: "it's absolutely your call", "I take the
+    # decision on board", "shame it wasn't to be", "I wish you and the team well"
+    r"(?:it's|it is|that's|that is) (?:\w+ )?(?:your|their) (?:call|decision|choice)",
+    r"(?:take|taking|took) (?:the|your|that) (?:decision|news|feedback) on board",
+    r"(?:it|that|this) (?:wasn't|was not) (?:meant |to be )?(?:to be|for me this time)",
+    r"wish (?:you|the team|you and the team|everyone)(?: \w+){0,2} (?:well|all the best|every success|luck)",
+    r"(?:sure|hope|trust) (?:you(?:'ve| have)?|the team) (?:found|chose|picked|made|has found) the right",
 )
 
 
@@ -2606,6 +2641,12 @@ _DEVELOPMENT = _rx(
     r"future (?:interviews|applications)|next time|next interview",
     r"(?:build|develop|gain|sharpen|grow)(?: up)? (?:my |the |that |this )?(?:\w+ )?(?:skills?|experience)",
     r"skills? (?:i|to) (?:should |could |need to )?(?:build|develop|gain)|before (?:applying|i apply) again",
+    # growth in other words: "getting better at this", "sharpen my interviewing", "help me prepare for
+    # my next application", "take something useful away from this", "for my career going forward"
+    r"(?:getting|become|becoming|doing) better|sharpen\w*|hon(?:e|ed|ing)|polish(?:ed|ing)?",
+    r"(?:next|future|later|upcoming) (?:applications?|interviews?)",
+    r"(?:help|helps|helped|helping) me (?:to )?(?:prepare|get|do|be|grow|improve|understand|learn|see)",
+    r"take (?:\w+ ){0,2}(?:away|on board)|takeaways?|going forward|moving forward|(?:my|the) career",
 )
 
 
@@ -2657,7 +2698,7 @@ _SPECIFIC = _rx(
     r"which (?:part|skill|area|answer|one|of|aspect|two|three|\w+s)\b",
     r"what (?:one|two|three|skill|area|part|would have made|could i|should i|can i|i could|i should)",
     r"where (?:my|i|did i|do i|could i|should i)\b|fall short|falls short|falling short",
-    r"how (?:my|i) (?:\w+ )?(?:could|can|might|compare|compared|did)",
+    r"how (?:my|i) (?:\w+ ){0,2}(?:could|can|might|compare|compared|did|came across|went|landed)",
     r"improv\w*|strengthen\w*|work on|do better|done better|differently|fell short|held me back|let me down|"
     r"weak\w*|stronger|better",
     r"whether my|or (?:my|the|was)",
@@ -2684,7 +2725,9 @@ def _asks_specific_questions(draft: _Draft) -> _Verdict:
             "model_feedback",
             "seed003",
         )
-    specific = [q for q in questions if _SPECIFIC.search(q)]
+    # what the question asks, not the purpose it gives: "Any feedback would be appreciated, so I can
+    # improve" asks nothing specific
+    specific = [q for q in questions if _SPECIFIC.search(_OWN_GROWTH.sub("", q))]
     if not specific:
         return _fix(
             f"Make {_quote(questions[0], 40)} specific: ask what one thing you could do better.",
@@ -2712,7 +2755,8 @@ _FUTURE = _rx(
     r"other (?:\w+ ){0,2}(?:roles?|openings?|opportunit\w+|positions?|vacanc\w+|jobs?)",
     r"(?:keep|kept) me on (?:your|the) (?:books|list|radar|file)",
     r"next (?:opening|role|position|vacancy|opportunity|job)",
-    r"(?:keep|kept|keeping|bear) (?:me|my (?:details|cv|resume|résumé|application|name)) (?:in mind|on file)",
+    r"(?:keep|kept|keeping|bear|hold|hang on to) (?:me|my (?:details|cv|resume|résumé|application|name)) "
+    r"(?:in mind|on file|on hand|on record)",
     r"consider(?:ed)? me (?:for|again|in the future)|considered (?:for|again|in the future)",
     r"similar (?:roles?|positions?|openings?|opportunit\w+|vacanc\w+)",
     r"(?:if|when|should) (?:anything|something|(?:another|a similar|a new|other)(?: \w+){0,2} "
@@ -2729,8 +2773,34 @@ _FUTURE = _rx(
 )
 
 
+#: A role to come, in any words: a role noun and, in the same sentence, a cue that it is later
+#: ("if another opening comes along", "get in touch if a role comes up", "upcoming positions").
+_LATER_ROLE = re.compile(
+    r"\b(?:(?:roles?|openings?|positions?|vacanc\w+|jobs?|posts?|opportunit\w+)\b[^.?!]{0,40}?\b(?:comes? "
+    r"(?:up|along|around)|crops? up|opens? up|arises|becomes? available|come up|open up|later on|in future|"
+    r"down the line)|(?:upcoming|later|further|new|future) (?:roles?|openings?|positions?|vacanc\w+|"
+    r"opportunit\w+))\b"
+    r"|\b(?:anything|something|whatever) (?:\w+ )?(?:that |which )?"
+    r"(?:comes? (?:up|along)|crops? up|opens? up)\b"
+    r"|\b(?:any|other) (?:\w+ )?(?:roles?|openings?|positions?|vacanc\w+|opportunit\w+) (?:that|which) "
+    r"(?:fit|suit|match)",
+    re.I,
+)
+#: Asking to be told or kept on file, which a later role must come with in ``_LATER_ROLE``'s sentence.
+_KEEP_ASKING = _rx(
+    r"let me know|get in touch|reach out|contact me|drop me a line|give me a shout|"
+    r"hear (?:about|of|from you)|"
+    r"consider\w*|keep\w* (?:me|my)|bear me|think of me|in mind|on file|on hand|on record|apply|"
+    r"love to|like to|glad to|happy to|keen to|be interested|interested in|welcome",
+)
 #: Asking to be considered outright, which counts even inside a question about improving.
 _CONSIDER = _rx(r"consider\w*|keep me|bear me|think of me|in mind|on file|let me know|hear about")
+
+
+def _improving_question(sentence: str) -> bool:
+    """A question about improving that does not ask to be considered ("which area should I strengthen
+    for future roles?"): it names roles to come without asking for them."""
+    return bool(_DEVELOPMENT.search(sentence) and _is_question(sentence) and not _CONSIDER.search(sentence))
 
 
 @_rule("asks_future_roles", "Asks to be considered for future roles")
@@ -2742,12 +2812,21 @@ def _asks_future_roles(draft: _Draft) -> _Verdict:
             m.group()
             for sentence in draft.sentences
             if (m := _FUTURE.search(sentence))
-            and not (
-                _DEVELOPMENT.search(sentence) and _is_question(sentence) and not _CONSIDER.search(sentence)
-            )
+            and not _improving_question(sentence)
         ),
         None,
     )
+    if not found:
+        found = next(
+            (
+                m.group()
+                for sentence in draft.sentences
+                if (m := _find(_LATER_ROLE, sentence))
+                and _KEEP_ASKING.search(sentence)
+                and not _improving_question(sentence)
+            ),
+            None,
+        )
     if found:
         return _ok(f"You keep the door open ({_quote(found)}).", "model_feedback", "seed003", "seed000")
     return _fix(
@@ -3121,10 +3200,27 @@ _RAPPORT = _rx(
     r"first (?:month|shift|few (?:days|weeks)|90 days)|get started|get ready|prepare (?:for|before)",
     r"(?:excited|thrilled|keen|eager|can't wait) to (?:join|start|meet|work with|be part)",
     r"meet (?:my|the) (?:new )?(?:manager|colleagues|team|boss|line manager)",
+    # the team and the work ahead, in other words: "being part of the team", "more about the team I'll
+    # be joining", "the best way to prepare", "I really enjoyed meeting the panel"
+    r"(?:being|be|become|becoming) (?:a )?part of (?:the|your|this) (?:\w+ )?(?:team|group|practice|clinic)",
+    r"(?:more|a bit|a little) about (?:the|my|your) (?:new )?(?:team|colleagues|project|work|department)",
+    r"(?:team|colleagues|people) i(?:'ll| will|'d| would)? be (?:joining|working with)",
+    r"(?:way|how|what) (?:\w+ )?to prepare|prepare\w* (?:in the meantime|beforehand|ahead)",
+    r"enjoyed (?:meeting|talking|speaking|chatting)|pass (?:on )?my thanks",
+    r"(?:excited|thrilled|keen|eager|delighted|happy|glad) (?:about|for) "
+    r"(?:\w+ing|the (?:\w+ )?(?:team|project|work|clinic|launch))",
 )
 _ACCEPT_NOW = _rx(
     r"i (?:happily |gladly |hereby )?accept",
     r"i'll take it|yes,? i(?:'ll| will) (?:take|accept)|consider it accepted",
+    # a yes on the spot in other words: "that's a yes from me", "count me in", "consider this my formal
+    # acceptance", "I'd love to accept right away", "happy to say yes straight away"
+    r"(?:that's|it's) a (?:definite |big |firm )?yes|count me in|i'm in(?=\s*[!.,]|\s*$)",
+    r"where do i sign|sign me up",
+    r"consider (?:this|it|that) (?:my|as my) (?:\w+ )?acceptance",
+    r"i(?:'ll| will) take (?:the|this) (?:job|role|offer|position)",
+    r"(?:accept|say yes|take it)\w* (?:it |the offer )?(?:right away|straight away|right now|now|immediately|"
+    r"on the spot|today)",
 )
 
 

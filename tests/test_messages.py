@@ -158,8 +158,6 @@ KNOWN_DISAGREEMENTS = {
     "message disputes the decision, so development framing is counted as lost (as v031)",
     ("x1624", "asks_in_writing"): "“can I get it all in an email?” is not among the ways of asking for "
     "it in writing yet",
-    ("x1625", "builds_rapport"): "“I'm excited about helping open the Leeds clinic” looks forward without "
-    "a rapport question; the check wants a start date or something to read first",
 }
 
 
@@ -1291,3 +1289,291 @@ def test_the_quick_lower_case_pre_check_agrees_with_each_tone_pattern() -> None:
             continue
         for text in pieces:
             assert (pattern.search(text) is None) == (quick.search(text.lower()) is None), (pattern, text)
+
+
+# -- round 6: presence checks in paraphrase ------------------------------------------------------------
+
+#: (kind, check, passes, text): what each presence check must see in other words (indirect questions,
+#: acceptance, roles to come, growth, rapport, a yes on the spot, interest), and the look-alikes it must
+#: not count (small talk, a tag question, "I'm in London", "honestly", "the role went to someone else").
+_PARAPHRASES = [
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, this is Sam Lee, I interviewed for the analyst role on Tuesday. I wondered whether '
+     "you're close to a decision."),
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, this is Sam Lee about the analyst role I interviewed for on Tuesday. Could you tell '
+     'me where things stand with the decision?'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee about the analyst role I interviewed for on Tuesday. I'd be grateful "
+     'to know roughly when you expect to decide.'),
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, this is Sam Lee about the analyst role from Tuesday. I was wondering where you are '
+     'with the decision.'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I'm calling to ask if there's "
+     'any update on the timeline.'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. Do you know yet when you'll be "
+     'making a decision?'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. Just checking whether there's been "
+     'any movement on the decision.'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. I'd love to hear how the process is "
+     'going on your end.'),
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, Sam Lee here about the analyst role from Tuesday. Might you be able to share an '
+     'expected timeframe?'),
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, Sam Lee here about the analyst role from Tuesday. Would you be able to let me know '
+     'the next steps?'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. I'd be interested to know what the "
+     'next steps are.'),
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, Sam Lee here about the analyst role from Tuesday. Is there anything more I can send '
+     'you to help with the decision?'),
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, Sam Lee here about the analyst role from Tuesday. I wanted to check if a decision had '
+     'been made.'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. I'm keen to find out what the "
+     'timeline looks like now.'),
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, Sam Lee here about the analyst role from Tuesday. Please could you let me know '
+     'roughly when I might hear.'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. I'm hoping you can give me an idea "
+     'of timing.'),
+    ('status_call_opener', 'asks_one_question', True,
+     'hi dana its sam lee about the analyst job from tuesday, just wanted to see where things are at '
+     'with it'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. How's your week been?"),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi, um, Dana? It's Sam Lee about the analyst role from Tuesday. Thanks."),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. Lovely weather today, isn't it?"),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. I'm still very interested and look "
+     'forward to hearing from you.'),
+    ('status_call_opener', 'asks_one_question', False,
+     'Hi Dana, Sam Lee here about the analyst role from Tuesday. Did you have a good weekend?'),
+    ('status_call_opener', 'asks_one_question', False,
+     'Hi Dana, Sam Lee here about the analyst role from Tuesday. Hope you had a nice holiday?'),
+    ('feedback_request', 'asks_specific_questions', True,
+     "Thank you for letting me know. I understand your decision. I'd be grateful to know which part "
+     'of my presentation was weakest, so I can improve. Please keep me in mind for future roles.'),
+    ('feedback_request', 'asks_specific_questions', True,
+     'Thank you for letting me know. I understand your decision. Could you tell me the one area I '
+     'should work on first, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'asks_specific_questions', True,
+     'Thank you for letting me know. I understand your decision. I wondered whether my case study '
+     'answer held me back, so I can improve. Please keep me in mind for future roles.'),
+    ('feedback_request', 'asks_specific_questions', True,
+     'Thank you for letting me know. I understand your decision. If you could point to one thing '
+     "that would have made my application stronger, I'd really appreciate it. Please keep me in mind "
+     'for future roles.'),
+    ('feedback_request', 'asks_specific_questions', True,
+     'Thank you for letting me know. I understand your decision. It would really help to hear what '
+     'the panel felt was missing from my answers, so I can grow. Please keep me in mind for future '
+     'roles.'),
+    ('feedback_request', 'asks_specific_questions', False,
+     'Thank you for letting me know. I understand your decision. Any feedback would be appreciated, '
+     'so I can improve. Please keep me in mind for future roles.'),
+    ('feedback_request', 'asks_specific_questions', False,
+     "Thank you for letting me know. I understand your decision. How was your weekend? I'd like to "
+     'improve. Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', False,
+     "Thank you for letting me know. I can't accept this. What one thing should I improve? Please "
+     'keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', False,
+     "Thank you for letting me know. I don't understand the decision at all. What one thing should I "
+     'improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. Of course I'm sad, but I completely get it. What one thing "
+     'should I improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. Naturally it's a disappointment, but I respect the choice you "
+     'made. What one thing should I improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. I'm sad to miss out, but I appreciate you letting me know and I "
+     'wish the team well. What one thing should I improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. Shame it wasn't to be, but it's absolutely your call. What one "
+     'thing should I improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. I'm gutted, I won't lie, but I take the decision on board. What "
+     'one thing should I improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     'Thank you for letting me know. Obviously not the news I hoped for, but I accept it. What one '
+     'thing should I improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'asks_future_roles', True,
+     'Thank you for letting me know. I understand. What one thing should I improve? If another '
+     "opening comes along, I'd love to be considered."),
+    ('feedback_request', 'asks_future_roles', True,
+     "Thank you for letting me know. I understand. What one thing should I improve? I'd be glad to "
+     'hear from you if anything similar opens up.'),
+    ('feedback_request', 'asks_future_roles', True,
+     'Thank you for letting me know. I understand. What one thing should I improve? keep me in mind '
+     'for the next opening'),
+    ('feedback_request', 'asks_future_roles', True,
+     "Thank you for letting me know. I understand. What one thing should I improve? I'd still love "
+     'to work with the team one day, so please do get in touch if a role comes up.'),
+    ('feedback_request', 'asks_future_roles', True,
+     "Thank you for letting me know. I understand. What one thing should I improve? I'd welcome the "
+     'chance to apply for later vacancies.'),
+    ('feedback_request', 'asks_future_roles', True,
+     'Thank you for letting me know. I understand. What one thing should I improve? I hope our paths '
+     "cross again, and I'd be keen to hear about any roles that fit."),
+    ('feedback_request', 'asks_future_roles', True,
+     'Thank you for letting me know. I understand. What one thing should I improve? Do keep my CV on '
+     'hand for anything that comes up.'),
+    ('feedback_request', 'asks_future_roles', True,
+     "Thank you for letting me know. I understand. What one thing should I improve? Please don't "
+     'hesitate to reach out about upcoming positions.'),
+    ('feedback_request', 'asks_future_roles', False,
+     'Thank you for letting me know. I understand. What one thing should I improve for future '
+     'interviews?'),
+    ('feedback_request', 'asks_future_roles', False,
+     'Thank you for letting me know. I understand. What one thing should I improve so I do better '
+     'next time?'),
+    ('feedback_request', 'frames_development', True,
+     'Thank you for letting me know. I understand. Your view would help me prepare for my next '
+     'application. What one thing stood out? Please keep me in mind.'),
+    ('feedback_request', 'frames_development', True,
+     "Thank you for letting me know. I understand. I'm keen to keep getting better at this. What one "
+     'thing stood out? Please keep me in mind.'),
+    ('feedback_request', 'frames_development', True,
+     "Thank you for letting me know. I understand. I'd like to use this as a chance to sharpen my "
+     'interviewing. What one thing stood out? Please keep me in mind.'),
+    ('feedback_request', 'frames_development', True,
+     'Thank you for letting me know. I understand. Any pointers would be really useful for my career '
+     'going forward. What one thing stood out? Please keep me in mind.'),
+    ('feedback_request', 'frames_development', True,
+     'Thank you for letting me know. I understand. I want to take something useful away from this. '
+     'What one thing stood out? Please keep me in mind.'),
+    ('feedback_request', 'frames_development', True,
+     'Thank you for letting me know. I understand. It would help me with future applications. What '
+     'one thing stood out? Please keep me in mind.'),
+    ('feedback_request', 'frames_development', False,
+     'Thank you for letting me know, Developer team lead. I understand. What one thing stood out? '
+     'Please keep me in mind.'),
+    ('offer_call', 'builds_rapport', True,
+     "Thank you so much, I'm delighted! When would you like me to start? Could you email me the "
+     'offer letter, and when do you need my answer?'),
+    ('offer_call', 'builds_rapport', True,
+     "Thank you so much, I'm delighted! Could you email me the offer letter, and when do you need my "
+     "answer? I'd love to know more about the team I'll be joining."),
+    ('offer_call', 'builds_rapport', True,
+     "Thank you so much, I'm delighted! Could you email me the offer letter, and when do you need my "
+     'answer? Is there anything I could read up on beforehand?'),
+    ('offer_call', 'builds_rapport', True,
+     "Thank you so much, I'm delighted! Could you email me the offer letter, and when do you need my "
+     'answer? Please pass my thanks to the panel, I really enjoyed meeting them.'),
+    ('offer_call', 'builds_rapport', True,
+     "Thank you so much, I'm delighted! Could you email me the offer letter, and when do you need my "
+     "answer? I'm really looking forward to being part of the team."),
+    ('offer_call', 'builds_rapport', True,
+     "Thank you so much, I'm delighted! Could you email me the offer letter, and when do you need my "
+     'answer? What would be the best way to prepare in the meantime?'),
+    ('offer_call', 'builds_rapport', False,
+     'Thank you. Could you email me the offer letter, and when do you need my answer?'),
+    ('offer_call', 'no_rushed_acceptance', False,
+     "Thank you so much! Yes, I'll take the job. When do I start?"),
+    ('offer_call', 'no_rushed_acceptance', False,
+     'Thank you so much! Yes please, count me in, I accept. When do I start?'),
+    ('offer_call', 'no_rushed_acceptance', False,
+     "Thank you so much! That's a yes from me, I'm in! When do I start?"),
+    ('offer_call', 'no_rushed_acceptance', False,
+     "Thank you so much! Absolutely, I'd love to accept right away. When do I start?"),
+    ('offer_call', 'no_rushed_acceptance', False,
+     'Thank you! Consider this my formal acceptance. When do I start?'),
+    ('offer_call', 'no_rushed_acceptance', False,
+     "Thank you! I'm happy to say yes straight away. When do I start?"),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you! I'd love to say yes, but I'd like to see it in writing first. When do you need my "
+     'answer?'),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you! I'm leaning towards yes, once I've seen the contract. When do you need my answer?"),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you! I can't accept on the spot, could you send the offer letter? When do you need my "
+     'answer?'),
+    ('thank_you', 'restates_interest', True,
+     'Dear Dana, thank you for the interview. I came away even more keen on the analyst role. Best, '
+     'Sam'),
+    ('thank_you', 'restates_interest', True,
+     'Dear Dana, thank you for the interview. Our chat made me want the analyst role even more. '
+     'Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for the interview. I'd love the chance to bring my reporting experience "
+     'to your team. Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for the interview. The analyst role sounds like exactly what I'm looking "
+     'for. Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for the interview. I'm really enthusiastic about joining the team. Best, "
+     'Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for the interview. I'd be thrilled to join you. Best, Sam"),
+    ('thank_you', 'restates_interest', True,
+     'Dear Dana, thank you for the interview. It confirmed that this is the job for me. Best, Sam'),
+    ('thank_you', 'restates_interest', False,
+     "Dear Dana, thank you for the interview. I'm not sure the analyst role is for me. Best, Sam"),
+    ('thank_you', 'restates_interest', False,
+     "Dear Dana, thank you for the interview. I'm no longer interested in the role. Best, Sam"),
+    ('thank_you', 'restates_interest', False,
+     'Dear Dana, thank you for the interview. It was interesting to hear about your team. Best, Sam'),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you so much! I'm in London next week, could you email the offer letter? When do you need "
+     'my answer?'),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you so much! I'd love to accept once I've read the contract. When do you need my answer?"),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you! I won't say yes right away, I'd like to see the contract first. When do you need my "
+     'answer?'),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you! I'm not going to accept right now, but I'm thrilled. Could you send the details? "
+     'When do you need my answer?'),
+    ('offer_call', 'builds_rapport', False,
+     "Thank you. Could you send the details? When do you need my answer? I'm happy about the salary."),
+    ('feedback_request', 'asks_future_roles', False,
+     "Thank you for letting me know. I understand your decision. I'm sorry the role went to someone "
+     'else. What one thing should I improve?'),
+    ('feedback_request', 'asks_future_roles', False,
+     'Thank you for letting me know. I understand your decision. What would help me get a role like '
+     'this next time?'),
+    ('feedback_request', 'asks_future_roles', False,
+     'Thank you for letting me know. I understand your decision. Which skill should I build for '
+     'upcoming interviews?'),
+    ('feedback_request', 'accepts_decision', False,
+     "Thank you for letting me know. It's your call, but you've made a mistake. What one thing "
+     'should I improve? Please keep me in mind.'),
+    ('feedback_request', 'frames_development', False,
+     'Thank you for letting me know. I understand your decision. What one thing stood out? Please '
+     'keep me in mind for future roles.'),
+    ('feedback_request', 'frames_development', False,
+     'Thank you for letting me know. I understand your decision. Honestly, which answer stood out? '
+     'Please keep me in mind.'),
+    ('status_call_opener', 'asks_one_question', False,
+     'Hi Dana, this is Sam Lee about the analyst role from Tuesday. I wanted to see you again soon. '
+     'Thanks.'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I'm calling to check in. Thanks."),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I'm calling to check in on "
+     "whether a decision's been made. Thanks."),
+    ('thank_you', 'restates_interest', False,
+     "Dear Dana, thank you for the interview. I'm not sure this is the job for me. Best, Sam"),
+    ('thank_you', 'restates_interest', False,
+     "Dear Dana, thank you for the interview. I don't want the analyst role any more. Best, Sam"),
+]
+
+
+@pytest.mark.parametrize(("kind", "check_id", "passes", "text"), _PARAPHRASES)
+def test_presence_checks_see_paraphrases_and_not_look_alikes(
+    kind: str, check_id: str, passes: bool, text: str
+) -> None:
+    got = next(c for c in check_message(text, kind).items if c.id == check_id)
+    assert got.passed is passes, (got.advice, text)
+    assert got.source_ids and got.source, check_id
