@@ -546,6 +546,7 @@ _SELF_BARE = re.compile(
 _THANKS = _rx(
     r"thank(?:s| you|ing)?",
     r"cheers for|thx|tysm|much obliged",
+    r"cheers(?=,? [\w']+[,!]? [\w'])",
     r"appreciat\w*",
     r"grateful",
     r"merci|diolch|gracias|danke|grazie|obrigad[oa]|arigato|dank je|tack",
@@ -560,9 +561,10 @@ _INTEREST = _rx(
     r"passionate",
     r"look(?:ing)? forward to (?:working|joining|contributing|starting|the chance|the opportunity|"
     r"helping|being part)",
-    r"(?:i would|i'd|id|we'd|would) (?:really |very much |so )?love",
-    r"(?:i would|i'd|id) (?:really |very much )?like to (?:join|work|be part|contribute|help|bring|support|"
-    r"take on|get stuck in)",
+    r"(?:i would|i'd|id|we'd|would) (?:really |very much |so |\w+ly )?love",
+    r"(?:i would|i'd|id) (?:really |very much |\w+ly )?like to (?:join|work|be part|contribute|help|"
+    r"bring|support|"
+    r"take on|get stuck in|be the one|be on the team|be a part|run|lead)",
     r"(?:would|'d) be (?:so |very |really |truly )?(?:glad|grateful|happy|delighted|thrilled) (?:of|for) "
     r"(?:the|a) (?:chance|opportunity)",
     r"(?:delighted|glad|happy) to (?:join|be part|contribute|bring)",
@@ -589,6 +591,7 @@ _INTEREST = _rx(
     # wanting the role in other words: "made me want the analyst role even more", "exactly what I'm
     # looking for", "this is the job for me"
     r"want (?:the|this|that) (?:\w+ ){0,2}(?:job|role|position|post)",
+    r"want (?:this|it|the job|the role) (?:so much|so badly|very much|more than|a lot|more)",
     r"(?:exactly|just|precisely) (?:the (?:\w+ )?(?:role|job|kind of \w+) |what )"
     r"i(?:'m| am|'ve been| have been) "
     r"(?:looking for|after|hoping for)",
@@ -710,7 +713,8 @@ _INTERROGATIVE = re.compile(
 _FIND_OUT = r"ask|check|see|find out|know|hear|understand|confirm|enquire|inquire"
 #: Questions asked indirectly, as a statement or a request.
 _INDIRECT_QUESTION = _rx(
-    r"(?:i|i'm|i am|was|am) (?:was |just |also )?wonder(?:ed|ing) (?:if|whether|when|what|how|about|where|"
+    r"(?:i|i'm|i am|was|am) (?:was |just |also |a bit |a little |really )?(?:wonder(?:ed|ing)|curious) "
+    r"(?:if|whether|when|what|how|about|where|"
     r"who|which)",
     # by structure: a verb of finding out, then the clause it asks about ("I wanted to check if a
     # decision had been made", "calling to ask whether…", "just wanted to see where things are at")
@@ -852,7 +856,7 @@ _POSITIVE = (
 _GRIEVANCE = (
     r"(?:still|kept|keep me|keeping me) waiting|leav(?:e|ing) me hanging|left me hanging|ignor\w+|"
     r"never (?:called|replied|answered|got back)|(?:one|two)-line|(?:hours|minutes) (?:i was|of waiting)|"
-    r"wasted (?:my|our) time|(?:hear|heard|hearing) (?:absolutely )?nothing|finally|"
+    r"wasted (?:my|our) time|(?:hear|heard|hearing) (?:absolutely )?nothing|finally(?!,)|"
     r"after (?:a|one|two|three|four|\d+) (?:weeks?|months?)|"
     r"(?:a|one|two|three|four|several|\d+) (?:weeks?|months?) (?:after|since|later)|only (?:been|taken|took)|"
     r"eventually|in the end|whenever that (?:is|may be|will be)|at (?:long )?last|(?:had|have|"
@@ -872,6 +876,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:a|bit of a|such a) joke",
             r"why do i (?:even )?bother",
             r"shame (?:nobody|no one|that)",
+            r"(?:fallen|fell|gone|disappeared|vanished|lost) (?:into|in|down) (?:a |"
+            r"the )?(?:black hole|void|abyss)",
+            r"(?:but )?what do i know",
             r"but never mind",
             r"super helpful",
             r"(?:^|(?<=[.!?] ))seriously\b|,? but fine\b",
@@ -1122,12 +1129,15 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:you(?:'ve| have)?|you're|you are) (?:\w+ )?(?:made|making) a (?:\w+ )?mistake",
             r"(?:big|huge|terrible|serious|grave) mistake",
             r"(?:you|they) should(?:'ve| have)",
-            r"i (?:deserved?|earned) (?:this|the|that|it)|(?:better|more) qualified than",
+            r"i (?:deserved?|earned) (?:this|the|that|it)|(?:better|more) qualified than|less (?:qualified|"
+            r"experienced)|(?:had|has) (?:none|no experience|less experience)",
             r"(?:the )?(?:best|strongest|most qualified) (?:candidate|person|applicant)",
             r"reconsider|wrong (?:decision|choice|candidate|person)|waste of (?:my )?time",
             r"ridiculous|how could you",
             r"i (?:don't|do not|can't|cannot|won't|will not|refuse to|am not going to|'m not going to) "
-            r"(?:agree|accept)(?! (?:right now|over the phone|yet|until|before))",
+            r"(?:agree|accept)(?! (?:[\w']+ ){0,3}?(?:right now|over the phone|on the phone|"
+            r"on the spot|yet|until|till|"
+            r"before|officially))",
             r"disagree with|would have (?:picked|chosen|hired) me|i was told i was|talk about it again",
             r"not sure i agree|(?:you've|you have|you) got (?:this|it|that)(?: one)? wrong",
             r"(?:clearly|obviously) the (?:better|best|right|stronger)|you(?:'ll| will) regret",
@@ -1769,6 +1779,8 @@ _NOT_DISTRESS = _rx(
     r"in a rush)",
     r"problem|challenge|issue|weak\w*|short|mistake|tough|difficult|hard|disappoint\w*",
     r"to (?:hear|learn|read|see) (?:about|that|of|the|your|how)",  # sympathy: "devastated to hear about…"
+    # self-criticism ("I was not at my best when…, what I should have said…") and eagerness ("fired up")
+    r"should have|not at my best|could have (?:said|explained|answered|done)|fired up|buzzing",
 )
 #: A sentence at or below this VADER compound score (-1 to 1) reads as distress.
 _DISTRESS_SCORE = -0.4
@@ -1949,8 +1961,8 @@ def _tone_clauses(text: str) -> list[tuple[str, bool]]:
 def _clause_features(clause: str) -> frozenset[str]:
     """A clause's features for the tone model: stems ("u:"), stems under a negation marked "not_", and
     shapes ("s:"): an exclamation, a shouted word, a question, a time that presses.  Names (capitalised
-    words past the clause's first), numbers and days become NAME, NUM and DAY: who and when a message is
-    about says nothing of its tone, and a model would learn the corpus's names instead."""
+    words past the clause's first) are left out and numbers and days become NUM and DAY: who and when a
+    message is about says nothing of its tone, and a model would learn the corpus's names instead."""
     tokens: list[str] = []
     negated = 0
     for i, word in enumerate(_WORD.findall(clause)):
@@ -1959,8 +1971,7 @@ def _clause_features(clause: str) -> frozenset[str]:
             tokens.append("DAY" if not word.isdigit() else "NUM")
             continue
         if i and word[0].isupper() and word != "I" and folded not in _NEGATION_WORDS:
-            tokens.append("NAME")  # a person, firm or role: what the message is about, not its tone
-            continue
+            continue  # a person, firm or role: what the message is about, not its tone
         if folded in _NEGATION_WORDS:
             tokens.append("NEG")
             negated = _NEGATED_SPAN
@@ -2015,6 +2026,16 @@ def _tone_probability(features: Iterable[str], model: Mapping) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def _clause_weight(features: Iterable[str], weights: Mapping[str, float]) -> float:
+    """How strongly a clause's own words point to a fault: the sum of its features' positive weights.
+
+    Why not the plain sum: in "To be honest I assumed you would have made up your mind" the common
+    words ("would", "you", "on") each lean a little the other way and would hide "honest" and "assum",
+    so a clause of plain words ("I enjoyed hearing about the migration") could be shown instead.
+    """
+    return sum(w for f in features if (w := weights.get(f, 0.0)) > 0)
+
+
 #: A sentence with a calm hedge ("so no need to rush", "not to chase you", "but happy to wait") never
 #: holds the clause a learned fault is shown at: the model's weight on a negation is a corpus average.
 _CALM_HEDGE = _rx(
@@ -2049,7 +2070,7 @@ def _learned_tone(text: str, kind: str) -> _Fault | None:
     if not clauses or _tone_probability(_message_features(kind, clauses), model) < model["threshold"]:
         return None
     weights = model["weights"]
-    shown = [(sum(weights.get(f, 0.0) for f in fs), c) for c, fs, hedged in clauses if not hedged]
+    shown = [(_clause_weight(fs, weights), c) for c, fs, hedged in clauses if not hedged]
     weight, clause = max(shown, default=(0.0, ""))
     if weight < model["clause_weight"]:  # no one part to show the learner: not a fault to act on
         return None
@@ -2387,7 +2408,10 @@ _PURPOSE = _rx(
     r"(?:calling|ringing|phoning|call|ring|phone|telephone|telephoning)\w* "
     r"(?:about|regarding|re:?|on|for|to ask|to know|to see|to find out)(?: about)? (?:the |your |an? |my )?"
     r"(?:decision|outcome|status|progress|news|update|timeline|timing)",
-    r"(?:waiting|hoping) to hear (?:about|back|whether|if)",
+    r"(?:waiting|hoping|need|needing|want|wanting|like|love) to hear (?:about|back|whether|if)",
+    r"(?:promised|said|mentioned|expected|hoped|planned|hoping) (?:\w+ ){0,3}?(?:a decision|"
+    r"to decide|deciding|"
+    r"news|to hear)",
     r"(?:ask|know|see|find out|hear)\w* (?:if|whether|about) [^.?!]{0,30}"
     r"\b(?:decision|decided|news|progress)",
     # a call and what it wants to learn, however far apart: "I'm calling because I need to know whether…"
@@ -2647,13 +2671,16 @@ _DEVELOPMENT = _rx(
     r"(?:next|future|later|upcoming) (?:applications?|interviews?)",
     r"(?:help|helps|helped|helping) me (?:to )?(?:prepare|get|do|be|grow|improve|understand|learn|see)",
     r"take (?:\w+ ){0,2}(?:away|on board)|takeaways?|going forward|moving forward|(?:my|the) career",
+    r"practi[cs]e for|(?:for|before) the next one",
 )
 
 
 #: A development purpose said outright: it frames the request whatever else the message says.
 _OWN_GROWTH = _rx(
-    r"(?:so (?:that )?i can|so i could|to help me|in order to|for my (?:own )?)\s*"
-    r"(?:improve|learn|develop|grow|get better|do better|work on|improvement|development|growth)\w*",
+    r"(?:so (?:that )?i can|so i could|to help me|(?:would|will|could|might) help me|in order to|"
+    r"for my (?:own )?)"
+    r"\s*(?:keep |continue to |continue |start |really )?(?:improv|learn|develop|grow|get better|"
+    r"do better|work on)\w*",
 )
 
 
@@ -3166,7 +3193,8 @@ _DEADLINE = _rx(
     r"(?:answer|decision|response|reply)",
 )
 _IN_WRITING = _rx(
-    r"in writing|written (?:offer|confirmation|copy|version|details)|offer letter|paperwork",
+    r"in writing|in black and white|written (?:offer|confirmation|copy|version|details)|offer letter|"
+    r"paperwork(?! (?:out )?later| can wait)",
     r"(?:need|have) to sign|(?:papers|documents) to sign",
     r"(?:send|email|e-mail|forward)(?:ing)? (?:me )?(?:over )?(?:the |a |that )?(?:full |complete |final )?"
     r"(?:offer|details|contract|terms|package)",
@@ -3175,7 +3203,7 @@ _IN_WRITING = _rx(
     r"(?:email|e-mail) (?:it|that|this)(?: over| through| to me)?",
     # by structure: a verb of sending near the offer, or the offer "in an email"
     r"(?:send|email|e-mail|forward|pop|put|share|post|mail)\w*\b[^.?!]{0,25}"
-    r"\b(?:offer|contract|terms|details|package|paperwork)",
+    r"\b(?:offer|contract|terms|details|package|paperwork|letter)",
     r"(?:offer|contract|terms|details)\b[^.?!]{0,20}\bin (?:an? )?(?:email|e-mail|writing|letter)",
     r"(?:offer|contract|terms|paperwork)\b[^.?!]{0,20}\b(?:in|into|to) (?:my|your) (?:inbox|mailbox|email)",
     r"(?:send|forward|post|mail|share)\w*\b[^.?!]{0,30}\b(?:by|via|in an?|over|through) "
@@ -3210,6 +3238,28 @@ _RAPPORT = _rx(
     r"(?:excited|thrilled|keen|eager|delighted|happy|glad) (?:about|for) "
     r"(?:\w+ing|the (?:\w+ )?(?:team|project|work|clinic|launch))",
 )
+#: A yes that waits for the written offer ("once I've read it", "subject to the contract").
+_CONDITIONAL = _rx(
+    r"once|when i(?:'ve| have)? (?:seen|read|got|received)|after i(?:'ve| have)? (?:seen|read)|as soon as|"
+    r"subject to|pending|until|provided|assuming|in principle|if (?:the|it|everything|all)"
+)
+#: Starting the job, asked about in a question: "would I start on 1 June?", "a September 28th start".
+_STARTING = _rx(r"start|starting|begin|beginning|joining|join you|first day")
+#: Something to read or study before you start: a verb of reading and a "before", or a thing "I could read".
+_READ_FIRST = re.compile(
+    r"\b(?:read|study|studying|dig into|look (?:at|over|through)|brush up on|get familiar with|"
+    r"familiari[sz]e "
+    r"myself with|go through)\b[^.?!]{0,60}?\b(?:before(?: then| i start| day one| starting)?|"
+    r"beforehand|in advance|"
+    r"first|ahead of)\b"
+    r"|\b(?:anything|something|docs?|documents?|guides?|materials?|lists?|plans?|reports?|reading|notes)\b"
+    r"(?: [\w']+){0,6}? (?:i|me) (?:could|should|ought to|might|can|to|would) (?:\w+ )?(?:read|"
+    r"study|dig into|"
+    r"look at|prepare|go through)",
+    re.I,
+)
+#: What is read in ``_READ_FIRST`` when it is the offer itself, which is not rapport.
+_NOT_THEIRS = _rx(r"offer|contract|terms|letter|paperwork|it|everything|the details|small print|in writing")
 _ACCEPT_NOW = _rx(
     r"i (?:happily |gladly |hereby )?accept",
     r"i'll take it|yes,? i(?:'ll| will) (?:take|accept)|consider it accepted",
@@ -3217,9 +3267,10 @@ _ACCEPT_NOW = _rx(
     # acceptance", "I'd love to accept right away", "happy to say yes straight away"
     r"(?:that's|it's) a (?:definite |big |firm )?yes|count me in|i'm in(?=\s*[!.,]|\s*$)",
     r"where do i sign|sign me up",
-    r"consider (?:this|it|that) (?:my|as my) (?:\w+ )?acceptance",
+    r"consider (?:this|it|that) (?:my|as my) (?:\w+ )?acceptance|(?:consider it |it's )?a done deal",
     r"i(?:'ll| will) take (?:the|this) (?:job|role|offer|position)",
-    r"(?:accept|say yes|take it)\w* (?:it |the offer )?(?:right away|straight away|right now|now|immediately|"
+    r"(?:accept|say yes|take it)\w* (?:it |the offer |yes )?(?:right away|straight away|right now|"
+    r"now|immediately|"
     r"on the spot|today)",
 )
 
@@ -3232,6 +3283,10 @@ _YOUR_ANSWER = _rx(
 _WHEN = _rx(r"when|date|day|by|until|how long|how much time|time ?(?:scale|frame|line)|deadline|latest")
 
 
+#: "When would you need it?": the answer named in an earlier sentence.
+_NEED_IT = _rx(r"need (?:it|that|one|them|to know)|want (?:it|that|one)|(?:it|that) (?:by|back)")
+
+
 @_rule("asks_deadline", "Asks when they need an answer")
 def _asks_deadline(draft: _Draft) -> _Verdict:
     """The listed ways of asking, or by structure: a question about when your answer is due.
@@ -3241,6 +3296,13 @@ def _asks_deadline(draft: _Draft) -> _Verdict:
     """
     found = _first(_DEADLINE, draft.flat) or next(
         (q for q in draft.questions if _YOUR_ANSWER.search(q) and _WHEN.search(q)), None
+    ) or next(
+        (
+            q
+            for q in draft.questions
+            if _WHEN.search(q) and _NEED_IT.search(q) and _YOUR_ANSWER.search(draft.flat.split(q)[0])
+        ),
+        None,
     )
     if found:
         return _ok(f"You ask their timeline ({_quote(found)}), so you can decide calmly.", "model_offer")
@@ -3257,7 +3319,16 @@ def _asks_in_writing(draft: _Draft) -> _Verdict:
 
 @_rule("builds_rapport", "Builds rapport (start date, what to read)")
 def _builds_rapport(draft: _Draft) -> _Verdict:
-    found = _first(_RAPPORT, draft.flat)
+    """The listed ways, or by structure: a question about when you start ("would I be joining on
+    September 8th?", "am I still starting on the 2nd?") or something of theirs to read first
+    ("a brand guide I could dig into before then"); reading the offer itself is not rapport."""
+    found = _first(_RAPPORT, draft.flat) or next(
+        (q for q in draft.questions if _STARTING.search(q) and not _YOUR_ANSWER.search(q)), None
+    )
+    found = found or next(
+        (m.group() for s in draft.sentences if (m := _READ_FIRST.search(s)) and not _NOT_THEIRS.search(m[0])),
+        None,
+    )
     if found:
         return _ok(f"You build rapport with your new team ({_quote(found)}).", "seed003", "model_offer")
     return _fix(
@@ -3267,16 +3338,32 @@ def _builds_rapport(draft: _Draft) -> _Verdict:
     )
 
 
+def _rushed_yes(draft: _Draft) -> str | None:
+    """The first yes said on the spot: not negated, not conditional in its clause or just after it
+    ("I accept once I've read it"), and not after the written offer was asked for."""
+    for sentence in draft.sentences:
+        m = _find(_ACCEPT_NOW, sentence)
+        near = (_clause_at(sentence, m.start()), sentence[m.start() :][:80]) if m else ()
+        if m and not any(_CONDITIONAL.search(t) for t in near):
+            return m.group()
+        if _IN_WRITING.search(sentence[: m.start()] if m else sentence):
+            return None  # the written offer is asked for before any yes
+    return None
+
+
 @_rule("no_rushed_acceptance", "Doesn't accept before seeing it in writing")
 def _no_rushed_acceptance(draft: _Draft) -> _Verdict:
-    """Accepting is fine; accepting on the spot without asking for the written offer is flagged.
+    """A yes said on the spot, before the written offer was asked for and seen, is flagged.
 
-    "I can't accept right now" and "I'll accept once I've read it" are not acceptances.
+    "I can't accept right now" and "I'll accept once I've read it" are not acceptances, and asking for
+    the letter first ("Could you send it over? Then I'm happy to accept") is what the model call does.
+    Choice: "Yes, I accept! Please send the paperwork" is rushed: the papers are asked for after the
+    yes, so the learner has committed before seeing them (the check's title; the blind rounds' labels).
     """
-    found = _find(_ACCEPT_NOW, draft.flat)
-    if found and not _IN_WRITING.search(draft.flat):
+    found = _rushed_yes(draft)
+    if found:
         return _fix(
-            f"You needn't say {_quote(found.group())} on the spot: say you're delighted and will confirm "
+            f"You needn't say {_quote(found)} on the spot: say you're delighted and will confirm "
             "once you have it in writing.",
             "model_offer",
         )

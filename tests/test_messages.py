@@ -42,12 +42,19 @@ BATCHES = [
     json.loads(path.read_text(encoding="utf-8"))
     for path in sorted(TUNING_PATH.parent.glob("tuning[0-9]*.json"))
 ]
-INTERVIEWS = {
-    key: Interview(**value)
-    for part in (TUNING, *BATCHES)
-    for key, value in part["interviews"].items()
-}
+#: Interview key -> interview, the first batch that defines a key winning (a later batch may reuse a key
+#: for its own interview: tuning17's "northwind" is another firm's); see ``ENTRY_INTERVIEW``.
+INTERVIEWS: dict[str, Interview] = {}
+for _part in (TUNING, *BATCHES):
+    for _key, _value in _part["interviews"].items():
+        INTERVIEWS.setdefault(_key, Interview(**_value))
 CORPUS = TUNING["messages"] + [e for batch in BATCHES for e in batch["messages"]]
+#: Message id -> the interview it was written about, from its own batch (None for none).
+ENTRY_INTERVIEW = {
+    e["id"]: Interview(**part["interviews"][e["interview"]]) if e["interview"] else None
+    for part in (TUNING, *BATCHES)
+    for e in part["messages"]
+}
 
 
 def _expected(entry: dict) -> dict[str, bool]:
@@ -115,7 +122,12 @@ def test_corpus_is_large_and_covers_every_kind() -> None:
 #: starts to agree (remove it here) or if any other label disagrees.
 KNOWN_DISAGREEMENTS = {
     ("t243", "thanks_them"): "a thanks followed by sarcasm in the next sentence still counts as thanks",
-    ("t262", "no_rushed_acceptance"): "“send me whatever I need to sign” counts as asking for it in writing",
+    # round 1 passed a yes followed by a request for the papers; the blind rounds (t262 in round 1 too,
+    # t17m096, t17m116) and the check's title ("doesn't accept before seeing it in writing") fail it:
+    ("t050", "no_rushed_acceptance"): "“I accept! Please send the written offer so I can sign it”: the yes "
+    "comes before the written offer is seen (as t262, t17m096, t17m116)",
+    ("t137", "no_rushed_acceptance"): "“Yes, I accept! Please send the paperwork”: the yes comes before the "
+    "written offer is seen (as t050)",
     # round 2 batch, labelled before the checker saw it; the checks keep round 1's documented choices:
     ("u050", "accepts_decision"): "“I respect your decision” counts though a threat follows",
     ("w031", "thanks_them"): "“Thanks…, I suppose it'll do” is read as grudging, not as thanks",
@@ -158,6 +170,20 @@ KNOWN_DISAGREEMENTS = {
     "message disputes the decision, so development framing is counted as lost (as v031)",
     ("x1624", "asks_in_writing"): "“can I get it all in an email?” is not among the ways of asking for "
     "it in writing yet",
+    # round 6 batch (tuning17, written blind), measured before the checks changed for it; where its
+    # labeller judged otherwise than earlier rounds, the checks keep the earlier choice:
+    ("t17m044", "asks_one_question"): "“Can you give me that?” right after “I need a yes or no from you by "
+    "the end of today” reads as the demand (as v001, v016)",
+    ("t17m049", "asks_one_question"): "“Is a decision close?” followed by “I'll just keep calling every day” "
+    "reads as part of the pressure (as v003)",
+    ("t17m074", "asks_specific_questions"): "“Could you explain why you went with someone less qualified?” "
+    "is a “why not me” question (the issue's failure pattern), not a specific one",
+    ("t17m090", "asks_specific_questions"): "“I'd really like to know why it wasn't me: what did the other "
+    "person have that I didn't?” is a “why not me” question (as t17m074)",
+    ("t17m081", "not_argumentative"): "“Is there any chance you'd reconsider?” asks them to reverse the "
+    "decision, which earlier rounds count as arguing (v025 failed acceptance for the same plea)",
+    ("t17m104", "thanks_them"): "“thank you Pascal, only took a month! Well, better late than never” is "
+    "sarcastic thanks (as t243, v034, k016)",
 }
 
 
@@ -166,7 +192,7 @@ def test_corpus_labels_match_the_checks() -> None:
     rows = []
     known = set()
     for e in CORPUS:
-        interview = INTERVIEWS[e["interview"]] if e["interview"] else None
+        interview = ENTRY_INTERVIEW[e["id"]]
         feedback = check_message(e["text"], e["kind"], interview)
         got = {c.id: c for c in feedback.items}
         for check_id, expected in _expected(e).items():
@@ -794,7 +820,7 @@ def test_a_good_draft_is_ready_to_send_and_has_no_priorities() -> None:
     note = check_message(TEMPLATE.format(name="Dana"), "thank_you")
     assert note.verdict.startswith("Revise")
     good = next(e for e in CORPUS if e["style"] == "UK model" and e["kind"] == "thank_you")
-    ready = check_message(good["text"], "thank_you", INTERVIEWS[good["interview"]])
+    ready = check_message(good["text"], "thank_you", ENTRY_INTERVIEW[good["id"]])
     assert ready.verdict == "Ready to send: every check is met."
 
 
@@ -816,7 +842,7 @@ def test_priorities_put_tone_first_and_the_page_shows_verdict_priorities_then_de
 def test_failed_advice_never_asks_for_what_the_draft_already_says() -> None:
     """Across the tuning corpus: a failed check never suggests, as the fix, words the draft already has."""
     for e in CORPUS:
-        interview = INTERVIEWS[e["interview"]] if e["interview"] else None
+        interview = ENTRY_INTERVIEW[e["id"]]
         feedback = check_message(e["text"], e["kind"], interview)
         for check in feedback.failed:
             example = re.search(r"e\.g\. “(?:Hi )?([^”,]+)", check.advice)
@@ -1567,6 +1593,44 @@ _PARAPHRASES = [
      "Dear Dana, thank you for the interview. I'm not sure this is the job for me. Best, Sam"),
     ('thank_you', 'restates_interest', False,
      "Dear Dana, thank you for the interview. I don't want the analyst role any more. Best, Sam"),
+    # round 6, after tuning17: rapport by structure, a yes before the letter, waiting is not refusing
+    ('offer_call', 'builds_rapport', True,
+     'Thank you so much! Could you send the offer letter? When do you need my answer? And would I be '
+     'starting on the 3rd of March?'),
+    ('offer_call', 'builds_rapport', True,
+     "Thank you so much! Could you send the offer letter? When do you need my answer? If there's a "
+     "style guide I could look through before then, I'd love that."),
+    ('offer_call', 'builds_rapport', False,
+     "Thank you so much! I'd like to read the contract before I commit, so could you send the offer "
+     'letter? When do you need my answer?'),
+    ('offer_call', 'no_rushed_acceptance', False,
+     'Thank you so much! Yes, I accept, absolutely. Could you email the offer letter when you can?'),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you so much! Could you email the offer letter? Once I've read it I'm sure I'll accept."),
+    ('offer_call', 'courteous_tone', True,
+     "Thank you very much, I'm delighted. I can't accept anything formally until I've read the "
+     'contract, so could you send the written offer? When do you need my answer?'),
+    ('offer_call', 'thanks_them', True,
+     "Cheers Sam, that's brilliant news! Could you email the offer letter? When do you need my "
+     'answer?'),
+    ('offer_call', 'asks_deadline', True,
+     "Thank you, Sam. I can't give you an answer on the phone. When would you need it?"),
+    ('thank_you', 'courteous_tone', True,
+     'Dear Dana, thank you for the interview. First, I enjoyed the case study. Secondly, I liked the '
+     'team. Finally, I would love to join you and help with the migration. Best, Sam'),
+    ('thank_you', 'courteous_tone', True,
+     'Dear Dana, thank you for the interview. I was not at my best on the budgeting question; what I '
+     'should have said is that I would check the forecast weekly. Best, Sam'),
+    ('feedback_request', 'frames_development', True,
+     'Thank you for letting me know. I understand your decision. I treat every interview as practice '
+     'for the next one, so which answer stood out as weakest? Please keep me in mind for future '
+     'roles.'),
+    ('feedback_request', 'asks_specific_questions', False,
+     "Thank you for letting me know. I understand your decision. I'd welcome any feedback you can "
+     'share, so I can keep improving. Please keep me in mind for future roles.'),
+    ('voicemail', 'states_purpose', True,
+     'Hi Dana, this is Sam Lee, analyst interview on Tuesday. I need to hear back soon, please. Call '
+     'me on 07700 900 123. Sam Lee, 07700 900 123.'),
 ]
 
 
