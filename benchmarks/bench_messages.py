@@ -26,7 +26,8 @@ passes where the coach would fail it); then the share of good messages with no f
 messages with at least one correct failure, of tone faults flagged, of form-letter groups judged right
 (parts with note groups), and the time per message: the best of three passes with the checker's
 caches emptied before each, after one warm-up check that loads the sentiment lexicon (its one-off
-cost is printed on its own; the learned tone model, read on the first check too, stays loaded).
+cost is printed on its own; the learned tone and presence models, read on the first check too, stay
+loaded).
 Last, the cost of ``import followup_kit`` in a fresh interpreter, and whether it loads the lexicon
 (it must not).
 
@@ -166,7 +167,8 @@ class Report:
 def _empty_caches() -> None:
     """Forget every text the checker has seen (the loaded lexicon stays), so a timing pass is a cold one."""
     for value in vars(messages).values():
-        if hasattr(value, "cache_clear") and value not in (messages._sentiment, messages._tone_model):
+        learned = (messages._sentiment, messages._tone_model, messages._presence_model)
+        if hasattr(value, "cache_clear") and value not in learned:
             value.cache_clear()
 
 

@@ -1641,3 +1641,90 @@ def test_presence_checks_see_paraphrases_and_not_look_alikes(
     got = next(c for c in check_message(text, kind).items if c.id == check_id)
     assert got.passed is passes, (got.advice, text)
     assert got.source_ids and got.source, check_id
+
+
+# -- the learned presence signal (round 6) ------------------------------------------------------------
+
+PRESENCE_MODEL = ROOT / "followup_kit" / "data" / "presence_model.json"
+
+
+def _train_presence():
+    """benchmarks/train_presence.py as a module (a script; it imports train_tone beside it)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "train_presence", ROOT / "benchmarks" / "train_presence.py"
+        )
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+
+
+def test_the_presence_model_was_trained_on_the_tuning_batches_and_shipped_only_where_cv_says_so() -> None:
+    """It names exactly today's tuning batches with their digests; each shipped check is one the fresh
+    batches' CV shipped, at its chosen threshold; the fresh verdicts cover exactly the fresh batches."""
+    import hashlib
+
+    model = json.loads(PRESENCE_MODEL.read_text(encoding="utf-8"))
+    tuning = sorted(TUNING_PATH.parent.glob("tuning*.json"))
+    assert model["trained_on"] == {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in tuning}, (
+        "the tuning batches changed: run python3 tasks.py train-presence"
+    )
+    assert model["messages"] == len(CORPUS)
+    shipped = model["cv"]["fresh_batches"]["shipped"]
+    assert set(model["checks"]) == set(shipped) and model["checks"]
+    assert all(model["checks"][c]["hi"] == shipped[c] >= 0.8 for c in shipped)
+    train = _train_presence()
+    fresh = json.loads(train.FRESH.read_text(encoding="utf-8"))
+    ids = {
+        e["id"]
+        for batch in train.FRESH_COMMITS
+        for e in json.loads((TUNING_PATH.parent / f"{batch}.json").read_text(encoding="utf-8"))["messages"]
+    }
+    assert set(fresh) == ids
+    assert model["cv"]["fresh_batches"]["batches"] == sorted(train.FRESH_COMMITS)
+
+
+def test_retraining_the_presence_model_reproduces_the_shipped_weights() -> None:
+    model = json.loads(PRESENCE_MODEL.read_text(encoding="utf-8"))
+    train = _train_presence()
+    data = train.examples()
+    for check, shipped in model["checks"].items():
+        bias, weights = train.fit(data, check)
+        assert bias == pytest.approx(shipped["bias"], abs=1e-5)
+        kept = {f: w for f, w in weights.items() if abs(w) >= train.PRUNE}
+        assert set(kept) == set(shipped["weights"]), check
+        assert all(kept[f] == pytest.approx(w, abs=1e-5) for f, w in shipped["weights"].items())
+
+
+def test_the_presence_model_is_a_second_opinion_shown_at_its_clause_with_the_check_sources() -> None:
+    """Where the rapport rules find nothing the model may: the learner sees which words it read that
+    way and the check's own sources; where it is not sure, the rule's advice stands."""
+    base = (
+        "Thank you so much, I'm delighted! Could you email me the offer letter, and when do you need my "
+        "answer? "
+    )
+    line = "I'd love to hear what the first project will be."
+    draft = messages._Draft(base + line, "offer_call", None)
+    assert messages._first(messages._RAPPORT, draft.flat) is None  # no rule finds it
+    got = _checks(base + line, "offer_call")["builds_rapport"]
+    assert got.passed and f"“{line}”" in got.advice and "model trained on coach-labelled" in got.advice
+    assert got.source_ids == ("seed003", "model_offer") and _source_is_cited(got.source)
+    plain = _checks(base + "Thanks again.", "offer_call")["builds_rapport"]
+    assert not plain.passed and plain.advice.startswith("Build rapport")
+    # only the checks CV shipped get a second opinion
+    opener = messages._Draft(base + line, "status_call_opener", None)
+    assert messages._learned_presence(opener, "asks_one_question") is None
+
+
+def test_the_presence_model_loads_on_the_first_check_not_at_import() -> None:
+    code = (
+        "from followup_kit import messages as m; "
+        "assert m._presence_model.cache_info().currsize == 0; "
+        "m.check_message('Thank you! Could you send the offer?', 'offer_call'); "
+        "assert m._presence_model.cache_info().currsize == 1"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
