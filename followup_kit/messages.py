@@ -879,6 +879,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:fallen|fell|gone|disappeared|vanished|lost) (?:into|in|down) (?:a |"
             r"the )?(?:black hole|void|abyss)",
             r"(?:but )?what do i know",
+            r"(?:hopefully|maybe|perhaps) this time|won't take (?:another|a whole|a) (?:month|week|"
+            r"year|age)s?",
             r"but never mind",
             r"super helpful",
             r"(?:^|(?<=[.!?] ))seriously\b|,? but fine\b",
@@ -1035,6 +1037,13 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"even (?:if|though) (?:your|you|the (?:process|email|interview|panel|call|letter|feedback))\b"
             r"[^.?!]{0,40}\b(?:never|didn't|wasn't|weren't|copied|pasted|template|generic|automated)",
             r"(?:clearly|obviously) (?:copied|pasted|a template|generic|automated|a form letter)",
+            # round 6: the wait counted out ("it's been over two weeks now"), asking them to hurry
+            r"(?:it's|it has|it's already|it has already) been (?:over |more than |nearly |almost |"
+            r"well over )?"
+            r"(?:a|one|two|three|four|five|six|\d+|several|a few|a couple of) (?:days?|weeks?|months?)"
+            r"(?: now| already)(?! since)",
+            r"hurry (?:things|it|this|the (?:process|decision)) (?:along|up)|speed (?:things|it|this|the "
+            r"(?:process|decision)) up",
         ),
         "reproach",
         "don't reproach them for the wait; say you are checking in",
@@ -1129,6 +1138,11 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:you(?:'ve| have)?|you're|you are) (?:\w+ )?(?:made|making) a (?:\w+ )?mistake",
             r"(?:big|huge|terrible|serious|grave) mistake",
             r"(?:you|they) should(?:'ve| have)",
+            r"(?:surprised|shocked|baffled|confused),? (?:given|considering|after|with) (?:my|all "
+            r"my|everything)",
+            r"(?:given|considering) (?:my|all my) (?:\w+ ){0,3}(?:years|experience|qualifications|"
+            r"track record)"
+            r",? i (?:thought|expected|assumed|was sure|really thought)",
             r"i (?:deserved?|earned) (?:this|the|that|it)|(?:better|more) qualified than|less (?:qualified|"
             r"experienced)|(?:had|has) (?:none|no experience|less experience)",
             r"(?:the )?(?:best|strongest|most qualified) (?:candidate|person|applicant)",
@@ -1177,6 +1191,11 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:can't|cannot|don't|do not) (?:imagine|see) (?:you|anyone|anybody)\b[^.?!]{0,40}"
             r"\b(?:better|more suited|stronger|more qualified)",
             r"(?:keep|keeping|kept|leave|leaving) [^.?!]{0,20}\bfree for my (?:start|first day)",
+            # round 6: their choice told to them ("I trust you'll make the right choice", "I'm sure you can
+            # see I'm the right person")
+            r"(?:trust|sure|confident|know) you(?:'ll| will| can| would)? (?:make the right "
+            r"(?:choice|decision|call)|"
+            r"see (?:that )?i'm|agree (?:that )?i'm|choose me|pick me)",
         ),
         "entitled",
         "don't presume the outcome or that you are owed anything; stay modest and ask calmly",
@@ -3307,6 +3326,11 @@ _ACCEPT_NOW = _rx(
     # acceptance", "I'd love to accept right away", "happy to say yes straight away"
     r"(?:that's|it's) a (?:definite |big |firm )?yes|count me in|i'm in(?=\s*[!.,]|\s*$)",
     r"where do i sign|sign me up",
+    r"(?:the|my) answer is (?:a )?yes|(?:i'm|i am) (?:definitely |absolutely |certainly )?(?:taking|"
+    r"accepting) "
+    r"(?:it|the (?:job|role|offer|position))",
+    r"(?:i'd|i would|i'm|i am) (?:be )?(?:\w+ )?(?:delighted|happy|glad|pleased|thrilled) to accept"
+    r"(?! (?:once|when|after|as soon))",
     r"consider (?:this|it|that) (?:my|as my) (?:\w+ )?acceptance|(?:consider it |it's )?a done deal",
     r"i(?:'ll| will) take (?:the|this) (?:job|role|offer|position)",
     r"(?:accept|say yes|take it)\w* (?:it |the offer |yes )?(?:right away|straight away|right now|"

@@ -1631,6 +1631,93 @@ _PARAPHRASES = [
     ('voicemail', 'states_purpose', True,
      'Hi Dana, this is Sam Lee, analyst interview on Tuesday. I need to hear back soon, please. Call '
      'me on 07700 900 123. Sam Lee, 07700 900 123.'),
+    # round 6: bad messages whose one fault is in fresh words, and their polite look-alikes
+    ('status_call_opener', 'no_pressure', False,
+     'Hi Dana, this is Sam Lee about the analyst role from Tuesday. I was hoping to have heard '
+     'something by now. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     'Hi Dana, this is Sam Lee about the analyst role from Tuesday. Any chance you could hurry '
+     'things along? Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I'll try again tomorrow if I "
+     "don't hear back. Is a decision close?"),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I trust you'll make the right "
+     'choice. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I've turned down two other "
+     'interviews for this. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I need to plan my month, so I'd "
+     'appreciate an answer this week. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. It's been over two weeks now. Is "
+     'a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I'm sure you can see I'm the "
+     'right person. Is a decision close?'),
+    ('status_call_opener', 'asks_one_question', False,
+     'Hi Dana, this is Sam Lee about the analyst role from Tuesday. So, did I get it?'),
+    ('status_call_opener', 'asks_one_question', False,
+     'Hi Dana, this is Sam Lee about the analyst role from Tuesday. Yeah so, um, anyway?'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. What's the salary again? And the "
+     'hours? And is there parking?'),
+    ('thank_you', 'courteous_tone', False,
+     'Dear Dana, thank you for the interview for the analyst role. I look forward to your positive '
+     "reply, as I'm sure I'm the strongest candidate. Best, Sam"),
+    ('thank_you', 'courteous_tone', False,
+     'Dear Dana, thank you for the interview for the analyst role. I expect to hear from you by '
+     'Friday. Best, Sam'),
+    ('thank_you', 'courteous_tone', False,
+     'Dear Dana, thank you for the interview for the analyst role. Hopefully this time the decision '
+     "won't take a month. Best, Sam"),
+    ('thank_you', 'courteous_tone', False,
+     'Dear Dana, thank you for the interview for the analyst role. I really, really need this job, '
+     "please don't let me down. Best, Sam"),
+    ('feedback_request', 'not_argumentative', False,
+     "Thank you for letting me know. I understand. I'd like to know what I could improve, although "
+     'honestly the panel missed a lot of what I said. Please keep me in mind for future roles.'),
+    ('feedback_request', 'not_argumentative', False,
+     "Thank you for letting me know. I understand. I'm surprised, given my ten years in the field. "
+     'What one thing should I improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'frames_development', False,
+     'Thank you for letting me know. I understand. Which answer was weakest? Please keep me in mind '
+     'for future roles.'),
+    ('feedback_request', 'asks_specific_questions', False,
+     'Thank you for letting me know. I understand, so I can improve: any thoughts? Please keep me in '
+     'mind for future roles.'),
+    ('offer_call', 'no_rushed_acceptance', False,
+     'Thank you so much! Absolutely yes, sign me up. When do I start?'),
+    ('offer_call', 'no_rushed_acceptance', False,
+     "Thank you so much! Yes! Of course I'll take it. When do I start?"),
+    ('offer_call', 'no_rushed_acceptance', False,
+     "Thank you so much! I'm definitely taking it, no need to send anything. When do I start?"),
+    ('offer_call', 'no_rushed_acceptance', False,
+     "Thank you! I'd be delighted to accept. When do I start?"),
+    ('offer_call', 'no_rushed_acceptance', False,
+     'Thank you! You can count on me, the answer is yes. When do I start?'),
+    ('offer_call', 'courteous_tone', False,
+     "Thank you! I'll need your answer on my salary request by tomorrow, or I'm walking. When do I "
+     'start?'),
+    ('thank_you', 'restates_interest', False,
+     'Dear Dana, thank you for the interview for the analyst role. It was good to meet the team. '
+     'Best, Sam'),
+    ('status_call_opener', 'no_pressure', True,
+     "Hi Dana, this is Sam Lee about the analyst role. It's been two weeks since the interview, so I "
+     'wanted to check in. Is a decision close?'),
+    ('feedback_request', 'not_argumentative', True,
+     'Thank you for letting me know. I understand. Given my background in retail, which skill should '
+     'I build first, so I can improve? Please keep me in mind for future roles.'),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you! I'd be delighted to accept once I've seen the contract. Could you send it over? "
+     'When do you need my answer?'),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you! Could you send the contract over? I'm sure the answer will be yes. When do you need "
+     'my answer?'),
+    ('thank_you', 'courteous_tone', True,
+     'Dear Dana, thank you for the interview. This time I prepared properly for the case study and '
+     'it showed. Best, Sam'),
 ]
 
 
