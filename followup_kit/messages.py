@@ -524,7 +524,9 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 
 _GREETING = re.compile(
-    r"\b(?P<hello>hi|hello|hey|dear|bonjour|good (?:morning|afternoon|evening)|"
+    r"\b(?P<hello>hi|hello|hey|hiya|dear|bonjour|good (?:morning|afternoon|evening)|"
+    # a bare "Morning Dana!" at the start of a sentence
+    r"(?:(?<![\w,] )(?<!\w)(?:morning|afternoon|evening)(?=\s+[A-Z]))|"
     r"(?:speak|talk) (?:to|with)|is this|is that)\b"
     rf"(?=[\s,]*{_TITLES}?(?P<name>{_NAME}))",
     re.I,
@@ -598,9 +600,26 @@ _INTEREST = _rx(
     r"(?:is|was|feels like) (?:the|my) (?:\w+ )?(?:job|role|position|place) for me",
 )
 _ROLE_NOUN = r"(?:position|role|job|opening|vacancy|post)"
-_ROLE_GENERIC = re.compile(
-    rf"\b(?P<word>{_NAME})\s+{_ROLE_NOUN}\b|\b{_ROLE_NOUN} (?:of|as) (?:an? |the )?(?P<after>{_NAME})", re.I
+#: "<word> position" and "the role of <word>": a role said without the log (each tried on its own, so "the
+#: role of team leader" is not stopped at "the role").
+_ROLE_BEFORE = re.compile(rf"\b(?P<word>{_NAME})\s+{_ROLE_NOUN}\b", re.I)
+_ROLE_AFTER = re.compile(rf"\b{_ROLE_NOUN} (?:of|as) (?:an? |the )?(?P<word>{_NAME})", re.I)
+#: The last word of a job title: "Head Chef", "Account Manager", "warehouse supervisor".
+_TITLE_WORD = (
+    r"(?:manager|chef|cook|assistant|analyst|officer|lead|leader|supervisor|coordinator|engineer|developer|"
+    r"designer|nurse|teacher|receptionist|clerk|administrator|accountant|auditor|representative|technician|"
+    r"specialist|consultant|director|associate|driver|agent|advis[eo]r|executive|intern|operator|planner|"
+    r"tutor|worker|cashier|barista|writer|editor|scientist|architect|therapist|pharmacist|porter|attendant|"
+    r"controller|buyer|bookkeeper|secretary|librarian|paralegal|carer|caregiver|mechanic|electrician|"
+    r"apprentice|trainee|programmer|tester|marketer|recruiter|strategist|producer|instructor|coach)s?"
 )
+_TITLE_FOR = re.compile(
+    rf"\b(?:interview\w*|applied|applying|application|came in|spoke|talked|met|meeting)\b[^.?!]{{0,40}}?"
+    rf"\bfor (?:the |a |an )?(?:(?:position|role|post|job) of )?(?:(?!(?:with|to|at|by|from|and|my|your)\b)"
+    rf"[\w'-]+ ){{0,3}}{_TITLE_WORD}\b",
+    re.I,
+)
+_TITLE_INTERVIEW = re.compile(rf"\b{_TITLE_WORD}\s+interview", re.I)
 _NOT_ROLE_WORDS = frozenset(
     "the a an this that my your our their its open new same any which what no about for of to in on "
     "dream current available advertised great exciting wonderful".split()
@@ -2388,10 +2407,14 @@ def _role_named(draft: _Draft) -> tuple[bool, str]:
         said = [w for w, ok in zip(wanted, found, strict=True) if ok]
         as_role = rf"(?:\s+[^\W\d_]+){{0,2}}\s+(?:{_ROLE_NOUN}|interview)\b"
         return any(re.search(rf"\b{re.escape(w[:4])}\w*{as_role}", draft.flat, re.I) for w in said), role
-    for m in _ROLE_GENERIC.finditer(draft.flat):
-        word = m["word"] or m["after"]
-        if word.casefold() not in _NOT_ROLE_WORDS:
-            return True, "data analyst"
+    for pattern in (_ROLE_BEFORE, _ROLE_AFTER):
+        for m in pattern.finditer(draft.flat):
+            if m["word"].casefold() not in _NOT_ROLE_WORDS:
+                return True, "data analyst"
+    # by structure: a job title after "for" ("I interviewed with you last week for Head Chef") or before
+    # "interview" ("the warehouse supervisor interview"), known by its last word
+    if _TITLE_FOR.search(draft.flat) or _TITLE_INTERVIEW.search(draft.flat):
+        return True, "data analyst"
     for m in re.finditer(rf"\b(?P<word>{_NAME})\s+interview\b", draft.flat):  # "Line Cook interview"
         if _is_name(m["word"]) and m["word"].casefold() not in _NOT_ROLE_WORDS | _NOT_NAMES:
             return True, "data analyst"

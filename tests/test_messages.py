@@ -1718,6 +1718,85 @@ _PARAPHRASES = [
     ('thank_you', 'courteous_tone', True,
      'Dear Dana, thank you for the interview. This time I prepared properly for the case study and '
      'it showed. Best, Sam'),
+    # round 6: openers that name the role, the day and themselves in other shapes, and ones that don't
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee. I came in on Tuesday to interview for the analyst job. I'm following "
+     'up on the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee. We spoke last Thursday about the bookkeeper vacancy. I'm following "
+     'up on the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee, I had my interview for the receptionist post on the 4th. I'm "
+     'following up on the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee, I interviewed with you last week for Head Chef. I'm following up on "
+     'the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee, I was in for the warehouse supervisor interview yesterday. I'm "
+     'following up on the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee, I interviewed for Account Manager on March 3rd. I'm following up on "
+     'the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee, I interviewed for the nursing assistant opening a week ago. I'm "
+     'following up on the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee, I interviewed for the role of team leader on 3/3. I'm following up "
+     'on the decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hi Dana, Sam Lee calling about the analyst role from Tuesday. I'm following up on the "
+     'decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hi Dana, I'm Sam Lee, the analyst candidate from Tuesday. I'm following up on the decision. Is "
+     'a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Good morning Dana, it's Sam Lee speaking, about the analyst role from Tuesday. I'm following "
+     'up on the decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hello Ms Okafor, my name is Sam Lee and I interviewed for the analyst role on Tuesday. I'm "
+     'following up on the decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hi Dana, Sam Lee from Tuesday's analyst interview here. I'm following up on the decision. Is a "
+     'decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     'hiya dana its sam lee, the analyst interview on tuesday. im following up on the decision. is a '
+     'decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hi Dana, you're speaking with Sam Lee, analyst interview on Tuesday. I'm following up on the "
+     'decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Dana, hi! Sam Lee, I interviewed for the analyst role on Tuesday. I'm following up on the "
+     'decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hi Dana, it's Zoë Müller-Smith, I interviewed for the analyst role on Tuesday. I'm following "
+     'up on the decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hi Dana, it's Siobhan O'Neill, I interviewed for the analyst role on Tuesday. I'm following up "
+     'on the decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hi Dana, Sam here, Sam Lee, I interviewed for the analyst role on Tuesday. I'm following up on "
+     'the decision. Is a decision close?'),
+    ('status_call_opener', 'greets_by_name', True,
+     "Good afternoon, Mrs Okafor, this is Sam Lee about the analyst role from Tuesday. I'm following "
+     'up on the decision. Is a decision close?'),
+    ('status_call_opener', 'greets_by_name', True,
+     "Morning Dana! Sam Lee here about the analyst role from Tuesday. I'm following up on the "
+     'decision. Is a decision close?'),
+    ('status_call_opener', 'greets_by_name', True,
+     "Dana, good morning, Sam Lee here about the analyst role from Tuesday. I'm following up on the "
+     'decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', False,
+     "Hi Dana, this is Sam Lee, I interviewed on Tuesday. I'm following up on the decision. Is a "
+     'decision close?'),
+    ('status_call_opener', 'names_role_and_date', False,
+     "Hi Dana, this is Sam Lee, I came in for a chat with the manager on Tuesday. I'm following up "
+     'on the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', False,
+     "Hi Dana, this is Sam Lee, I interviewed with your team leader on Tuesday. I'm following up on "
+     'the decision. Is a decision close?'),
+    ('status_call_opener', 'greets_by_name', False,
+     "Morning! Sam Lee here about the analyst role from Tuesday. I'm following up on the decision. "
+     'Is a decision close?'),
 ]
 
 
