@@ -547,7 +547,7 @@ _SELF_BARE = re.compile(
 
 _THANKS = _rx(
     r"thank(?:s| you|ing)?",
-    r"cheers for|thx|tysm|much obliged",
+    r"cheers for|thx|tysm|much obliged|ta (?:for|very much|muchly)",
     r"cheers(?=,? [\w']+[,!]? [\w'])",
     r"appreciat\w*",
     r"grateful",
@@ -598,6 +598,10 @@ _INTEREST = _rx(
     r"i(?:'m| am|'ve been| have been) "
     r"(?:looking for|after|hoping for)",
     r"(?:is|was|feels like) (?:the|my) (?:\w+ )?(?:job|role|position|place) for me",
+    r"(?:this|it|that) is (?:exactly |just )?where i (?:want|would like|'d like|'d love|would love) "
+    r"to (?:be|work)",
+    r"(?:role|job|position|it) (?:is|feels|seems|sounds|looks) (?:like )?(?:a |the )?(?:great|good|perfect|"
+    r"ideal|natural|real) (?:fit|match) for (?:what i|where i)",
 )
 _ROLE_NOUN = r"(?:position|role|job|opening|vacancy|post)"
 #: "<word> position" and "the role of <word>": a role said without the log (each tried on its own, so "the
@@ -1245,7 +1249,10 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:interviewer|panel|you|they) (?:seemed|was|were|looked) (?:\w+ )?(?:distracted|uninterested|"
             r"bored|"
             r"disinterested|unprepared|on (?:your|their|his|her) phones?)",
-            r"(?:won't|will not|not going to|can't) pretend|no offen[cs]e,? but|"
+            # "I won't pretend your process was well run", not "I won't pretend I'm not disappointed"
+            r"(?:won't|will not|not going to|can't) pretend(?! (?:i'm|i am|i was|i wasn't|it didn't|"
+            r"it doesn't|"
+            r"this didn't|that didn't) )|no offen[cs]e,? but|"
             r"with (?:all due )?respect,? (?:but|you)",
             r"(?:so|very|really|far too) (?:rushed|late|disorgani[sz]ed)",
             r"you(?:'ve| have)? lost (?:a|an|your) (?:good|great|strong|excellent)",
@@ -2081,6 +2088,12 @@ _CALM_HEDGE = _rx(
     r"(?:happy|glad|fine|content) to wait",
     r"(?:don't|do not|won't|will not) (?:want to|need to|mean to|keep you)",
     r"not (?:\w+ )?(?:to )?(?:chas\w*|pressur\w*|push\w*|rush\w*|hurry\w*|pester\w*|in a rush)",
+    # wishing the chosen one well, and asking what to learn ("I'd really value knowing which answer
+    # let me down"): the request itself, never where a learned fault is shown
+    r"(?:do|does) (?:a )?(?:great|brilliant|fantastic|wonderful|good) job|congratulat\w*",
+    r"wish (?:them|him|her|you|the team|whoever)\b",
+    r"(?:value|appreciate|welcome) (?:knowing|hearing|learning|understanding) (?:which|what|how|"
+    r"where|whether)",
 )
 #: What the learner reads when the model, not a rule, finds the tone off.
 _LEARNED_ADVICE = (
@@ -2691,6 +2704,8 @@ _ACCEPTS = _rx(
     # decision on board", "shame it wasn't to be", "I wish you and the team well"
     r"(?:it's|it is|that's|that is) (?:\w+ )?(?:your|their) (?:call|decision|choice)",
     r"(?:take|taking|took) (?:the|your|that) (?:decision|news|feedback) on board",
+    r"(?:get|see|understand) where you(?:'re| are) coming from|(?:that's|it's) (?:just )?how it goes|"
+    r"(?:that's|such is) the way it goes",
     r"(?:it|that|this) (?:wasn't|was not) (?:meant |to be )?(?:to be|for me this time)",
     r"wish (?:you|the team|you and the team|everyone)(?: \w+){0,2} (?:well|all the best|every success|luck)",
     r"(?:sure|hope|trust) (?:you(?:'ve| have)?|the team) (?:found|chose|picked|made|has found) the right",

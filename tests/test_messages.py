@@ -1797,6 +1797,88 @@ _PARAPHRASES = [
     ('status_call_opener', 'greets_by_name', False,
      "Morning! Sam Lee here about the analyst role from Tuesday. I'm following up on the decision. "
      'Is a decision close?'),
+    # round 6: feedback requests and notes: honest self-criticism and well-wishing are calm, acceptance,
+    # thanks and interest in other words
+    ('feedback_request', 'not_argumentative', True,
+     'Thank you for letting me know. I understand. I know I rushed my answer on budgets, and I '
+     'should have given an example. Which part would you work on first? Please keep me in mind for '
+     'future roles.'),
+    ('feedback_request', 'not_argumentative', True,
+     "Thank you for letting me know. I understand. I'm curious whether it was my lack of sector "
+     'experience, so I can address it. Please keep me in mind for future roles.'),
+    ('feedback_request', 'not_argumentative', True,
+     'Thank you for letting me know. I understand. Was it my presentation or my experience that fell '
+     'short, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'not_argumentative', True,
+     "Thank you for letting me know. I understand. I'm sure the successful candidate will do a great "
+     'job. Which skill should I build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'not_argumentative', True,
+     "Thank you for letting me know. It's not the news I wanted, but I understand. Which skill "
+     'should I build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'not_argumentative', True,
+     "Thank you for letting me know. I won't pretend I'm not disappointed, but I understand. Which "
+     'skill should I build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'not_argumentative', True,
+     "Thank you for letting me know. I understand. Honestly, I felt the interview went well, so I'd "
+     'really value knowing which answer let me down. Please keep me in mind for future roles.'),
+    ('feedback_request', 'not_argumentative', True,
+     'Thank you for letting me know. I understand. I was a bit nervous on the day and I think it '
+     'showed. Which skill should I build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. It's a shame, but I completely respect that. Which skill should "
+     'I build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. Of course I'm disappointed. Which skill should I build, so I "
+     'can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. I'm sorry it didn't work out this time. Which skill should I "
+     'build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     'Thank you for letting me know. Congratulations to whoever got the job. Which skill should I '
+     'build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know, I appreciate you telling me directly. I'm disappointed but I "
+     'know it was a close call. Which skill should I build, so I can improve? Please keep me in mind '
+     'for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thanks for the update. Bummer, but I get where you're coming from. Which skill should I build, "
+     'so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. I'm gutted but that's how it goes. Which skill should I build, "
+     'so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', False,
+     "Thank you for letting me know. I don't accept that I was the weaker candidate. Which skill "
+     'should I build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'thanks_them', True,
+     'Hi Dana, I really appreciate you taking the time to call me. I understand. Which skill should '
+     'I build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'thanks_them', True,
+     'Hi Dana, many thanks for getting back to me. I understand. Which skill should I build, so I '
+     'can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'thanks_them', True,
+     'Hi Dana, ta for letting me know. I understand. Which skill should I build, so I can improve? '
+     'Please keep me in mind for future roles.'),
+    ('thank_you', 'thanks_them', True,
+     "Dear Dana, I'm grateful for the time you spent with me on Tuesday discussing the analyst role. "
+     "I'm very interested. Best, Sam"),
+    ('thank_you', 'restates_interest', True,
+     'Dear Dana, thank you for Tuesday. Hearing about the migration has me even more eager to get '
+     'started. Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for Tuesday. I'm all the more convinced this is where I want to be. Best, "
+     'Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for Tuesday. I'd jump at the chance to join the team. Best, Sam"),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for Tuesday. It sounds like a brilliant team and I'd love to be part of "
+     'it. Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     'Dear Dana, thank you for Tuesday. I hope I get the chance to work with you. Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     'Dear Dana, thank you for Tuesday. The role is a great match for what I want to do next. Best, '
+     'Sam'),
+    ('thank_you', 'restates_interest', False,
+     'Dear Dana, thank you for Tuesday. It was an interesting afternoon. Best, Sam'),
 ]
 
 
