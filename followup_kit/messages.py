@@ -2191,7 +2191,11 @@ _GENERIC_WORDS = frozenset(
     look looked speak speaking role's fantastic amazing brilliant awesome thrilled delighted glad
     happy pleased able opportunities want wanted would like great fit match perfect further
     enjoyed meeting meet chatting chatted talking really very much many
-    quick note say said everyone everybody fingers crossed speak talk soon catch chat cool""".split()
+    quick note say said everyone everybody fingers crossed speak talk soon catch chat cool
+    express expressing gratitude sincere sincerely impressed culture values value excellent add adding
+    regarding vacancy position job post writing write opportunity super team company organisation's
+    company's team's appreciate appreciated appreciation learning learn learned discussing discussion
+    conversation environment mission vision goals goal challenges""".split()
 )
 #: Groups of words that mean the same in a talking point ("refurbishment" ~ "renovation").
 _SYNONYMS = (
@@ -3188,6 +3192,10 @@ _JOINING = re.compile(
 def _specific_words(draft: _Draft) -> list[str]:
     """Content words no stock note would use: what makes a note about this interview."""
     skip = set(_excluded_words(draft)) | set(draft.own_name) | set(draft.greeted)
+    # whoever is greeted in any case ("hey dana") and the role's own words ("the analyst job") say
+    # nothing of what was discussed
+    skip |= {m["name"] for m in _GREETING.finditer(draft.flat)}
+    skip |= {w for m in _ROLE_BEFORE.finditer(draft.flat) for w in _WORD.findall(m.group())}
     last = draft.sentences[-1] if draft.sentences else ""
     if len(draft.sentences) > 1 and len(last.split()) <= 3 and last[-1:] not in ".?!":
         skip |= set(_WORD.findall(last))  # a sign-off in any case: "talk soon! kemi", "cheers, marcus"

@@ -1879,6 +1879,39 @@ _PARAPHRASES = [
      'Sam'),
     ('thank_you', 'restates_interest', False,
      'Dear Dana, thank you for Tuesday. It was an interesting afternoon. Best, Sam'),
+    # round 6: stock notes in formal and casual words are form letters; a note with one real detail is not
+    ('thank_you', 'not_form_letter', False,
+     'Hi Dana, thanks a lot for having me in for the analyst role on Tuesday. It was really nice to '
+     "learn more about the company and the position, and I enjoyed our conversation. I'm very "
+     'interested and look forward to hearing back about next steps. Best, Sam'),
+    ('thank_you', 'not_form_letter', False,
+     'Dear Dana, I am writing to express my sincere gratitude for the opportunity to interview for '
+     "the analyst position. I was impressed by the organisation's values and culture and believe my "
+     'skills and experience make me an excellent fit. I look forward to hearing from you. Kind '
+     'regards, Sam'),
+    ('thank_you', 'not_form_letter', False,
+     'hey dana!! thanks so much for the interview for the analyst job, had a great time chatting '
+     'with everyone, super excited about the opportunity and hope to hear from u soon :) sam'),
+    ('thank_you', 'not_form_letter', False,
+     'Dear Dana, Many thanks for meeting with me regarding the analyst vacancy. I appreciated '
+     "learning about your team's goals and challenges, and I am confident I could add value from day "
+     'one. Thank you again for your time and consideration. Sincerely, Sam'),
+    ('thank_you', 'not_form_letter', True,
+     "Dear Dana, thank you for Tuesday's interview for the analyst role. Your question about "
+     "reconciling the two inventory systems stuck with me, and I'd merge them on SKU first. I'm very "
+     'interested. Best, Sam'),
+    ('thank_you', 'not_form_letter', True,
+     'Dear Dana, thank you for Tuesday. I loved hearing about the clinic opening and the new booking '
+     "system. I'm very keen. Best, Sam"),
+    ('thank_you', 'not_form_letter', True,
+     'hi dana, thanks for tuesday! the bit about the night shift rota and the forklift training '
+     'really stuck with me. keen to hear back, sam'),
+    ('thank_you', 'not_form_letter', True,
+     'Dear Dana, thank you for meeting me. Your point about cutting the month-end close from ten '
+     'days to five is exactly the work I enjoy. Kind regards, Sam'),
+    ('thank_you', 'not_form_letter', True,
+     "Dear Dana, thanks for the interview. I've been thinking about your question on patient "
+     'complaints and would start with the triage log. Best, Sam'),
 ]
 
 
