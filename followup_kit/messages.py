@@ -984,6 +984,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"checking my phone",
             r"i (?:really |just )?need to hear (?:something|anything|back)",
             r"(?:rent|bills?|mortgage) (?:is|are) due",
+            r"(?:got|have|with) (?:\w+ )?(?:bills|rent|debts|mouths) to (?:pay|feed)",
             r"i'll take (?:anything|whatever)",
             # round 2: distress and dependence, said without "need"
             r"(?:haven't|have not|can't|cannot|couldn't) (?:slept|sleep|eaten|eat|stop (?:thinking|checking|"
@@ -1060,6 +1061,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"even (?:if|though) (?:your|you|the (?:process|email|interview|panel|call|letter|feedback))\b"
             r"[^.?!]{0,40}\b(?:never|didn't|wasn't|weren't|copied|pasted|template|generic|automated)",
             r"(?:clearly|obviously) (?:copied|pasted|a template|generic|automated|a form letter)",
+            r"(?:losing|lose|lost|running out of|run out of) (?:my )?patience|you did (?:say|promise)",
             # round 6: the wait counted out ("it's been over two weeks now"), asking them to hurry
             r"(?:it's|it has|it's already|it has already) been (?:over |more than |nearly |almost |"
             r"well over )?"
@@ -1109,6 +1111,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"\bat the (?:very )?latest\b|\bwasting (?:each other's|your|my|our) time\b|"
             r"\bi(?:'ll| will) (?:keep|be) (?:calling|ringing|phoning|emailing|chasing)\b|"
             r"\bevery day until\b|"
+            # round 6: urgency and leverage in other words
+            r"\bas a matter of (?:priority|urgency)\b|\bif i were you\b|"
+            r"\bother (?:firms|companies|employers|offers) are (?:circling|interested|after me|keen)\b|"
             r"\b(?:call|ring|phone|get back to|email|reply to) me (?:back )?(?:today|tonight|this (?:morning|"
             r"afternoon|evening))\b|\bi'll be waiting\b|"
             r"\b(?:i'll|i will|i'd|i) (?:need|want|expect|require) (?:the|my|a) (?:salary|pay|offer|"
@@ -1141,6 +1146,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:messages?|voicemails?)",
             r"calling (?:you )?again|my (?:second|third|fourth) call|following up again",
             r"(?:second|third|fourth|fifth) time (?:i've|i have)",
+            # round 6: the count said of the message itself ("This is the third voicemail I've left")
+            r"(?:this is|that's|it's) (?:my|the) (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) "
+            r"(?:voicemail|message|call|email|time)",
             r"i(?:'ll| will) (?:call|ring|try|phone) (?:you )?(?:again|back) (?:tomorrow|later|"
             r"this afternoon|"
             r"first thing|in an hour)|(?:swing|drop|pop|stop) by (?:the|your) office|come (?:in|"
@@ -2094,6 +2102,10 @@ _CALM_HEDGE = _rx(
     r"wish (?:them|him|her|you|the team|whoever)\b",
     r"(?:value|appreciate|welcome) (?:knowing|hearing|learning|understanding) (?:which|what|how|"
     r"where|whether)",
+    # the date the employer gave, recalled politely (the model call asks for it): "as you mentioned you
+    # hoped to decide by Monday"
+    r"(?:as )?you (?:mentioned|said|indicated|told me) (?:that )?(?:you(?:'d| would| were)? )?(?:hop\w*|"
+    r"plan\w*|aim\w*|expect\w*|likely) to",
 )
 #: What the learner reads when the model, not a rule, finds the tone off.
 _LEARNED_ADVICE = (

@@ -1912,6 +1912,51 @@ _PARAPHRASES = [
     ('thank_you', 'not_form_letter', True,
      "Dear Dana, thanks for the interview. I've been thinking about your question on patient "
      'complaints and would start with the triage log. Best, Sam'),
+    # round 6: pressure in fresh words (urgency, counting, bills, leverage, patience), and the employer's own
+    # date recalled politely (the failure pattern 4)
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     'Please get back to me as a matter of priority on 07700 900123. Sam Lee, 07700 900123.'),
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'll "
+     'keep trying until I reach you. 07700 900123. Sam Lee, 07700 900123.'),
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. This "
+     "is the third voicemail I've left. 07700 900123. Sam Lee, 07700 900123."),
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I "
+     "really can't wait much longer. 07700 900123. Sam Lee, 07700 900123."),
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I've "
+     'got bills to pay, so please let me know. 07700 900123. Sam Lee, 07700 900123.'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I "
+     'need an answer today, to be honest. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     "Other firms are circling, so I'd move fast if I were you. Is a decision close?"),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. You "
+     "did say you'd call by Monday. Is a decision close?"),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'm "
+     'starting to lose patience here. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'm "
+     'desperate for some news, honestly. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision, as "
+     'you mentioned you hoped to decide by Monday. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I "
+     'know these things take time. Is a decision close?'),
+    ('voicemail', 'no_pressure', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision and "
+     "I'm still very interested. Whenever suits you, my number is 07700 900123. Sam Lee, 07700 "
+     '900123.'),
+    ('status_call_opener', 'no_pressure', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. You told me you'd hope to decide by "
+     "Monday, so I'm following up. Is a decision close?"),
 ]
 
 
