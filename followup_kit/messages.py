@@ -772,6 +772,8 @@ _SMALL_TALK = _rx(
     r"it going|things with you|life|the weather|everything)(?: been| going| doing)?",
     r"(?:hope|trust) you(?:'re| are) (?:well|keeping well)",
     r"you (?:ok|okay|alright)",
+    r"how(?:'s| are|'re) things|how have you been|how are you doing|you know what i mean|"
+    r"(?:^|(?<=[.!?] ))(?:right|okay|ok|yeah|yes|no|so)(?=\s*\?)",
     # about their weekend, holiday or the weather, and a tag question ("lovely day, isn't it?")
     r"(?:did|have|hope|trust) you (?:had|have|having|enjoyed?|enjoying) (?:a |the )?(?:good |nice |great |"
     r"lovely |relaxing |restful )?(?:weekend|holiday|break|time off|day|week|trip|vacation|summer|christmas|"
@@ -1078,8 +1080,11 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
         re.compile(
             r"\bASAP\b|\b(?:get back to me|let me know|call me(?: back)?|ring me(?: back)?|answer|respond|"
             r"reply|decide|hear back)\b[^.?!]{0,20}\bas soon as possible\b|"
+            # not in a question, where the verb comes first: "When might I expect to hear?"
+            r"(?<!might )(?<!may )(?<!should )(?<!could )(?<!can )(?<!do )(?<!would )(?<!will )"
             r"\bi(?:'ll)? (?:need|expect) (?:an answer|a decision|to know|to hear|a reply|a response|until)\b"
-            r"[^.?!]{0,40}|\bi (?:must say i )?expect (?:a|an|to)\b|\bno earlier\b|\bi'm not doing\b|"
+            r"[^.?!]{0,40}|(?<!might )(?<!may )(?<!should )(?<!could )(?<!can )(?<!do )(?<!would )(?<!will )"
+            r"\bi (?:must say i )?expect (?:a|an|to)\b|\bno earlier\b|\bi'm not doing\b|"
             r"\bi (?:want|need) (?:your|an|a) (?:answer|decision|reply) by\b|"
             r"\bor i'm (?:walking|leaving|out|gone)\b|\binsulting\b|\bi'm not signing\b|"
             r"\buntil you (?:double|raise|increase|match)\b|\bneed a decision soon\b|\bcan't wait forever\b|"

@@ -1957,6 +1957,53 @@ _PARAPHRASES = [
     ('status_call_opener', 'no_pressure', True,
      "Hi Dana, this is Sam Lee, analyst interview on Tuesday. You told me you'd hope to decide by "
      "Monday, so I'm following up. Is a decision close?"),
+    # round 6: prepared questions in more shapes ("When might I expect to hear?" asks, it sets no deadline);
+    # small talk and fillers are not the question
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Do "
+     "you have a sense of when you'll decide?"),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Has "
+     'the panel had a chance to meet yet?'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     'Would it help if I sent my portfolio?'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Are "
+     'you still on track for a decision this week?'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. When "
+     'might I expect to hear?'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Any "
+     "idea when you'll be in touch?"),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'd "
+     "love to know if there's anything else you need from me."),
+    ('status_call_opener', 'asks_one_question', True,
+     'hi dana its sam lee analyst interview tuesday, following up on the decision, is there any news '
+     'yet'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     "Could you let me know where you're at?"),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Is "
+     'it still looking like the end of the month?'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Did "
+     'you get my thank-you email? And did you like my portfolio? And when do you decide?'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     'Thanks, bye.'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. How "
+     'are things?'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. You "
+     'know what I mean?'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     'Right?'),
 ]
 
 
