@@ -1069,8 +1069,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"well over )?"
             r"(?:a|one|two|three|four|five|six|\d+|several|a few|a couple of) (?:days?|weeks?|months?)"
             r"(?: now| already)(?! since)",
-            r"hurry (?:things|it|this|the (?:process|decision)) (?:along|up)|speed (?:things|it|this|the "
-            r"(?:process|decision)) up",
+            # asked of them ("any chance you could hurry things along?"), not "I'll ring them to speed it up"
+            r"you\b[^.?!]{0,20}\b(?:hurry (?:things|it|this|the (?:process|decision)) (?:along|up)|speed "
+            r"(?:things|it|this|the (?:process|decision)) up|(?:hurry|speed) up the (?:process|decision))",
         ),
         "reproach",
         "don't reproach them for the wait; say you are checking in",
