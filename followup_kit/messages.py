@@ -554,7 +554,10 @@ _THANKS = _rx(
     r"merci|diolch|gracias|danke|grazie|obrigad[oa]|arigato|dank je|tack",
 )
 _INTEREST = _rx(
-    r"interest(?:ed)?",
+    # not curiosity about the outcome: "interested to hear what you decide"
+    r"interest(?:ed)?(?! to (?:hear|know|see|find out) (?:what|whether|if|how|when|your|the "
+    r"(?:outcome|decision)|"
+    r"back))",
     r"excit(?:ed|ing)",
     r"enthusias\w+",
     r"keen",
@@ -1055,6 +1058,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"\b(?:ago|sooner|earlier|by now|last week|before)",
             r"i was promised|you promised|(?:that|your) promise (?:to be |will be |is )?kept",
             r"(?:as )?per my (?:last|previous|earlier) (?:email|message|call|voicemail)|friendly reminder|"
+            r"just a (?:quick |gentle )?reminder|do you (?:even |still )?remember me|"
             r"as i(?:'ve| have)? already (?:said|told you|explained)|as i (?:said|mentioned) in my (?:last|"
             r"previous)",
             r"(?:ghosted|ghosting) me|fallen off the (?:face of the earth|radar)|dropped off the radar",
@@ -1117,6 +1121,14 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"\bat the (?:very )?latest\b|\bwasting (?:each other's|your|my|our) time\b|"
             r"\bi(?:'ll| will) (?:keep|be) (?:calling|ringing|phoning|emailing|chasing)\b|"
             r"\bevery day until\b|"
+            r"\b(?:appreciate|want|like|need|expect) (?:a |an )?(?:quick|fast|speedy|prompt|swift|rapid) "
+            r"(?:answer|reply|response|decision|turnaround)\b|"
+            r"\b(?:sorted|settled|decided|wrapped up|resolved) (?:quickly|fast|asap)\b|"
+            r"\b(?:rather not|can't|cannot|won't|don't want to) (?:wait|hang on) (?:another|much "
+            r"longer|any longer|"
+            r"forever|for ever)\b|"
+            r"\b(?:can't|cannot|won't|can not) keep (?:my |the )?(?:other )?(?:options|offers|doors) open\b|"
+            r"\b(?:phone|mobile) (?:on me|with me|by me|glued to me) all day\b|"
             # round 6: urgency and leverage in other words
             r"\bas a matter of (?:priority|urgency)\b|\bif i were you\b|"
             r"\bother (?:firms|companies|employers|offers) are (?:circling|interested|after me|keen)\b|"
@@ -1151,6 +1163,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i(?:'ve| have)? (?:already )?left (?:you )?(?:a |two |three |several )?"
             r"(?:messages?|voicemails?)",
             r"calling (?:you )?again|my (?:second|third|fourth) call|following up again",
+            r"(?:chase|chasing|bother|bothering|nag|nagging|pester|pestering) (?:you )?again",
             r"(?:second|third|fourth|fifth) time (?:i've|i have)",
             # round 6: the count said of the message itself ("This is the third voicemail I've left")
             r"(?:this is|that's|it's) (?:my|the) (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) "
@@ -2778,7 +2791,8 @@ _DEVELOPMENT = _rx(
     r"improv\w*",
     r"develop(?!er)\w*",
     r"grow(?:th|ing)?",
-    r"learn\w*",
+    # "learn from this", not "learn why I wasn't chosen" (the reason, not the growth)
+    r"learn\w*(?! (?:why|whether|if|the reason))",
     r"progress",
     r"strengthen\w*|stronger|better candidate|get better|do better|done better|work on",
     r"future (?:interviews|applications)|next time|next interview",

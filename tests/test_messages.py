@@ -2004,6 +2004,57 @@ _PARAPHRASES = [
     ('status_call_opener', 'asks_one_question', False,
      "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
      'Right?'),
+    # round 6: subtle pressure (a quick answer wanted, waiting no longer, chasing again), learning why you
+    # lost is not growth, curiosity about the outcome is not interest; and their polite look-alikes
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'd "
+     'appreciate a quick answer. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'm "
+     'hoping to hear back today. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'd "
+     'like to get this sorted quickly. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Just "
+     "a reminder that I'm still waiting. Is a decision close?"),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Do "
+     'you remember me at all? Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'd "
+     'rather not wait another week. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I "
+     "can't keep my other options open forever. Is a decision close?"),
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     "Please call me back as soon as you can, I'll have my phone on me all day. 07700 900123. Sam "
+     'Lee, 07700 900123.'),
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'll "
+     'be waiting for your call. 07700 900123. Sam Lee, 07700 900123.'),
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     'Sorry to chase again. 07700 900123. Sam Lee, 07700 900123.'),
+    ('feedback_request', 'frames_development', False,
+     "Thank you for letting me know. I understand. I'd like to learn why I wasn't chosen. Please "
+     'keep me in mind for future roles.'),
+    ('feedback_request', 'frames_development', True,
+     "Thank you for letting me know. I understand. I'd like to learn from this, so which answer was "
+     'weakest? Please keep me in mind for future roles.'),
+    ('thank_you', 'restates_interest', False,
+     "Dear Dana, thank you for Tuesday's interview for the analyst role. I'm interested to hear what "
+     'you decide. Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for Tuesday's interview for the analyst role. I'm very interested in the "
+     'role. Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for Tuesday's interview for the analyst role. I'm very interested to "
+     'learn more about the team. Best, Sam'),
+    ('status_call_opener', 'no_pressure', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'd "
+     'appreciate a quick word when you have a moment. Is a decision close?'),
 ]
 
 
