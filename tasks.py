@@ -4,6 +4,7 @@
     python3 tasks.py test    # make .venv, install the kit with its test tools, run every test
     python3 tasks.py hub-rehearsal --participants 5   # a class of 5 on a local JupyterHub, with figures
     python3 tasks.py train-tone    # retrain the learned tone signal on the tuning messages (scikit-learn)
+    python3 tasks.py train-presence   # the same for the learned presence signal (a second opinion)
     python3 tasks.py template      # rebuild the shipped .xlsx tracker template after changing its columns
 
 Only the Python standard library is used here, so it runs on a fresh machine
@@ -182,6 +183,13 @@ def train_tone(extra: list[str]) -> None:
     run(PYTHON, ROOT / "benchmarks" / "train_tone.py", *extra)
 
 
+def train_presence(extra: list[str]) -> None:
+    """Cross-validate the messages' learned presence signal on the tuning batches only and write
+    followup_kit/data/presence_model.json (benchmarks/train_presence.py)."""
+    ensure_env(TEST_EXTRAS)
+    run(PYTHON, ROOT / "benchmarks" / "train_presence.py", *extra)
+
+
 def template(extra: list[str]) -> None:
     """Rebuild the shipped .xlsx template (followup_kit/data/followup-kit-template.xlsx) from
     trackers.build_template_xlsx, after a change to the template's columns."""
@@ -192,8 +200,14 @@ def template(extra: list[str]) -> None:
 
 
 def main(argv: list[str]) -> None:
-    commands = {"lab": lab, "test": test, "hub-rehearsal": hub_rehearsal, "train-tone": train_tone,
-                "template": template}  # fmt: skip
+    commands = {
+        "lab": lab,
+        "test": test,
+        "hub-rehearsal": hub_rehearsal,
+        "train-tone": train_tone,
+        "train-presence": train_presence,
+        "template": template,
+    }
     if not argv or argv[0] not in commands:
         print(__doc__)
         raise SystemExit(2)

@@ -48,7 +48,7 @@ MIN_DF_VALUES = (2,)
 THRESHOLDS = tuple(round(0.40 + 0.025 * i, 3) for i in range(23))  # 0.40 … 0.95
 #: The least weight the heaviest clause must carry: a fault the learner can be shown, not a message
 #: whose ordinary words each lean a little toward a fault.
-CLAUSE_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5)
+CLAUSE_WEIGHTS = (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5)
 #: The fewest tuning batches a feature must occur in to be used.
 MIN_BATCHES = 3
 #: Weights this small are dropped from the shipped file (they cannot move a verdict).
@@ -154,7 +154,7 @@ def fit(train: list[dict[str, Any]], c_value: float, min_df: int) -> tuple[float
 def probability(bias: float, weights: dict[str, float], entry: dict[str, Any]) -> tuple[float, float]:
     """(probability, the weight of its heaviest clause): the formulas the kit uses at run time."""
     p = messages._tone_probability(entry["features"], {"bias": bias, "weights": weights})
-    top = max((sum(weights.get(f, 0.0) for f in c) for c in entry["clauses"]), default=0.0)
+    top = max((messages._clause_weight(c, weights) for c in entry["clauses"]), default=0.0)
     return p, top
 
 

@@ -42,12 +42,19 @@ BATCHES = [
     json.loads(path.read_text(encoding="utf-8"))
     for path in sorted(TUNING_PATH.parent.glob("tuning[0-9]*.json"))
 ]
-INTERVIEWS = {
-    key: Interview(**value)
-    for part in (TUNING, *BATCHES)
-    for key, value in part["interviews"].items()
-}
+#: Interview key -> interview, the first batch that defines a key winning (a later batch may reuse a key
+#: for its own interview: tuning17's "northwind" is another firm's); see ``ENTRY_INTERVIEW``.
+INTERVIEWS: dict[str, Interview] = {}
+for _part in (TUNING, *BATCHES):
+    for _key, _value in _part["interviews"].items():
+        INTERVIEWS.setdefault(_key, Interview(**_value))
 CORPUS = TUNING["messages"] + [e for batch in BATCHES for e in batch["messages"]]
+#: Message id -> the interview it was written about, from its own batch (None for none).
+ENTRY_INTERVIEW = {
+    e["id"]: Interview(**part["interviews"][e["interview"]]) if e["interview"] else None
+    for part in (TUNING, *BATCHES)
+    for e in part["messages"]
+}
 
 
 def _expected(entry: dict) -> dict[str, bool]:
@@ -115,7 +122,12 @@ def test_corpus_is_large_and_covers_every_kind() -> None:
 #: starts to agree (remove it here) or if any other label disagrees.
 KNOWN_DISAGREEMENTS = {
     ("t243", "thanks_them"): "a thanks followed by sarcasm in the next sentence still counts as thanks",
-    ("t262", "no_rushed_acceptance"): "“send me whatever I need to sign” counts as asking for it in writing",
+    # round 1 passed a yes followed by a request for the papers; the blind rounds (t262 in round 1 too,
+    # t17m096, t17m116) and the check's title ("doesn't accept before seeing it in writing") fail it:
+    ("t050", "no_rushed_acceptance"): "“I accept! Please send the written offer so I can sign it”: the yes "
+    "comes before the written offer is seen (as t262, t17m096, t17m116)",
+    ("t137", "no_rushed_acceptance"): "“Yes, I accept! Please send the paperwork”: the yes comes before the "
+    "written offer is seen (as t050)",
     # round 2 batch, labelled before the checker saw it; the checks keep round 1's documented choices:
     ("u050", "accepts_decision"): "“I respect your decision” counts though a threat follows",
     ("w031", "thanks_them"): "“Thanks…, I suppose it'll do” is read as grudging, not as thanks",
@@ -158,8 +170,20 @@ KNOWN_DISAGREEMENTS = {
     "message disputes the decision, so development framing is counted as lost (as v031)",
     ("x1624", "asks_in_writing"): "“can I get it all in an email?” is not among the ways of asking for "
     "it in writing yet",
-    ("x1625", "builds_rapport"): "“I'm excited about helping open the Leeds clinic” looks forward without "
-    "a rapport question; the check wants a start date or something to read first",
+    # round 6 batch (tuning17, written blind), measured before the checks changed for it; where its
+    # labeller judged otherwise than earlier rounds, the checks keep the earlier choice:
+    ("t17m044", "asks_one_question"): "“Can you give me that?” right after “I need a yes or no from you by "
+    "the end of today” reads as the demand (as v001, v016)",
+    ("t17m049", "asks_one_question"): "“Is a decision close?” followed by “I'll just keep calling every day” "
+    "reads as part of the pressure (as v003)",
+    ("t17m074", "asks_specific_questions"): "“Could you explain why you went with someone less qualified?” "
+    "is a “why not me” question (the issue's failure pattern), not a specific one",
+    ("t17m090", "asks_specific_questions"): "“I'd really like to know why it wasn't me: what did the other "
+    "person have that I didn't?” is a “why not me” question (as t17m074)",
+    ("t17m081", "not_argumentative"): "“Is there any chance you'd reconsider?” asks them to reverse the "
+    "decision, which earlier rounds count as arguing (v025 failed acceptance for the same plea)",
+    ("t17m104", "thanks_them"): "“thank you Pascal, only took a month! Well, better late than never” is "
+    "sarcastic thanks (as t243, v034, k016)",
 }
 
 
@@ -168,7 +192,7 @@ def test_corpus_labels_match_the_checks() -> None:
     rows = []
     known = set()
     for e in CORPUS:
-        interview = INTERVIEWS[e["interview"]] if e["interview"] else None
+        interview = ENTRY_INTERVIEW[e["id"]]
         feedback = check_message(e["text"], e["kind"], interview)
         got = {c.id: c for c in feedback.items}
         for check_id, expected in _expected(e).items():
@@ -796,7 +820,7 @@ def test_a_good_draft_is_ready_to_send_and_has_no_priorities() -> None:
     note = check_message(TEMPLATE.format(name="Dana"), "thank_you")
     assert note.verdict.startswith("Revise")
     good = next(e for e in CORPUS if e["style"] == "UK model" and e["kind"] == "thank_you")
-    ready = check_message(good["text"], "thank_you", INTERVIEWS[good["interview"]])
+    ready = check_message(good["text"], "thank_you", ENTRY_INTERVIEW[good["id"]])
     assert ready.verdict == "Ready to send: every check is met."
 
 
@@ -818,7 +842,7 @@ def test_priorities_put_tone_first_and_the_page_shows_verdict_priorities_then_de
 def test_failed_advice_never_asks_for_what_the_draft_already_says() -> None:
     """Across the tuning corpus: a failed check never suggests, as the fix, words the draft already has."""
     for e in CORPUS:
-        interview = INTERVIEWS[e["interview"]] if e["interview"] else None
+        interview = ENTRY_INTERVIEW[e["id"]]
         feedback = check_message(e["text"], e["kind"], interview)
         for check in feedback.failed:
             example = re.search(r"e\.g\. “(?:Hi )?([^”,]+)", check.advice)
@@ -1291,3 +1315,840 @@ def test_the_quick_lower_case_pre_check_agrees_with_each_tone_pattern() -> None:
             continue
         for text in pieces:
             assert (pattern.search(text) is None) == (quick.search(text.lower()) is None), (pattern, text)
+
+
+# -- round 6: presence checks in paraphrase ------------------------------------------------------------
+
+#: (kind, check, passes, text): what each presence check must see in other words (indirect questions,
+#: acceptance, roles to come, growth, rapport, a yes on the spot, interest), and the look-alikes it must
+#: not count (small talk, a tag question, "I'm in London", "honestly", "the role went to someone else").
+_PARAPHRASES = [
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, this is Sam Lee, I interviewed for the analyst role on Tuesday. I wondered whether '
+     "you're close to a decision."),
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, this is Sam Lee about the analyst role I interviewed for on Tuesday. Could you tell '
+     'me where things stand with the decision?'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee about the analyst role I interviewed for on Tuesday. I'd be grateful "
+     'to know roughly when you expect to decide.'),
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, this is Sam Lee about the analyst role from Tuesday. I was wondering where you are '
+     'with the decision.'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I'm calling to ask if there's "
+     'any update on the timeline.'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. Do you know yet when you'll be "
+     'making a decision?'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. Just checking whether there's been "
+     'any movement on the decision.'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. I'd love to hear how the process is "
+     'going on your end.'),
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, Sam Lee here about the analyst role from Tuesday. Might you be able to share an '
+     'expected timeframe?'),
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, Sam Lee here about the analyst role from Tuesday. Would you be able to let me know '
+     'the next steps?'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. I'd be interested to know what the "
+     'next steps are.'),
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, Sam Lee here about the analyst role from Tuesday. Is there anything more I can send '
+     'you to help with the decision?'),
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, Sam Lee here about the analyst role from Tuesday. I wanted to check if a decision had '
+     'been made.'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. I'm keen to find out what the "
+     'timeline looks like now.'),
+    ('status_call_opener', 'asks_one_question', True,
+     'Hi Dana, Sam Lee here about the analyst role from Tuesday. Please could you let me know '
+     'roughly when I might hear.'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. I'm hoping you can give me an idea "
+     'of timing.'),
+    ('status_call_opener', 'asks_one_question', True,
+     'hi dana its sam lee about the analyst job from tuesday, just wanted to see where things are at '
+     'with it'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. How's your week been?"),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi, um, Dana? It's Sam Lee about the analyst role from Tuesday. Thanks."),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. Lovely weather today, isn't it?"),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, Sam Lee here about the analyst role from Tuesday. I'm still very interested and look "
+     'forward to hearing from you.'),
+    ('status_call_opener', 'asks_one_question', False,
+     'Hi Dana, Sam Lee here about the analyst role from Tuesday. Did you have a good weekend?'),
+    ('status_call_opener', 'asks_one_question', False,
+     'Hi Dana, Sam Lee here about the analyst role from Tuesday. Hope you had a nice holiday?'),
+    ('feedback_request', 'asks_specific_questions', True,
+     "Thank you for letting me know. I understand your decision. I'd be grateful to know which part "
+     'of my presentation was weakest, so I can improve. Please keep me in mind for future roles.'),
+    ('feedback_request', 'asks_specific_questions', True,
+     'Thank you for letting me know. I understand your decision. Could you tell me the one area I '
+     'should work on first, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'asks_specific_questions', True,
+     'Thank you for letting me know. I understand your decision. I wondered whether my case study '
+     'answer held me back, so I can improve. Please keep me in mind for future roles.'),
+    ('feedback_request', 'asks_specific_questions', True,
+     'Thank you for letting me know. I understand your decision. If you could point to one thing '
+     "that would have made my application stronger, I'd really appreciate it. Please keep me in mind "
+     'for future roles.'),
+    ('feedback_request', 'asks_specific_questions', True,
+     'Thank you for letting me know. I understand your decision. It would really help to hear what '
+     'the panel felt was missing from my answers, so I can grow. Please keep me in mind for future '
+     'roles.'),
+    ('feedback_request', 'asks_specific_questions', False,
+     'Thank you for letting me know. I understand your decision. Any feedback would be appreciated, '
+     'so I can improve. Please keep me in mind for future roles.'),
+    ('feedback_request', 'asks_specific_questions', False,
+     "Thank you for letting me know. I understand your decision. How was your weekend? I'd like to "
+     'improve. Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', False,
+     "Thank you for letting me know. I can't accept this. What one thing should I improve? Please "
+     'keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', False,
+     "Thank you for letting me know. I don't understand the decision at all. What one thing should I "
+     'improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. Of course I'm sad, but I completely get it. What one thing "
+     'should I improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. Naturally it's a disappointment, but I respect the choice you "
+     'made. What one thing should I improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. I'm sad to miss out, but I appreciate you letting me know and I "
+     'wish the team well. What one thing should I improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. Shame it wasn't to be, but it's absolutely your call. What one "
+     'thing should I improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. I'm gutted, I won't lie, but I take the decision on board. What "
+     'one thing should I improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     'Thank you for letting me know. Obviously not the news I hoped for, but I accept it. What one '
+     'thing should I improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'asks_future_roles', True,
+     'Thank you for letting me know. I understand. What one thing should I improve? If another '
+     "opening comes along, I'd love to be considered."),
+    ('feedback_request', 'asks_future_roles', True,
+     "Thank you for letting me know. I understand. What one thing should I improve? I'd be glad to "
+     'hear from you if anything similar opens up.'),
+    ('feedback_request', 'asks_future_roles', True,
+     'Thank you for letting me know. I understand. What one thing should I improve? keep me in mind '
+     'for the next opening'),
+    ('feedback_request', 'asks_future_roles', True,
+     "Thank you for letting me know. I understand. What one thing should I improve? I'd still love "
+     'to work with the team one day, so please do get in touch if a role comes up.'),
+    ('feedback_request', 'asks_future_roles', True,
+     "Thank you for letting me know. I understand. What one thing should I improve? I'd welcome the "
+     'chance to apply for later vacancies.'),
+    ('feedback_request', 'asks_future_roles', True,
+     'Thank you for letting me know. I understand. What one thing should I improve? I hope our paths '
+     "cross again, and I'd be keen to hear about any roles that fit."),
+    ('feedback_request', 'asks_future_roles', True,
+     'Thank you for letting me know. I understand. What one thing should I improve? Do keep my CV on '
+     'hand for anything that comes up.'),
+    ('feedback_request', 'asks_future_roles', True,
+     "Thank you for letting me know. I understand. What one thing should I improve? Please don't "
+     'hesitate to reach out about upcoming positions.'),
+    ('feedback_request', 'asks_future_roles', False,
+     'Thank you for letting me know. I understand. What one thing should I improve for future '
+     'interviews?'),
+    ('feedback_request', 'asks_future_roles', False,
+     'Thank you for letting me know. I understand. What one thing should I improve so I do better '
+     'next time?'),
+    ('feedback_request', 'frames_development', True,
+     'Thank you for letting me know. I understand. Your view would help me prepare for my next '
+     'application. What one thing stood out? Please keep me in mind.'),
+    ('feedback_request', 'frames_development', True,
+     "Thank you for letting me know. I understand. I'm keen to keep getting better at this. What one "
+     'thing stood out? Please keep me in mind.'),
+    ('feedback_request', 'frames_development', True,
+     "Thank you for letting me know. I understand. I'd like to use this as a chance to sharpen my "
+     'interviewing. What one thing stood out? Please keep me in mind.'),
+    ('feedback_request', 'frames_development', True,
+     'Thank you for letting me know. I understand. Any pointers would be really useful for my career '
+     'going forward. What one thing stood out? Please keep me in mind.'),
+    ('feedback_request', 'frames_development', True,
+     'Thank you for letting me know. I understand. I want to take something useful away from this. '
+     'What one thing stood out? Please keep me in mind.'),
+    ('feedback_request', 'frames_development', True,
+     'Thank you for letting me know. I understand. It would help me with future applications. What '
+     'one thing stood out? Please keep me in mind.'),
+    ('feedback_request', 'frames_development', False,
+     'Thank you for letting me know, Developer team lead. I understand. What one thing stood out? '
+     'Please keep me in mind.'),
+    ('offer_call', 'builds_rapport', True,
+     "Thank you so much, I'm delighted! When would you like me to start? Could you email me the "
+     'offer letter, and when do you need my answer?'),
+    ('offer_call', 'builds_rapport', True,
+     "Thank you so much, I'm delighted! Could you email me the offer letter, and when do you need my "
+     "answer? I'd love to know more about the team I'll be joining."),
+    ('offer_call', 'builds_rapport', True,
+     "Thank you so much, I'm delighted! Could you email me the offer letter, and when do you need my "
+     'answer? Is there anything I could read up on beforehand?'),
+    ('offer_call', 'builds_rapport', True,
+     "Thank you so much, I'm delighted! Could you email me the offer letter, and when do you need my "
+     'answer? Please pass my thanks to the panel, I really enjoyed meeting them.'),
+    ('offer_call', 'builds_rapport', True,
+     "Thank you so much, I'm delighted! Could you email me the offer letter, and when do you need my "
+     "answer? I'm really looking forward to being part of the team."),
+    ('offer_call', 'builds_rapport', True,
+     "Thank you so much, I'm delighted! Could you email me the offer letter, and when do you need my "
+     'answer? What would be the best way to prepare in the meantime?'),
+    ('offer_call', 'builds_rapport', False,
+     'Thank you. Could you email me the offer letter, and when do you need my answer?'),
+    ('offer_call', 'no_rushed_acceptance', False,
+     "Thank you so much! Yes, I'll take the job. When do I start?"),
+    ('offer_call', 'no_rushed_acceptance', False,
+     'Thank you so much! Yes please, count me in, I accept. When do I start?'),
+    ('offer_call', 'no_rushed_acceptance', False,
+     "Thank you so much! That's a yes from me, I'm in! When do I start?"),
+    ('offer_call', 'no_rushed_acceptance', False,
+     "Thank you so much! Absolutely, I'd love to accept right away. When do I start?"),
+    ('offer_call', 'no_rushed_acceptance', False,
+     'Thank you! Consider this my formal acceptance. When do I start?'),
+    ('offer_call', 'no_rushed_acceptance', False,
+     "Thank you! I'm happy to say yes straight away. When do I start?"),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you! I'd love to say yes, but I'd like to see it in writing first. When do you need my "
+     'answer?'),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you! I'm leaning towards yes, once I've seen the contract. When do you need my answer?"),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you! I can't accept on the spot, could you send the offer letter? When do you need my "
+     'answer?'),
+    ('thank_you', 'restates_interest', True,
+     'Dear Dana, thank you for the interview. I came away even more keen on the analyst role. Best, '
+     'Sam'),
+    ('thank_you', 'restates_interest', True,
+     'Dear Dana, thank you for the interview. Our chat made me want the analyst role even more. '
+     'Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for the interview. I'd love the chance to bring my reporting experience "
+     'to your team. Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for the interview. The analyst role sounds like exactly what I'm looking "
+     'for. Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for the interview. I'm really enthusiastic about joining the team. Best, "
+     'Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for the interview. I'd be thrilled to join you. Best, Sam"),
+    ('thank_you', 'restates_interest', True,
+     'Dear Dana, thank you for the interview. It confirmed that this is the job for me. Best, Sam'),
+    ('thank_you', 'restates_interest', False,
+     "Dear Dana, thank you for the interview. I'm not sure the analyst role is for me. Best, Sam"),
+    ('thank_you', 'restates_interest', False,
+     "Dear Dana, thank you for the interview. I'm no longer interested in the role. Best, Sam"),
+    ('thank_you', 'restates_interest', False,
+     'Dear Dana, thank you for the interview. It was interesting to hear about your team. Best, Sam'),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you so much! I'm in London next week, could you email the offer letter? When do you need "
+     'my answer?'),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you so much! I'd love to accept once I've read the contract. When do you need my answer?"),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you! I won't say yes right away, I'd like to see the contract first. When do you need my "
+     'answer?'),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you! I'm not going to accept right now, but I'm thrilled. Could you send the details? "
+     'When do you need my answer?'),
+    ('offer_call', 'builds_rapport', False,
+     "Thank you. Could you send the details? When do you need my answer? I'm happy about the salary."),
+    ('feedback_request', 'asks_future_roles', False,
+     "Thank you for letting me know. I understand your decision. I'm sorry the role went to someone "
+     'else. What one thing should I improve?'),
+    ('feedback_request', 'asks_future_roles', False,
+     'Thank you for letting me know. I understand your decision. What would help me get a role like '
+     'this next time?'),
+    ('feedback_request', 'asks_future_roles', False,
+     'Thank you for letting me know. I understand your decision. Which skill should I build for '
+     'upcoming interviews?'),
+    ('feedback_request', 'accepts_decision', False,
+     "Thank you for letting me know. It's your call, but you've made a mistake. What one thing "
+     'should I improve? Please keep me in mind.'),
+    ('feedback_request', 'frames_development', False,
+     'Thank you for letting me know. I understand your decision. What one thing stood out? Please '
+     'keep me in mind for future roles.'),
+    ('feedback_request', 'frames_development', False,
+     'Thank you for letting me know. I understand your decision. Honestly, which answer stood out? '
+     'Please keep me in mind.'),
+    ('status_call_opener', 'asks_one_question', False,
+     'Hi Dana, this is Sam Lee about the analyst role from Tuesday. I wanted to see you again soon. '
+     'Thanks.'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I'm calling to check in. Thanks."),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I'm calling to check in on "
+     "whether a decision's been made. Thanks."),
+    ('thank_you', 'restates_interest', False,
+     "Dear Dana, thank you for the interview. I'm not sure this is the job for me. Best, Sam"),
+    ('thank_you', 'restates_interest', False,
+     "Dear Dana, thank you for the interview. I don't want the analyst role any more. Best, Sam"),
+    # round 6, after tuning17: rapport by structure, a yes before the letter, waiting is not refusing
+    ('offer_call', 'builds_rapport', True,
+     'Thank you so much! Could you send the offer letter? When do you need my answer? And would I be '
+     'starting on the 3rd of March?'),
+    ('offer_call', 'builds_rapport', True,
+     "Thank you so much! Could you send the offer letter? When do you need my answer? If there's a "
+     "style guide I could look through before then, I'd love that."),
+    ('offer_call', 'builds_rapport', False,
+     "Thank you so much! I'd like to read the contract before I commit, so could you send the offer "
+     'letter? When do you need my answer?'),
+    ('offer_call', 'no_rushed_acceptance', False,
+     'Thank you so much! Yes, I accept, absolutely. Could you email the offer letter when you can?'),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you so much! Could you email the offer letter? Once I've read it I'm sure I'll accept."),
+    ('offer_call', 'courteous_tone', True,
+     "Thank you very much, I'm delighted. I can't accept anything formally until I've read the "
+     'contract, so could you send the written offer? When do you need my answer?'),
+    ('offer_call', 'thanks_them', True,
+     "Cheers Sam, that's brilliant news! Could you email the offer letter? When do you need my "
+     'answer?'),
+    ('offer_call', 'asks_deadline', True,
+     "Thank you, Sam. I can't give you an answer on the phone. When would you need it?"),
+    ('thank_you', 'courteous_tone', True,
+     'Dear Dana, thank you for the interview. First, I enjoyed the case study. Secondly, I liked the '
+     'team. Finally, I would love to join you and help with the migration. Best, Sam'),
+    ('thank_you', 'courteous_tone', True,
+     'Dear Dana, thank you for the interview. I was not at my best on the budgeting question; what I '
+     'should have said is that I would check the forecast weekly. Best, Sam'),
+    ('feedback_request', 'frames_development', True,
+     'Thank you for letting me know. I understand your decision. I treat every interview as practice '
+     'for the next one, so which answer stood out as weakest? Please keep me in mind for future '
+     'roles.'),
+    ('feedback_request', 'asks_specific_questions', False,
+     "Thank you for letting me know. I understand your decision. I'd welcome any feedback you can "
+     'share, so I can keep improving. Please keep me in mind for future roles.'),
+    ('voicemail', 'states_purpose', True,
+     'Hi Dana, this is Sam Lee, analyst interview on Tuesday. I need to hear back soon, please. Call '
+     'me on 07700 900 123. Sam Lee, 07700 900 123.'),
+    # round 6: bad messages whose one fault is in fresh words, and their polite look-alikes
+    ('status_call_opener', 'no_pressure', False,
+     'Hi Dana, this is Sam Lee about the analyst role from Tuesday. I was hoping to have heard '
+     'something by now. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     'Hi Dana, this is Sam Lee about the analyst role from Tuesday. Any chance you could hurry '
+     'things along? Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I'll try again tomorrow if I "
+     "don't hear back. Is a decision close?"),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I trust you'll make the right "
+     'choice. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I've turned down two other "
+     'interviews for this. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I need to plan my month, so I'd "
+     'appreciate an answer this week. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. It's been over two weeks now. Is "
+     'a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. I'm sure you can see I'm the "
+     'right person. Is a decision close?'),
+    ('status_call_opener', 'asks_one_question', False,
+     'Hi Dana, this is Sam Lee about the analyst role from Tuesday. So, did I get it?'),
+    ('status_call_opener', 'asks_one_question', False,
+     'Hi Dana, this is Sam Lee about the analyst role from Tuesday. Yeah so, um, anyway?'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, this is Sam Lee about the analyst role from Tuesday. What's the salary again? And the "
+     'hours? And is there parking?'),
+    ('thank_you', 'courteous_tone', False,
+     'Dear Dana, thank you for the interview for the analyst role. I look forward to your positive '
+     "reply, as I'm sure I'm the strongest candidate. Best, Sam"),
+    ('thank_you', 'courteous_tone', False,
+     'Dear Dana, thank you for the interview for the analyst role. I expect to hear from you by '
+     'Friday. Best, Sam'),
+    ('thank_you', 'courteous_tone', False,
+     'Dear Dana, thank you for the interview for the analyst role. Hopefully this time the decision '
+     "won't take a month. Best, Sam"),
+    ('thank_you', 'courteous_tone', False,
+     'Dear Dana, thank you for the interview for the analyst role. I really, really need this job, '
+     "please don't let me down. Best, Sam"),
+    ('feedback_request', 'not_argumentative', False,
+     "Thank you for letting me know. I understand. I'd like to know what I could improve, although "
+     'honestly the panel missed a lot of what I said. Please keep me in mind for future roles.'),
+    ('feedback_request', 'not_argumentative', False,
+     "Thank you for letting me know. I understand. I'm surprised, given my ten years in the field. "
+     'What one thing should I improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'frames_development', False,
+     'Thank you for letting me know. I understand. Which answer was weakest? Please keep me in mind '
+     'for future roles.'),
+    ('feedback_request', 'asks_specific_questions', False,
+     'Thank you for letting me know. I understand, so I can improve: any thoughts? Please keep me in '
+     'mind for future roles.'),
+    ('offer_call', 'no_rushed_acceptance', False,
+     'Thank you so much! Absolutely yes, sign me up. When do I start?'),
+    ('offer_call', 'no_rushed_acceptance', False,
+     "Thank you so much! Yes! Of course I'll take it. When do I start?"),
+    ('offer_call', 'no_rushed_acceptance', False,
+     "Thank you so much! I'm definitely taking it, no need to send anything. When do I start?"),
+    ('offer_call', 'no_rushed_acceptance', False,
+     "Thank you! I'd be delighted to accept. When do I start?"),
+    ('offer_call', 'no_rushed_acceptance', False,
+     'Thank you! You can count on me, the answer is yes. When do I start?'),
+    ('offer_call', 'courteous_tone', False,
+     "Thank you! I'll need your answer on my salary request by tomorrow, or I'm walking. When do I "
+     'start?'),
+    ('thank_you', 'restates_interest', False,
+     'Dear Dana, thank you for the interview for the analyst role. It was good to meet the team. '
+     'Best, Sam'),
+    ('status_call_opener', 'no_pressure', True,
+     "Hi Dana, this is Sam Lee about the analyst role. It's been two weeks since the interview, so I "
+     'wanted to check in. Is a decision close?'),
+    ('feedback_request', 'not_argumentative', True,
+     'Thank you for letting me know. I understand. Given my background in retail, which skill should '
+     'I build first, so I can improve? Please keep me in mind for future roles.'),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you! I'd be delighted to accept once I've seen the contract. Could you send it over? "
+     'When do you need my answer?'),
+    ('offer_call', 'no_rushed_acceptance', True,
+     "Thank you! Could you send the contract over? I'm sure the answer will be yes. When do you need "
+     'my answer?'),
+    ('thank_you', 'courteous_tone', True,
+     'Dear Dana, thank you for the interview. This time I prepared properly for the case study and '
+     'it showed. Best, Sam'),
+    # round 6: openers that name the role, the day and themselves in other shapes, and ones that don't
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee. I came in on Tuesday to interview for the analyst job. I'm following "
+     'up on the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee. We spoke last Thursday about the bookkeeper vacancy. I'm following "
+     'up on the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee, I had my interview for the receptionist post on the 4th. I'm "
+     'following up on the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee, I interviewed with you last week for Head Chef. I'm following up on "
+     'the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee, I was in for the warehouse supervisor interview yesterday. I'm "
+     'following up on the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee, I interviewed for Account Manager on March 3rd. I'm following up on "
+     'the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee, I interviewed for the nursing assistant opening a week ago. I'm "
+     'following up on the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', True,
+     "Hi Dana, this is Sam Lee, I interviewed for the role of team leader on 3/3. I'm following up "
+     'on the decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hi Dana, Sam Lee calling about the analyst role from Tuesday. I'm following up on the "
+     'decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hi Dana, I'm Sam Lee, the analyst candidate from Tuesday. I'm following up on the decision. Is "
+     'a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Good morning Dana, it's Sam Lee speaking, about the analyst role from Tuesday. I'm following "
+     'up on the decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hello Ms Okafor, my name is Sam Lee and I interviewed for the analyst role on Tuesday. I'm "
+     'following up on the decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hi Dana, Sam Lee from Tuesday's analyst interview here. I'm following up on the decision. Is a "
+     'decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     'hiya dana its sam lee, the analyst interview on tuesday. im following up on the decision. is a '
+     'decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hi Dana, you're speaking with Sam Lee, analyst interview on Tuesday. I'm following up on the "
+     'decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Dana, hi! Sam Lee, I interviewed for the analyst role on Tuesday. I'm following up on the "
+     'decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hi Dana, it's Zoë Müller-Smith, I interviewed for the analyst role on Tuesday. I'm following "
+     'up on the decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hi Dana, it's Siobhan O'Neill, I interviewed for the analyst role on Tuesday. I'm following up "
+     'on the decision. Is a decision close?'),
+    ('status_call_opener', 'says_who_you_are', True,
+     "Hi Dana, Sam here, Sam Lee, I interviewed for the analyst role on Tuesday. I'm following up on "
+     'the decision. Is a decision close?'),
+    ('status_call_opener', 'greets_by_name', True,
+     "Good afternoon, Mrs Okafor, this is Sam Lee about the analyst role from Tuesday. I'm following "
+     'up on the decision. Is a decision close?'),
+    ('status_call_opener', 'greets_by_name', True,
+     "Morning Dana! Sam Lee here about the analyst role from Tuesday. I'm following up on the "
+     'decision. Is a decision close?'),
+    ('status_call_opener', 'greets_by_name', True,
+     "Dana, good morning, Sam Lee here about the analyst role from Tuesday. I'm following up on the "
+     'decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', False,
+     "Hi Dana, this is Sam Lee, I interviewed on Tuesday. I'm following up on the decision. Is a "
+     'decision close?'),
+    ('status_call_opener', 'names_role_and_date', False,
+     "Hi Dana, this is Sam Lee, I came in for a chat with the manager on Tuesday. I'm following up "
+     'on the decision. Is a decision close?'),
+    ('status_call_opener', 'names_role_and_date', False,
+     "Hi Dana, this is Sam Lee, I interviewed with your team leader on Tuesday. I'm following up on "
+     'the decision. Is a decision close?'),
+    ('status_call_opener', 'greets_by_name', False,
+     "Morning! Sam Lee here about the analyst role from Tuesday. I'm following up on the decision. "
+     'Is a decision close?'),
+    # round 6: feedback requests and notes: honest self-criticism and well-wishing are calm, acceptance,
+    # thanks and interest in other words
+    ('feedback_request', 'not_argumentative', True,
+     'Thank you for letting me know. I understand. I know I rushed my answer on budgets, and I '
+     'should have given an example. Which part would you work on first? Please keep me in mind for '
+     'future roles.'),
+    ('feedback_request', 'not_argumentative', True,
+     "Thank you for letting me know. I understand. I'm curious whether it was my lack of sector "
+     'experience, so I can address it. Please keep me in mind for future roles.'),
+    ('feedback_request', 'not_argumentative', True,
+     'Thank you for letting me know. I understand. Was it my presentation or my experience that fell '
+     'short, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'not_argumentative', True,
+     "Thank you for letting me know. I understand. I'm sure the successful candidate will do a great "
+     'job. Which skill should I build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'not_argumentative', True,
+     "Thank you for letting me know. It's not the news I wanted, but I understand. Which skill "
+     'should I build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'not_argumentative', True,
+     "Thank you for letting me know. I won't pretend I'm not disappointed, but I understand. Which "
+     'skill should I build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'not_argumentative', True,
+     "Thank you for letting me know. I understand. Honestly, I felt the interview went well, so I'd "
+     'really value knowing which answer let me down. Please keep me in mind for future roles.'),
+    ('feedback_request', 'not_argumentative', True,
+     'Thank you for letting me know. I understand. I was a bit nervous on the day and I think it '
+     'showed. Which skill should I build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. It's a shame, but I completely respect that. Which skill should "
+     'I build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. Of course I'm disappointed. Which skill should I build, so I "
+     'can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. I'm sorry it didn't work out this time. Which skill should I "
+     'build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     'Thank you for letting me know. Congratulations to whoever got the job. Which skill should I '
+     'build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know, I appreciate you telling me directly. I'm disappointed but I "
+     'know it was a close call. Which skill should I build, so I can improve? Please keep me in mind '
+     'for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thanks for the update. Bummer, but I get where you're coming from. Which skill should I build, "
+     'so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', True,
+     "Thank you for letting me know. I'm gutted but that's how it goes. Which skill should I build, "
+     'so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'accepts_decision', False,
+     "Thank you for letting me know. I don't accept that I was the weaker candidate. Which skill "
+     'should I build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'thanks_them', True,
+     'Hi Dana, I really appreciate you taking the time to call me. I understand. Which skill should '
+     'I build, so I can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'thanks_them', True,
+     'Hi Dana, many thanks for getting back to me. I understand. Which skill should I build, so I '
+     'can improve? Please keep me in mind for future roles.'),
+    ('feedback_request', 'thanks_them', True,
+     'Hi Dana, ta for letting me know. I understand. Which skill should I build, so I can improve? '
+     'Please keep me in mind for future roles.'),
+    ('thank_you', 'thanks_them', True,
+     "Dear Dana, I'm grateful for the time you spent with me on Tuesday discussing the analyst role. "
+     "I'm very interested. Best, Sam"),
+    ('thank_you', 'restates_interest', True,
+     'Dear Dana, thank you for Tuesday. Hearing about the migration has me even more eager to get '
+     'started. Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for Tuesday. I'm all the more convinced this is where I want to be. Best, "
+     'Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for Tuesday. I'd jump at the chance to join the team. Best, Sam"),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for Tuesday. It sounds like a brilliant team and I'd love to be part of "
+     'it. Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     'Dear Dana, thank you for Tuesday. I hope I get the chance to work with you. Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     'Dear Dana, thank you for Tuesday. The role is a great match for what I want to do next. Best, '
+     'Sam'),
+    ('thank_you', 'restates_interest', False,
+     'Dear Dana, thank you for Tuesday. It was an interesting afternoon. Best, Sam'),
+    # round 6: stock notes in formal and casual words are form letters; a note with one real detail is not
+    ('thank_you', 'not_form_letter', False,
+     'Hi Dana, thanks a lot for having me in for the analyst role on Tuesday. It was really nice to '
+     "learn more about the company and the position, and I enjoyed our conversation. I'm very "
+     'interested and look forward to hearing back about next steps. Best, Sam'),
+    ('thank_you', 'not_form_letter', False,
+     'Dear Dana, I am writing to express my sincere gratitude for the opportunity to interview for '
+     "the analyst position. I was impressed by the organisation's values and culture and believe my "
+     'skills and experience make me an excellent fit. I look forward to hearing from you. Kind '
+     'regards, Sam'),
+    ('thank_you', 'not_form_letter', False,
+     'hey dana!! thanks so much for the interview for the analyst job, had a great time chatting '
+     'with everyone, super excited about the opportunity and hope to hear from u soon :) sam'),
+    ('thank_you', 'not_form_letter', False,
+     'Dear Dana, Many thanks for meeting with me regarding the analyst vacancy. I appreciated '
+     "learning about your team's goals and challenges, and I am confident I could add value from day "
+     'one. Thank you again for your time and consideration. Sincerely, Sam'),
+    ('thank_you', 'not_form_letter', True,
+     "Dear Dana, thank you for Tuesday's interview for the analyst role. Your question about "
+     "reconciling the two inventory systems stuck with me, and I'd merge them on SKU first. I'm very "
+     'interested. Best, Sam'),
+    ('thank_you', 'not_form_letter', True,
+     'Dear Dana, thank you for Tuesday. I loved hearing about the clinic opening and the new booking '
+     "system. I'm very keen. Best, Sam"),
+    ('thank_you', 'not_form_letter', True,
+     'hi dana, thanks for tuesday! the bit about the night shift rota and the forklift training '
+     'really stuck with me. keen to hear back, sam'),
+    ('thank_you', 'not_form_letter', True,
+     'Dear Dana, thank you for meeting me. Your point about cutting the month-end close from ten '
+     'days to five is exactly the work I enjoy. Kind regards, Sam'),
+    ('thank_you', 'not_form_letter', True,
+     "Dear Dana, thanks for the interview. I've been thinking about your question on patient "
+     'complaints and would start with the triage log. Best, Sam'),
+    # round 6: pressure in fresh words (urgency, counting, bills, leverage, patience), and the employer's own
+    # date recalled politely (the issue's failure pattern 4)
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     'Please get back to me as a matter of priority on 07700 900123. Sam Lee, 07700 900123.'),
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'll "
+     'keep trying until I reach you. 07700 900123. Sam Lee, 07700 900123.'),
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. This "
+     "is the third voicemail I've left. 07700 900123. Sam Lee, 07700 900123."),
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I "
+     "really can't wait much longer. 07700 900123. Sam Lee, 07700 900123."),
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I've "
+     'got bills to pay, so please let me know. 07700 900123. Sam Lee, 07700 900123.'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I "
+     'need an answer today, to be honest. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     "Other firms are circling, so I'd move fast if I were you. Is a decision close?"),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. You "
+     "did say you'd call by Monday. Is a decision close?"),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'm "
+     'starting to lose patience here. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'm "
+     'desperate for some news, honestly. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision, as "
+     'you mentioned you hoped to decide by Monday. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I "
+     'know these things take time. Is a decision close?'),
+    ('voicemail', 'no_pressure', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision and "
+     "I'm still very interested. Whenever suits you, my number is 07700 900123. Sam Lee, 07700 "
+     '900123.'),
+    ('status_call_opener', 'no_pressure', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. You told me you'd hope to decide by "
+     "Monday, so I'm following up. Is a decision close?"),
+    # round 6: prepared questions in more shapes ("When might I expect to hear?" asks, it sets no deadline);
+    # small talk and fillers are not the question
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Do "
+     "you have a sense of when you'll decide?"),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Has "
+     'the panel had a chance to meet yet?'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     'Would it help if I sent my portfolio?'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Are "
+     'you still on track for a decision this week?'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. When "
+     'might I expect to hear?'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Any "
+     "idea when you'll be in touch?"),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'd "
+     "love to know if there's anything else you need from me."),
+    ('status_call_opener', 'asks_one_question', True,
+     'hi dana its sam lee analyst interview tuesday, following up on the decision, is there any news '
+     'yet'),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     "Could you let me know where you're at?"),
+    ('status_call_opener', 'asks_one_question', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Is "
+     'it still looking like the end of the month?'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Did "
+     'you get my thank-you email? And did you like my portfolio? And when do you decide?'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     'Thanks, bye.'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. How "
+     'are things?'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. You "
+     'know what I mean?'),
+    ('status_call_opener', 'asks_one_question', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     'Right?'),
+    # round 6: subtle pressure (a quick answer wanted, waiting no longer, chasing again), learning why you
+    # lost is not growth, curiosity about the outcome is not interest; and their polite look-alikes
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'd "
+     'appreciate a quick answer. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'm "
+     'hoping to hear back today. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'd "
+     'like to get this sorted quickly. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Just "
+     "a reminder that I'm still waiting. Is a decision close?"),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. Do "
+     'you remember me at all? Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'd "
+     'rather not wait another week. Is a decision close?'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I "
+     "can't keep my other options open forever. Is a decision close?"),
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     "Please call me back as soon as you can, I'll have my phone on me all day. 07700 900123. Sam "
+     'Lee, 07700 900123.'),
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'll "
+     'be waiting for your call. 07700 900123. Sam Lee, 07700 900123.'),
+    ('voicemail', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. "
+     'Sorry to chase again. 07700 900123. Sam Lee, 07700 900123.'),
+    ('feedback_request', 'frames_development', False,
+     "Thank you for letting me know. I understand. I'd like to learn why I wasn't chosen. Please "
+     'keep me in mind for future roles.'),
+    ('feedback_request', 'frames_development', True,
+     "Thank you for letting me know. I understand. I'd like to learn from this, so which answer was "
+     'weakest? Please keep me in mind for future roles.'),
+    ('thank_you', 'restates_interest', False,
+     "Dear Dana, thank you for Tuesday's interview for the analyst role. I'm interested to hear what "
+     'you decide. Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for Tuesday's interview for the analyst role. I'm very interested in the "
+     'role. Best, Sam'),
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for Tuesday's interview for the analyst role. I'm very interested to "
+     'learn more about the team. Best, Sam'),
+    ('status_call_opener', 'no_pressure', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'd "
+     'appreciate a quick word when you have a moment. Is a decision close?'),
+]
+
+
+@pytest.mark.parametrize(("kind", "check_id", "passes", "text"), _PARAPHRASES)
+def test_presence_checks_see_paraphrases_and_not_look_alikes(
+    kind: str, check_id: str, passes: bool, text: str
+) -> None:
+    got = next(c for c in check_message(text, kind).items if c.id == check_id)
+    assert got.passed is passes, (got.advice, text)
+    assert got.source_ids and got.source, check_id
+
+
+# -- the learned presence signal (round 6) ------------------------------------------------------------
+
+PRESENCE_MODEL = ROOT / "followup_kit" / "data" / "presence_model.json"
+
+
+def _train_presence():
+    """benchmarks/train_presence.py as a module (a script; it imports train_tone beside it)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "train_presence", ROOT / "benchmarks" / "train_presence.py"
+        )
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+
+
+def test_the_presence_model_was_trained_on_the_tuning_batches_and_shipped_only_where_cv_says_so() -> None:
+    """It names exactly today's tuning batches with their digests; each shipped check is one the fresh
+    batches' CV shipped, at its chosen threshold; the fresh verdicts cover exactly the fresh batches."""
+    import hashlib
+
+    model = json.loads(PRESENCE_MODEL.read_text(encoding="utf-8"))
+    tuning = sorted(TUNING_PATH.parent.glob("tuning*.json"))
+    assert model["trained_on"] == {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in tuning}, (
+        "the tuning batches changed: run python3 tasks.py train-presence"
+    )
+    assert model["messages"] == len(CORPUS)
+    shipped = model["cv"]["fresh_batches"]["shipped"]
+    assert set(model["checks"]) == set(shipped) and model["checks"]
+    assert all(model["checks"][c]["hi"] == shipped[c] >= 0.8 for c in shipped)
+    train = _train_presence()
+    fresh = json.loads(train.FRESH.read_text(encoding="utf-8"))
+    ids = {
+        e["id"]
+        for batch in train.FRESH_COMMITS
+        for e in json.loads((TUNING_PATH.parent / f"{batch}.json").read_text(encoding="utf-8"))["messages"]
+    }
+    assert set(fresh) == ids
+    assert model["cv"]["fresh_batches"]["batches"] == sorted(train.FRESH_COMMITS)
+
+
+def test_retraining_the_presence_model_reproduces_the_shipped_weights() -> None:
+    model = json.loads(PRESENCE_MODEL.read_text(encoding="utf-8"))
+    train = _train_presence()
+    data = train.examples()
+    for check, shipped in model["checks"].items():
+        bias, weights = train.fit(data, check)
+        assert bias == pytest.approx(shipped["bias"], abs=1e-5)
+        kept = {f: w for f, w in weights.items() if abs(w) >= train.PRUNE}
+        assert set(kept) == set(shipped["weights"]), check
+        assert all(kept[f] == pytest.approx(w, abs=1e-5) for f, w in shipped["weights"].items())
+
+
+def test_the_presence_model_is_a_second_opinion_shown_at_its_clause_with_the_check_sources() -> None:
+    """Where the rapport rules find nothing the model may: the learner sees which words it read that
+    way and the check's own sources; where it is not sure, the rule's advice stands."""
+    base = (
+        "Thank you so much, I'm delighted! Could you email me the offer letter, and when do you need my "
+        "answer? "
+    )
+    line = "I'd love to hear what the first project will be."
+    draft = messages._Draft(base + line, "offer_call", None)
+    assert messages._first(messages._RAPPORT, draft.flat) is None  # no rule finds it
+    got = _checks(base + line, "offer_call")["builds_rapport"]
+    assert got.passed and f"“{line}”" in got.advice and "model trained on coach-labelled" in got.advice
+    assert got.source_ids == ("seed003", "model_offer") and _source_is_cited(got.source)
+    plain = _checks(base + "Thanks again.", "offer_call")["builds_rapport"]
+    assert not plain.passed and plain.advice.startswith("Build rapport")
+    # only the checks CV shipped get a second opinion
+    opener = messages._Draft(base + line, "status_call_opener", None)
+    assert messages._learned_presence(opener, "asks_one_question") is None
+
+
+def test_the_presence_model_loads_on_the_first_check_not_at_import() -> None:
+    code = (
+        "from followup_kit import messages as m; "
+        "assert m._presence_model.cache_info().currsize == 0; "
+        "m.check_message('Thank you! Could you send the offer?', 'offer_call'); "
+        "assert m._presence_model.cache_info().currsize == 1"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
