@@ -480,8 +480,13 @@ class Api:
             session = uuid.uuid4().hex
             path = f"/user/{name}/api/kernels/{kernel}/channels?session_id={session}"
             url = self.hub.url.replace("http", "ws", 1) + path
-            request = HTTPRequest(url, headers=self.headers, request_timeout=60)
-            self.sockets[kernel] = (await websocket_connect(request), session)
+            # the server answers the upgrade once the kernel replies to kernel_info: a kernel still
+            # starting on a loaded machine can take minutes, and JupyterLab would keep waiting too
+            request = HTTPRequest(url, headers=self.headers, request_timeout=300)
+            try:
+                self.sockets[kernel] = (await websocket_connect(request), session)
+            except Exception as error:  # say which request: a participant's failure must be traceable
+                raise RuntimeError(f"kernel websocket of {name}: {type(error).__name__}: {error}") from error
         return self.sockets[kernel]
 
     def close(self, *kernels: str) -> None:
@@ -544,8 +549,11 @@ async def rest_participant(api: Api, result: Result, repo: str, branch: str) -> 
     from tornado.httpclient import HTTPRequest
 
     query = urlencode({"repo": repo, "branch": branch})
-    response = await api.http.fetch(HTTPRequest(f"{api.hub.url}/user/{name}/git-pull/api?{query}",
-                                                headers=api.headers, request_timeout=300))  # fmt: skip
+    try:
+        response = await api.http.fetch(HTTPRequest(f"{api.hub.url}/user/{name}/git-pull/api?{query}",
+                                                    headers=api.headers, request_timeout=300))  # fmt: skip
+    except Exception as error:  # say which request
+        raise RuntimeError(f"nbgitpuller of {name}: {type(error).__name__}: {error}") from error
     events = response.body.decode(errors="replace")
     if '"phase": "finished"' not in events:
         raise RuntimeError(f"nbgitpuller did not finish: {events[-500:]}")
