@@ -1816,17 +1816,20 @@ _STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
 )
 
 
-_STRUCTURAL = tuple((p, c, tuple(t.split("|"))) for p, c, t in _STRUCTURAL_TONE)
+_STRUCTURAL = tuple((p, c, frozenset(t.split("|"))) for p, c, t in _STRUCTURAL_TONE)
+#: Every shape's trigger words, each looked for once per text.
+_ALL_TRIGGERS = frozenset().union(*(triggers for _, _, triggers in _STRUCTURAL))
 
 
 def _structural_faults(text: str, kind: str, found: set[str]) -> list[_Fault]:
     """Tone faults by structure (``_STRUCTURAL_TONE``), for categories the phrase rules did not find."""
     out = []
     lower = text.lower()
+    present = {word for word in _ALL_TRIGGERS if word in lower}  # each trigger tested once, not per shape
     for pattern, category, triggers in _STRUCTURAL:
         if category in found or category not in _TONE_FOR[kind]:
             continue
-        if not any(word in lower for word in triggers) or not _may_match(pattern, lower):
+        if present.isdisjoint(triggers) or not _may_match(pattern, lower):
             continue
         for m in pattern.finditer(text):
             cue = next((m.start(g) for g in ("cue", "cue2") if m.groupdict().get(g)), m.start())
@@ -1836,6 +1839,8 @@ def _structural_faults(text: str, kind: str, found: set[str]) -> list[_Fault]:
                 found.add(category)
                 break
     return out
+
+
 
 
 #: Distress is only a tone fault when it is about yourself and the outcome, not an apology, a hedge
@@ -1931,7 +1936,53 @@ def _quick(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if not pattern.flags & re.I:
         return None
     source = _ESCAPE_OR_UPPER.sub(lambda m: m.group(1) or m.group(2).lower(), pattern.pattern)
-    return re.compile(source, pattern.flags & ~re.I)
+    return re.compile(_word_start_first(source), pattern.flags & ~re.I)
+
+
+def _top_alternatives(source: str) -> list[str]:
+    """A regex source split at its top-level ``|`` (not inside a group or a character class)."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 1 + (source[i + 1 : i + 2] == "^")
+            i += source[i : i + 1] == "]"  # a "]" right after "[" or "[^" is a literal
+            continue
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and not depth:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    return [*out, source[start:]]
+
+
+_LOOKBEHIND = re.compile(r"\(\?<[!=](?:[^()\\]|\\.)*\)")
+
+
+def _word_start_first(source: str) -> str:
+    """The same alternatives, those that begin with ``\\b`` (after any lookbehinds) gathered under one
+    leading ``\\b``: the engine then tries them only where a word starts or ends, instead of trying
+    each of dozens of alternatives at every character (zero-width tests at one place commute, so the
+    yes or no is the same; group names stay unique, each alternative is kept once)."""
+    bounded, other = [], []
+    for alternative in _top_alternatives(source):
+        at = 0
+        while (lookbehind := _LOOKBEHIND.match(alternative, at)) is not None:
+            at = lookbehind.end()
+        if alternative.startswith("\\b", at):
+            bounded.append(alternative[:at] + alternative[at + 2 :])
+        else:
+            other.append(alternative)
+    if len(bounded) < 2:
+        return source
+    return "|".join([rf"\b(?:{'|'.join(bounded)})", *other])
 
 
 def _may_match(pattern: re.Pattern[str], lower: str) -> bool:
@@ -2065,13 +2116,14 @@ def _clause_features(clause: str) -> frozenset[str]:
     return frozenset(features)
 
 
-def _tone_features(text: str) -> list[tuple[str, frozenset[str], bool]]:
+@lru_cache(maxsize=1024)
+def _tone_features(text: str) -> tuple[tuple[str, frozenset[str], bool], ...]:
     """(clause, its features, hedged) for each clause; a hedged sentence's clauses are never where a
-    learned fault is shown."""
-    return [(clause, _clause_features(clause), hedged) for clause, hedged in _tone_clauses(text)]
+    learned fault is shown.  Cached: the tone model and the presence model read the same clauses."""
+    return tuple((clause, _clause_features(clause), hedged) for clause, hedged in _tone_clauses(text))
 
 
-def _message_features(kind: str, clauses: list[tuple[str, frozenset[str], bool]]) -> set[str]:
+def _message_features(kind: str, clauses: Iterable[tuple[str, frozenset[str], bool]]) -> set[str]:
     """Every feature of the message: its clauses' and ``k:kind`` (the trainer and the check share this)."""
     return {"k:" + kind}.union(*(features for _, features, _ in clauses))
 
@@ -2300,8 +2352,12 @@ def _content_words(text: str, exclude: Iterable[str] = ()) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def _same_word(a: str, b: str) -> bool:
-    """Equal stems, synonyms, or a shared stem-like prefix: "migration" ~ "migrate", "tests" ~ "testing"."""
+    """Equal stems, synonyms, or a shared stem-like prefix: "migration" ~ "migrate", "tests" ~ "testing".
+
+    Cached: a note's words are compared with every talking point's and the role's, often the same pairs.
+    """
     if a == b or _stem(a) == _stem(b):
         return True
     if min(len(a), len(b)) < 5:

@@ -1317,6 +1317,18 @@ def test_the_quick_lower_case_pre_check_agrees_with_each_tone_pattern() -> None:
             assert (pattern.search(text) is None) == (quick.search(text.lower()) is None), (pattern, text)
 
 
+
+def test_word_start_first_gathers_bounded_alternatives_and_keeps_the_rest() -> None:
+    """The quick pre-check puts one ``\\b`` before the alternatives that start with one (after their
+    lookbehinds); a ``|`` inside a group, a class or an escape is not a split, and an alternative that
+    does not start at a word boundary stays as it was, so the yes or no is unchanged."""
+    assert messages._top_alternatives(r"a[]|x]b|c(d|e)|[^]|]f|\|g") == ["a[]|x]b", "c(d|e)", "[^]|]f", r"\|g"]
+    source = r"\bno rush\b|(?<!may )\bi need\b|,? or else\b"
+    merged = messages._word_start_first(source)
+    assert merged == r"\b(?:no rush\b|(?<!may )i need\b)|,? or else\b"
+    for text in ("no rush", "i need it", "you may i need", "x, or else", "ino rush", "nor else"):
+        assert (re.search(source, text) is None) == (re.search(merged, text) is None), text
+
 # -- round 6: presence checks in paraphrase ------------------------------------------------------------
 
 #: (kind, check, passes, text): what each presence check must see in other words (indirect questions,
