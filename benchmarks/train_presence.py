@@ -56,6 +56,7 @@ FRESH_COMMITS = {
     "tuning15": "310b44f",
     "tuning16": "f63917b",
     "tuning17": "788c6f9",
+    "tuning18": "b329779",
 }
 #: Weights this small are dropped from the shipped file.
 PRUNE = 1e-4

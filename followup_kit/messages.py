@@ -605,6 +605,11 @@ _INTEREST = _rx(
     r"to (?:be|work)",
     r"(?:role|job|position|it) (?:is|feels|seems|sounds|looks) (?:like )?(?:a |the )?(?:great|good|perfect|"
     r"ideal|natural|real) (?:fit|match) for (?:what i|where i)",
+    # round 7: the role or the firm as the one you want ("this role is the one I'm aiming for", "the
+    # studio I'd most like to build for"), not the one you want to ask about
+    r"(?:role|job|position|post|one|place|team|company|firm|studio|school) (?:that )?i(?:'m| am|'ve been|"
+    r" have been|'d| would)? (?:most |really )?(?:want(?! to (?:ask|know|check|discuss|talk|hear|mention|"
+    r"raise|clarify))|aiming for|hoping for|(?:like|love) to (?:join|work|build))",
 )
 _ROLE_NOUN = r"(?:position|role|job|opening|vacancy|post)"
 #: "<word> position" and "the role of <word>": a role said without the log (each tried on its own, so "the
@@ -982,6 +987,10 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
         _rx(
             r"(?:i|we) (?:really |desperately |badly |so |just )?need(?:ed)? (?:this|the|a|that) "
             r"(?:job|position|role|work|offer)",
+            # round 7: how much you need it, your home at stake, a plea that they not take it back
+            r"(?:you have|you've|you'?ve got) no idea how (?:much|badly) i (?:need|needed|want|wanted)",
+            r"(?:about to|going to|could|might|will) lose (?:my|our) (?:flat|house|home|apartment|place)",
+            r"please (?:don't|do not) (?:change your mind|take (?:it|this|the offer) back|withdraw)",
             r"(?:i )?really need(?:ed)? this",
             r"desperate(?:ly)?|begging|please,? please",
             r"please (?:don't|do not) (?:keep me waiting|give it to anyone|let me down|say no)",
@@ -1037,6 +1046,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
         _rx(
             r"why (?:haven't|hasn't|didn't|have not|has not|did not|don't|isn't|aren't) "
             r"(?:you|anyone|anybody|somebody|someone|i)",
+            # round 7: doubting anyone even looked ("any chance someone's actually looked at it yet?")
+            r"(?:anyone|anybody|someone|somebody|you)(?:'s|'ve| has| have)? (?:actually|even|ever) "
+            r"(?:looked|read|opened|seen|checked)\b[^.?!]{0,30}\byet",
             r"you were supposed to",
             r"(?:it's|it is) now (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
             r"leave me hanging|left me hanging|ignoring (?:my|me)",
@@ -1090,6 +1102,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"\bi(?:'ll)? (?:need|expect) (?:an answer|a decision|to know|to hear|a reply|a response|until)\b"
             r"[^.?!]{0,40}|(?<!might )(?<!may )(?<!should )(?<!could )(?<!can )(?<!do )(?<!would )(?<!will )"
             r"\bi (?:must say i )?expect (?:a|an|to)\b|\bno earlier\b|\bi'm not doing\b|"
+            # round 7: a want with their deadline set ("I want detailed written feedback by Friday")
+            r"\bi (?:want|need|demand) (?!to\b)[^.?!]{0,60}?\bby (?:monday|tuesday|wednesday|thursday|friday|"
+            r"tomorrow|tonight|the end of|end of|close of)\b|"
             r"\bi (?:want|need) (?:your|an|a) (?:answer|decision|reply) by\b|"
             r"\bor i'm (?:walking|leaving|out|gone)\b|\binsulting\b|\bi'm not signing\b|"
             r"\buntil you (?:double|raise|increase|match)\b|\bneed a decision soon\b|\bcan't wait forever\b|"
@@ -1160,6 +1175,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
         _rx(
             r"i(?:'ve| have)? (?:already )?(?:called|rang|phoned|tried (?:calling|to call|to reach you))"
             r"(?: you)?(?: (?:twice|three times|several times|again|already))?",
+            # round 7: counting your own messages ("third message, in case the first two got eaten")
+            r"(?:second|third|fourth|fifth|sixth|umpteenth|\d+(?:nd|rd|th)) (?:message|voicemail|call|email|"
+            r"attempt)|(?:the )?(?:first|other) (?:two|three|few) (?:messages|voicemails|calls|emails)",
             r"i(?:'ve| have)? (?:already )?left (?:you )?(?:a |two |three |several )?"
             r"(?:messages?|voicemails?)",
             r"calling (?:you )?again|my (?:second|third|fourth) call|following up again",
@@ -1816,17 +1834,20 @@ _STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
 )
 
 
-_STRUCTURAL = tuple((p, c, tuple(t.split("|"))) for p, c, t in _STRUCTURAL_TONE)
+_STRUCTURAL = tuple((p, c, frozenset(t.split("|"))) for p, c, t in _STRUCTURAL_TONE)
+#: Every shape's trigger words, each looked for once per text.
+_ALL_TRIGGERS = frozenset().union(*(triggers for _, _, triggers in _STRUCTURAL))
 
 
 def _structural_faults(text: str, kind: str, found: set[str]) -> list[_Fault]:
     """Tone faults by structure (``_STRUCTURAL_TONE``), for categories the phrase rules did not find."""
     out = []
     lower = text.lower()
+    present = {word for word in _ALL_TRIGGERS if word in lower}  # each trigger tested once, not per shape
     for pattern, category, triggers in _STRUCTURAL:
         if category in found or category not in _TONE_FOR[kind]:
             continue
-        if not any(word in lower for word in triggers) or not _may_match(pattern, lower):
+        if present.isdisjoint(triggers) or not _may_match(pattern, lower):
             continue
         for m in pattern.finditer(text):
             cue = next((m.start(g) for g in ("cue", "cue2") if m.groupdict().get(g)), m.start())
@@ -1836,6 +1857,8 @@ def _structural_faults(text: str, kind: str, found: set[str]) -> list[_Fault]:
                 found.add(category)
                 break
     return out
+
+
 
 
 #: Distress is only a tone fault when it is about yourself and the outcome, not an apology, a hedge
@@ -1931,7 +1954,53 @@ def _quick(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if not pattern.flags & re.I:
         return None
     source = _ESCAPE_OR_UPPER.sub(lambda m: m.group(1) or m.group(2).lower(), pattern.pattern)
-    return re.compile(source, pattern.flags & ~re.I)
+    return re.compile(_word_start_first(source), pattern.flags & ~re.I)
+
+
+def _top_alternatives(source: str) -> list[str]:
+    """A regex source split at its top-level ``|`` (not inside a group or a character class)."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 1 + (source[i + 1 : i + 2] == "^")
+            i += source[i : i + 1] == "]"  # a "]" right after "[" or "[^" is a literal
+            continue
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and not depth:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    return [*out, source[start:]]
+
+
+_LOOKBEHIND = re.compile(r"\(\?<[!=](?:[^()\\]|\\.)*\)")
+
+
+def _word_start_first(source: str) -> str:
+    """The same alternatives, those that begin with ``\\b`` (after any lookbehinds) gathered under one
+    leading ``\\b``: the engine then tries them only where a word starts or ends, instead of trying
+    each of dozens of alternatives at every character (zero-width tests at one place commute, so the
+    yes or no is the same; group names stay unique, each alternative is kept once)."""
+    bounded, other = [], []
+    for alternative in _top_alternatives(source):
+        at = 0
+        while (lookbehind := _LOOKBEHIND.match(alternative, at)) is not None:
+            at = lookbehind.end()
+        if alternative.startswith("\\b", at):
+            bounded.append(alternative[:at] + alternative[at + 2 :])
+        else:
+            other.append(alternative)
+    if len(bounded) < 2:
+        return source
+    return "|".join([rf"\b(?:{'|'.join(bounded)})", *other])
 
 
 def _may_match(pattern: re.Pattern[str], lower: str) -> bool:
@@ -2065,13 +2134,14 @@ def _clause_features(clause: str) -> frozenset[str]:
     return frozenset(features)
 
 
-def _tone_features(text: str) -> list[tuple[str, frozenset[str], bool]]:
+@lru_cache(maxsize=1024)
+def _tone_features(text: str) -> tuple[tuple[str, frozenset[str], bool], ...]:
     """(clause, its features, hedged) for each clause; a hedged sentence's clauses are never where a
-    learned fault is shown."""
-    return [(clause, _clause_features(clause), hedged) for clause, hedged in _tone_clauses(text)]
+    learned fault is shown.  Cached: the tone model and the presence model read the same clauses."""
+    return tuple((clause, _clause_features(clause), hedged) for clause, hedged in _tone_clauses(text))
 
 
-def _message_features(kind: str, clauses: list[tuple[str, frozenset[str], bool]]) -> set[str]:
+def _message_features(kind: str, clauses: Iterable[tuple[str, frozenset[str], bool]]) -> set[str]:
     """Every feature of the message: its clauses' and ``k:kind`` (the trainer and the check share this)."""
     return {"k:" + kind}.union(*(features for _, features, _ in clauses))
 
@@ -2125,6 +2195,8 @@ _CALM_HEDGE = _rx(
     # hoped to decide by Monday"
     r"(?:as )?you (?:mentioned|said|indicated|told me) (?:that )?(?:you(?:'d| would| were)? )?(?:hop\w*|"
     r"plan\w*|aim\w*|expect\w*|likely) to",
+    # a soft purpose after the time that has passed ("It's been two weeks, so I wanted to check in")
+    r"(?:so )?i (?:just )?(?:wanted|thought i'd|thought i would) (?:to )?(?:check in|touch base|follow up)",
 )
 #: What the learner reads when the model, not a rule, finds the tone off.
 _LEARNED_ADVICE = (
@@ -2300,8 +2372,12 @@ def _content_words(text: str, exclude: Iterable[str] = ()) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def _same_word(a: str, b: str) -> bool:
-    """Equal stems, synonyms, or a shared stem-like prefix: "migration" ~ "migrate", "tests" ~ "testing"."""
+    """Equal stems, synonyms, or a shared stem-like prefix: "migration" ~ "migrate", "tests" ~ "testing".
+
+    Cached: a note's words are compared with every talking point's and the role's, often the same pairs.
+    """
     if a == b or _stem(a) == _stem(b):
         return True
     if min(len(a), len(b)) < 5:
@@ -2789,10 +2865,13 @@ def _accepting(draft: _Draft) -> re.Match[str] | None:
 
 _DEVELOPMENT = _rx(
     r"improv\w*",
-    r"develop(?!er)\w*",
+    # not a department or the firm's people ("the development team felt…")
+    r"develop(?!er)\w*\b(?! (?:team|department|dept|manager|managers|lead|staff|side|function|group)\b)",
     r"grow(?:th|ing)?",
     # "learn from this", not "learn why I wasn't chosen" (the reason, not the growth)
-    r"learn\w*(?! (?:why|whether|if|the reason))",
+    # ... nor what you learned about them ("I learned a lot about Summit Ridge during the interview")
+    r"learn\w*\b(?! (?:why|whether|if|the reason))(?! (?:(?:a lot|a great deal|so much|lots|loads|plenty|"
+    r"more|a little|a bit) )?about (?!(?:my|myself|me|where|what|how|which|why)\b))",
     r"progress",
     r"strengthen\w*|stronger|better candidate|get better|do better|done better|work on",
     r"future (?:interviews|applications)|next time|next interview",
@@ -2817,6 +2896,21 @@ _OWN_GROWTH = _rx(
 )
 
 
+#: A run of capitalised words after a lower-case word ("the Learning and Development Coordinator role"):
+#: a title or a name, never the learner's growth.
+_TITLE_CASE_RUN = re.compile(r"(?<=[a-z,] )[A-Z][\w'-]*(?: (?:and|&|of) [A-Z][\w'-]*| [A-Z][\w'-]*)+")
+
+
+def _without_titles(sentence: str, draft: _Draft) -> str:
+    """The sentence with the interview's role and company, and any Title Case run, blanked out: "the
+    Learning and Development Coordinator role" or "Growth Partners" names a job or a firm, not growth."""
+    if draft.interview is not None:
+        for name in (draft.interview.role, draft.interview.company):
+            if name.strip():
+                sentence = re.sub(re.escape(name.strip()), "…", sentence, flags=re.I)
+    return _TITLE_CASE_RUN.sub("…", sentence)
+
+
 @_rule("frames_development", "Frames it as your own development")
 def _frames_development(draft: _Draft) -> _Verdict:
     """Words of growth ("so I can improve"), not the job title ("Developer").
@@ -2834,7 +2928,7 @@ def _frames_development(draft: _Draft) -> _Verdict:
             (
                 m.group()
                 for sentence in draft.sentences
-                if (m := _DEVELOPMENT.search(sentence))
+                if (m := _DEVELOPMENT.search(_without_titles(sentence, draft)))
                 and not any(f.category in _DISPUTE for f in _tone_faults_in(sentence, draft.kind))
             ),
             None,

@@ -184,6 +184,39 @@ KNOWN_DISAGREEMENTS = {
     "decision, which earlier rounds count as arguing (v025 failed acceptance for the same plea)",
     ("t17m104", "thanks_them"): "“thank you Pascal, only took a month! Well, better late than never” is "
     "sarcastic thanks (as t243, v034, k016)",
+    # round 7 batch (tuning18, written blind), measured before the checks changed for it; where its
+    # labeller judged otherwise than earlier rounds, the checks keep the earlier choice:
+    ("t18m002", "courteous_tone"): "the learned tone model picks “thinking about it on the bus home” in a "
+    "warm note; left to the model's next retraining rather than a phrase for one message",
+    ("t18m010", "not_form_letter"): "“Dear Sir or Madam” to an interviewer whose name the learner knows is "
+    "the form letter's mark (earlier rounds fail it)",
+    ("t18m030", "states_purpose"): "“I just wanted to touch base” is counted as a purpose, as earlier "
+    "rounds labelled it (t0xx openers); this labeller calls it vague",
+    ("t18m033", "states_purpose"): "“I need an answer today. So, did I get the job or not?”: the purpose "
+    "said as a demand is not counted (as v001)",
+    ("t18m033", "asks_one_question"): "“did I get the job or not?” is the issue's pattern-2 example of a "
+    "question that does not count",
+    ("t18m040", "states_purpose"): "“I'm calling because you promised feedback within a week” states a "
+    "grievance, not the purpose (as t17m044's demand)",
+    ("t18m053", "asks_one_question"): "“Did I get it or not?” (the issue's pattern 2), as t18m033",
+    ("t18m056", "states_purpose"): "“Any chance of an update this century?” is sarcasm, not the purpose said",
+    ("t18m074", "frames_development"): "“what one thing would have made me a stronger candidate?” asks how "
+    "to improve, which earlier rounds count as framing (the model call's own wording); this labeller wants "
+    "development said outright",
+    ("t18m076", "frames_development"): "“what would have made my application stronger?”, as t18m074",
+    ("t18m077", "asks_specific_questions"): "“What did they have that I didn't?” is a “why not me” "
+    "question (as t17m090)",
+    ("t18m085", "thanks_them"): "“Thanks so much for the two-line rejection” is sarcastic thanks "
+    "(as t17m104)",
+    ("t18m085", "asks_specific_questions"): "a question inside a sarcastic, disputing note reads as the "
+    "dispute (as v001)",
+    ("t18m086", "asks_specific_questions"): "“what I did wrong” is the open question the model call asks to "
+    "make specific (one thing, one answer)",
+    ("t18m087", "asks_specific_questions"): "“why my references weren't taken up” disputes the process "
+    "rather than asking what to improve",
+    ("t18m105", "asks_deadline"): "accepting on the spot and asking only when the paperwork is due does not "
+    "ask when they need the decision (the check's meaning)",
+    ("t18m108", "thanks_them"): "“thanks, Dev - only took them six weeks” is sarcastic thanks (as t17m104)",
 }
 
 
@@ -1317,6 +1350,18 @@ def test_the_quick_lower_case_pre_check_agrees_with_each_tone_pattern() -> None:
             assert (pattern.search(text) is None) == (quick.search(text.lower()) is None), (pattern, text)
 
 
+
+def test_word_start_first_gathers_bounded_alternatives_and_keeps_the_rest() -> None:
+    """The quick pre-check puts one ``\\b`` before the alternatives that start with one (after their
+    lookbehinds); a ``|`` inside a group, a class or an escape is not a split, and an alternative that
+    does not start at a word boundary stays as it was, so the yes or no is unchanged."""
+    assert messages._top_alternatives(r"a[]|x]b|c(d|e)|[^]|]f|\|g") == ["a[]|x]b", "c(d|e)", "[^]|]f", r"\|g"]
+    source = r"\bno rush\b|(?<!may )\bi need\b|,? or else\b"
+    merged = messages._word_start_first(source)
+    assert merged == r"\b(?:no rush\b|(?<!may )i need\b)|,? or else\b"
+    for text in ("no rush", "i need it", "you may i need", "x, or else", "ino rush", "nor else"):
+        assert (re.search(source, text) is None) == (re.search(merged, text) is None), text
+
 # -- round 6: presence checks in paraphrase ------------------------------------------------------------
 
 #: (kind, check, passes, text): what each presence check must see in other words (indirect questions,
@@ -2055,6 +2100,51 @@ _PARAPHRASES = [
     ('status_call_opener', 'no_pressure', True,
      "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm following up on the decision. I'd "
      'appreciate a quick word when you have a moment. Is a decision close?'),
+    # round 7 (after tuning18): the role as the one you want; growth not read off a job title, a
+    # department or what you learned about them; counting your own messages; doubting anyone looked;
+    # a want with their deadline; how much you need it
+    ('thank_you', 'restates_interest', True,
+     "Dear Dana, thank you for Tuesday's interview. Your question about churn stuck with me. This is "
+     'the role I want, and Calder is the team I would most like to join. Best, Sam'),
+    ('thank_you', 'restates_interest', False,
+     "Dear Dana, thank you for Tuesday's interview. Your question about churn stuck with me. The role "
+     'I want to ask about is the senior one. Best, Sam'),
+    ('feedback_request', 'frames_development', False,
+     'Dear Dana, thank you for letting me know about the Learning and Development Coordinator role. I '
+     'understand your decision. Could you tell me which answer the development team felt was weakest? '
+     'Best, Sam'),
+    ('feedback_request', 'frames_development', False,
+     'Dear Dana, thank you for letting me know. I understand your decision. I learned a lot about '
+     'Calder during the interview. Which answer was weakest? Best, Sam'),
+    ('feedback_request', 'frames_development', True,
+     'Dear Dana, thank you for letting me know. I understand your decision. I want to learn about where '
+     'I fell short. Which answer was weakest? Best, Sam'),
+    ('feedback_request', 'frames_development', True,
+     'Dear Dana, thank you for letting me know. I understand your decision. Which answer was weakest? '
+     "I'm keen to keep developing my case-study skills. Best, Sam"),
+    ('voicemail', 'no_pressure', False,
+     'Hi Dana, Sam Lee again - fourth message, in case the other three got lost. I interviewed for the '
+     'analyst role on Tuesday. Is a decision close? My number is 07700 900123.'),
+    ('voicemail', 'no_pressure', True,
+     'Hi Dana, this is Sam Lee. I interviewed for the analyst role on Tuesday - the second interview, '
+     'with Ben. Is a decision close? My number is 07700 900123.'),
+    ('status_call_opener', 'no_pressure', False,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm calling about the decision. Has "
+     'anyone even read my application yet?'),
+    ('status_call_opener', 'no_pressure', True,
+     "Hi Dana, this is Sam Lee, analyst interview on Tuesday. I'm calling about the decision. Has "
+     'anyone had a chance to look at the shortlist yet?'),
+    ('feedback_request', 'not_argumentative', False,
+     'Hi Dana, thanks for letting me know. I accept it. But I want detailed notes on every answer by '
+     'Friday, so I can do better. Best, Sam'),
+    ('feedback_request', 'not_argumentative', True,
+     'Hi Dana, thanks for letting me know. I accept it. I want to get better, so could you tell me which '
+     'answer was weakest? Best, Sam'),
+    ('offer_call', 'courteous_tone', False,
+     "Thank you, Dana - you have no idea how much I needed this. Could you send the offer in writing? "
+     'When do you need my answer?'),
+    ('offer_call', 'courteous_tone', True,
+     "Thank you, Dana - I'm delighted. Could you send the offer in writing? When do you need my answer?"),
 ]
 
 
