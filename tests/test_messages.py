@@ -253,7 +253,7 @@ def test_note_groups_of_the_tuning_part_are_judged_right() -> None:
 # -- the held-out part and the benchmark ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stem", ["heldout", "heldout" + "2", "heldout" + "3"])
+@pytest.mark.parametrize("stem", ["heldout", "heldout" + "2", "heldout" + "3", "heldout" + "4"])
 def test_the_held_out_part_is_read_only_by_the_benchmark_and_this_test(stem: str) -> None:
     """Nobody tunes on the held-out messages (either part): no other file in the project names them."""
     allowed = {"benchmarks/bench_messages.py", "tests/test_messages.py"}
@@ -328,6 +328,33 @@ def test_the_blind_held_out_part_is_well_formed_and_new() -> None:
     companies = {iv.company for iv in data["interviews"].values()}
     for stem in ("heldout", "heldout" + "2"):
         assert not companies & {iv.company for iv in bench.load(stem)["interviews"].values()}, stem
+    assert not {e["id"] for e in entries} & {e["id"] for e in CORPUS}
+
+
+def test_the_fourth_held_out_part_is_blind_well_formed_and_new() -> None:
+    """Round 6's held-out batch, written blind by another writer: at least 100 messages over every kind,
+    labels and unlabelled checks of the message's kind, and nothing a tuning batch holds: no interview
+    (the same interviewer at the same firm), message text or id in common.  Blind writers did pick a few
+    of the same made-up firm and person names as tuning batches, never together."""
+    bench = _bench()
+    data = bench.load("heldout" + "4")
+    entries = data["messages"]
+    assert len(entries) >= 100 and len(data["note_groups"]) >= 8
+    assert {e["kind"] for e in entries} == set(MESSAGE_KINDS)
+    for e in entries:
+        unscored = set(e.get("unlabelled", ()))
+        assert unscored <= set(CHECK_IDS[e["kind"]]) and not unscored & set(e["fails"]), e["id"]
+        assert set(bench.expected(e)) == set(CHECK_IDS[e["kind"]]) - unscored, e["id"]
+    assert any(e["tone_fault"] for e in entries) and any(not e["fails"] for e in entries)
+
+    def held(data: dict) -> tuple[set[tuple[str, str]], set[str]]:
+        met = {(iv.company, name) for iv in data["interviews"].values() for name in iv.interviewers}
+        return met, {e["text"] for e in data["messages"]}
+
+    ours = held(data)
+    for stem in (p for p in bench.PARTS if p.startswith("tuning")):
+        theirs = held(bench.load(stem))
+        assert not any(a & b for a, b in zip(ours, theirs, strict=True)), stem
     assert not {e["id"] for e in entries} & {e["id"] for e in CORPUS}
 
 
