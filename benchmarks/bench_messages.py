@@ -30,8 +30,8 @@ only.  Each message lists the checks a coach would fail; every other check of it
 Printed per check and per kind: agreement, false alarms (a check fails where the coach would pass
 it) and misses (a check passes where the coach would fail it); then the share of good messages
 with no false alarm, of bad messages with at least one correct failure, of tone faults flagged, of
-form-letter groups judged right (parts with note groups), and the time per message: the best of three passes with the checker's
-caches emptied before each, after one warm-up check that loads the sentiment lexicon (its one-off
+form-letter groups judged right (parts with note groups), and the time per message: the best of three
+passes with the checker's caches emptied before each, after one warm-up check that loads the sentiment lexicon (its one-off
 cost is printed on its own; the learned tone and presence models, read on the first check too, stay
 loaded).
 Last, the cost of ``import followup_kit`` in a fresh interpreter, and whether it loads the lexicon
