@@ -28,14 +28,13 @@ scored) and ``heldout4.json`` (round 6: written blind in the same way by another
 before any run; measured once, on round 7's checker).  Disagreements are listed for tuning parts
 only.  Each message lists the checks a coach would fail; every other check of its kind passes.
 Printed per check and per kind: agreement, false alarms (a check fails where the coach would pass
-it) and misses (a check passes where the coach would fail it); then the share of good messages
-with no false alarm, of bad messages with at least one correct failure, of tone faults flagged, of
-form-letter groups judged right (parts with note groups), and the time per message: the best of three
-passes with the checker's caches emptied before each, after one warm-up check that loads the sentiment lexicon (its one-off
-cost is printed on its own; the learned tone and presence models, read on the first check too, stay
-loaded).
-Last, the cost of ``import followup_kit`` in a fresh interpreter, and whether it loads the lexicon
-(it must not).
+it) and misses (a check passes where the coach would fail it); then the share of good messages with
+no false alarm, of bad messages with at least one correct failure, of tone faults flagged, of
+form-letter groups judged right (parts with note groups), and the time per message: the best of
+three passes with the checker's caches emptied before each, after one warm-up check that loads the
+sentiment lexicon (its one-off cost is printed on its own; the learned tone and presence models,
+read on the first check too, stay loaded). Last, the cost of ``import followup_kit`` in a fresh
+interpreter, and whether it loads the lexicon (it must not).
 
 Goals on the held-out part: agreement per check >= 95% and none below 85%; >= 85% of good messages
 without a false alarm; >= 97% of bad messages with a correct failure; >= 80% of tone faults
