@@ -610,6 +610,35 @@ _INTEREST = _rx(
     r"(?:role|job|position|post|one|place|team|company|firm|studio|school) (?:that )?i(?:'m| am|'ve been|"
     r" have been|'d| would)? (?:most |really )?(?:want(?! to (?:ask|know|check|discuss|talk|hear|mention|"
     r"raise|clarify))|aiming for|hoping for|(?:like|love) to (?:join|work|build))",
+    # round 8: wanting the job in other words ("this is where I want to build my career", "the right
+    # move for me", "it would mean a lot to join", "I'd really like the job", "I'd be proud to be on the
+    # team", "the kind of job I've wanted for years"), not the next step asked about
+    r"where i (?:want|would like|'d like|'d love|would love|hope|see myself) (?:to )?"
+    r"(?:build|grow|spend|take|develop|be)",
+    r"hop(?:e|ing) (?:very much |so much |really |dearly |sincerely )to (?:join|be part|be a part|work "
+    r"(?:with|for|at|on)|contribute)",
+    r"(?:is|feels like|seems like|sounds like|would be|'d be) (?:the |a |such a )?"
+    r"(?:great|right|perfect|ideal|natural|exciting|logical|brilliant|big) (?:next )?(?:step|move) for me",
+    r"count me in",
+    r"(?:role|job|position|post|it) is (?:a |the )?(?:great|good|perfect|ideal|natural|real) (?:fit|match) "
+    r"for me",
+    r"mean (?:a lot|a great deal|so much|the world|everything)(?: to me)? to (?:join|work|be part|be a part|"
+    r"be on|get)",
+    r"nothing would make me (?:happier|prouder)",
+    r"(?:i would|i'd|id) (?:really |very much |so |\w+ly )?like (?:the (?:chance|opportunity) to "
+    r"(?:join|work|be part|be a part|contribute|help|bring)|"
+    r"(?:the|this) (?:\w+ )?(?:job|role|position|post)\b"
+    r"(?! (?:description|title|details|spec|specification|advert)))",
+    r"(?:would|'d) be (?:so |very |really )?(?:happy|glad|delighted|thrilled) to accept (?:if\b|(?:an? |the |"
+    r"your |this )?(?:offer|role|job|position|post))",
+    r"keener|more keen|even more (?:eager|motivated)",
+    r"(?:job|role|position|post|work|opportunity) (?:that )?i(?:'ve| have) (?:always |long |been )?"
+    r"(?:wanted|been wanting|dreamed of|dreamt of|hoped for|been looking for|been hoping for)",
+    r"everything i(?:'ve| have| had)? (?:been )?(?:looking|hoping|wished?) for",
+    r"(?:would|'d) be (?:so |very |really |truly )?(?:proud|honou?red|privileged) to (?:be|join|work|call)",
+    r"hop(?:e|ing) (?:i'm|i am|it's me|it'll be me|it will be me) (?:the one|who you|your (?:choice|pick))",
+    r"hop(?:e|ing) you (?:pick|choose|select|go with) me",
+    r"committed to (?:this|the) (?:\w+ )?(?:role|job|position|post)",
 )
 _ROLE_NOUN = r"(?:position|role|job|opening|vacancy|post)"
 #: "<word> position" and "the role of <word>": a role said without the log (each tried on its own, so "the
@@ -732,7 +761,8 @@ _SUBJECT = (
     r"i|you|we|they|he|she|it|there|that|this|anyone|anybody|anything|someone|something|the|a|an|my|your|our"
 )
 _LEAD = (
-    r"(?:(?:so|and|but|also|oh|well|um+|uh+|er+m?|ok(?:ay)?|right|then|just|please|sorry|now|and also)\s+)*"
+    r"(?:(?:so|and|but|also|oh|well|um+|uh+|er+m?|ok(?:ay)?|right|then|just|please|sorry|now|and also|yeah|"
+    r"anyway)\s+)*"
 )
 #: A clause that opens as a question: a wh-word, an auxiliary before its subject, or "any news?".
 _INTERROGATIVE = re.compile(

@@ -2269,3 +2269,63 @@ def test_the_presence_model_loads_on_the_first_check_not_at_import() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("line", "restates"),
+    [
+        # round 8: wanting the job in paraphrase is interest said, so the learner is not told to add it
+        ("Our talk only confirmed that this is where I want to build my career.", True),
+        ("I left hoping very much to join you.", True),
+        ("The job sounds like a great next step for me.", True),
+        ("Count me in if you'll have me!", True),
+        ("The role is a perfect fit for me and I'm ready to get started.", True),
+        ("I'm all the more convinced this is the right move for me.", True),
+        ("It would mean a lot to me to join your team.", True),
+        ("Nothing would make me happier than joining the team.", True),
+        ("I hope to hear good news, as I'd really like the job.", True),
+        ("I would very much like the opportunity to join you.", True),
+        ("I'd be delighted to accept if offered.", True),
+        ("I am even keener now.", True),
+        ("It's the kind of job I've wanted for years.", True),
+        ("The role is everything I've been looking for.", True),
+        ("I'd be proud to be on the team.", True),
+        ("Really hoping I'm the one you pick!", True),
+        ("I'm committed to this role and ready to start.", True),
+        # look-alikes: doubt, asking about the next step, wanting a document, hoping to hear back
+        ("I'm not sure this is the right move for me.", False),
+        ("What's the next step for me?", False),
+        ("I'd like the job description sent over.", False),
+        ("I was hoping to hear back sooner.", False),
+        ("I don't think it's a good fit for me.", False),
+        ("I'm not committed to this role yet.", False),
+        ("I'd be happy to accept any feedback.", False),
+    ],
+)
+def test_interest_in_paraphrase_is_seen_and_look_alikes_are_not(line: str, restates: bool) -> None:
+    text = f"Dear Sam,\n\nThank you for meeting me on Tuesday about the analyst role. {line}\n\nBest,\nAlex"
+    got = _checks(text, "thank_you")["restates_interest"]
+    assert got.passed is restates, got.advice
+    assert got.source_ids[0] == "seed002"
+
+
+@pytest.mark.parametrize(
+    ("line", "asks"),
+    [
+        # round 8: a question after "so yeah" or in an old-fashioned form
+        ("so yeah is there any update at all", True),
+        ("Might I ask how the decision is coming along?", True),
+        # look-alikes: the purpose said, not asked; a complaint after the topic; small talk
+        ("Just calling about the analyst role.", False),
+        ("I'm calling regarding the decision.", False),
+        # asking "about the timeline" names the topic, not a question (the corpus labels: t081, z014)
+        ("Just ringing to ask about the timeline.", False),
+        ("I wanted to ask about the timeline, why is it taking so long", False),
+        ("Yeah right.", False),
+    ],
+)
+def test_questions_in_unusual_forms_count_and_statements_do_not(line: str, asks: bool) -> None:
+    text = f"Hi Sam, this is Alex Lee. I interviewed for the analyst role on Tuesday. {line} Thanks so much."
+    got = _checks(text, "status_call_opener")["asks_one_question"]
+    assert got.passed is asks, got.advice
+    assert "seed003" in got.source_ids
