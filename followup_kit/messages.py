@@ -1008,7 +1008,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:(?:one|two|three|five|ten|\d+)[- ](?:minute|line|word|second|sentence)) (?:call|email|reply|"
             r"interview|message|chat|answer)\b[^.?!]{0,20}$",
             # round 8: a shrug at the decision ("Fine, whatever, your call")
-            r"(?:fine|ok|okay|sure)[,.!]? whatever|whatever,? (?:your call|you say|suits you)",
+            r"(?:fine|ok|okay|sure),? whatever(?! (?:works|suits|is|you (?:prefer|need|decide)))|"
+            r"whatever,? (?:your call|you say)",
         ),
         "sarcasm",
         "say what you mean plainly and politely: sarcasm reads as hostile in writing and on the phone",
@@ -3060,8 +3061,6 @@ _FUTURE = _rx(
     r"(?:if|when|should) (?:anything|something|(?:another|a similar|a new|other)(?: \w+){0,2} "
     r"(?:role|position|opening|vacancy|job|post|spot)s?) (?:else )?(?:opens|comes up|becomes available|"
     r"open up|come up|arises?)",
-    # round 8: "should the role reopen", "if another mechanic spot comes up, I'd love to be thought of"
-    r"(?:if|when|should) (?:the|this|that) (?:\w+ )?(?:role|position|post|vacancy|job) (?:ever )?reopens?",
     r"(?:in|for) (?:the )?future|think of me|apply again|(?:please )?consider me(?=\s*[.!]|\s*$)",
     r"(?:stay|keep) in touch|keep me posted|down the (?:line|road)",
     r"(?:anything|something) (?:similar|suitable|else)\b[^.?!]{0,20}\b(?:comes? up|opens?|arises?|"

@@ -2363,3 +2363,57 @@ def test_questions_in_unusual_forms_count_and_statements_do_not(line: str, asks:
     got = _checks(text, "status_call_opener")["asks_one_question"]
     assert got.passed is asks, got.advice
     assert "seed003" in got.source_ids
+
+
+@pytest.mark.parametrize(
+    ("line", "restates"),
+    [
+        # round 8 after tuning19: more ways of wanting the job
+        ("This is exactly the kind of work I want to be doing.", True),
+        ("I want in.", True),
+        ("This is the team I would pick.", True),
+        ("I'd still like the job.", True),
+        ("Really hoping I get to work alongside you all.", True),
+        ("I am very interested in your plans for the team.", True),
+        # interest in their hobby or a question asked is not interest in the job
+        ("I am very interested in your cycling trips.", False),
+        ("I was interested in your question about SQL.", False),
+    ],
+)
+def test_tuning19_interest_paraphrases_and_look_alikes(line: str, restates: bool) -> None:
+    text = f"Dear Sam, thank you for meeting me on Tuesday about the analyst role. {line} Best, Alex"
+    assert _checks(text, "thank_you")["restates_interest"].passed is restates
+
+
+@pytest.mark.parametrize(
+    ("line", "asks"),
+    [
+        ("I'd love to know roughly when you expect to decide.", True),
+        ("Time flies, doesn't it?", False),  # a tag question is small talk
+        ("The weather has been grim, hasn't it?", False),
+    ],
+)
+def test_tuning19_question_forms(line: str, asks: bool) -> None:
+    text = f"Hi Sam, this is Alex Lee. I interviewed for the analyst role on Tuesday. Following up. {line}"
+    assert _checks(text, "status_call_opener")["asks_one_question"].passed is asks
+
+
+@pytest.mark.parametrize(
+    ("line", "future", "calm"),
+    [
+        ("If another analyst spot comes up, I'd love to be thought of.", True, True),
+        ("Should the role reopen, I would welcome being considered.", True, True),
+        ("If the role reopens, I'll be sad.", False, True),  # names a role to come, asks nothing
+        ("Fine, whatever, your call.", False, False),  # a shrug at the decision
+        ("Fine. Whatever works for you on timing.", False, True),
+        ("OK, whatever you decide is fine.", False, True),
+    ],
+)
+def test_tuning19_future_roles_and_the_shrug(line: str, future: bool, calm: bool) -> None:
+    text = (
+        "Hi Sam, thanks for letting me know. I'm disappointed, but I understand. What one thing could I "
+        f"improve for next time? {line} Best, Alex"
+    )
+    got = _checks(text, "feedback_request")
+    assert got["asks_future_roles"].passed is future
+    assert got["not_argumentative"].passed is calm, got["not_argumentative"].advice
