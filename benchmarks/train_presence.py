@@ -57,6 +57,7 @@ FRESH_COMMITS = {
     "tuning16": "f63917b",
     "tuning17": "788c6f9",
     "tuning18": "b329779",
+    "tuning19": "f2c1910",
 }
 #: Weights this small are dropped from the shipped file.
 PRUNE = 1e-4

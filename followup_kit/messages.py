@@ -557,7 +557,11 @@ _INTEREST = _rx(
     # not curiosity about the outcome: "interested to hear what you decide"
     r"interest(?:ed)?(?! to (?:hear|know|see|find out) (?:what|whether|if|how|when|your|the "
     r"(?:outcome|decision)|"
-    r"back))",
+    r"back))"
+    # round 8: interest in their hobby ("very interested in your cycling trips") is not in the job
+    r"(?! in (?:your|his|her|their) (?!(?:[\w'-]+ ){0,3}?(?:role|job|position|post|team|company|firm|"
+    r"organi[sz]ation|work|mission|business|studio|school|project|vision|plan|department|kitchen|workshop|"
+    r"service|product|clinic|practice|charity|library|shop|restaurant)s?\b))",
     r"excit(?:ed|ing)",
     r"enthusias\w+",
     r"keen",
@@ -610,6 +614,41 @@ _INTEREST = _rx(
     r"(?:role|job|position|post|one|place|team|company|firm|studio|school) (?:that )?i(?:'m| am|'ve been|"
     r" have been|'d| would)? (?:most |really )?(?:want(?! to (?:ask|know|check|discuss|talk|hear|mention|"
     r"raise|clarify))|aiming for|hoping for|(?:like|love) to (?:join|work|build))",
+    # round 8: wanting the job in other words ("this is where I want to build my career", "the right
+    # move for me", "it would mean a lot to join", "I'd really like the job", "I'd be proud to be on the
+    # team", "the kind of job I've wanted for years"), not the next step asked about
+    r"where i (?:want|would like|'d like|'d love|would love|hope|see myself) (?:to )?"
+    r"(?:build|grow|spend|take|develop|be)",
+    r"hop(?:e|ing) (?:very much |so much |really |dearly |sincerely )to (?:join|be part|be a part|work "
+    r"(?:with|for|at|on)|contribute)",
+    r"(?:is|feels like|seems like|sounds like|would be|'d be) (?:the |a |such a )?"
+    r"(?:great|right|perfect|ideal|natural|exciting|logical|brilliant|big) (?:next )?(?:step|move) for me",
+    r"count me in",
+    r"(?:role|job|position|post|it) is (?:a |the )?(?:great|good|perfect|ideal|natural|real) (?:fit|match) "
+    r"for me",
+    r"mean (?:a lot|a great deal|so much|the world|everything)(?: to me)? to (?:join|work|be part|be a part|"
+    r"be on|get)",
+    r"nothing would make me (?:happier|prouder)",
+    r"(?:i would|i'd|id) (?:really |very much |so |still |also |\w+ly )?like "
+    r"(?:the (?:chance|opportunity) to "
+    r"(?:join|work|be part|be a part|contribute|help|bring)|"
+    r"(?:the|this) (?:\w+ )?(?:job|role|position|post)\b"
+    r"(?! (?:description|title|details|spec|specification|advert)))",
+    r"(?:would|'d) be (?:so |very |really )?(?:happy|glad|delighted|thrilled) to accept (?:if\b|(?:an? |the |"
+    r"your |this )?(?:offer|role|job|position|post))",
+    r"keener|more keen|even more (?:eager|motivated)",
+    r"(?:job|role|position|post|work|opportunity) (?:that )?i(?:'ve| have) (?:always |long |been )?"
+    r"(?:wanted|been wanting|dreamed of|dreamt of|hoped for|been looking for|been hoping for)",
+    r"everything i(?:'ve| have| had)? (?:been )?(?:looking|hoping|wished?) for",
+    r"(?:would|'d) be (?:so |very |really |truly )?(?:proud|honou?red|privileged) to (?:be|join|work|call)",
+    r"hop(?:e|ing) (?:i'm|i am|it's me|it'll be me|it will be me) (?:the one|who you|your (?:choice|pick))",
+    r"hop(?:e|ing) you (?:pick|choose|select|go with) me",
+    r"committed to (?:this|the) (?:\w+ )?(?:role|job|position|post)",
+    r"(?:work|job|role|kind of \w+) i (?:really )?(?:want|'d (?:like|love)|would (?:like|love)) to (?:be )?"
+    r"do(?:ing)?",
+    r"hop(?:e|ing) (?:i|that i|to)\b[^.?!]{0,25}\bwork (?:alongside|together)",
+    r"i want in",
+    r"(?:team|role|job|company|firm|place|studio|kitchen) i(?:'d| would) (?:pick|choose)",
 )
 _ROLE_NOUN = r"(?:position|role|job|opening|vacancy|post)"
 #: "<word> position" and "the role of <word>": a role said without the log (each tried on its own, so "the
@@ -732,7 +771,8 @@ _SUBJECT = (
     r"i|you|we|they|he|she|it|there|that|this|anyone|anybody|anything|someone|something|the|a|an|my|your|our"
 )
 _LEAD = (
-    r"(?:(?:so|and|but|also|oh|well|um+|uh+|er+m?|ok(?:ay)?|right|then|just|please|sorry|now|and also)\s+)*"
+    r"(?:(?:so|and|but|also|oh|well|um+|uh+|er+m?|ok(?:ay)?|right|then|just|please|sorry|now|and also|yeah|"
+    r"anyway)\s+)*"
 )
 #: A clause that opens as a question: a wh-word, an auxiliary before its subject, or "any news?".
 _INTERROGATIVE = re.compile(
@@ -761,7 +801,8 @@ _INDIRECT_QUESTION = _rx(
     r"give me|advise|say|confirm|point me)",
     r"(?:please |kindly )?(?:let me know|tell me|advise) (?:if|whether|when|what|how|which|where|who)",
     r"(?:i'd|i would|id) (?:really |also |just )?(?:like|love) to (?:know|ask|hear|find out)(?: from)?"
-    r"(?: you)? (?:if|whether|when|what|how|which|where|who|one|your)",
+    r"(?: you)? (?:roughly |approximately |broadly |more or less )?"
+    r"(?:if|whether|when|what|how|which|where|who|one|your)",
     r"(?:was|am|i'm|were) (?:really |just )?hoping (?:you (?:could|can|might|would|'d)|"
     r"to (?:find out|hear|know|"
     r"ask|learn)) (?:\w+ )?(?:tell|let|say|share|give|if|whether|when|what|how|about|roughly)",
@@ -787,7 +828,8 @@ _SMALL_TALK = _rx(
     r"lovely |relaxing |restful )?(?:weekend|holiday|break|time off|day|week|trip|vacation|summer|christmas|"
     r"easter)",
     r"(?:weather|sunshine|rain|traffic)\b[^.?!]*\?",
-    r"(?:isn't|wasn't|aren't|don't|didn't) (?:it|they|we|you)(?=\s*\?)",
+    r"(?:isn't|wasn't|aren't|don't|didn't|doesn't|hasn't|haven't|won't|wouldn't) (?:it|they|we|you|he|she)"
+    r"(?=\s*\?)",
 )
 #: Questions that route the call ("May I speak with Dana?") rather than ask the prepared question.
 _ROUTING = _rx(
@@ -965,6 +1007,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i was)\b[^.?!]{0,40}\bworth\b",
             r"(?:(?:one|two|three|five|ten|\d+)[- ](?:minute|line|word|second|sentence)) (?:call|email|reply|"
             r"interview|message|chat|answer)\b[^.?!]{0,20}$",
+            # round 8: a shrug at the decision ("Fine, whatever, your call")
+            r"(?:fine|ok|okay|sure),? whatever(?! (?:works|suits|is|you (?:prefer|need|decide)))|"
+            r"whatever,? (?:your call|you say)",
         ),
         "sarcasm",
         "say what you mean plainly and politely: sarcasm reads as hostile in writing and on the phone",
@@ -3014,8 +3059,8 @@ _FUTURE = _rx(
     r"consider(?:ed)? me (?:for|again|in the future)|considered (?:for|again|in the future)",
     r"similar (?:roles?|positions?|openings?|opportunit\w+|vacanc\w+)",
     r"(?:if|when|should) (?:anything|something|(?:another|a similar|a new|other)(?: \w+){0,2} "
-    r"(?:role|position|opening|vacancy|job)s?) (?:else )?(?:opens|comes up|becomes available|open up|come up|"
-    r"arises?)",
+    r"(?:role|position|opening|vacancy|job|post|spot)s?) (?:else )?(?:opens|comes up|becomes available|"
+    r"open up|come up|arises?)",
     r"(?:in|for) (?:the )?future|think of me|apply again|(?:please )?consider me(?=\s*[.!]|\s*$)",
     r"(?:stay|keep) in touch|keep me posted|down the (?:line|road)",
     r"(?:anything|something) (?:similar|suitable|else)\b[^.?!]{0,20}\b(?:comes? up|opens?|arises?|"
@@ -3030,8 +3075,10 @@ _FUTURE = _rx(
 #: A role to come, in any words: a role noun and, in the same sentence, a cue that it is later
 #: ("if another opening comes along", "get in touch if a role comes up", "upcoming positions").
 _LATER_ROLE = re.compile(
-    r"\b(?:(?:roles?|openings?|positions?|vacanc\w+|jobs?|posts?|opportunit\w+)\b[^.?!]{0,40}?\b(?:comes? "
+    r"\b(?:(?:roles?|openings?|positions?|vacanc\w+|jobs?|posts?|spots?|opportunit\w+)\b[^.?!]{0,40}?\b"
+    r"(?:comes? "
     r"(?:up|along|around)|crops? up|opens? up|arises|becomes? available|come up|open up|later on|in future|"
+    r"reopens?|"
     r"down the line)|(?:upcoming|later|further|new|future) (?:roles?|openings?|positions?|vacanc\w+|"
     r"opportunit\w+))\b"
     r"|\b(?:anything|something|whatever) (?:\w+ )?(?:that |which )?"
@@ -3048,7 +3095,9 @@ _KEEP_ASKING = _rx(
     r"love to|like to|glad to|happy to|keen to|be interested|interested in|welcome",
 )
 #: Asking to be considered outright, which counts even inside a question about improving.
-_CONSIDER = _rx(r"consider\w*|keep me|bear me|think of me|in mind|on file|let me know|hear about")
+_CONSIDER = _rx(
+    r"consider\w*|keep me|bear me|think of me|thought of|in mind|on file|let me know|hear about"
+)
 
 
 def _improving_question(sentence: str) -> bool:
