@@ -343,6 +343,17 @@ def test_the_second_held_out_part_is_well_formed_and_new() -> None:
     assert not ids & {e["id"] for e in CORPUS}
 
 
+def _blind_labels_are_well_formed(bench: object, entries: list[dict]) -> None:
+    """A blind part covers every kind, good and bad and tone faults, each label a check of its kind, and a
+    check left unlabelled (the writer could not call it) only one of the kind's checks."""
+    assert {e["kind"] for e in entries} == set(MESSAGE_KINDS)
+    for e in entries:
+        unscored = set(e.get("unlabelled", ()))
+        assert unscored <= set(CHECK_IDS[e["kind"]]) and not unscored & set(e["fails"]), e["id"]
+        assert set(bench.expected(e)) == set(CHECK_IDS[e["kind"]]) - unscored, e["id"]
+    assert any(e["tone_fault"] for e in entries) and any(not e["fails"] for e in entries)
+
+
 def test_the_blind_held_out_part_is_well_formed_and_new() -> None:
     """The third held-out batch, written by someone who never saw the checker: at least 90 messages over
     every kind, each label a real check of its kind, a check left unlabelled only when it is one of the
@@ -351,12 +362,7 @@ def test_the_blind_held_out_part_is_well_formed_and_new() -> None:
     data = bench.load("heldout" + "3")
     entries = data["messages"]
     assert len(entries) >= 90 and len(data["note_groups"]) >= 8
-    assert {e["kind"] for e in entries} == set(MESSAGE_KINDS)
-    for e in entries:
-        unscored = set(e.get("unlabelled", ()))
-        assert unscored <= set(CHECK_IDS[e["kind"]]) and not unscored & set(e["fails"]), e["id"]
-        assert set(bench.expected(e)) == set(CHECK_IDS[e["kind"]]) - unscored, e["id"]
-    assert any(e["tone_fault"] for e in entries) and any(not e["fails"] for e in entries)
+    _blind_labels_are_well_formed(bench, entries)
     companies = {iv.company for iv in data["interviews"].values()}
     for stem in ("heldout", "heldout" + "2"):
         assert not companies & {iv.company for iv in bench.load(stem)["interviews"].values()}, stem
@@ -372,12 +378,7 @@ def test_the_fourth_held_out_part_is_blind_well_formed_and_new() -> None:
     data = bench.load("heldout" + "4")
     entries = data["messages"]
     assert len(entries) >= 100 and len(data["note_groups"]) >= 8
-    assert {e["kind"] for e in entries} == set(MESSAGE_KINDS)
-    for e in entries:
-        unscored = set(e.get("unlabelled", ()))
-        assert unscored <= set(CHECK_IDS[e["kind"]]) and not unscored & set(e["fails"]), e["id"]
-        assert set(bench.expected(e)) == set(CHECK_IDS[e["kind"]]) - unscored, e["id"]
-    assert any(e["tone_fault"] for e in entries) and any(not e["fails"] for e in entries)
+    _blind_labels_are_well_formed(bench, entries)
 
     def held(data: dict) -> tuple[set[tuple[str, str]], set[str]]:
         met = {(iv.company, name) for iv in data["interviews"].values() for name in iv.interviewers}
