@@ -64,15 +64,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 15, 30])
     parser.add_argument("--browsers", type=int, default=None)
+    parser.add_argument("--pace", choices=rehearsal.PACES, default="class",
+                        help="class (default): learners read and type at human speeds; "
+                             "none: the stress case")  # fmt: skip
     parser.add_argument("--json", type=Path, help="write every size's figures to this file")
     args = parser.parse_args(argv)
     before = reference_cpu_s()
     print(f"machine: {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the start; "
-          f"reference loop {before:.3f} CPU-s", flush=True)  # fmt: skip
+          f"reference loop {before:.3f} CPU-s; pace {args.pace}", flush=True)  # fmt: skip
     everything, ok = {"reference_cpu_s_before": before}, True
     for size in args.sizes:
         print(f"\n== a class of {size} ==", flush=True)
-        report = rehearsal.rehearse(size, args.browsers)
+        report = rehearsal.rehearse(size, args.browsers, pace=args.pace)
         print(report.table())
         figures = report.as_dict()
         for line in verdicts(figures):

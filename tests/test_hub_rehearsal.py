@@ -24,13 +24,14 @@ def test_a_class_of_two_gets_separate_logs_and_hands_in(tmp_path):
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=str(ROOT))
     done = subprocess.run(
         [sys.executable, "-m", "tests.hub.rehearsal", "--participants", "2", "--browsers", "1",
-         "--json", str(figures)],
+         "--pace", "none", "--json", str(figures)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
     )  # fmt: skip
     output = done.stdout + done.stderr
     assert done.returncode == 0, output[-6000:]
     report = json.loads(figures.read_text())
     assert report["participants"] == report["ready"] == 2 and report["browsers"] == 1
+    assert report["pace"] == "none"
     assert report["failures"] == []
     assert 0 < report["ready_median_s"] <= report["ready_worst_s"]
     assert report["memory_median_mb"] > 50 and report["hub_proxy_mb"] > 20  # real processes were measured
@@ -49,3 +50,25 @@ def test_the_guide_has_a_coach_paste_what_the_rehearsal_measured():
         assert f'"{argument}"' in guide, argument
     spec = rehearsal.learner_kernel_spec("/opt/tljh/user/bin/python")
     assert spec["argv"][1:3] == ["-c", rehearsal.LEARNER_KERNEL_CODE] and "{connection_file}" in spec["argv"]
+
+
+def test_a_class_reads_and_types_at_human_speeds_and_the_stress_case_does_not():
+    """The "class" pace waits as long as reading the notebook's opening and typing the form take."""
+    from tests.hub.rehearsal import NOTEBOOK_01, READING_WPM, TYPING_WPM, Pace
+
+    notebook = ROOT / NOTEBOOK_01
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    opening = []
+    for cell in cells:
+        if cell["cell_type"] == "code":
+            break
+        opening += "".join(cell["source"]).split()
+    full = len(opening) / READING_WPM * 60
+    waits = [Pace("class").reading_s(f"learner{i:02d}", notebook) for i in range(30)]
+    assert all(0.5 * full <= w <= 1.5 * full for w in waits) and len(set(waits)) == 30  # spread, not in step
+    assert waits == [Pace("class").reading_s(f"learner{i:02d}", notebook) for i in range(30)]  # seeded
+    assert 0.5 * 2.4 <= Pace("class").typing_s("learner00", "x" * 10) <= 1.5 * 2.4  # 10 keys at 52 wpm: 2.3 s
+    assert Pace("class").key_delay_ms() == 60_000 / (TYPING_WPM * 5)
+    none = Pace("none")
+    assert none.reading_s("learner00", notebook) == none.typing_s("learner00", "abc") == 0
+    assert none.key_delay_ms() == 0

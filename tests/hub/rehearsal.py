@@ -24,6 +24,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import secrets
 import shutil
 import signal
@@ -393,6 +394,55 @@ class Result:
     companies: list[str] = field(default_factory=list)
 
 
+#: Silent reading of non-fiction, words per minute: Brysbaert (2019), "How many words do we read per
+#: minute? A review and meta-analysis of reading rate", Journal of Memory and Language 109.
+READING_WPM = 238
+#: Typing, words (of five characters) per minute: the mean of 168,000 volunteers in Dhakal et al. (2018),
+#: "Observations on Typing from 136 Million Keystrokes", CHI '18.
+TYPING_WPM = 52
+
+
+@dataclass(frozen=True)
+class Pace:
+    """How long a learner takes between the steps, so the rehearsal's load has a class's shape.
+
+    ``class``: each participant reads notebook 01's opening before Run All, types each interview at
+    ``TYPING_WPM`` and reads notebook 03's opening before handing in, spread ×0.5–1.5 per participant
+    (seeded by name, so a rerun is the same class).  ``none``: every step straight after the last, the
+    stress case, where those who are in already run notebooks 01 and 03 while the others still arrive.
+    """
+
+    name: str = "class"
+
+    def reading_s(self, who: str, notebook: Path) -> float:
+        """Seconds to read the notebook's markdown before its first code cell."""
+        if self.name == "none":
+            return 0.0
+        words = 0
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                break
+            words += len("".join(cell["source"]).split())
+        return words / READING_WPM * 60 * self._spread(who, notebook.name)
+
+    def typing_s(self, who: str, text: str) -> float:
+        """Seconds to type ``text`` into the form."""
+        if self.name == "none":
+            return 0.0
+        return len(text) / (TYPING_WPM * 5) * 60 * self._spread(who, text)
+
+    def key_delay_ms(self) -> float:
+        """Playwright's delay between key presses for the same typing speed."""
+        return 0.0 if self.name == "none" else 60_000 / (TYPING_WPM * 5)
+
+    @staticmethod
+    def _spread(who: str, what: str) -> float:
+        return 0.5 + random.Random(f"{who}/{what}").random()
+
+
+PACES = ("class", "none")
+
+
 def companies_for(name: str) -> list[str]:
     return [f"Rehearsal {name} Co {i}" for i in range(1, INTERVIEWS_EACH + 1)]
 
@@ -405,15 +455,15 @@ def link(hub: Hub, repo: str, branch: str) -> str:
 
 
 LOG_CODE = """
-from datetime import date, time, timedelta
-for i, company in enumerate({companies!r}):
-    book.company.value = company
-    book.role.value = "Data Analyst"
-    book.held_date.value = date(2026, 3, 2) + timedelta(days=i)
-    book.held_time.value = time(10, 0)
-    book.save_button.click()
-    assert "Saved:" in book.form_status.value, book.form_status.value
+from datetime import date, time
+book.company.value = {company!r}
+book.role.value = {role!r}
+book.held_date.value = date.fromisoformat({day!r})
+book.held_time.value = time(10, 0)
+book.save_button.click()
+assert "Saved:" in book.form_status.value, book.form_status.value
 """
+ROLE = "Data Analyst"
 HAND_IN_CODE = """
 from followup_kit.widgets.dashboard import SummaryExport
 share = SummaryExport()
@@ -540,7 +590,7 @@ class Api:
         return made["kernel"]["id"]
 
 
-async def rest_participant(api: Api, result: Result, repo: str, branch: str) -> None:
+async def rest_participant(api: Api, result: Result, repo: str, branch: str, pace: Pace = Pace()) -> None:
     name = result.name
     start = time.monotonic()
     await api.call("POST", f"/hub/api/users/{name}")
@@ -561,10 +611,15 @@ async def rest_participant(api: Api, result: Result, repo: str, branch: str) -> 
     first = await api.open(name, f"{REPO_NAME}/{NOTEBOOK_01}")
     await api.run(name, first, "pass")
     result.ready_s = time.monotonic() - start
+    await asyncio.sleep(pace.reading_s(name, ROOT / NOTEBOOK_01))
     for cell in code_cells(ROOT / NOTEBOOK_01):  # Run All, as a learner does
         await api.run(name, first, cell)
-    await api.run(name, first, LOG_CODE.format(companies=result.companies))
+    for day, company in enumerate(result.companies, start=2):
+        iso = f"2026-03-{day:02d}"
+        await asyncio.sleep(pace.typing_s(name, company + ROLE + iso + "10:00"))
+        await api.run(name, first, LOG_CODE.format(company=company, role=ROLE, day=iso))
     third = await api.open(name, f"{folder}/03_your_dashboard.ipynb")
+    await asyncio.sleep(pace.reading_s(name, ROOT / NOTEBOOK_03))
     for cell in code_cells(ROOT / NOTEBOOK_03)[:-1]:  # the last cell shows the hand-in button: pressed below
         await api.run(name, third, cell)
     await api.run(name, third, HAND_IN_CODE)
@@ -572,7 +627,7 @@ async def rest_participant(api: Api, result: Result, repo: str, branch: str) -> 
     result.done_s = time.monotonic() - start
 
 
-def browser_participant(hub: Hub, result: Result, url: str) -> None:
+def browser_participant(hub: Hub, result: Result, url: str, pace: Pace = Pace()) -> None:
     """A participant in Chromium: the link, login, notebook 01's form, notebook 03's hand-in button."""
     from playwright.sync_api import expect, sync_playwright
 
@@ -594,19 +649,21 @@ def browser_participant(hub: Hub, result: Result, url: str) -> None:
             page.wait_for_function(KERNEL_READY, timeout=180_000)
             result.ready_s = time.monotonic() - start
             base = f"{hub.url}/user/{name}"
+            page.wait_for_timeout(pace.reading_s(name, ROOT / NOTEBOOK_01) * 1000)
             run_all(page)
             problems = error_outputs(page)
             if problems:
                 raise RuntimeError(f"notebook 01 showed errors: {problems[0][:300]}")
             status = page.locator(".fk-form-status").first
             for day, company in enumerate(result.companies, start=2):
-                _type(page, ".fk-company", company)
-                _type(page, ".fk-role", "Data Analyst")
+                _type(page, ".fk-company", company, pace)
+                _type(page, ".fk-role", ROLE, pace)
                 page.locator(".fk-held-date input").first.fill(f"2026-03-{day:02d}")
                 page.locator(".fk-held-time input").first.fill("10:00")
                 page.locator("button.fk-save").first.click()
                 expect(status).to_contain_text(f"Saved: {company}", timeout=60_000)
             open_notebook(page, base, f"{REPO_NAME}/{NOTEBOOK_03}")
+            page.wait_for_timeout(pace.reading_s(name, ROOT / NOTEBOOK_03) * 1000)
             run_all(page)
             page.locator("button.fk-cohort-export").first.click()
             expect(page.locator(".fk-cohort-status").first).to_contain_text("hand-in folder has it now",
@@ -616,11 +673,11 @@ def browser_participant(hub: Hub, result: Result, url: str) -> None:
             browser.close()
 
 
-def _type(page, css: str, text: str) -> None:
+def _type(page, css: str, text: str, pace: Pace) -> None:
     field_ = page.locator(f"{css} input, {css} textarea").first
     field_.click()
     field_.press("Control+A")
-    field_.press_sequentially(text)
+    field_.press_sequentially(text, delay=pace.key_delay_ms())
     field_.blur()
 
 
@@ -642,6 +699,8 @@ class Report:
     split_mb: dict[str, list[float]] = field(default_factory=dict)
     #: PSS per participant (server + kernels), MB: shared library pages split among the processes
     pss_mb: dict[str, float] = field(default_factory=dict)
+    #: ``Pace`` of the learners: "class" (reading and typing at human speeds) or "none" (the stress case)
+    pace: str = "class"
 
     @property
     def ok(self) -> bool:
@@ -659,6 +718,8 @@ class Report:
 
         rows = [
             ("participants (in Chromium)", f"{self.participants} ({self.browsers})"),
+            ("pace", "class: reading and typing at human speeds" if self.pace == "class"
+             else "none: every step at once (stress case)"),
             ("ready (link → notebook 01 idle)", f"{len(ready)} of {self.participants}"),
             ("link → ready", fmt(ready, "s")),
             ("memory per participant, 01 + 03 open (RSS)", fmt(mem, "MB")),
@@ -679,7 +740,8 @@ class Report:
     def as_dict(self) -> dict[str, object]:
         ready = [r.ready_s for r in self.results if r.ready_s is not None]
         return {
-            "participants": self.participants, "browsers": self.browsers, "ready": len(ready),
+            "participants": self.participants, "browsers": self.browsers, "pace": self.pace,
+            "ready": len(ready),
             "ready_median_s": statistics.median(ready) if ready else None,
             "ready_worst_s": max(ready) if ready else None,
             "memory_median_mb": statistics.median(self.memory_mb.values()) if self.memory_mb else None,
@@ -734,17 +796,18 @@ def check(hub: Hub, results: list[Result]) -> list[str]:
     return failures
 
 
-async def _drive(hub: Hub, results: list[Result], repo: str, branch: str) -> None:
+async def _drive(hub: Hub, results: list[Result], repo: str, branch: str, pace: Pace) -> None:
     api = Api(hub)
     url = link(hub, repo, branch)
 
     async def one(result: Result) -> None:
         try:
             if result.browser:
-                await asyncio.wait_for(asyncio.to_thread(browser_participant, hub, result, url),
+                await asyncio.wait_for(asyncio.to_thread(browser_participant, hub, result, url, pace),
                                        PARTICIPANT_TIMEOUT)  # fmt: skip
             else:
-                await asyncio.wait_for(rest_participant(api, result, repo, branch), PARTICIPANT_TIMEOUT)
+                await asyncio.wait_for(rest_participant(api, result, repo, branch, pace),
+                                       PARTICIPANT_TIMEOUT)  # fmt: skip
         except Exception as error:  # one participant's failure is reported, the others go on
             lines = (str(error) or type(error).__name__).splitlines()
             actual = [line.strip() for line in lines if line.strip().startswith("Actual value")]
@@ -753,7 +816,8 @@ async def _drive(hub: Hub, results: list[Result], repo: str, branch: str) -> Non
     await asyncio.gather(*(one(r) for r in results))
 
 
-def rehearse(participants: int, browsers: int | None = None, keep: bool = False) -> Report:
+def rehearse(participants: int, browsers: int | None = None, keep: bool = False,
+             pace: str = "class") -> Report:  # fmt: skip
     """Run the whole rehearsal and return its report; everything started is stopped before returning."""
     if participants < 1:
         raise SystemExit("--participants must be 1 or more")
@@ -779,7 +843,7 @@ def rehearse(participants: int, browsers: int | None = None, keep: bool = False)
         repo, branch = bare_clone(workdir)
         say(f"JupyterHub on {hub.url}, participants: {participants} ({browsers} in Chromium), in {workdir}")
         hub.start()
-        asyncio.run(_drive(hub, results, repo, branch))
+        asyncio.run(_drive(hub, results, repo, branch, Pace(pace)))
         for name, pids in marked_processes(hub.marker).items():  # everyone with 01 and 03 still open
             memory[name] = sum(rss_mb(p) for p in pids)
             pss[name] = sum(pss_mb(p) for p in pids)
@@ -805,7 +869,8 @@ def rehearse(participants: int, browsers: int | None = None, keep: bool = False)
             say(f"kept {workdir}")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
-    return Report(participants, browsers, results, memory, cpu, hub_mb, hub_cpu, failures, wall, split, pss)
+    return Report(participants, browsers, results, memory, cpu, hub_mb, hub_cpu, failures, wall, split, pss,
+                  pace)  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -813,9 +878,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--participants", type=int, default=5)
     parser.add_argument("--browsers", type=int, default=None, help="how many use Chromium (default 1–3)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (homes, hub log)")
+    parser.add_argument("--pace", choices=PACES, default="class",
+                        help="class: learners read and type at measured human speeds (default); "
+                             "none: every step at once, the stress case")  # fmt: skip
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
-    report = rehearse(args.participants, args.browsers, args.keep)
+    report = rehearse(args.participants, args.browsers, args.keep, args.pace)
     print(report.table(), flush=True)
     if args.json:
         args.json.write_text(json.dumps(report.as_dict(), indent=1) + "\n")
