@@ -58,6 +58,8 @@ FRESH_COMMITS = {
     "tuning17": "788c6f9",
     "tuning18": "b329779",
     "tuning19": "f2c1910",
+    "tuning20": "3db179c",
+    "tuning21": "9aa7ee4",
 }
 #: Weights this small are dropped from the shipped file.
 PRUNE = 1e-4

@@ -546,7 +546,8 @@ _SELF_BARE = re.compile(
 )
 
 _THANKS = _rx(
-    r"thank(?:s| you|ing)?",
+    # "thanks for nothing" thanks nobody
+    r"thank(?:s| you|ing)?(?! (?:for )?(?:nothing|bugger all|sod all|zip|less than nothing)\b)",
     r"cheers for|thx|tysm|much obliged|ta (?:for|very much|muchly)",
     r"cheers(?=,? [\w']+[,!]? [\w'])",
     r"appreciat\w*",
@@ -590,8 +591,8 @@ _INTEREST = _rx(
     r"(?:proud|honou?red|privileged) to (?:join|work|be part|contribute)",
     r"appeals? to me|(?:really|very much|greatly) appeals?",
     r"(?:drawn|attracted) to (?:the|this|your|working)",
-    r"(?:would|'d) be (?:so |very |really )?(?:happy|glad|delighted|thrilled|keen) to "
-    r"(?:help|join|work|contribute|be)",
+    r"(?:would|'d) be (?:so |very |really )?(?:happy|glad|delighted|thrilled|keen|chuffed|stoked|over the "
+    r"moon) to (?:help|join|work|contribute|be)",
     r"motivated",
     r"(?:would|'d) be (?:very |really |so )?(?:great|lovely|amazing|wonderful|happy|glad|delighted|thrilled|"
     r"pleased) to (?:work|join|be part)",
@@ -828,6 +829,9 @@ _SMALL_TALK = _rx(
     r"lovely |relaxing |restful )?(?:weekend|holiday|break|time off|day|week|trip|vacation|summer|christmas|"
     r"easter)",
     r"(?:weather|sunshine|rain|traffic)\b[^.?!]*\?",
+    # their journey or commute ("How was the crossing this morning, bit choppy?")
+    r"how (?:was|is|'s) (?:the|your) (?:crossing|commute|journey|trip|drive|flight|ferry|train|run|walk|"
+    r"ride|holiday|break|conference)\b",
     r"(?:isn't|wasn't|aren't|don't|didn't|doesn't|hasn't|haven't|won't|wouldn't) (?:it|they|we|you|he|she)"
     r"(?=\s*\?)",
 )
@@ -841,7 +845,12 @@ _ROUTING = _rx(
 #: Questions that complain rather than ask ("why haven't I heard?", "what's going on?").
 _COMPLAINT_QUESTION = _rx(
     r"why\b",
+    # a question with nothing in it after a demand: "I need to know today whether it's a yes. Can you
+    # tell me?"
+    r"^(?:so,? |well,? )?(?:can|could|will) you (?:tell|let) me(?: anything| something| now| today)?"
+    r"(?=\W*$)",
     r"what's the hold[- ]?up|what's taking so long",
+    r"what(?:'s| is) going on(?! with (?:the|your) (?:\w+ )?(?:team|project|move|launch|office))",
     r"who told you",
     r"can we talk about it again|can you change",
 )
@@ -895,17 +904,19 @@ _RELATIVE = re.compile(rf"^(?:which|who)\s+(?:{_AUX}|\w+'s)\s+(?!(?:{_SUBJECT})\
 def _sensible(question: str, draft: _Draft) -> bool:
     """A prepared question: not small talk, not a complaint, and free of tone faults.
 
-    Choice: after a complaint, blame or a demand ("Frankly, it's unprofessional… When will you
-    decide?") the question reads as part of the complaint, so it does not count.  After a reproach
-    about the wait, a closed, courteous question ("Is a decision close?", "Any news?") still counts
-    (the reproach is flagged on its own), while a blunt open one ("Where are we at?") reads as
-    the reproach going on.
+    Choice: after a complaint or blame ("Frankly, it's unprofessional… When will you decide?") the
+    question reads as part of the complaint, so it does not count.  After a reproach about the wait
+    or a demand ("I really need an answer today. Is a decision close?"), a closed, courteous question
+    ("Is a decision close?", "Any news?") still counts: the demand is flagged on its own by the tone
+    check, and the question itself is the one to keep (four blind labellers agreed in round 9); a
+    blunt open one ("Where are we at?") reads as the pressure going on.
     """
     if _SMALL_TALK.search(question) or _COMPLAINT_QUESTION.search(question):
         return False
-    if any(f.category in ("hostile", "blame", "demand", "entitled") for f in draft.tone):
+    if any(f.category in ("hostile", "blame") for f in draft.tone):
         return False
-    if any(f.category == "reproach" for f in draft.tone) and _OPEN_QUESTION.match(question):
+    pressed = any(f.category in ("reproach", "demand", "entitled") for f in draft.tone)
+    if pressed and _OPEN_QUESTION.match(question):
         return False
     return not _tone_faults_in(_question_part(question), draft.kind)
 
@@ -943,7 +954,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
     (
         _rx(
             r"thanks? (?:you )?(?:so much |very much )?for nothing",
-            r"oh (?:great|wonderful|brilliant|joy|perfect)",
+            # not glad news ("Oh brilliant, thank you Gwenllian!", "oh brilliant, thanks so much"): round 9
+            r"oh (?:great|wonderful|brilliant|joy|perfect)(?![!,.]? (?:thank|thanks|cheers|that's (?:great|"
+            r"brilliant|wonderful|amazing|fantastic) news)\b)",
             rf"{_POSITIVE}\b[^.?!]{{0,60}}\b(?:{_GRIEVANCE})",
             rf"(?:{_GRIEVANCE})\b[^.?!]{{0,60}}\b{_POSITIVE}",
             r"(?:thanks|thank you|grateful)\b[^.?!]{0,40}\bi (?:suppose|guess)",
@@ -1010,6 +1023,10 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             # round 8: a shrug at the decision ("Fine, whatever, your call")
             r"(?:fine|ok|okay|sure),? whatever(?! (?:works|suits|is|you (?:prefer|need|decide)))|"
             r"whatever,? (?:your call|you say)",
+            # round 9: mock confidence about whoever got it ("Congrats to whoever you picked, I'm sure their
+            # draw calls are immaculate"), and "nothing like a surprise exam to make an interview fun"
+            r"whoever\b[^.?!]{0,40}\bi'm sure\b|\bi'm sure\b[^.?!]{0,40}\bwhoever",
+            r"nothing like (?:a|an|the|being) [^.?!]{0,40}\bto (?:make|liven|brighten|spice|start|keep)",
         ),
         "sarcasm",
         "say what you mean plainly and politely: sarcasm reads as hostile in writing and on the phone",
@@ -1133,6 +1150,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             # asked of them ("any chance you could hurry things along?"), not "I'll ring them to speed it up"
             r"you\b[^.?!]{0,20}\b(?:hurry (?:things|it|this|the (?:process|decision)) (?:along|up)|speed "
             r"(?:things|it|this|the (?:process|decision)) up|(?:hurry|speed) up the (?:process|decision))",
+            # round 9: the date gone by, a waiting given up on ("the 18th came and went", "Finally!")
+            r"came and went|(?:has|have) come and gone",
+            r"(?:^|(?<=[.!?] ))finally(?=\s*[!.])|(?:almost|nearly) given up on (?:you|hearing|ever)",
         ),
         "reproach",
         "don't reproach them for the wait; say you are checking in",
@@ -1209,7 +1229,11 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"a response|"
             r"(?:detailed |full |proper )?feedback)\b[^.?!]{0,40}\bby (?:monday|tuesday|wednesday|thursday|"
             r"friday|"
-            r"tomorrow|tonight|the end of)",
+            r"tomorrow|tonight|the end of)|"
+            # round 9: an ultimatum ("…within the hour, or I'll be going with the other company")
+            r"\bor (?:else )?i(?:'ll| will| shall)(?: (?:just|have to|be))? (?:go|going|take|taking|accept|"
+            r"accepting|sign|signing)\w*(?: (?:with|for))? (?:elsewhere|the other|another|them)\b|"
+            r"\bjust so we're clear\b",
             re.I,
         ),
         "demand",
@@ -1287,6 +1311,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:made|make) up (?:its|their|your|his|her) minds? (?:before|already)|already (?:had|picked|"
             r"chosen) "
             r"(?:someone|somebody|their|a candidate)",
+            # round 9: unfairness charged to them ("the take-home test was clearly marked unfairly")
+            r"(?:was|were|been|being) (?:\w+ )?(?:marked|scored|judged|assessed|graded|treated) unfairly",
+            r"(?:was|were|seems|seemed|is|felt) (?:\w+ )?(?:very |really |quite |a bit |deeply )?unfair\b"
         ),
         "blame",
         "drop the blame: arguing never changes the decision; thank them and ask to learn",
@@ -2305,7 +2332,15 @@ def _learned_presence(draft: _Draft, check_id: str) -> str | None:
         return None
     shown = [(_clause_weight(fs, model["weights"]), c) for c, fs, _ in clauses]
     weight, clause = max(shown, default=(0.0, ""))
+    veto = _PRESENCE_VETO.get(check_id)
+    if veto is not None and veto.search(clause):
+        return None
     return clause if weight > 0 else None
+
+
+#: What a learned second opinion may not pass a check on, whatever its weights: reading the offer
+#: itself ("I'd like to read the contract before I commit") is care, not rapport (``builds_rapport``).
+_PRESENCE_VETO = {"builds_rapport": _rx(r"offer|contract|terms|letter|paperwork|small print|in writing")}
 
 
 # -- content words: for "mentions a talking point" and "is not a form letter" ----------------------
@@ -2655,7 +2690,7 @@ _PURPOSE = _rx(
     r"(?:is|are) (?:progressing|going|coming along|moving)|coming along|progressing",
     r"when (?:will|do|would) you (?:decide|be deciding|make (?:a|your) decision)",
     r"(?:calling|ringing|phoning|wanted|want|hoping|like|love) to "
-    r"(?:see|ask|find out|hear|know|check|enquire|inquire) (?:if|whether|where|how|about)",
+    r"(?:see|ask|find out|hear|know|check|enquire|inquire) (?:if|whether|where|how|about|what|when|why)",
     r"(?:calling|ringing|phoning|call|ring|phone|telephone|telephoning)\w* "
     r"(?:about|regarding|re:?|on|for|to ask|to know|to see|to find out)(?: about)? (?:the |your |an? |my )?"
     r"(?:decision|outcome|status|progress|news|update|timeline|timing)",
@@ -2807,8 +2842,13 @@ _CURT_THANKS = re.compile(r"^(?:right|ok|okay|fine|well|sure),? (?:thanks|thank 
 
 @_rule("thanks_them", "Thanks them")
 def _thanks_them(draft: _Draft) -> _Verdict:
-    """A real thank-you: not "thanks for nothing", not a thanks inside sarcasm, not a bare "Thanks."
-    followed by a dismissal ("Whatever.")."""
+    """A thank-you said ("thanks for nothing" is not one).
+
+    Choice (settled in round 9): a thanks with sarcasm around it ("thank you for finally letting me
+    know", "Thanks, I suppose") still thanks them; the sarcasm is the tone check's to point out, and
+    this check says so rather than praising a warm tone.  Every blind labeller (rounds 4 to 9) and
+    round 1's t243 read it that way; the learner then sees one fault, where it is, not two.
+    """
     sources = {
         "feedback_request": ("model_feedback", "seed003"),
         "offer_call": ("model_offer",),
@@ -2828,12 +2868,25 @@ def _thanks_them(draft: _Draft) -> _Verdict:
         bare = bare or bool(curt)
         if not sarcastic and not bare:
             return _ok(f"You thank them ({_quote(m.group())}): it sets a warm tone.", *sources)
-    if _find(_THANKS, draft.flat):
+    found = _find(_THANKS, draft.flat)
+    if found:
+        return _ok(
+            f"You thank them ({_quote(found.group())}), but the words around it read as sarcastic: see the "
+            "tone check, and thank them plainly, e.g. “Thank you for letting me know.”",
+            *sources,
+        )
+    mock = _MOCK_THANKS.search(draft.flat)
+    if mock:
         return _fix(
-            "Your thanks reads as sarcastic: thank them plainly, e.g. “Thank you for letting me know.”",
+            f"{_quote(mock.group())} reads as sarcastic, not as thanks: thank them plainly, e.g. “Thank you "
+            "for letting me know.”",
             *sources,
         )
     return _fix("Thank them first, e.g. “Thank you for letting me know and for your time.”", *sources)
+
+
+#: Thanks that thanks nobody (left out of ``_THANKS``).
+_MOCK_THANKS = _rx(r"thank(?:s| you) (?:for )?(?:nothing|bugger all|sod all|zip|less than nothing)")
 
 
 _ACCEPTS = _rx(
@@ -2956,6 +3009,31 @@ def _without_titles(sentence: str, draft: _Draft) -> str:
     return _TITLE_CASE_RUN.sub("…", sentence)
 
 
+#: Growth words that are also the feedback question's own comparative ("what would have made me a
+#: stronger candidate?", "what could I have done better?"): inside the question they ask, they don't
+#: frame it.  Round 9 settled the standard: the coach's advice, the evidence pack's order (frame the
+#: request, then ask the question) and every blind labeller want the framing said outright.
+_QUESTION_GROWTH = _rx(r"strengthen\w*|stronger|better candidate|get better|do better|done better|work on")
+#: Where the question starts: growth words after it are the question's own ("… so can I ask, what's one
+#: thing that would have made me a stronger candidate?"); before it they frame it ("To get better, what…",
+#: "I'm trying to get better at interviews, so can I ask…").
+_QUESTION_START = _rx(
+    r"what|which|where|how|whether|if|(?:was|is|were|are) there",
+    r"(?:would|could|can|will) you|(?:tell|show|let) me|any (?:suggestions?|feedback|pointers|tips|advice)",
+    # a yes/no question from its first word: "Was one thing missing that would have made me stronger?"
+    r"^\W*(?:was|is|were|are|did|do|does|would|could|can|should|will|have|has|might|may)",
+)
+
+
+def _framing_in(sentence: str) -> re.Match[str] | None:
+    """Growth words that frame the request, not the question's own "stronger" or "better"."""
+    for m in _DEVELOPMENT.finditer(sentence):
+        if _QUESTION_GROWTH.fullmatch(m.group()) and _QUESTION_START.search(sentence[: m.start()]):
+            continue
+        return m
+    return None
+
+
 @_rule("frames_development", "Frames it as your own development")
 def _frames_development(draft: _Draft) -> _Verdict:
     """Words of growth ("so I can improve"), not the job title ("Developer").
@@ -2973,7 +3051,7 @@ def _frames_development(draft: _Draft) -> _Verdict:
             (
                 m.group()
                 for sentence in draft.sentences
-                if (m := _DEVELOPMENT.search(_without_titles(sentence, draft)))
+                if (m := _framing_in(_without_titles(sentence, draft)))
                 and not any(f.category in _DISPUTE for f in _tone_faults_in(sentence, draft.kind))
             ),
             None,
@@ -3057,6 +3135,9 @@ _FUTURE = _rx(
     r"(?:keep|kept|keeping|bear|hold|hang on to) (?:me|my (?:details|cv|resume|résumé|application|name)) "
     r"(?:in mind|on file|on hand|on record)",
     r"consider(?:ed)? me (?:for|again|in the future)|considered (?:for|again|in the future)",
+    # round 9: "Please consider me if there is another position in Sarnia"
+    r"consider(?:ed)? me (?:if|when|should|whenever)\b[^.?!]{0,30}\b(?:another|other|new|next|future|more|"
+    r"similar)\b",
     r"similar (?:roles?|positions?|openings?|opportunit\w+|vacanc\w+)",
     r"(?:if|when|should) (?:anything|something|(?:another|a similar|a new|other)(?: \w+){0,2} "
     r"(?:role|position|opening|vacancy|job|post|spot)s?) (?:else )?(?:opens|comes up|becomes available|"
@@ -3425,8 +3506,11 @@ def _not_form_letter(draft: _Draft) -> _Verdict:
     placeholder = _first(_PLACEHOLDER, draft.flat)
     if placeholder:
         return _fix(f"Fill in {_quote(placeholder)}: a template left in shows it's a form letter.", *sources)
+    specific = _talking_point(draft) is not None or len(set(_specific_words(draft))) >= 3
     impersonal = _first(_IMPERSONAL, draft.flat)
-    if impersonal:
+    # Choice (round 9): "Dear Hiring Team" on a note about this interview is the greeting's fault
+    # (names_interviewer says so), not a form letter's; both blind labellers who met it agreed.
+    if impersonal and not specific:
         return _fix(f"Replace {_quote(impersonal)} with the interviewer's name.", *sources)
     firm = _other_firm(draft)
     if firm:
@@ -3435,7 +3519,6 @@ def _not_form_letter(draft: _Draft) -> _Verdict:
             "a note naming another company reads as copy-paste.",
             *sources,
         )
-    specific = _talking_point(draft) is not None or len(set(_specific_words(draft))) >= 3
     if not specific:
         return _fix(
             "This note would fit any interview: add something only you two discussed, such as a project, "
@@ -3485,7 +3568,8 @@ _IN_WRITING = _rx(
     r"(?:send|email|e-mail|forward|pop|put|share|post|mail)\w*\b[^.?!]{0,25}"
     r"\b(?:offer|contract|terms|details|package|paperwork|letter)",
     r"(?:offer|contract|terms|details)\b[^.?!]{0,20}\bin (?:an? )?(?:email|e-mail|writing|letter)",
-    r"(?:offer|contract|terms|paperwork)\b[^.?!]{0,20}\b(?:in|into|to) (?:my|your) (?:inbox|mailbox|email)",
+    r"(?:offer|contract|terms|paperwork|letter)\b[^.?!]{0,20}\b(?:in|into|to) (?:my|your) "
+    r"(?:inbox|mailbox|email)",
     r"(?:send|forward|post|mail|share)\w*\b[^.?!]{0,30}\b(?:by|via|in an?|over|through) "
     r"(?:e-?mail|post|writing|"
     r"letter)|(?:send|email|forward)\w*\b[^.?!]{0,25}\bproposal",
@@ -3561,11 +3645,20 @@ _ACCEPT_NOW = _rx(
 
 
 #: A question about your answer ("hear back from me", "my response") and about a time ("when", "by").
+#: Your own answer: "could you confirm the start date" is theirs to confirm, not yours.
 _YOUR_ANSWER = _rx(
-    r"(?:my|your|an|the) (?:answer|response|reply|decision)|answer you|respond|reply to you|"
-    r"hear (?:back )?from me|to know|get back to you|let you know|confirm|think (?:it )?over"
+    r"(?:my|your|an|the) (?:(?:formal|final|official|written|full) )?(?:answer|response|reply|decision)|"
+    r"answer you|respond|reply to you|"
+    r"hear (?:back )?from me|to know|get back to you|let you know|(?<!you )confirm|think (?:it )?over",
+    # the signed acceptance is the answer too: "When do you need the paperwork back?", "When do you need
+    # it signed by?" (settled in round 9: every blind labeller counts it, even after a yes on the spot)
+    r"(?:the |my )?(?:signed (?:copy|contract|offer|letter|paperwork|acceptance)|paperwork|"
+    r"(?:it|them|this|that|the (?:offer|contract|letter)) (?:signed|back))",
 )
-_WHEN = _rx(r"when|date|day|by|until|how long|how much time|time ?(?:scale|frame|line)|deadline|latest")
+#: A time: not the start date ("could you confirm the start date"), which is rapport.
+_WHEN = _rx(
+    r"when|(?<!start )date|day|by|until|how long|how much time|time ?(?:scale|frame|line)|deadline|latest"
+)
 
 
 #: "When would you need it?": the answer named in an earlier sentence.

@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from followup_kit.messages import (
     MAX_SPOKEN_SECONDS,
     MAX_TEXT,
     MESSAGE_KINDS,
+    TONE_CHECKS,
     WORDS_PER_MINUTE,
     Check,
     Feedback,
@@ -121,7 +123,14 @@ def test_corpus_is_large_and_covers_every_kind() -> None:
 #: Labels of the tuning part the checks knowingly disagree with, and why.  The test fails if one of these
 #: starts to agree (remove it here) or if any other label disagrees.
 KNOWN_DISAGREEMENTS = {
-    ("t243", "thanks_them"): "a thanks followed by sarcasm in the next sentence still counts as thanks",
+    # Round 9 settled four labelling standards the labellers had split on, each the way every blind
+    # labeller (rounds 6-9) and the learner-facing advice read it; the earlier labels were relabelled
+    # (each entry's note says so) and their entries here dropped:
+    # - sarcastic thanks still thanks them (thanks_them passes; the tone check carries the sarcasm);
+    # - a calm closed question next to a demand still counts (asks_one_question; the demand is flagged);
+    # - the feedback question's own "stronger"/"better" is not development framing: it must be said;
+    # - asking when the signed paperwork is due asks their deadline; "Dear Hiring Team" on a note about
+    #   this interview is the greeting's fault, not a form letter's.
     # round 1 passed a yes followed by a request for the papers; the blind rounds (t262 in round 1 too,
     # t17m096, t17m116) and the check's title ("doesn't accept before seeing it in writing") fail it:
     ("t050", "no_rushed_acceptance"): "“I accept! Please send the written offer so I can sign it”: the yes "
@@ -130,89 +139,43 @@ KNOWN_DISAGREEMENTS = {
     "written offer is seen (as t050)",
     # round 2 batch, labelled before the checker saw it; the checks keep round 1's documented choices:
     ("u050", "accepts_decision"): "“I respect your decision” counts though a threat follows",
-    ("w031", "thanks_them"): "“Thanks…, I suppose it'll do” is read as grudging, not as thanks",
     # round 4 batch (tuning12), labelled before the checker saw it; where its labeller judged otherwise
-    # than rounds 1-3 (r008 and z007 fail a calm question after pressure; t028, p017 fail development
-    # framing in a message that disputes the decision), the checks keep the earlier rounds' choice:
-    ("v001", "asks_one_question"): "a calm question right after a deadline set for them reads as the "
-    "deadline",
-    ("v002", "asks_one_question"): "“any news?” right after “need to know asap” reads as the demand "
-    "(as r008)",
-    ("v003", "asks_one_question"): "a question after “the fourth time I'm trying… today” reads as the "
-    "chasing",
+    # than rounds 1-3 (t028, p017 fail development framing in a message that disputes the decision), the
+    # checks keep the earlier rounds' choice:
     ("v004", "asks_one_question"): "after a comparison with the other candidates, an open question reads as "
     "part of it",
-    ("v016", "asks_one_question"): "“ring me back today, it's urgent” turns the question into the demand",
     ("v049", "asks_one_question"): "after criticism of their test, the question reads as part of the "
     "complaint",
-    ("v022", "frames_development"): "a message that disputes the decision and accepts it nowhere: its "
-    "development question reads as a challenge (as t028, p017)",
     ("v024", "frames_development"): "“Clearly my ten years weren't what you were after, fair enough”: not "
     "accepted, so “what would have made my application stronger?” reads as a challenge",
     ("v031", "frames_development"): "“I was the only one who has worked a ward”: disputed and not accepted",
-    ("v034", "thanks_them"): "“thank you for finally finding twenty minutes… after moving it three times” is "
-    "read as sarcastic thanks (as t243's rule), the labeller counted the thanks and flagged the tone",
     ("m031", "asks_in_writing"): "“before I look at anything in writing” names writing without asking for "
     "it; the check reads the words, not who is to write",
-    ("k016", "thanks_them"): "“thank you for sparing me a whole twenty minutes” is sarcastic thanks "
-    "(as v034)",
-    ("j007", "asks_one_question"): "“I expect a call back today please. Is there any news?”: a demand, then "
-    "the question (the labeller failed it in j001, passed it here; the checks keep r008's choice)",
     ("o006", "greets_by_name"): "“Chloe” for “Chloé” is pointed out in an opener too: the learner writes the "
     "script down, and the accent test (test_misspelled_accented_name_is_pointed_out) keeps that choice",
     # round 5 batch (tuning16), labelled before the checker ran; round 5 changed only tone (the learned
     # signal), so its misses on other checks are listed for the next round rather than patched:
     ("x1608", "asks_one_question"): "“Is anyone actually reading them?” is a question of the right shape; "
     "that it is a jab, not a prepared question, is the tone check's to say",
-    ("x1611", "asks_one_question"): "“Can you ring me back?” is read as a request, not a question about "
-    "the decision (as in earlier rounds)",
-    ("x1624", "asks_in_writing"): "“can I get it all in an email?” is not among the ways of asking for "
-    "it in writing yet",
     # round 6 batch (tuning17, written blind), measured before the checks changed for it; where its
     # labeller judged otherwise than earlier rounds, the checks keep the earlier choice:
-    ("t17m044", "asks_one_question"): "“Can you give me that?” right after “I need a yes or no from you by "
-    "the end of today” reads as the demand (as v001, v016)",
-    ("t17m049", "asks_one_question"): "“Is a decision close?” followed by “I'll just keep calling every day” "
-    "reads as part of the pressure (as v003)",
     ("t17m074", "asks_specific_questions"): "“Could you explain why you went with someone less qualified?” "
     "is a “why not me” question (the issue's failure pattern), not a specific one",
-    ("t17m090", "asks_specific_questions"): "“I'd really like to know why it wasn't me: what did the other "
-    "person have that I didn't?” is a “why not me” question (as t17m074)",
     ("t17m081", "not_argumentative"): "“Is there any chance you'd reconsider?” asks them to reverse the "
     "decision, which earlier rounds count as arguing (v025 failed acceptance for the same plea)",
-    ("t17m104", "thanks_them"): "“thank you Pascal, only took a month! Well, better late than never” is "
-    "sarcastic thanks (as t243, v034, k016)",
     # round 7 batch (tuning18, written blind), measured before the checks changed for it; where its
     # labeller judged otherwise than earlier rounds, the checks keep the earlier choice:
     ("t18m002", "courteous_tone"): "the learned tone model picks “thinking about it on the bus home” in a "
     "warm note; left to the model's next retraining rather than a phrase for one message",
-    ("t18m010", "not_form_letter"): "“Dear Sir or Madam” to an interviewer whose name the learner knows is "
-    "the form letter's mark (earlier rounds fail it)",
     ("t18m030", "states_purpose"): "“I just wanted to touch base” is counted as a purpose, as earlier "
     "rounds labelled it (t0xx openers); this labeller calls it vague",
     ("t18m033", "states_purpose"): "“I need an answer today. So, did I get the job or not?”: the purpose "
     "said as a demand is not counted (as v001)",
     ("t18m033", "asks_one_question"): "“did I get the job or not?” is the issue's pattern-2 example of a "
     "question that does not count",
-    ("t18m040", "states_purpose"): "“I'm calling because you promised feedback within a week” states a "
-    "grievance, not the purpose (as t17m044's demand)",
     ("t18m053", "asks_one_question"): "“Did I get it or not?” (the issue's pattern 2), as t18m033",
-    ("t18m056", "states_purpose"): "“Any chance of an update this century?” is sarcasm, not the purpose said",
-    ("t18m074", "frames_development"): "“what one thing would have made me a stronger candidate?” asks how "
-    "to improve, which earlier rounds count as framing (the model call's own wording); this labeller wants "
-    "development said outright",
-    ("t18m076", "frames_development"): "“what would have made my application stronger?”, as t18m074",
-    ("t18m077", "asks_specific_questions"): "“What did they have that I didn't?” is a “why not me” "
-    "question (as t17m090)",
-    ("t18m085", "thanks_them"): "“Thanks so much for the two-line rejection” is sarcastic thanks "
-    "(as t17m104)",
-    ("t18m085", "asks_specific_questions"): "a question inside a sarcastic, disputing note reads as the "
-    "dispute (as v001)",
     ("t18m086", "asks_specific_questions"): "“what I did wrong” is the open question the model call asks to "
     "make specific (one thing, one answer)",
-    ("t18m105", "asks_deadline"): "accepting on the spot and asking only when the paperwork is due does not "
-    "ask when they need the decision (the check's meaning)",
-    ("t18m108", "thanks_them"): "“thanks, Dev - only took them six weeks” is sarcastic thanks (as t17m104)",
     # round 8 batch (tuning19, written blind), measured before the checks changed for it; where its
     # labeller judged otherwise than earlier rounds, the checks keep the earlier choice:
     ("t19m010", "not_form_letter"): "“I enjoyed our conversation and learning more about the Trust”: nothing "
@@ -230,25 +193,18 @@ KNOWN_DISAGREEMENTS = {
     "complaint, not a question",
     ("t19m067", "asks_specific_questions"): "“What exactly did the other candidate have that I don't?” is a "
     "“why not me” question (as t18m077)",
-    ("t19m071", "frames_development"): "“What one thing would have made my application stronger?” asks how "
-    "to improve, the model call's own wording (as t18m074)",
-    ("t19m083", "frames_development"): "“What one thing would have made me a stronger candidate?”, as "
-    "t18m074",
-    ("t19m093", "frames_development"): "“Was there one thing that would have made me a stronger "
-    "candidate?”, as t18m074",
-    ("t19m076", "thanks_them"): "“thanks ever so much for finally letting me know” is sarcastic thanks (as "
-    "v034)",
     ("t19m076", "accepts_decision"): "“Keep me in mind…, I suppose” after sarcasm about the winner: no line "
     "accepts the decision",
     ("t19m097", "accepts_decision"): "“Fine, whatever, your call” is a shrug, read as sarcasm, so it does "
     "not count as accepting (a disputing tone cancels acceptance, as u050's rule)",
-    ("t19m102", "asks_deadline"): "“is the 2nd of November right” asks about a date of theirs; the check "
-    "cannot yet tell the start date from the decision deadline",
-    ("t19m104", "thanks_them"): "“Thanks, I suppose.” is grudging thanks (as w031)",
-    ("t19m108", "thanks_them"): "“oh brilliant, thanks so much” opens as the sarcasm marker “oh "
-    "brilliant”; told apart only by what follows, left for the tone model",
-    ("t19m108", "courteous_tone"): "“oh brilliant” read as sarcasm (as its thanks_them)",
-    ("t19m110", "thanks_them"): "“Thanks, Lorcan - only took three weeks!” is sarcastic thanks (as t18m108)",
+    # round 9 batches (tuning20, tuning21, written blind), measured before the checks changed for them;
+    # where their labellers judged otherwise than earlier rounds, the checks keep the earlier choice:
+    ("t20m097", "not_argumentative"): "“I hope you might reconsider” asks them to reverse the decision (as "
+    "t17m081)",
+    ("t21m078", "not_argumentative"): "asking what the successful candidate offered that you didn't: the "
+    "sources disagree and the workbook shows its choice, not to ask it (as t18m077)",
+    ("t21m085", "asks_future_roles"): "“I'll expect a call the moment the next post comes up” is a demand, "
+    "not a request to be considered",
 }
 
 
@@ -285,7 +241,7 @@ def test_note_groups_of_the_tuning_part_are_judged_right() -> None:
 # -- the held-out part and the benchmark ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stem", ["heldout", "heldout" + "2", "heldout" + "3", "heldout" + "4"])
+@pytest.mark.parametrize("stem", ["heldout", *("heldout" + n for n in "2345")])
 def test_the_held_out_part_is_read_only_by_the_benchmark_and_this_test(stem: str) -> None:
     """Nobody tunes on the held-out messages (either part): no other file in the project names them."""
     allowed = {"benchmarks/bench_messages.py", "tests/test_messages.py"}
@@ -369,13 +325,15 @@ def test_the_blind_held_out_part_is_well_formed_and_new() -> None:
     assert not {e["id"] for e in entries} & {e["id"] for e in CORPUS}
 
 
-def test_the_fourth_held_out_part_is_blind_well_formed_and_new() -> None:
-    """Round 6's held-out batch, written blind by another writer: at least 100 messages over every kind,
-    labels and unlabelled checks of the message's kind, and nothing a tuning batch holds: no interview
-    (the same interviewer at the same firm), message text or id in common.  Blind writers did pick a few
-    of the same made-up firm and person names as tuning batches, never together."""
+@pytest.mark.parametrize("number", ["4", "5"])
+def test_the_fourth_and_fifth_held_out_parts_are_blind_well_formed_and_new(number: str) -> None:
+    """Round 6's and round 9's held-out batches, each written blind by another writer: at least 100
+    messages over every kind, labels and unlabelled checks of the message's kind, and nothing a tuning
+    batch holds: no interview (the same interviewer at the same firm), message text or id in common.
+    Blind writers did pick a few of the same made-up firm and person names as tuning batches, never
+    together."""
     bench = _bench()
-    data = bench.load("heldout" + "4")
+    data = bench.load("heldout" + number)
     entries = data["messages"]
     assert len(entries) >= 100 and len(data["note_groups"]) >= 8
     _blind_labels_are_well_formed(bench, entries)
@@ -2418,3 +2376,132 @@ def test_tuning19_future_roles_and_the_shrug(line: str, future: bool, calm: bool
     got = _checks(text, "feedback_request")
     assert got["asks_future_roles"].passed is future
     assert got["not_argumentative"].passed is calm, got["not_argumentative"].advice
+
+
+# -- round 9: four labelling standards settled, and tuning20/21's fresh wording ---------------------
+
+_REJECTED = "Hi Sam, thank you for letting me know. I'm disappointed, but I understand. "
+
+
+@pytest.mark.parametrize(
+    ("line", "frames"),
+    [
+        # the question's own "stronger"/"better" is the question, not the framing
+        ("Could you tell me what would have made me a stronger candidate?", False),
+        ("Was there one thing that would have made me stronger?", False),
+        ("I'd be grateful to know what I could have done better.", False),
+        # framing said before the question, in any words
+        ("To get better, what's one thing I could have done differently?", True),
+        ("I'm trying to get better at interviews, so can I ask what would have made me stronger?", True),
+        ("So I can improve, what would have made me a stronger candidate?", True),
+        ("I'm keen to become a stronger candidate: which answer let me down?", True),
+    ],
+)
+def test_round9_framing_is_said_not_implied_by_the_question(line: str, frames: bool) -> None:
+    text = f"{_REJECTED}{line} Please keep me in mind for future roles. Best, Alex"
+    assert _checks(text, "feedback_request")["frames_development"].passed is frames
+
+
+@pytest.mark.parametrize(
+    ("line", "asks", "calm"),
+    [
+        ("I really need an answer today. Is a decision close?", True, False),  # the demand is flagged
+        ("I've another offer, so I'm not going to hang around. Any news?", True, False),
+        ("I need to know today whether it's a yes. Can you tell me?", False, False),  # nothing asked
+        ("I'm calling to find out what's going on.", False, True),  # a complaint, not a question
+    ],
+)
+def test_round9_a_calm_question_next_to_a_demand_still_counts(line: str, asks: bool, calm: bool) -> None:
+    text = f"Hi Sam, this is Alex Lee. I interviewed for the analyst role on Tuesday. Following up. {line}"
+    got = _checks(text, "status_call_opener")
+    assert got["asks_one_question"].passed is asks, got["asks_one_question"].advice
+    assert got["no_pressure"].passed is calm, got["no_pressure"].advice
+
+
+@pytest.mark.parametrize(
+    ("opening", "thanks", "calm"),
+    [
+        ("Thanks for finally letting me know, only three weeks later.", True, False),
+        ("Thank you for letting me know, finally.", True, False),
+        ("Thanks for nothing, really.", False, False),  # thanks nobody
+        ("Thank you for letting me know.", True, True),
+    ],
+)
+def test_round9_sarcastic_thanks_still_thanks_and_the_tone_check_says_so(
+    opening: str, thanks: bool, calm: bool
+) -> None:
+    text = f"Hi Sam, {opening} I accept the decision. So I can improve, what one thing should I work on?"
+    got = _checks(text, "feedback_request")
+    assert got["thanks_them"].passed is thanks
+    assert got["not_argumentative"].passed is calm
+    if thanks and not calm:  # never praised as a warm tone
+        assert "sarcastic" in got["thanks_them"].advice and "warm tone" not in got["thanks_them"].advice
+
+
+@pytest.mark.parametrize(
+    ("line", "deadline"),
+    [
+        ("When do you need the signed copy back?", True),
+        ("When do you need it signed by?", True),
+        ("And when do you need my formal answer?", True),
+        ("Could you confirm the start date?", False),  # theirs to confirm, and the start, not the answer
+        ("Is the start date still the 2nd?", False),
+    ],
+)
+def test_round9_the_paperwork_due_is_the_deadline_the_start_date_is_not(line: str, deadline: bool) -> None:
+    text = f"Thank you, Sam! Could you send the offer in writing? {line} Anything I should read first?"
+    assert _checks(text, "offer_call")["asks_deadline"].passed is deadline
+
+
+def test_round9_dear_hiring_team_is_the_greetings_fault_not_a_form_letters() -> None:
+    interview = Interview(company="Ferrocast", role="Quality Engineer", held_at=datetime(2026, 12, 1, 10),
+                          interviewers=["Maelle Dufour"],
+                          talking_points=["porosity defects on the pump housings"])  # fmt: skip
+    specific = ("Dear Hiring Team, thank you for the interview for the Quality Engineer role. The "
+                "porosity defects on the pump housings were a fascinating problem. I'm keen to join. "
+                "Anwen")  # fmt: skip
+    got = {c.id: c for c in check_message(specific, "thank_you", interview).items}
+    assert not got["names_interviewer"].passed and got["not_form_letter"].passed
+    generic = "Dear Hiring Team, thank you for the interview. I enjoyed it and hope to hear soon. Anwen"
+    got = {c.id: c for c in check_message(generic, "thank_you", interview).items}
+    assert not got["not_form_letter"].passed and "Hiring Team" in got["not_form_letter"].advice
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "calm"),
+    [
+        ("feedback_request", f"{_REJECTED}Congrats to whoever you picked, I'm sure they're perfect.", False),
+        ("feedback_request", f"{_REJECTED}Congratulations to the successful candidate, I'm sure they'll "
+         "do well.", True),  # fmt: skip
+        ("thank_you", "Dear Sam, nothing like a surprise exam to make an interview fun. Alex", False),
+        ("voicemail", "Hi Sam, Alex here. The 18th came and went, so I'm following up.", False),
+        ("voicemail", "Hi Sam, Alex here. You mentioned deciding by the 18th, so I'm following up.", True),
+        ("offer_call", "Finally! Thanks, Sam, I'd almost given up on you.", False),
+        ("offer_call", "Thank you, Sam. Finally, could you send it in writing?", True),  # a list's end
+        ("offer_call", "Thanks, Sam. Send it today, or I'll be going with the other company.", False),
+        ("offer_call", "Oh brilliant, thank you Sam! Could you send it in writing?", True),  # glad news
+        ("feedback_request", f"{_REJECTED}The take-home test was clearly marked unfairly.", False),
+    ],
+)
+def test_round9_tone_in_fresh_wording(kind: str, text: str, calm: bool) -> None:
+    tone = next(c for c in check_message(text, kind).items if c.id in TONE_CHECKS)
+    assert tone.passed is calm, tone.advice
+
+
+def test_round9_small_talk_about_the_journey_is_not_the_question() -> None:
+    text = ("Hi Sam, this is Alex Lee. I interviewed for the analyst role on Tuesday. Following up. How was "
+            "the crossing this morning, bit choppy?")  # fmt: skip
+    got = _checks(text, "status_call_opener")
+    assert not got["asks_one_question"].passed and "small talk" in got["asks_one_question"].advice
+
+
+@pytest.mark.parametrize(
+    ("line", "future"),
+    [
+        ("Please consider me if there is another position in Sarnia.", True),
+        ("Please consider me if you have any questions.", False),
+    ],
+)
+def test_round9_consider_me_if_another_role(line: str, future: bool) -> None:
+    text = f"{_REJECTED}So I can improve, what one thing should I work on? {line} Alex"
+    assert _checks(text, "feedback_request")["asks_future_roles"].passed is future
