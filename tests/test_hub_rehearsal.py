@@ -72,3 +72,26 @@ def test_a_class_reads_and_types_at_human_speeds_and_the_stress_case_does_not():
     none = Pace("none")
     assert none.reading_s("learner00", notebook) == none.typing_s("learner00", "abc") == 0
     assert none.key_delay_ms() == 0
+
+
+def test_a_kernel_websocket_closed_while_the_kernel_starts_is_reopened_as_jupyterlab_does():
+    """The server closes the websocket of a kernel that missed kernel_info_timeout; JupyterLab reconnects,
+    so the rehearsal does too (and counts it), up to three tries, before it reports the learner failed."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from tests.hub.rehearsal import Api
+
+    api = Api(SimpleNamespace(url="http://127.0.0.1:9", token="t"))
+    outcomes = [ConnectionError("closed"), None]
+
+    async def run(name, kernel, code, timeout=300):
+        outcome = outcomes.pop(0)
+        if outcome:
+            raise outcome
+
+    api.run = run
+    assert asyncio.run(api.ready("learner00", "k", tries=3)) == 1
+    outcomes[:] = [ConnectionError("closed")] * 3
+    with pytest.raises(ConnectionError):
+        asyncio.run(api.ready("learner00", "k", tries=3))
