@@ -60,6 +60,8 @@ FRESH_COMMITS = {
     "tuning19": "f2c1910",
     "tuning20": "3db179c",
     "tuning21": "9aa7ee4",
+    "tuning22": "427a6f2",
+    "tuning23": "d824147",
 }
 #: Weights this small are dropped from the shipped file.
 PRUNE = 1e-4

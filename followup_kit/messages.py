@@ -326,7 +326,9 @@ _NOT_NAME_WORDS = frozenset(
     hoping wondering glad happy""".split()
 )
 _TITLES = r"(?:(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+)"
-_GREETING_WORDS = frozenset("hi hello hey dear bonjour good morning afternoon evening".split())
+_GREETING_WORDS = frozenset(
+    "hi hello hey hiya heya howdy dear bonjour good morning afternoon evening".split()
+)
 
 
 class _Draft:
@@ -597,6 +599,9 @@ _INTEREST = _rx(
     r"(?:would|'d) be (?:very |really |so )?(?:great|lovely|amazing|wonderful|happy|glad|delighted|thrilled|"
     r"pleased) to (?:work|join|be part)",
     r"want to (?:join|be part|contribute|work)",
+    # round 10: the same work here ("I'd really like to do the same at Brightwell")
+    r"(?:would|'d) (?:really |very much )?(?:like|love) to (?:do the same|do that|"
+    r"bring (?:that|the same|this))",
     r"can't wait(?! forever)",
     # wanting the role in other words: "made me want the analyst role even more", "exactly what I'm
     # looking for", "this is the job for me"
@@ -826,8 +831,11 @@ _SMALL_TALK = _rx(
     r"(?:^|(?<=[.!?] ))(?:right|okay|ok|yeah|yes|no|so)(?=\s*\?)",
     # about their weekend, holiday or the weather, and a tag question ("lovely day, isn't it?")
     r"(?:did|have|hope|trust) you (?:had|have|having|enjoyed?|enjoying) (?:a |the )?(?:good |nice |great |"
-    r"lovely |relaxing |restful )?(?:weekend|holiday|break|time off|day|week|trip|vacation|summer|christmas|"
-    r"easter)",
+    r"lovely |relaxing |restful )?(?:bank holiday |long |half[- ]term |easter |christmas )?"
+    r"(?:weekend|holiday|break|time off|day|week|trip|vacation|summer|christmas|easter|half[- ]term)",
+    # round 10: "How was your half term, did you get away anywhere nice?"
+    r"how (?:was|were|is|'s) (?:your|the) (?:half[- ]term|bank holiday|holidays?|weekend|summer|break)",
+    r"(?:get|got|go|went|getting) away anywhere",
     r"(?:weather|sunshine|rain|traffic)\b[^.?!]*\?",
     # their journey or commute ("How was the crossing this morning, bit choppy?")
     r"how (?:was|is|'s) (?:the|your) (?:crossing|commute|journey|trip|drive|flight|ferry|train|run|walk|"
@@ -870,6 +878,14 @@ _TYPED_QUESTION = re.compile(
 
 def _question_part(sentence: str) -> str:
     """The asking part of a long sentence: from its last question marker to the end."""
+    # a yes/no question after a comma: "I never seem to get these things, but is a decision close?"
+    tail = re.search(
+        rf",\s*(?:(?:and|but|so)\s+)?(?=(?:{_AUX})\s+(?:i|you|we|they|there|it|a|the)\b[^,]*\?\s*$)",
+        sentence,
+        re.I,
+    )
+    if tail:
+        return sentence[tail.end() :]
     if len(_WORD.findall(sentence)) <= 20:
         return sentence
     starts = [m.start() for m in _INDIRECT_QUESTION.finditer(sentence)]
@@ -971,7 +987,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"year|age)s?",
             r"but never mind",
             r"super helpful",
-            r"(?:^|(?<=[.!?] ))seriously\b|,? but fine\b",
+            r"(?:^|(?<=[.!?] ))seriously\b|,? but fine\b(?! (?:with|by) (?:it|that|this|me)\b)",
             # a jab ("shame it took three weeks"), not a regret ("shame it wasn't to be / didn't work out")
             r"too much to ask|(?:such a |it's a |what a )?shame (?:the|it|you)"
             r"(?! (?:wasn't|was not|didn't|did not) (?:meant |to be|work))",
@@ -1027,6 +1043,18 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             # draw calls are immaculate"), and "nothing like a surprise exam to make an interview fun"
             r"whoever\b[^.?!]{0,40}\bi'm sure\b|\bi'm sure\b[^.?!]{0,40}\bwhoever",
             r"nothing like (?:a|an|the|being) [^.?!]{0,40}\bto (?:make|liven|brighten|spice|start|keep)",
+            # round 10: a rejection praised ("thank you so much for the lovely rejection, it really made my
+            # week") and a dig at whoever they hire ("if you ever decide you want someone competent")
+            r"(?:lovely|wonderful|great|fantastic|delightful|brilliant|charming|nice|kind) "
+            r"(?:rejection|no)\b",
+            r"(?:rejection|news|no)\b[^.?!]{0,30}\bmade my (?:day|week|month|year)",
+            r"(?:want|need|hire|find)s? (?:someone|somebody|anyone|people) (?:competent|capable)"
+            r"(?=\s*(?:[.!?,;]|$))",
+            # round 10: praise that mocks ("a full six weeks later, which was very thorough of you",
+            # "thanks for squeezing me in… I know how precious fifteen minutes can be")
+            r"(?:very|so|how|ever so) (?:thorough|efficient|prompt|speedy|swift|organi[sz]ed|generous) "
+            r"of you",
+            r"squeez\w* me in|how precious (?:\w+ ){0,2}(?:minutes?|time|an hour) (?:can be|is|are)"
         ),
         "sarcasm",
         "say what you mean plainly and politely: sarcasm reads as hostile in writing and on the phone",
@@ -1099,6 +1127,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:i'd|i would|i'll|i will) do anything|(?:my )?last (?:chance|hope)|(?:work|"
             r"do it) for (?:free|nothing)|"
             r"any (?:hours|salary|pay) (?:you|at all)|i(?:'m| am) (?:really )?struggling(?! to)",
+            # round 10: self-pity ("I suppose I shouldn't get my hopes up, I never seem to get these things")
+            r"(?:shouldn't|should not|won't|not going to|trying not to) get my hopes up|i never (?:seem to )?"
+            r"(?:get|land|win) (?:these|this kind of|any of these|anything)"
         ),
         "needy",
         "leave neediness out; say calmly that you are still very interested",
@@ -1153,6 +1184,13 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             # round 9: the date gone by, a waiting given up on ("the 18th came and went", "Finally!")
             r"came and went|(?:has|have) come and gone",
             r"(?:^|(?<=[.!?] ))finally(?=\s*[!.])|(?:almost|nearly) given up on (?:you|hearing|ever)",
+            # round 10: doubt that they will keep their word, and being forgotten ("I do hope the decision
+            # will actually arrive by the 26th", "I never heard a word", "easy for candidates to slip
+            # through the cracks")
+            r"(?:will|would|might|does|do) actually (?:arrive|happen|come|call|ring|get back|reply|decide|"
+            r"answer)",
+            r"never (?:heard|got|had) (?:a word|a thing|anything|a reply|an answer)",
+            r"(?:slip|slips|slipped|slipping|fall|falls|fell|falling|fallen) through the (?:cracks|net)"
         ),
         "reproach",
         "don't reproach them for the wait; say you are checking in",
@@ -1336,6 +1374,11 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:trust|sure|confident|know) you(?:'ll| will| can| would)? (?:make the right "
             r"(?:choice|decision|call)|"
             r"see (?:that )?i'm|agree (?:that )?i'm|choose me|pick me)",
+            # round 10: presuming the job or a favour ("you definitely need me", "grab a pint once I'm in",
+            # "you owe me one now, so put me first in line")
+            r"you (?:definitely |clearly |obviously |really )?need me\b|(?:once|when) i(?:'m| am) in\b|"
+            r"you owe me\b",
+            r"(?:put|keep) me (?:first|top|at the front) (?:in|of) (?:the )?(?:line|queue|list)"
         ),
         "entitled",
         "don't presume the outcome or that you are owed anything; stay modest and ask calmly",
@@ -2269,6 +2312,14 @@ _CALM_HEDGE = _rx(
     r"plan\w*|aim\w*|expect\w*|likely) to",
     # a soft purpose after the time that has passed ("It's been two weeks, so I wanted to check in")
     r"(?:so )?i (?:just )?(?:wanted|thought i'd|thought i would) (?:to )?(?:check in|touch base|follow up)",
+    # round 10, after the model learned subtle faults from tuning23: honest disappointment ("It's not the
+    # news I wanted"), the future-roles request in typed speech ("if u ever need someone again pls
+    # shout") and a plain fact about what was sent ("I've already sent over my references.")
+    r"not (?:the|quite the) (?:news|outcome|result|answer) i (?:wanted|hoped|was hoping|had hoped)",
+    r"if (?:u|you) (?:ever |later |again )?need (?:someone|anyone|somebody)",
+    r"(?:devastated|sorry|sad|saddened|shocked|gutted) to (?:hear|learn|read) (?:about|of|that|the)",
+    r"(?:i've|i have) (?:already )?sent (?:over |across |through )?(?:my|the) (?:references|portfolio|"
+    r"samples|certificates|documents)(?=\s*[.!]?\s*$)",
 )
 #: What the learner reads when the model, not a rule, finds the tone off.
 _LEARNED_ADVICE = (
@@ -2375,6 +2426,7 @@ _GENERIC_WORDS = frozenset(
     happy pleased able opportunities want wanted would like great fit match perfect further
     enjoyed meeting meet chatting chatted talking really very much many
     quick note say said everyone everybody fingers crossed speak talk soon catch chat cool
+    enthusiastic enthusiasm fab fabulous place seem seemed seems getting vibe atmosphere environment
     express expressing gratitude sincere sincerely impressed culture values value excellent add adding
     regarding vacancy position job post writing write opportunity super team company organisation's
     company's team's appreciate appreciated appreciation learning learn learned discussing discussion
@@ -3135,6 +3187,9 @@ _FUTURE = _rx(
     r"(?:keep|kept|keeping|bear|hold|hang on to) (?:me|my (?:details|cv|resume|résumé|application|name)) "
     r"(?:in mind|on file|on hand|on record)",
     r"consider(?:ed)? me (?:for|again|in the future)|considered (?:for|again|in the future)",
+    # round 10: asked of them, even pushily ("put me forward for the next planner vacancy", "could you find
+    # something else for me at Tidewater?"): the tone check flags the push
+    r"put me forward|(?:find|keep) (?:me )?(?:something|anything) (?:else )?(?:for me|open)",
     # round 9: "Please consider me if there is another position in Sarnia"
     r"consider(?:ed)? me (?:if|when|should|whenever)\b[^.?!]{0,30}\b(?:another|other|new|next|future|more|"
     r"similar)\b",
@@ -3455,12 +3510,24 @@ def _specific_words(draft: _Draft) -> list[str]:
     last = draft.sentences[-1] if draft.sentences else ""
     if len(draft.sentences) > 1 and len(last.split()) <= 3 and last[-1:] not in ".?!":
         skip |= set(_WORD.findall(last))  # a sign-off in any case: "talk soon! kemi", "cheers, marcus"
+    signed = _SIGNED_OFF.search(draft.flat)
+    if signed:  # "… Yours sincerely, Hollis Marchetti" at the end of the one paragraph
+        skip |= {w.lower() for w in _WORD.findall(signed["who"])}
     generic = _generic_normal()
     return [
         w
         for w in _content_words(draft.flat, skip)
         if w not in generic and not w.isdigit() and w not in _NOT_NAMES
     ]
+
+
+#: A sign-off and the name after it, ending the text: the writer's own name says nothing of the interview.
+_SIGNED_OFF = re.compile(
+    r"(?:yours (?:sincerely|faithfully|truly)|(?:kind|best|warm|warmest|many) (?:regards|wishes|thanks)|"
+    r"all the best|thanks again|regards|sincerely|cheers|best)[,!.]?\s+"
+    r"(?P<who>(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}))\W*$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -3649,7 +3716,8 @@ _ACCEPT_NOW = _rx(
 _YOUR_ANSWER = _rx(
     r"(?:my|your|an|the) (?:(?:formal|final|official|written|full) )?(?:answer|response|reply|decision)|"
     r"answer you|respond|reply to you|"
-    r"hear (?:back )?from me|to know|get back to you|let you know|(?<!you )confirm|think (?:it )?over",
+    r"hear (?:back )?from me|to know|get back to you|let you know|(?<!you )(?<!we )confirm|"
+    r"think (?:it )?over",
     # the signed acceptance is the answer too: "When do you need the paperwork back?", "When do you need
     # it signed by?" (settled in round 9: every blind labeller counts it, even after a yes on the spot)
     r"(?:the |my )?(?:signed (?:copy|contract|offer|letter|paperwork|acceptance)|paperwork|"
@@ -3657,7 +3725,8 @@ _YOUR_ANSWER = _rx(
 )
 #: A time: not the start date ("could you confirm the start date"), which is rapport.
 _WHEN = _rx(
-    r"when|(?<!start )date|day|by|until|how long|how much time|time ?(?:scale|frame|line)|deadline|latest"
+    r"when|(?<!start )date|(?<!first )day(?! one)|by|until|how long|how much time|time ?(?:scale|frame|line)|"
+    r"deadline|latest"
 )
 
 

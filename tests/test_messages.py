@@ -159,8 +159,6 @@ KNOWN_DISAGREEMENTS = {
     "that it is a jab, not a prepared question, is the tone check's to say",
     # round 6 batch (tuning17, written blind), measured before the checks changed for it; where its
     # labeller judged otherwise than earlier rounds, the checks keep the earlier choice:
-    ("t17m074", "asks_specific_questions"): "“Could you explain why you went with someone less qualified?” "
-    "is a “why not me” question (the issue's failure pattern), not a specific one",
     ("t17m081", "not_argumentative"): "“Is there any chance you'd reconsider?” asks them to reverse the "
     "decision, which earlier rounds count as arguing (v025 failed acceptance for the same plea)",
     # round 7 batch (tuning18, written blind), measured before the checks changed for it; where its
@@ -191,8 +189,6 @@ KNOWN_DISAGREEMENTS = {
     "question",
     ("t19m046", "asks_one_question"): "“Why haven't I heard anything?” is the issue's example of a "
     "complaint, not a question",
-    ("t19m067", "asks_specific_questions"): "“What exactly did the other candidate have that I don't?” is a "
-    "“why not me” question (as t18m077)",
     ("t19m076", "accepts_decision"): "“Keep me in mind…, I suppose” after sarcasm about the winner: no line "
     "accepts the decision",
     ("t19m097", "accepts_decision"): "“Fine, whatever, your call” is a shrug, read as sarcasm, so it does "
@@ -205,6 +201,19 @@ KNOWN_DISAGREEMENTS = {
     "sources disagree and the workbook shows its choice, not to ask it (as t18m077)",
     ("t21m085", "asks_future_roles"): "“I'll expect a call the moment the next post comes up” is a demand, "
     "not a request to be considered",
+    # round 10 batches (tuning22, tuning23, written blind), measured before the checks changed for them;
+    # where their labellers judged otherwise than earlier rounds, the checks keep the earlier choice:
+    ("t22m027", "asks_one_question"): "“So, did I get the job?” is the issue's pattern-2 example (as "
+    "t18m033)",
+    ("t22m027", "states_purpose"): "“I need to know today whether I've got it”: the purpose said as a demand "
+    "is not counted (as t18m033; the blind labellers of t17m031, t19m035, t19m052 and t23m026 agree)",
+    ("t22m038", "states_purpose"): "“I'd like an answer today, please” is the demand, not the purpose (as "
+    "t22m027)",
+    ("t22m059", "asks_one_question"): "after “I've made it very clear I'm the best person for this”, a claim "
+    "against the others, the question reads as part of it (as v004)",
+    ("t23m007", "restates_interest"): "“this job would mean everything to me… I really need this one” is "
+    "need, not interest (as t19m012); the tone check flags it",
+    ("t23m090", "not_argumentative"): "asking what the successful candidate had that you didn't (as t21m078)",
 }
 
 
@@ -241,7 +250,7 @@ def test_note_groups_of_the_tuning_part_are_judged_right() -> None:
 # -- the held-out part and the benchmark ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stem", ["heldout", *("heldout" + n for n in "2345")])
+@pytest.mark.parametrize("stem", ["heldout", *("heldout" + n for n in "23456")])
 def test_the_held_out_part_is_read_only_by_the_benchmark_and_this_test(stem: str) -> None:
     """Nobody tunes on the held-out messages (either part): no other file in the project names them."""
     allowed = {"benchmarks/bench_messages.py", "tests/test_messages.py"}
@@ -325,9 +334,9 @@ def test_the_blind_held_out_part_is_well_formed_and_new() -> None:
     assert not {e["id"] for e in entries} & {e["id"] for e in CORPUS}
 
 
-@pytest.mark.parametrize("number", ["4", "5"])
-def test_the_fourth_and_fifth_held_out_parts_are_blind_well_formed_and_new(number: str) -> None:
-    """Round 6's and round 9's held-out batches, each written blind by another writer: at least 100
+@pytest.mark.parametrize("number", ["4", "5", "6"])
+def test_the_fourth_to_sixth_held_out_parts_are_blind_well_formed_and_new(number: str) -> None:
+    """Round 6's, 9's and 10's held-out batches, each written blind by another writer: at least 100
     messages over every kind, labels and unlabelled checks of the message's kind, and nothing a tuning
     batch holds: no interview (the same interviewer at the same firm), message text or id in common.
     Blind writers did pick a few of the same made-up firm and person names as tuning batches, never
@@ -2503,5 +2512,82 @@ def test_round9_small_talk_about_the_journey_is_not_the_question() -> None:
     ],
 )
 def test_round9_consider_me_if_another_role(line: str, future: bool) -> None:
+    text = f"{_REJECTED}So I can improve, what one thing should I work on? {line} Alex"
+    assert _checks(text, "feedback_request")["asks_future_roles"].passed is future
+
+
+# -- round 10: tuning22 (one subtle omission) and tuning23 (subtle tone) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "asks"),
+    [
+        ("Did you have a good bank holiday weekend?", False),
+        ("How was your half term, did you get away anywhere nice?", False),
+        ("I suppose I shouldn't get my hopes up, I never seem to get these things, but is a decision close?",
+         True),  # fmt: skip  # the question after the comma is calm (the self-pity is the tone check's)
+    ],
+)
+def test_round10_small_talk_and_a_question_after_a_comma(line: str, asks: bool) -> None:
+    text = f"Hi Sam, this is Alex Lee. I interviewed for the analyst role on Tuesday. Following up. {line}"
+    assert _checks(text, "status_call_opener")["asks_one_question"].passed is asks
+
+
+def test_round10_hiya_is_a_greeting_not_a_name() -> None:
+    text = "Hiya Brigid, I came in on Wednesday about the joiner job. Just ringing to see how things are."
+    got = _checks(text, "status_call_opener")
+    assert not got["says_who_you_are"].passed and "Hiya" not in got["says_who_you_are"].advice
+
+
+def test_round10_a_generic_note_signed_off_inline_is_still_generic() -> None:
+    text = ("Dear Perpetua, thank you for taking the time to meet me about the Teaching Assistant position. "
+            "It was a pleasure to learn more about the school and the team. I am very enthusiastic about the "
+            "opportunity. Yours sincerely, Hollis Marchetti")  # fmt: skip
+    assert not _checks(text, "thank_you")["not_form_letter"].passed
+
+
+@pytest.mark.parametrize(
+    ("line", "deadline"),
+    [
+        ("Could we confirm the start date, and is there anything I could read before day one?", False),
+        ("By what date do you need my answer?", True),
+    ],
+)
+def test_round10_day_one_is_not_a_deadline(line: str, deadline: bool) -> None:
+    text = f"Thank you, Sam! Could you email me the offer in writing? {line}"
+    assert _checks(text, "offer_call")["asks_deadline"].passed is deadline
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "calm"),
+    [
+        ("feedback_request", f"{_REJECTED}A full six weeks later, which was very thorough of you.", False),
+        ("thank_you", "Dear Sam, thanks ever so much for squeezing me in between meetings.", False),
+        ("thank_you", "Dear Sam, I do hope the decision will actually arrive by the 26th this time.", False),
+        ("thank_you", "Dear Sam, I hope the decision arrives by the 26th, as you mentioned.", True),
+        ("status_call_opener", "Hi Sam, Alex here. It's easy for us to slip through the cracks.", False),
+        ("thank_you", "Hey Sam! You definitely need me, let's grab a pint once I'm in, mate!", False),
+        ("feedback_request", f"{_REJECTED}Thanks for the lovely rejection, it really made my week.", False),
+        ("feedback_request", f"{_REJECTED}It's not the news I wanted, but I understand.", True),
+        ("feedback_request", f"{_REJECTED}If you ever need someone capable of running the rota, I'm keen.",
+         True),  # fmt: skip  # not the dig "if you ever want someone competent."
+        ("feedback_request", f"{_REJECTED}Keep me in mind if you ever want someone competent.", False),
+        ("feedback_request", f"{_REJECTED}I'm disappointed but fine with it.", True),
+    ],
+)
+def test_round10_subtle_tone_and_its_calm_look_alikes(kind: str, text: str, calm: bool) -> None:
+    tone = next(c for c in check_message(text, kind).items if c.id in TONE_CHECKS)
+    assert tone.passed is calm, tone.advice
+
+
+@pytest.mark.parametrize(
+    ("line", "future"),
+    [
+        ("Please put me forward for the next planner vacancy.", True),
+        ("Could you keep something open for me if it comes up?", True),
+        ("Please forward me the panel's notes.", False),
+    ],
+)
+def test_round10_future_roles_asked_of_them(line: str, future: bool) -> None:
     text = f"{_REJECTED}So I can improve, what one thing should I work on? {line} Alex"
     assert _checks(text, "feedback_request")["asks_future_roles"].passed is future
