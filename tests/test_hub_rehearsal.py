@@ -45,6 +45,7 @@ def test_the_guide_has_a_coach_paste_what_the_rehearsal_measured():
 
     guide = (ROOT / "docs" / "coaches.md").read_text(encoding="utf-8")
     assert rehearsal.LEARNER_SERVER_CODE in guide  # the Zero to JupyterHub cmd
+    assert rehearsal.PORT_HOOK.strip() in guide  # TLJH's hook against two servers on one port
     assert json.dumps(rehearsal.LEARNER_KERNEL_CODE) in guide  # the kernel.json argv
     for argument in rehearsal.LEARNER_ARGS:
         assert f'"{argument}"' in guide, argument
@@ -74,24 +75,61 @@ def test_a_class_reads_and_types_at_human_speeds_and_the_stress_case_does_not():
     assert none.key_delay_ms() == 0
 
 
-def test_a_kernel_websocket_closed_while_the_kernel_starts_is_reopened_as_jupyterlab_does():
-    """The server closes the websocket of a kernel that missed kernel_info_timeout; JupyterLab reconnects,
-    so the rehearsal does too (and counts it), up to three tries, before it reports the learner failed."""
+def test_a_kernel_that_dies_while_starting_is_reconnected_or_selected_again_as_a_learner_would():
+    """A closed websocket is reopened (JupyterLab reconnects); a kernel the server dropped (404) is replaced
+    by selecting the kernel again (a new session); three failures in a row fail the learner."""
     import asyncio
     from types import SimpleNamespace
 
+    from tornado.websocket import WebSocketClosedError
+
+    from tests.hub import rehearsal
     from tests.hub.rehearsal import Api
 
+    async def no_wait(_seconds):
+        return None
+
     api = Api(SimpleNamespace(url="http://127.0.0.1:9", token="t"))
-    outcomes = [ConnectionError("closed"), None]
+    outcomes: list = []
+    opened: list[str] = []
 
     async def run(name, kernel, code, timeout=300):
         outcome = outcomes.pop(0)
         if outcome:
             raise outcome
 
-    api.run = run
-    assert asyncio.run(api.ready("learner00", "k", tries=3)) == 1
-    outcomes[:] = [ConnectionError("closed")] * 3
-    with pytest.raises(ConnectionError):
-        asyncio.run(api.ready("learner00", "k", tries=3))
+    async def open_(name, path):
+        opened.append(path)
+        return "k2"
+
+    api.run, api.open = run, open_
+    real_sleep, rehearsal.asyncio.sleep = rehearsal.asyncio.sleep, no_wait
+    try:
+        outcomes[:] = [ConnectionError("closed"), WebSocketClosedError(), None]
+        assert asyncio.run(api.ready("learner00", "nb.ipynb", "k1")) == ("k1", 2)
+        gone = RuntimeError("kernel websocket of learner00: HTTPClientError: HTTP 404: Not Found")
+        outcomes[:] = [gone, None]
+        assert asyncio.run(api.ready("learner00", "nb.ipynb", "k1")) == ("k2", 1) and opened == ["nb.ipynb"]
+        outcomes[:] = [ConnectionError("closed")] * 3
+        with pytest.raises(ConnectionError):
+            asyncio.run(api.ready("learner00", "nb.ipynb", "k1"))
+        outcomes[:] = [RuntimeError("a cell raised: NameError")]
+        with pytest.raises(RuntimeError):
+            asyncio.run(api.ready("learner00", "nb.ipynb", "k1"))
+    finally:
+        rehearsal.asyncio.sleep = real_sleep
+
+
+def test_the_port_hook_never_hands_two_servers_one_port():
+    """The hook the rehearsal and the TLJH guide use: each spawn gets a port no earlier spawn got."""
+    from types import SimpleNamespace
+
+    from tests.hub import rehearsal
+
+    space: dict = {}
+    exec(compile(rehearsal.PORT_HOOK, "PORT_HOOK", "exec"), space)
+    spawners = [SimpleNamespace(port=0) for _ in range(200)]
+    for spawner in spawners:
+        space["distinct_port"](spawner)
+    ports = [s.port for s in spawners]
+    assert len(set(ports)) == len(ports) and all(p > 0 for p in ports)
