@@ -133,3 +133,20 @@ def test_the_port_hook_never_hands_two_servers_one_port():
         space["distinct_port"](spawner)
     ports = [s.port for s in spawners]
     assert len(set(ports)) == len(ports) and all(p > 0 for p in ports)
+
+
+def test_the_rehearsals_browsers_run_at_the_lowest_priority(tmp_path):
+    """Chromium is started through a wrapper that runs it under ``nice -n 19`` (the learners' laptops are
+    not the hub's cores), one wrapper per participant so parallel starts never rewrite a running script."""
+    import subprocess as sp
+
+    from tests.hub import rehearsal
+
+    if rehearsal.chromium() is None:
+        pytest.skip("no Chromium on this machine")
+    wrapper = rehearsal.low_priority_chromium(tmp_path, "learner00")
+    assert wrapper.endswith("learner00") and os.access(wrapper, os.X_OK)
+    text = Path(wrapper).read_text()
+    assert "nice -n 19" in text and rehearsal.chromium() in text
+    done = sp.run([wrapper, "--version"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "Chromium" in done.stdout
