@@ -703,6 +703,8 @@ def test_the_timing_sentence_is_singular_for_one_second_and_one_word():
 SCENARIOS = load_scenarios()
 CALL = SCENARIOS["no_news_week"].interview  # notebook 05: Dana Whitfield, Data Analyst, Tuesday 3 March
 REJECTED = SCENARIOS["rejected"].interview  # notebook 06: Tom Becker, Riverside Books
+#: A status call's opening up to its question, for tests of the question alone.
+_FOLLOWING_UP = "Hi Sam, this is Alex Lee. I interviewed for the analyst role on Tuesday. Following up. "
 
 
 def _checks(text: str, kind: str, interview: Interview | None = None) -> dict[str, Check]:
@@ -2362,7 +2364,7 @@ def test_tuning19_interest_paraphrases_and_look_alikes(line: str, restates: bool
     ],
 )
 def test_tuning19_question_forms(line: str, asks: bool) -> None:
-    text = f"Hi Sam, this is Alex Lee. I interviewed for the analyst role on Tuesday. Following up. {line}"
+    text = _FOLLOWING_UP + line
     assert _checks(text, "status_call_opener")["asks_one_question"].passed is asks
 
 
@@ -2421,7 +2423,7 @@ def test_round9_framing_is_said_not_implied_by_the_question(line: str, frames: b
     ],
 )
 def test_round9_a_calm_question_next_to_a_demand_still_counts(line: str, asks: bool, calm: bool) -> None:
-    text = f"Hi Sam, this is Alex Lee. I interviewed for the analyst role on Tuesday. Following up. {line}"
+    text = _FOLLOWING_UP + line
     got = _checks(text, "status_call_opener")
     assert got["asks_one_question"].passed is asks, got["asks_one_question"].advice
     assert got["no_pressure"].passed is calm, got["no_pressure"].advice
@@ -2497,25 +2499,6 @@ def test_round9_tone_in_fresh_wording(kind: str, text: str, calm: bool) -> None:
     assert tone.passed is calm, tone.advice
 
 
-def test_round9_small_talk_about_the_journey_is_not_the_question() -> None:
-    text = ("Hi Sam, this is Alex Lee. I interviewed for the analyst role on Tuesday. Following up. How was "
-            "the crossing this morning, bit choppy?")  # fmt: skip
-    got = _checks(text, "status_call_opener")
-    assert not got["asks_one_question"].passed and "small talk" in got["asks_one_question"].advice
-
-
-@pytest.mark.parametrize(
-    ("line", "future"),
-    [
-        ("Please consider me if there is another position in Sarnia.", True),
-        ("Please consider me if you have any questions.", False),
-    ],
-)
-def test_round9_consider_me_if_another_role(line: str, future: bool) -> None:
-    text = f"{_REJECTED}So I can improve, what one thing should I work on? {line} Alex"
-    assert _checks(text, "feedback_request")["asks_future_roles"].passed is future
-
-
 # -- round 10: tuning22 (one subtle omission) and tuning23 (subtle tone) ----------------------------
 
 
@@ -2524,12 +2507,13 @@ def test_round9_consider_me_if_another_role(line: str, future: bool) -> None:
     [
         ("Did you have a good bank holiday weekend?", False),
         ("How was your half term, did you get away anywhere nice?", False),
+        ("How was the crossing this morning, bit choppy?", False),  # round 9: about their journey
         ("I suppose I shouldn't get my hopes up, I never seem to get these things, but is a decision close?",
          True),  # fmt: skip  # the question after the comma is calm (the self-pity is the tone check's)
     ],
 )
 def test_round10_small_talk_and_a_question_after_a_comma(line: str, asks: bool) -> None:
-    text = f"Hi Sam, this is Alex Lee. I interviewed for the analyst role on Tuesday. Following up. {line}"
+    text = _FOLLOWING_UP + line
     assert _checks(text, "status_call_opener")["asks_one_question"].passed is asks
 
 
@@ -2583,11 +2567,13 @@ def test_round10_subtle_tone_and_its_calm_look_alikes(kind: str, text: str, calm
 @pytest.mark.parametrize(
     ("line", "future"),
     [
+        ("Please consider me if there is another position in Sarnia.", True),  # round 9
+        ("Please consider me if you have any questions.", False),
         ("Please put me forward for the next planner vacancy.", True),
         ("Could you keep something open for me if it comes up?", True),
         ("Please forward me the panel's notes.", False),
     ],
 )
-def test_round10_future_roles_asked_of_them(line: str, future: bool) -> None:
+def test_round9_and_10_future_roles_asked_of_them(line: str, future: bool) -> None:
     text = f"{_REJECTED}So I can improve, what one thing should I work on? {line} Alex"
     assert _checks(text, "feedback_request")["asks_future_roles"].passed is future
