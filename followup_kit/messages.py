@@ -858,7 +858,8 @@ _COMPLAINT_QUESTION = _rx(
     r"^(?:so,? |well,? )?(?:can|could|will) you (?:tell|let) me(?: anything| something| now| today)?"
     r"(?=\W*$)",
     r"what's the hold[- ]?up|what's taking so long",
-    r"what(?:'s| is) going on(?! with (?:the|your) (?:\w+ )?(?:team|project|move|launch|office))",
+    # bare ("I'm calling to find out what's going on"), not "what's going on with the decision"
+    r"what(?:'s| is) going on(?!\s+(?:with|about|regarding|in terms of|on|at)\b)",
     r"who told you",
     r"can we talk about it again|can you change",
 )

@@ -2420,6 +2420,7 @@ def test_round9_framing_is_said_not_implied_by_the_question(line: str, frames: b
         ("I've another offer, so I'm not going to hang around. Any news?", True, False),
         ("I need to know today whether it's a yes. Can you tell me?", False, False),  # nothing asked
         ("I'm calling to find out what's going on.", False, True),  # a complaint, not a question
+        ("Could you tell me what's going on with the decision?", True, True),
     ],
 )
 def test_round9_a_calm_question_next_to_a_demand_still_counts(line: str, asks: bool, calm: bool) -> None:
