@@ -62,6 +62,8 @@ FRESH_COMMITS = {
     "tuning21": "9aa7ee4",
     "tuning22": "427a6f2",
     "tuning23": "d824147",
+    "tuning24": "9bf22bd",
+    "tuning25": "c7715f9",
 }
 #: Weights this small are dropped from the shipped file.
 PRUNE = 1e-4

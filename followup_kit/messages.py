@@ -599,6 +599,13 @@ _INTEREST = _rx(
     r"(?:would|'d) be (?:very |really |so )?(?:great|lovely|amazing|wonderful|happy|glad|delighted|thrilled|"
     r"pleased) to (?:work|join|be part)",
     r"want to (?:join|be part|contribute|work)",
+    # round 11: without "I" before it ("…and would really like to be part of it"), non-native wishes and
+    # "interesting" for "interested" ("I am really wish to work in Saltmarsh team", "very interesting in
+    # this role")
+    r"(?:would|'d) (?:really |very much |so )?(?:like|love) to (?:join|be part|be a part|work (?:with|for|at|"
+    r"on|in))",
+    r"wish(?:ing)? to (?:join|work|be part|be a part|contribute)",
+    r"interesting in (?:this|the|your) (?:\w+ )?(?:role|job|position|post)",
     # round 10: the same work here ("I'd really like to do the same at Brightwell")
     r"(?:would|'d) (?:really |very much )?(?:like|love) to (?:do the same|do that|"
     r"bring (?:that|the same|this))",
@@ -973,7 +980,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"thanks? (?:you )?(?:so much |very much )?for nothing",
             # not glad news ("Oh brilliant, thank you Gwenllian!", "oh brilliant, thanks so much"): round 9
             r"oh (?:great|wonderful|brilliant|joy|perfect)(?![!,.]? (?:thank|thanks|cheers|that's (?:great|"
-            r"brilliant|wonderful|amazing|fantastic) news)\b)",
+            r"brilliant|wonderful|amazing|fantastic) news)\b)(?![!,]? (?-i:[A-Z])[\w'-]+[!,])",
             rf"{_POSITIVE}\b[^.?!]{{0,60}}\b(?:{_GRIEVANCE})",
             rf"(?:{_GRIEVANCE})\b[^.?!]{{0,60}}\b{_POSITIVE}",
             r"(?:thanks|thank you|grateful)\b[^.?!]{0,40}\bi (?:suppose|guess)",
@@ -1421,6 +1428,12 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"would (?:have )?(?:helped|help|been nice|be nice|been good|be good|been useful|been polite) if "
             r"(?:you|the panel|someone|somebody|anyone|they|the interviewers?|"
             r"your (?:team|panel|colleagues))\b",
+            # round 11: talking down to them ("frankly I think his approach is outdated", "I'd gently point
+            # out it's what the research says", "wasn't what you wanted to hear")
+            r"(?:approach|method|process|thinking|view|system) (?:is|was|seems|seemed) (?:\w+ )?(?:outdated|"
+            r"old-fashioned|backwards|behind the times|flawed|wrong)",
+            r"(?:i'd|i would|may i|let me|can i) (?:just |gently |politely |kindly )?point out",
+            r"(?:wasn't|was not|isn't|is not) what you wanted to hear"
         ),
         "hostile",
         "keep criticism of them or their process out: it closes the door; stay courteous",
@@ -2318,6 +2331,11 @@ _CALM_HEDGE = _rx(
     # shout") and a plain fact about what was sent ("I've already sent over my references.")
     r"not (?:the|quite the) (?:news|outcome|result|answer) i (?:wanted|hoped|was hoping|had hoped)",
     r"if (?:u|you) (?:ever |later |again )?need (?:someone|anyone|somebody)",
+    r"what i (?:meant|wanted|should have liked) to say|as well as i (?:could|should|might) have",  # round 11
+    # honest disappointment, and asking when you may check back (the evidence pack's model call asks it)
+    r"pretend (?:that )?(?:i'm|i am) not disappointed",
+    r"disappointed,? but i (?:\w+ )?(?:understand|accept|respect)",
+    r"(?:may|could|can|shall) i (?:check|call|ring|phone) (?:back|in again|again)",
     r"(?:devastated|sorry|sad|saddened|shocked|gutted) to (?:hear|learn|read) (?:about|of|that|the)",
     r"(?:i've|i have) (?:already )?sent (?:over |across |through )?(?:my|the) (?:references|portfolio|"
     r"samples|certificates|documents)(?=\s*[.!]?\s*$)",
@@ -2857,9 +2875,31 @@ def _courteous_tone(draft: _Draft) -> _Verdict:
     return _tone_verdict(draft, "Warm and courteous throughout.", ("seed003", "mistakes"))
 
 
+#: A number said in words, as typed speech writes it: "oh seven seven double oh, nine double oh, two three".
+_SPOKEN_DIGITS = re.compile(
+    r"\b(?:(?:double|triple) )?(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine)\b"
+    r"(?:[\s,-]+(?:(?:double|triple) )?(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine)\b)+",
+    re.I,
+)
+
+
+def _spoken_digit_count(run: str) -> int:
+    """How many digits a run of number words says ("double oh" is two)."""
+    count, factor = 0, 1
+    for word in re.findall(r"[a-z]+", run.lower()):
+        if word in ("double", "triple"):
+            factor = 2 if word == "double" else 3
+            continue
+        count += factor
+        factor = 1
+    return count
+
+
 @_rule("leaves_number", "Leaves your phone number")
 def _leaves_number(draft: _Draft) -> _Verdict:
+    """Seven or more digits, in figures ("07700 900 233") or in words ("oh seven seven double oh…")."""
     numbers = [m.group() for m in _PHONE.finditer(draft.flat) if sum(c.isdigit() for c in m.group()) >= 7]
+    numbers += [m.group() for m in _SPOKEN_DIGITS.finditer(draft.flat) if _spoken_digit_count(m.group()) >= 7]
     if numbers:
         return _ok(
             f"You leave your number ({numbers[0].strip()}), so calling back is easy.", "model_call", "seed001"
@@ -3123,6 +3163,8 @@ def _frames_development(draft: _Draft) -> _Verdict:
 
 
 _SPECIFIC = _rx(
+    # round 11: "what was the deciding factor?", "what one thing would have made the difference?"
+    r"deciding factor|tipped (?:it|the balance)|made the difference",
     r"(?:one|two|three|main|particular|specific|single|biggest|key) (?:thing|area|skill|part|gap|answer|"
     r"example|reason|point)s?",
     r"which (?:part|skill|area|answer|one|of|aspect|two|three|\w+s)\b",
@@ -3191,6 +3233,9 @@ _FUTURE = _rx(
     # round 10: asked of them, even pushily ("put me forward for the next planner vacancy", "could you find
     # something else for me at Tidewater?"): the tone check flags the push
     r"put me forward|(?:find|keep) (?:me )?(?:something|anything) (?:else )?(?:for me|open)",
+    # round 11: "If a role opens in the spring I'd love to be considered"
+    r"(?:if|when|should) (?:a|any) (?:\w+ )?(?:role|position|opening|vacancy|job|post)s? (?:opens|comes up|"
+    r"becomes available|comes along|crops up)\b[^.?!]{0,40}\b(?:consider|love|like|keen|apply|think of)",
     # round 9: "Please consider me if there is another position in Sarnia"
     r"consider(?:ed)? me (?:if|when|should|whenever)\b[^.?!]{0,30}\b(?:another|other|new|next|future|more|"
     r"similar)\b",
@@ -3721,6 +3766,7 @@ _YOUR_ANSWER = _rx(
     r"think (?:it )?over",
     # the signed acceptance is the answer too: "When do you need the paperwork back?", "When do you need
     # it signed by?" (settled in round 9: every blind labeller counts it, even after a yes on the spot)
+    r"return (?:it|them|the (?:contract|paperwork|offer|letter|forms?))|"
     r"(?:the |my )?(?:signed (?:copy|contract|offer|letter|paperwork|acceptance)|paperwork|"
     r"(?:it|them|this|that|the (?:offer|contract|letter)) (?:signed|back))",
 )

@@ -214,6 +214,39 @@ KNOWN_DISAGREEMENTS = {
     ("t23m007", "restates_interest"): "“this job would mean everything to me… I really need this one” is "
     "need, not interest (as t19m012); the tone check flags it",
     ("t23m090", "not_argumentative"): "asking what the successful candidate had that you didn't (as t21m078)",
+    # round 11 batches (tuning24, tuning25, written blind), measured before the checks changed for them;
+    # where their labellers judged otherwise than earlier rounds, the checks keep the earlier choice:
+    ("t24m003", "not_form_letter"): "“learn how the team is working together… I can grow a lot” names "
+    "nothing of this interview, yet the labeller passed it (t24m003's own twin batch failed it)",
+    ("t25m006", "not_form_letter"): "“your company has good culture” would fit any interview (as t19m010); "
+    "the labeller failed only the talking point",
+    ("t25m019", "not_form_letter"): "“I appreciated learning about Flintwick” would fit any interview there "
+    "(as t19m029)",
+    ("t25m022", "not_form_letter"): "“Hi there… I'm really excited about the job”: nothing of this interview "
+    "(as t19m010)",
+    ("t24m028", "states_purpose"): "“I'm calling because I need an answer today”: the purpose said as a "
+    "demand (as t22m027)",
+    ("t24m051", "states_purpose"): "“please call me back today, I really need to know” (as t22m027)",
+    ("t25m041", "states_purpose"): "“I need an answer by tomorrow or I'm withdrawing” (as t22m027)",
+    ("t25m041", "asks_one_question"): "after “honestly that's not acceptable”, an open “When will they "
+    "decide?” reads as the complaint going on (as v004)",
+    ("t24m042", "asks_one_question"): "“I do think I was the strongest person you saw, so I'd expect this to "
+    "be quick; when will you confirm?”: the question is the claim's end (as t22m059)",
+    ("t24m048", "repeats_name"): "the name said once, at the end, is not repeated; the labeller of t22's "
+    "twin voicemail failed both checks",
+    ("t24m062", "repeats_name"): "as t24m048",
+    ("t24m059", "no_pressure"): "“I'll try you again later in the week”: the workbook's rule is one call and "
+    "no more (evidence pack §3 B)",
+    ("t24m082", "asks_specific_questions"): "“I'd like a full written breakdown of my scores by Friday” is a "
+    "demand, not a question",
+    ("t24m098", "accepts_decision"): "“I think the panel missed what I'd bring”: no line accepts the "
+    "decision",
+    ("t25m007", "restates_interest"): "“I really, really need this job” is need, not interest (as t19m012)",
+    ("t25m017", "restates_interest"): "“I'll need your answer by Friday, otherwise I'll assume you're not "
+    "interested” restates no interest of the writer's",
+    ("t25m030", "names_role_and_date"): "the batch logs the interview on 29 September 2026, a Tuesday, and "
+    "the opener says Monday: pointing out the wrong weekday is the check's job",
+    ("t25m052", "names_role_and_date"): "as t25m030",
 }
 
 
@@ -2578,3 +2611,60 @@ def test_round10_subtle_tone_and_its_calm_look_alikes(kind: str, text: str, calm
 def test_round9_and_10_future_roles_asked_of_them(line: str, future: bool) -> None:
     text = f"{_REJECTED}So I can improve, what one thing should I work on? {line} Alex"
     assert _checks(text, "feedback_request")["asks_future_roles"].passed is future
+
+
+# -- round 11: tuning24 (one subtle omission) and tuning25 (as learners write) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "restates"),
+    [
+        ("I am really wish to work in your team.", True),  # non-native
+        ("I am very interesting in this role.", True),
+        ("I loved hearing about the van route and would really like to be part of it.", True),
+        ("The van route was very interesting.", False),
+    ],
+)
+def test_round11_interest_in_learners_own_english(line: str, restates: bool) -> None:
+    text = f"Dear Sam, thank you for meeting me on Tuesday about the analyst role. {line} Best, Alex"
+    assert _checks(text, "thank_you")["restates_interest"].passed is restates
+
+
+@pytest.mark.parametrize(
+    ("number", "left"),
+    [
+        ("my number's oh seven seven double oh, nine double oh, two three three", True),
+        ("you can reach me on zero one six one, four nine six, oh seven three five", True),
+        ("I have one or two questions and three ideas", False),
+    ],
+)
+def test_round11_a_number_said_in_words(number: str, left: bool) -> None:
+    text = f"hi sam its alex lee, following up on the analyst role. {number}. again its alex lee"
+    assert _checks(text, "voicemail")["leaves_number"].passed is left
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "calm"),
+    [
+        ("thank_you", "Dear Sam, frankly I think his approach is outdated, and I stand by mine.", False),
+        ("thank_you", "Dear Sam, I'd gently point out that it's what the research says.", False),
+        ("thank_you", "Dear Sam, I don't think I answered as well as I could have: what I meant to say is "
+         "that calls within 48 hours kept our donors.", True),  # fmt: skip
+        ("offer_call", "Oh brilliant, Sam! Can you email me the offer?", True),
+        ("offer_call", "Oh brilliant. Another delay, I suppose.", False),
+        ("status_call_opener", "Hi Sam, Alex here. Is a decision close? If not, may I check back on "
+         "Thursday?", True),  # fmt: skip
+    ],
+)
+def test_round11_tone(kind: str, text: str, calm: bool) -> None:
+    tone = next(c for c in check_message(text, kind).items if c.id in TONE_CHECKS)
+    assert tone.passed is calm, tone.advice
+
+
+def test_round11_the_deciding_factor_is_a_specific_question_and_a_role_that_opens_is_asked_for() -> None:
+    text = (f"{_REJECTED}So I can improve, what was the deciding factor? If a role opens in the spring I'd "
+            "love to be considered. Alex")  # fmt: skip
+    got = _checks(text, "feedback_request")
+    assert got["asks_specific_questions"].passed and got["asks_future_roles"].passed
+    offer = "Thank you, Sam! Please send me the contract. When must I return it? Anything to read first?"
+    assert _checks(offer, "offer_call")["asks_deadline"].passed
