@@ -2378,12 +2378,17 @@ def test_questions_in_unusual_forms_count_and_statements_do_not(line: str, asks:
         ("I'd still like the job.", True),
         ("Really hoping I get to work alongside you all.", True),
         ("I am very interested in your plans for the team.", True),
+        # round 11: learners' own English
+        ("I am really wish to work in your team.", True),
+        ("I am very interesting in this role.", True),
+        ("I loved hearing about the van route and would really like to be part of it.", True),
+        ("The van route was very interesting.", False),
         # interest in their hobby or a question asked is not interest in the job
         ("I am very interested in your cycling trips.", False),
         ("I was interested in your question about SQL.", False),
     ],
 )
-def test_tuning19_interest_paraphrases_and_look_alikes(line: str, restates: bool) -> None:
+def test_interest_paraphrases_and_look_alikes_rounds_8_and_11(line: str, restates: bool) -> None:
     text = f"Dear Sam, thank you for meeting me on Tuesday about the analyst role. {line} Best, Alex"
     assert _checks(text, "thank_you")["restates_interest"].passed is restates
 
@@ -2526,9 +2531,31 @@ def test_round9_dear_hiring_team_is_the_greetings_fault_not_a_form_letters() -> 
         ("offer_call", "Thanks, Sam. Send it today, or I'll be going with the other company.", False),
         ("offer_call", "Oh brilliant, thank you Sam! Could you send it in writing?", True),  # glad news
         ("feedback_request", f"{_REJECTED}The take-home test was clearly marked unfairly.", False),
+        # round 10: subtle tone and its calm look-alikes
+        ("feedback_request", f"{_REJECTED}A full six weeks later, which was very thorough of you.", False),
+        ("thank_you", "Dear Sam, thanks ever so much for squeezing me in between meetings.", False),
+        ("thank_you", "Dear Sam, I do hope the decision will actually arrive by the 26th this time.", False),
+        ("thank_you", "Dear Sam, I hope the decision arrives by the 26th, as you mentioned.", True),
+        ("status_call_opener", "Hi Sam, Alex here. It's easy for us to slip through the cracks.", False),
+        ("thank_you", "Hey Sam! You definitely need me, let's grab a pint once I'm in, mate!", False),
+        ("feedback_request", f"{_REJECTED}Thanks for the lovely rejection, it really made my week.", False),
+        ("feedback_request", f"{_REJECTED}It's not the news I wanted, but I understand.", True),
+        ("feedback_request", f"{_REJECTED}If you ever need someone capable of running the rota, I'm keen.",
+         True),  # fmt: skip  # not the dig "if you ever want someone competent."
+        ("feedback_request", f"{_REJECTED}Keep me in mind if you ever want someone competent.", False),
+        ("feedback_request", f"{_REJECTED}I'm disappointed but fine with it.", True),
+        # round 11
+        ("thank_you", "Dear Sam, frankly I think his approach is outdated, and I stand by mine.", False),
+        ("thank_you", "Dear Sam, I'd gently point out that it's what the research says.", False),
+        ("thank_you", "Dear Sam, I don't think I answered as well as I could have: what I meant to say is "
+         "that calls within 48 hours kept our donors.", True),  # fmt: skip
+        ("offer_call", "Oh brilliant, Sam! Can you email me the offer?", True),
+        ("offer_call", "Oh brilliant. Another delay, I suppose.", False),
+        ("status_call_opener", "Hi Sam, Alex here. Is a decision close? If not, may I check back on "
+         "Thursday?", True),  # fmt: skip
     ],
 )
-def test_round9_tone_in_fresh_wording(kind: str, text: str, calm: bool) -> None:
+def test_tone_in_fresh_wording_rounds_9_to_11(kind: str, text: str, calm: bool) -> None:
     tone = next(c for c in check_message(text, kind).items if c.id in TONE_CHECKS)
     assert tone.passed is calm, tone.advice
 
@@ -2577,28 +2604,6 @@ def test_round10_day_one_is_not_a_deadline(line: str, deadline: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kind", "text", "calm"),
-    [
-        ("feedback_request", f"{_REJECTED}A full six weeks later, which was very thorough of you.", False),
-        ("thank_you", "Dear Sam, thanks ever so much for squeezing me in between meetings.", False),
-        ("thank_you", "Dear Sam, I do hope the decision will actually arrive by the 26th this time.", False),
-        ("thank_you", "Dear Sam, I hope the decision arrives by the 26th, as you mentioned.", True),
-        ("status_call_opener", "Hi Sam, Alex here. It's easy for us to slip through the cracks.", False),
-        ("thank_you", "Hey Sam! You definitely need me, let's grab a pint once I'm in, mate!", False),
-        ("feedback_request", f"{_REJECTED}Thanks for the lovely rejection, it really made my week.", False),
-        ("feedback_request", f"{_REJECTED}It's not the news I wanted, but I understand.", True),
-        ("feedback_request", f"{_REJECTED}If you ever need someone capable of running the rota, I'm keen.",
-         True),  # fmt: skip  # not the dig "if you ever want someone competent."
-        ("feedback_request", f"{_REJECTED}Keep me in mind if you ever want someone competent.", False),
-        ("feedback_request", f"{_REJECTED}I'm disappointed but fine with it.", True),
-    ],
-)
-def test_round10_subtle_tone_and_its_calm_look_alikes(kind: str, text: str, calm: bool) -> None:
-    tone = next(c for c in check_message(text, kind).items if c.id in TONE_CHECKS)
-    assert tone.passed is calm, tone.advice
-
-
-@pytest.mark.parametrize(
     ("line", "future"),
     [
         ("Please consider me if there is another position in Sarnia.", True),  # round 9
@@ -2617,20 +2622,6 @@ def test_round9_and_10_future_roles_asked_of_them(line: str, future: bool) -> No
 
 
 @pytest.mark.parametrize(
-    ("line", "restates"),
-    [
-        ("I am really wish to work in your team.", True),  # non-native
-        ("I am very interesting in this role.", True),
-        ("I loved hearing about the van route and would really like to be part of it.", True),
-        ("The van route was very interesting.", False),
-    ],
-)
-def test_round11_interest_in_learners_own_english(line: str, restates: bool) -> None:
-    text = f"Dear Sam, thank you for meeting me on Tuesday about the analyst role. {line} Best, Alex"
-    assert _checks(text, "thank_you")["restates_interest"].passed is restates
-
-
-@pytest.mark.parametrize(
     ("number", "left"),
     [
         ("my number's oh seven seven double oh, nine double oh, two three three", True),
@@ -2641,24 +2632,6 @@ def test_round11_interest_in_learners_own_english(line: str, restates: bool) -> 
 def test_round11_a_number_said_in_words(number: str, left: bool) -> None:
     text = f"hi sam its alex lee, following up on the analyst role. {number}. again its alex lee"
     assert _checks(text, "voicemail")["leaves_number"].passed is left
-
-
-@pytest.mark.parametrize(
-    ("kind", "text", "calm"),
-    [
-        ("thank_you", "Dear Sam, frankly I think his approach is outdated, and I stand by mine.", False),
-        ("thank_you", "Dear Sam, I'd gently point out that it's what the research says.", False),
-        ("thank_you", "Dear Sam, I don't think I answered as well as I could have: what I meant to say is "
-         "that calls within 48 hours kept our donors.", True),  # fmt: skip
-        ("offer_call", "Oh brilliant, Sam! Can you email me the offer?", True),
-        ("offer_call", "Oh brilliant. Another delay, I suppose.", False),
-        ("status_call_opener", "Hi Sam, Alex here. Is a decision close? If not, may I check back on "
-         "Thursday?", True),  # fmt: skip
-    ],
-)
-def test_round11_tone(kind: str, text: str, calm: bool) -> None:
-    tone = next(c for c in check_message(text, kind).items if c.id in TONE_CHECKS)
-    assert tone.passed is calm, tone.advice
 
 
 def test_round11_the_deciding_factor_is_a_specific_question_and_a_role_that_opens_is_asked_for() -> None:
