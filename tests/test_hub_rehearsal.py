@@ -102,20 +102,27 @@ def test_a_kernel_that_dies_while_starting_is_reconnected_or_selected_again_as_a
         opened.append(path)
         return "k2"
 
+    def ready() -> tuple[str, int]:
+        # its own thread and event loop: an earlier test may leave a loop running in this thread
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, api.ready("learner00", "nb.ipynb", "k1")).result()
+
     api.run, api.open = run, open_
     real_sleep, rehearsal.asyncio.sleep = rehearsal.asyncio.sleep, no_wait
     try:
         outcomes[:] = [ConnectionError("closed"), WebSocketClosedError(), None]
-        assert asyncio.run(api.ready("learner00", "nb.ipynb", "k1")) == ("k1", 2)
+        assert ready() == ("k1", 2)
         gone = RuntimeError("kernel websocket of learner00: HTTPClientError: HTTP 404: Not Found")
         outcomes[:] = [gone, None]
-        assert asyncio.run(api.ready("learner00", "nb.ipynb", "k1")) == ("k2", 1) and opened == ["nb.ipynb"]
+        assert ready() == ("k2", 1) and opened == ["nb.ipynb"]
         outcomes[:] = [ConnectionError("closed")] * 3
         with pytest.raises(ConnectionError):
-            asyncio.run(api.ready("learner00", "nb.ipynb", "k1"))
+            ready()
         outcomes[:] = [RuntimeError("a cell raised: NameError")]
         with pytest.raises(RuntimeError):
-            asyncio.run(api.ready("learner00", "nb.ipynb", "k1"))
+            ready()
     finally:
         rehearsal.asyncio.sleep = real_sleep
 
