@@ -83,13 +83,10 @@ def test_a_kernel_that_dies_while_starting_is_reconnected_or_selected_again_as_a
 
     from tornado.websocket import WebSocketClosedError
 
-    from tests.hub import rehearsal
     from tests.hub.rehearsal import Api
 
-    async def no_wait(_seconds):
-        return None
-
     api = Api(SimpleNamespace(url="http://127.0.0.1:9", token="t"))
+    api.reconnect_wait_s = 0
     outcomes: list = []
     opened: list[str] = []
 
@@ -110,21 +107,17 @@ def test_a_kernel_that_dies_while_starting_is_reconnected_or_selected_again_as_a
             return pool.submit(asyncio.run, api.ready("learner00", "nb.ipynb", "k1")).result()
 
     api.run, api.open = run, open_
-    real_sleep, rehearsal.asyncio.sleep = rehearsal.asyncio.sleep, no_wait
-    try:
-        outcomes[:] = [ConnectionError("closed"), WebSocketClosedError(), None]
-        assert ready() == ("k1", 2)
-        gone = RuntimeError("kernel websocket of learner00: HTTPClientError: HTTP 404: Not Found")
-        outcomes[:] = [gone, None]
-        assert ready() == ("k2", 1) and opened == ["nb.ipynb"]
-        outcomes[:] = [ConnectionError("closed")] * 3
-        with pytest.raises(ConnectionError):
-            ready()
-        outcomes[:] = [RuntimeError("a cell raised: NameError")]
-        with pytest.raises(RuntimeError):
-            ready()
-    finally:
-        rehearsal.asyncio.sleep = real_sleep
+    outcomes[:] = [ConnectionError("closed"), WebSocketClosedError(), None]
+    assert ready() == ("k1", 2)
+    gone = RuntimeError("kernel websocket of learner00: HTTPClientError: HTTP 404: Not Found")
+    outcomes[:] = [gone, None]
+    assert ready() == ("k2", 1) and opened == ["nb.ipynb"]
+    outcomes[:] = [ConnectionError("closed")] * 3
+    with pytest.raises(ConnectionError):
+        ready()
+    outcomes[:] = [RuntimeError("a cell raised: NameError")]
+    with pytest.raises(RuntimeError):
+        ready()
 
 
 def test_the_port_hook_never_hands_two_servers_one_port():

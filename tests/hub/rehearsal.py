@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import random
@@ -453,12 +454,7 @@ class Pace:
         """Seconds to read the notebook's markdown before its first code cell."""
         if self.name == "none":
             return 0.0
-        words = 0
-        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
-            if cell["cell_type"] == "code":
-                break
-            words += len("".join(cell["source"]).split())
-        return words / READING_WPM * 60 * self._spread(who, notebook.name)
+        return _opening_words(notebook) / READING_WPM * 60 * self._spread(who, notebook.name)
 
     def typing_s(self, who: str, text: str) -> float:
         """Seconds to type ``text`` into the form."""
@@ -476,6 +472,17 @@ class Pace:
 
 
 PACES = ("class", "none")
+
+
+@functools.cache
+def _opening_words(notebook: Path) -> int:
+    """Words of markdown before the notebook's first code cell: read once, not once per participant."""
+    words = 0
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] == "code":
+            break
+        words += len("".join(cell["source"]).split())
+    return words
 
 
 def companies_for(name: str) -> list[str]:
@@ -514,6 +521,9 @@ def code_cells(path: Path) -> list[str]:
 
 class Api:
     """The hub's and a server's REST and kernel APIs, with the rehearsal service's token."""
+
+    #: seconds before reconnecting to a kernel whose websocket closed, about JupyterLab's first retry
+    reconnect_wait_s: float = 2.0
 
     def __init__(self, hub: Hub) -> None:
         from tornado.httpclient import AsyncHTTPClient
@@ -636,7 +646,7 @@ class Api:
                 return kernel, attempt
             except (ConnectionError, WebSocketClosedError):
                 self.close(kernel)
-                await asyncio.sleep(2)
+                await asyncio.sleep(self.reconnect_wait_s)
             except RuntimeError as error:
                 if "404" not in str(error) or attempt == tries - 1:
                     raise
