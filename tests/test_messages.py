@@ -172,8 +172,6 @@ KNOWN_DISAGREEMENTS = {
     ("t18m033", "asks_one_question"): "“did I get the job or not?” is the issue's pattern-2 example of a "
     "question that does not count",
     ("t18m053", "asks_one_question"): "“Did I get it or not?” (the issue's pattern 2), as t18m033",
-    ("t18m086", "asks_specific_questions"): "“what I did wrong” is the open question the model call asks to "
-    "make specific (one thing, one answer)",
     # round 8 batch (tuning19, written blind), measured before the checks changed for it; where its
     # labeller judged otherwise than earlier rounds, the checks keep the earlier choice:
     ("t19m010", "not_form_letter"): "“I enjoyed our conversation and learning more about the Trust”: nothing "
@@ -247,6 +245,26 @@ KNOWN_DISAGREEMENTS = {
     ("t25m030", "names_role_and_date"): "the batch logs the interview on 29 September 2026, a Tuesday, and "
     "the opener says Monday: pointing out the wrong weekday is the check's job",
     ("t25m052", "names_role_and_date"): "as t25m030",
+    # round 12: "why wasn't I chosen?" as the one specific question: blind labellers split (these pass it;
+    # h7's and t26's writers, t26m066, fail it), and the check keeps "why not me?" out, with the evidence
+    # pack ("Avoid “why not me?”")
+    ("t17m074", "asks_specific_questions"): "“Could you explain why you went with someone less qualified?” "
+    "is “why not me?” (as t26m066 fails it)",
+    ("t17m090", "asks_specific_questions"): "“I'd really like to know why it wasn't me: what did the other "
+    "person have…?” opens on “why not me?”",
+    ("t18m087", "asks_specific_questions"): "“could you explain why my references weren't taken up?”: a why "
+    "that argues the process",
+    ("t20m073", "asks_specific_questions"): "“could you tell me why I wasn't chosen when I clearly had…”: "
+    "“why not me?” (as t26m066)",
+    ("t22m081", "asks_specific_questions"): "“I'd like to know what possible reason you had” asks for a "
+    "reason, not a specific point",
+    ("t25m087", "asks_specific_questions"): "“I need your feedback by Friday please”: a demand, not a "
+    "question",
+    ("x1616", "frames_development"): "“What specifically should I work on?”: the question's own “work on” "
+    "is not framing (round 9's standard); the learned second opinion now ships only on a clause that says "
+    "so",
+    ("t26m057", "says_who_you_are"): "the name only at the end of a voicemail: the check's choice (say it "
+    "right after the greeting); the labeller marks it borderline",
 }
 
 
@@ -283,7 +301,7 @@ def test_note_groups_of_the_tuning_part_are_judged_right() -> None:
 # -- the held-out part and the benchmark ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stem", ["heldout", *("heldout" + n for n in "23456")])
+@pytest.mark.parametrize("stem", ["heldout", *("heldout" + n for n in "234567")])
 def test_the_held_out_part_is_read_only_by_the_benchmark_and_this_test(stem: str) -> None:
     """Nobody tunes on the held-out messages (either part): no other file in the project names them."""
     allowed = {"benchmarks/bench_messages.py", "tests/test_messages.py"}
@@ -367,8 +385,8 @@ def test_the_blind_held_out_part_is_well_formed_and_new() -> None:
     assert not {e["id"] for e in entries} & {e["id"] for e in CORPUS}
 
 
-@pytest.mark.parametrize("number", ["4", "5", "6"])
-def test_the_fourth_to_sixth_held_out_parts_are_blind_well_formed_and_new(number: str) -> None:
+@pytest.mark.parametrize("number", ["4", "5", "6", "7"])
+def test_the_fourth_to_seventh_held_out_parts_are_blind_well_formed_and_new(number: str) -> None:
     """Round 6's, 9's and 10's held-out batches, each written blind by another writer: at least 100
     messages over every kind, labels and unlabelled checks of the message's kind, and nothing a tuning
     batch holds: no interview (the same interviewer at the same firm), message text or id in common.
@@ -2641,3 +2659,87 @@ def test_round11_the_deciding_factor_is_a_specific_question_and_a_role_that_open
     assert got["asks_specific_questions"].passed and got["asks_future_roles"].passed
     offer = "Thank you, Sam! Please send me the contract. When must I return it? Anything to read first?"
     assert _checks(offer, "offer_call")["asks_deadline"].passed
+
+
+# -- round 12: tuning26 (learners who are not confident writers) and tuning27 (good from nearly good) -----
+
+
+@pytest.mark.parametrize(
+    ("line", "asked"),
+    [
+        ("Kindly also consider my profile for any future QA openings.", True),
+        ("If the team grows again, I'd be very glad to hear from you.", True),
+        ("I'd be glad to be considered should another technician role open.", True),
+        ("I'd love to be considered if another QA Test Developer role opens.", True),
+        ("The team grows every year, which is lovely to see.", False),  # names growth, asks nothing
+        ("Another candidate's role was different, I gather.", False),
+    ],
+)
+def test_round12_future_roles_in_the_learners_own_words(line: str, asked: bool) -> None:
+    text = f"{_REJECTED}So I can improve, what one thing should I work on? {line} Alex"
+    assert _checks(text, "feedback_request")["asks_future_roles"].passed is asked
+
+
+def test_round12_the_decision_day_is_not_the_interview_day_and_a_word_of_the_title_is_not_the_title() -> None:
+    said = "Hi Dana, this is Sam Rivera calling about the Data Analyst position. I'm following up."
+    asked = f"{said} You'd mentioned the 12th for a decision. Is that still the plan?"
+    decision = _checks(asked, "voicemail", CALL)
+    assert not decision["names_role_and_date"].passed
+    interviewed = _checks(f"{said} I interviewed on Tuesday. Is a decision close?", "voicemail", CALL)
+    assert interviewed["names_role_and_date"].passed
+    planner = Interview(company="Quillon", role="Transport Planner", held_at=datetime(2026, 11, 9, 9, 0),
+                        interviewers=["Amara Lind"])  # fmt: skip
+    note = ("Dear Amara, thank you for your time on Monday. The cold-chain route was the most interesting "
+            "planning problem I've seen, and I'd be delighted to join Quillon. Best, Zofia")  # fmt: skip
+    assert not _checks(note, "thank_you", planner)["names_role"].passed
+    named = note.replace("planning problem I've seen", "problem I've seen, and the planner role suits me")
+    assert _checks(named, "thank_you", planner)["names_role"].passed
+
+
+def test_round12_questions_in_speech_a_demand_and_a_call_back() -> None:
+    typed = ("hi dana um yeah so i had the interview for the analyst job on tuesday and i was ringing to "
+             "see how it's going, is a decision close do you reckon")  # fmt: skip
+    got = _checks(typed, "status_call_opener", CALL)
+    assert got["asks_one_question"].passed
+    assert not got["says_who_you_are"].passed  # "how it's going" names nobody
+    demand = ("Hi Dana, Sam Rivera here about the analyst role from Tuesday. Just call me back and tell "
+              "me if I got it or not.")  # fmt: skip
+    got = _checks(demand, "voicemail", CALL)
+    assert not got["asks_one_question"].passed and not got["no_pressure"].passed
+    back = "Hi Dana, this is Sam Rivera, analyst role, Tuesday. Could you call me back when you get a chance?"
+    assert not _checks(back, "voicemail", CALL)["asks_one_question"].passed
+
+
+def test_round12_specific_questions_counted_and_compared() -> None:
+    many = (f"{_REJECTED}I'd like to use it to improve. How was my design answer? Was my test fast enough? "
+            "Did I seem confident? Was my salary too high? Please keep me in mind. Alex")  # fmt: skip
+    got = _checks(many, "feedback_request")["asks_specific_questions"]
+    assert not got.passed and "4 here" in got.advice  # no learned second opinion overrules a count
+    compared = f"{_REJECTED}For my own improvement, what did they have that I didn't? Keep me in mind. Alex"
+    got = _checks(compared, "feedback_request")["asks_specific_questions"]
+    assert got.passed and "sources disagree" in got.advice
+    why = f"{_REJECTED}For my development, I'd like to understand why I wasn't chosen. Keep me in mind. Alex"
+    assert not _checks(why, "feedback_request")["asks_specific_questions"].passed
+
+
+@pytest.mark.parametrize(
+    ("kind", "line", "calm"),
+    [
+        ("voicemail", "Guess the 20th was more of a suggestion, huh?", False),
+        ("voicemail", "I'm guessing the phones there only work one way.", False),
+        ("feedback_request", "Thank you for letting me know, and for only taking three weeks.", False),
+        ("feedback_request", "Please, please, if anything comes up, I'll take any role.", False),
+        ("feedback_request", "Congratulations on finding someone so perfect.", False),
+        ("voicemail", "I know the 20th was a rough date, so no rush at all.", True),
+        ("feedback_request", "Thank you for letting me know so quickly.", True),
+        ("feedback_request", "If the role reopens, I'd love to be considered; I'd be sad to miss it.", True),
+    ],
+)
+def test_round12_tone_sarcasm_and_begging_and_calm_look_alikes(kind: str, line: str, calm: bool) -> None:
+    if kind == "voicemail":
+        text = f"Hi Dana, this is Sam Rivera, analyst role, Tuesday. {line} Is a decision close? 555-014-2368"
+        check = "no_pressure"
+    else:
+        text = f"{_REJECTED}{line} So I can improve, what one thing should I work on? Alex"
+        check = "not_argumentative"
+    assert _checks(text, kind, CALL if kind == "voicemail" else None)[check].passed is calm, line
