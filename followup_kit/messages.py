@@ -528,7 +528,8 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 
 _GREETING = re.compile(
-    r"\b(?P<hello>hi|hello|hey|hiya|dear|bonjour|good (?:morning|afternoon|evening)|"
+    r"\b(?P<hello>hi|hello|hey|hiya|dear|bonjour|hej|hallo|hola|ciao|salut|namaste|"
+    r"good (?:morning|afternoon|evening)|"
     # a bare "Morning Dana!" at the start of a sentence
     r"(?:(?<![\w,] )(?<!\w)(?:morning|afternoon|evening)(?=\s+[A-Z]))|"
     r"(?:speak|talk) (?:to|with)|is this|is that)\b"
@@ -854,6 +855,10 @@ _SMALL_TALK = _rx(
     r"how (?:was|were|is|'s) (?:your|the) (?:half[- ]term|bank holiday|holidays?|weekend|summer|break)",
     r"(?:get|got|go|went|getting) away anywhere",
     r"(?:weather|sunshine|rain|traffic)\b[^.?!]*\?",
+    # round 13: how their other work is going ("How's the lantern festival prep going?"), not the hiring
+    r"how(?:'s| is| are) (?:the|your) (?!(?:[\w-]+ ){0,3}?(?:decision|process|recruit\w*|hiring|search|"
+    r"selection|shortlist\w*|interviews?|role|vacancy|position|applications?|offer|candidates?)\b)"
+    r"(?:[\w-]+ ){1,4}(?:going|coming along)",
     # their journey or commute ("How was the crossing this morning, bit choppy?")
     r"how (?:was|is|'s) (?:the|your) (?:crossing|commute|journey|trip|drive|flight|ferry|train|run|walk|"
     r"ride|holiday|break|conference)\b",
@@ -955,7 +960,7 @@ def _sensible(question: str, draft: _Draft) -> bool:
         return False
     if any(f.category in ("hostile", "blame") for f in draft.tone):
         return False
-    pressed = any(f.category in ("reproach", "demand", "entitled") for f in draft.tone)
+    pressed = any(f.category in ("reproach", "demand", "entitled", "repeat") for f in draft.tone)
     if pressed and _OPEN_QUESTION.match(question):
         return False
     return not _tone_faults_in(_question_part(question), draft.kind)
@@ -1094,6 +1099,15 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             # round 12: the winner called flawless ("Congratulations on finding someone so perfect")
             r"(?:someone|somebody|a candidate|the one) (?:so|this|that) (?:perfect|flawless|ideal|amazing|"
             r"brilliant)",
+            # round 13: digs in passing ("assuming the forty-minute wait isn't how you treat patients too!",
+            # "since apparently emails don't get answered", "believe it or not", "the seventh obviously meant
+            # something different", "nine days after your own deadline, impressive", "if you can find my
+            # email")
+            r"(?:is|isn't|wasn't|is not) how you treat\b|"
+            r"apparently (?:\w+ ){0,2}(?:don't|doesn't|do not|never) "
+            r"get (?:answered|returned|read)|believe it or not|obviously meant something (?:different|else)",
+            r"(?:days?|weeks?) after your (?:own )?deadline|if you can find my (?:email|number|cv|details|"
+            r"application)|,\s*impressive\s*[.!]",
         ),
         "sarcasm",
         "say what you mean plainly and politely: sarcasm reads as hostile in writing and on the phone",
@@ -1108,7 +1122,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:if|whether) i(?:'ve)? (?:got|get|have got|won) (?:the|this|that) "
             r"(?:job|position|role|offer)",
             # round 12: "just call me back and tell me if I got it or not"
-            r"(?:if|whether) i(?:'ve)? (?:got|get|have got|won|made) it\b",
+            r"(?:tell me|know|let me know|find out|see|ask|hear)\b[^.?!]{0,15}\b(?:if|whether) i(?:'ve)? "
+            r"(?:got|get|have got|won|made) it\b",
         ),
         "did_i_get",
         "don't ask whether you got the job; ask “Is a decision close?” or “Can I provide anything else?”",
@@ -1174,6 +1189,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             # round 12: begging for any role ("please, please, … I'll take any role, I really just need a
             # foot in the door")
             r"please,? please|i'll take (?:any|anything)\b|need (?:a|my) foot in the door",
+            # round 13: "I'd love to be considered for anything in the future, honestly anything"
+            r"(?:honestly|literally|really|absolutely),? anything\b|i'm probably being a nuisance",
         ),
         "needy",
         "leave neediness out; say calmly that you are still very interested",
@@ -1234,7 +1251,10 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:will|would|might|does|do) actually (?:arrive|happen|come|call|ring|get back|reply|decide|"
             r"answer)",
             r"never (?:heard|got|had) (?:a word|a thing|anything|a reply|an answer)",
-            r"(?:slip|slips|slipped|slipping|fall|falls|fell|falling|fallen) through the (?:cracks|net)"
+            r"(?:slip|slips|slipped|slipping|fall|falls|fell|falling|fallen) through the (?:cracks|net)",
+            # round 13: the date said back at them ("You said the 25th and it's now the 30th")
+            r"you said (?:the )?\d+\w*\b[^.?!]{0,25}\b(?:it's|it is|today is|we're on) "
+            r"(?:now |already )?(?:the )?\d+\w*",
         ),
         "reproach",
         "don't reproach them for the wait; say you are checking in",
@@ -1992,7 +2012,9 @@ _STRUCTURAL_TONE: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         _one(
             r"(?P<cue>won't|will not|not going to|refuse to)(?: be)? (?:sign|accept|start|agree|commit)\w*\b"
-            r"[^.?!]{0,20}\buntil"
+            # round 13: not before reading it is what the model call advises ("I won't commit until I've
+            # read the written offer")
+            r"[^.?!]{0,20}\buntil(?! (?:i(?:'ve| have)? )?(?:read|seen|had|received|got|looked))"
         ),
         "demand",
         "until",
@@ -2977,7 +2999,8 @@ def _courteous_tone(draft: _Draft) -> _Verdict:
 #: A number said in words, as typed speech writes it: "oh seven seven double oh, nine double oh, two three".
 _SPOKEN_DIGITS = re.compile(
     r"\b(?:(?:double|triple) )?(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine)\b"
-    r"(?:[\s,-]+(?:(?:double|triple) )?(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine)\b)+",
+    r"(?:[\s,-]+(?:(?:double|triple) )?(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|"
+    r"hundred)\b)+",
     re.I,
 )
 
@@ -2989,7 +3012,7 @@ def _spoken_digit_count(run: str) -> int:
         if word in ("double", "triple"):
             factor = 2 if word == "double" else 3
             continue
-        count += factor
+        count += 2 if word == "hundred" else factor  # "nine hundred" is 900
         factor = 1
     return count
 
@@ -3271,6 +3294,11 @@ _SPECIFIC = _rx(
     r"(?:scored|marked|assessed|graded|rated|judged)|what (?:would|should) (?:a|an|the) (?:\w+ )?(?:answer|"
     r"response|candidate) (?:have )?(?:included|covered|looked like|had)|what you were looking for|"
     r"was it (?:my|the)\b[^?]{0,60}\bor\b|how (?:could|can|might|should) i\b",
+    # round 13: "What did I do wrong?", "the strongest part of my interview", "what a strong answer to that
+    # question would have included"
+    r"what did i (?:do|get) wrong|(?:strongest|weakest|best|worst) (?:part|answer|bit|area|point)|"
+    r"what (?:a|an|the) (?:\w+ ){0,2}(?:answer|response)\b[^?]{0,40}\bwould have (?:included|covered|"
+    r"looked like)",
     r"(?:one|two|three|main|particular|specific|single|biggest|key) (?:thing|area|skill|part|gap|answer|"
     r"change|"
     r"example|reason|point)s?",
@@ -3398,7 +3426,7 @@ _LATER_ROLE = re.compile(
     # QA Test Developer role opens", "any future QA openings"), or the team that would need one ("if the team
     # grows again, I'd be very glad to hear from you")
     r"|\b(?:another|other|future|next|upcoming|similar)\b(?: [\w-]+){0,3} (?:roles?|openings?|positions?|"
-    r"vacanc\w+|jobs?|posts?|opportunit\w+)\b"
+    r"vacanc\w+|jobs?|posts?|opportunit\w+|spots?)\b"
     r"|\b(?:team|department|practice|studio|firm|company|office|unit|service)\b[^.?!]{0,15}\b(?:grows?|expands?|"
     r"gets? bigger|is hiring|hires again|takes on more|needs more)\b",
     re.I,
@@ -3408,7 +3436,7 @@ _KEEP_ASKING = _rx(
     r"let me know|get in touch|reach out|contact me|drop me a line|give me a shout|"
     r"hear (?:about|of|from you)|"
     r"consider\w*|keep\w* (?:me|my)|bear me|think of me|in mind|on file|on hand|on record|apply|"
-    r"love to|like to|glad to|happy to|keen to|be interested|interested in|welcome",
+    r"love to|like to|glad to|happy to|keen to|be interested|interested in|welcome|a shout|a call|a ring",
 )
 #: Asking to be considered outright, which counts even inside a question about improving.
 _CONSIDER = _rx(
@@ -3851,7 +3879,9 @@ _RAPPORT = _rx(
 )
 #: A yes that waits for the written offer ("once I've read it", "subject to the contract").
 _CONDITIONAL = _rx(
-    r"once|when i(?:'ve| have)? (?:seen|read|got|received)|after i(?:'ve| have)? (?:seen|read)|as soon as|"
+    # round 13: "I'll sign as soon as it arrives" commits before reading, so it is no condition
+    r"once|when i(?:'ve| have)? (?:seen|read|got|received)|after i(?:'ve| have)? (?:seen|read)|"
+    r"as soon as(?! (?:it|they|the \w+) (?:arrives?|comes?|lands?|gets? here|is here))|"
     r"subject to|pending|until|provided|assuming|in principle|if (?:the|it|everything|all)"
 )
 #: Starting the job, asked about in a question: "would I start on 1 June?", "a September 28th start".
@@ -3878,6 +3908,8 @@ _ACCEPT_NOW = _rx(
     # acceptance", "I'd love to accept right away", "happy to say yes straight away"
     r"(?:that's|it's) a (?:definite |big |firm )?yes|count me in|i'm in(?=\s*[!.,]|\s*$)",
     r"where do i sign|sign me up",
+    # round 13: "I'll sign whatever you send", "I'll sign as soon as it arrives"
+    r"i(?:'ll| will) sign (?:whatever|anything|it (?:as soon as|the moment|straight away|right away))",
     r"(?:the|my) answer is (?:a )?yes|(?:i'm|i am) (?:definitely |absolutely |certainly )?(?:taking|"
     r"accepting) "
     r"(?:it|the (?:job|role|offer|position))",

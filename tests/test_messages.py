@@ -197,8 +197,6 @@ KNOWN_DISAGREEMENTS = {
     "t17m081)",
     ("t21m078", "not_argumentative"): "asking what the successful candidate offered that you didn't: the "
     "sources disagree and the workbook shows its choice, not to ask it (as t18m077)",
-    ("t21m085", "asks_future_roles"): "“I'll expect a call the moment the next post comes up” is a demand, "
-    "not a request to be considered",
     # round 10 batches (tuning22, tuning23, written blind), measured before the checks changed for them;
     # where their labellers judged otherwise than earlier rounds, the checks keep the earlier choice:
     ("t22m027", "asks_one_question"): "“So, did I get the job?” is the issue's pattern-2 example (as "
@@ -265,6 +263,29 @@ KNOWN_DISAGREEMENTS = {
     "so",
     ("t26m057", "says_who_you_are"): "the name only at the end of a voicemail: the check's choice (say it "
     "right after the greeting); the labeller marks it borderline",
+    # round 13 (tuning28, tuning29, written blind), where the labeller read otherwise than earlier rounds
+    # or than the check's stated choice:
+    ("t28m011", "restates_interest"): "“sounds like an amazing step” praises their plan; with “I really, "
+    "really need this job” it is need, not interest (as t25m007)",
+    ("t28m014", "restates_interest"): "“I believe my skills make me a strong fit, and I look forward to "
+    "hearing from you”: a claim and a courtesy, not wanting the job (the check's choice; t28's own "
+    "labeller fails “look forward to hearing from you” elsewhere)",
+    ("t29m006", "restates_interest"): "a plea (“Please, please give me this chance”) is need, not interest "
+    "(as t25m007)",
+    ("t28m075", "not_argumentative"): "“I can't accept this” refuses the decision, which the check counts "
+    "as arguing (t29m077's labeller fails both; t28's calls it borderline)",
+    ("t28m112", "builds_rapport"): "confirming the start date alone: t29's labeller passes it, t28's fails "
+    "it; the check follows the evidence pack's either/or reading",
+    ("t29m042", "states_purpose"): "“I'm calling about my application. So did I get the job?”: rounds 6, "
+    "8 and 10 fail the purpose, rounds 12 and 13 pass it; the check keeps the earlier, larger reading",
+    ("t29m066", "asks_specific_questions"): "after “Why wasn't I chosen?”, “I'd like to understand what "
+    "could possibly have been better about them” is read as the comparison question (sources disagree)",
+    ("t29m077", "asks_specific_questions"): "“Could you tell me why the other candidate was preferred?” is "
+    "“why not me?” (as t26m066)",
+    ("t29m078", "asks_specific_questions"): "“I'd like to keep improving, so any feedback would be welcome” "
+    "is read as a request naming what it is about (improving); the labeller reads it as vague",
+    ("t29m090", "accepts_decision"): "“I'm disappointed.” alone: earlier blind rounds pass disappointment as "
+    "the accepting line (w022, t18m067, t24m084 …); removing it lost six",
 }
 
 
@@ -2743,3 +2764,58 @@ def test_round12_tone_sarcasm_and_begging_and_calm_look_alikes(kind: str, line: 
         text = f"{_REJECTED}{line} So I can improve, what one thing should I work on? Alex"
         check = "not_argumentative"
     assert _checks(text, kind, CALL if kind == "voicemail" else None)[check].passed is calm, line
+
+
+# -- round 13: tuning28 (as learners type and say it) and tuning29 (each kind at its hardest) -----------
+
+
+@pytest.mark.parametrize(
+    ("line", "calm"),
+    [
+        ("I'd love to join, assuming the forty-minute wait isn't how you treat patients too!", False),
+        ("I'm following up, since apparently emails don't get answered there.", False),
+        ("Thanks for the rejection, a whole nine days after your own deadline, impressive.", False),
+        ("You said the 25th and it's now the 30th.", False),
+        ("You said the 25th, and I know these things slip, so no rush.", True),
+        ("I'd love to join, and I'm impressed by how you treat patients.", True),
+    ],
+)
+def test_round13_digs_in_passing_and_their_calm_look_alikes(line: str, calm: bool) -> None:
+    text = f"Hi Dana, this is Sam Rivera, analyst role, last Tuesday. {line} Is a decision close?"
+    assert _checks(text, "status_call_opener", CALL)["no_pressure"].passed is calm, line
+
+
+def test_round13_small_talk_a_spoken_hundred_and_a_hej() -> None:
+    prep = f"{_FOLLOWING_UP}How's the lantern festival prep going?"
+    assert not _checks(prep, "status_call_opener")["asks_one_question"].passed
+    hiring = f"{_FOLLOWING_UP}How's the hiring process going?"
+    assert _checks(hiring, "status_call_opener")["asks_one_question"].passed
+    spoken = ("hi sam, it's alex lee, analyst role, tuesday. is a decision close? you can get me on oh seven "
+              "seven double oh nine hundred five six one. alex lee again")  # fmt: skip
+    assert _checks(spoken, "voicemail")["leaves_number"].passed
+    note = "Hej Rasmus, thank you for Tuesday's interview for the analyst role. Best, Malin"
+    assert _checks(note, "thank_you")["names_interviewer"].passed
+
+
+def test_round13_signing_unseen_is_rushed_and_reading_first_is_not_a_term_set() -> None:
+    rushed = "Thank you, Sam! Yes, I'd be delighted to accept - I'll sign as soon as it arrives. Send it?"
+    assert not _checks(rushed, "offer_call")["no_rushed_acceptance"].passed
+    careful = ("Thank you very much, Sam. I won't commit until I've read the written offer, so could you "
+               "send it over? When do you need my decision?")  # fmt: skip
+    got = _checks(careful, "offer_call")
+    assert got["no_rushed_acceptance"].passed and got["courteous_tone"].passed
+    terms = "Thank you, Sam. I won't sign until you raise the salary. When do you need my decision?"
+    assert not _checks(terms, "offer_call")["courteous_tone"].passed
+
+
+@pytest.mark.parametrize(
+    ("line", "asked"),
+    [
+        ("And if another shift lead spot ever comes up i'd love a shout.", True),
+        ("I'd love to be considered if another Junior Gameplay Developer spot opens.", True),
+        ("The parking spot outside was handy.", False),
+    ],
+)
+def test_round13_a_spot_to_come(line: str, asked: bool) -> None:
+    text = f"{_REJECTED}So I can improve, what one thing should I work on? {line} Alex"
+    assert _checks(text, "feedback_request")["asks_future_roles"].passed is asked
