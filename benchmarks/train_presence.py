@@ -278,33 +278,32 @@ def fresh_figures(data: list[dict[str, Any]], probs: dict, fresh: dict) -> dict[
     none = {c: (None, None) for c in PRESENCE}
     batches = sorted({e["batch"] for e in data if e["id"] in fresh})
     pooled = {"rules_before": empty(), "model_alone": empty(), "rules_before_with_model": empty()}
-    for held in batches:
-        part = [e for e in data if e["batch"] == held]
-        others = [e for e in data if e["batch"] in batches and e["batch"] != held]
+    parts = {held: [e for e in data if e["batch"] == held] for held in batches}
+    # each batch's settings, chosen on the other fresh batches: once, for every figure below
+    picked = {
+        held: choose([e for e in data if e["batch"] in batches and e["batch"] != held], probs, before)
+        for held in batches
+    }
+    for held, part in parts.items():
         add(pooled["rules_before"], tally(part, probs, before, none))
         add(pooled["model_alone"], tally(part, probs, before, {c: (0.5, 0.5) for c in PRESENCE}))
-        add(pooled["rules_before_with_model"], tally(part, probs, before, choose(others, probs, before)))
+        add(pooled["rules_before_with_model"], tally(part, probs, before, picked[held]))
     # a check ships when its model raises agreement and costs no bad message its correct failure (a
     # miss on a message another check still catches costs the learner nothing)
     alone = {c: empty() for c in PRESENCE}
-    for held in batches:
-        part = [e for e in data if e["batch"] == held]
-        others = [e for e in data if e["batch"] in batches and e["batch"] != held]
-        picked = choose(others, probs, before)
+    for held, part in parts.items():
         for c in PRESENCE:
-            add(alone[c], tally(part, probs, before, {c: picked[c]}))
+            add(alone[c], tally(part, probs, before, {c: picked[held][c]}))
     ship = {}
     for check in PRESENCE:
-        n, agree, _, misses = pooled["rules_before"]["per_check"][check]
-        _, agree_m, _, misses_m = alone[check]["per_check"][check]
+        agree = pooled["rules_before"]["per_check"][check][1]
+        agree_m = alone[check]["per_check"][check][1]
         ship[check] = agree_m > agree and alone[check]["bad"][1] >= pooled["rules_before"]["bad"][1]
     # the same, with the model only on the checks it ships for: the figure of what ships
     pooled["rules_before_with_the_shipped_checks"] = empty()
-    for held in batches:
-        part = [e for e in data if e["batch"] == held]
-        others = [e for e in data if e["batch"] in batches and e["batch"] != held]
-        picked = {c: v for c, v in choose(others, probs, before).items() if ship[c]}
-        add(pooled["rules_before_with_the_shipped_checks"], tally(part, probs, before, picked))
+    for held, part in parts.items():
+        shipped = {c: v for c, v in picked[held].items() if ship[c]}
+        add(pooled["rules_before_with_the_shipped_checks"], tally(part, probs, before, shipped))
     everything = [e for e in data if e["batch"] in batches]
     return {
         "batches": batches,

@@ -1086,8 +1086,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"squeez\w* me in|how precious (?:\w+ ){0,2}(?:minutes?|time|an hour) (?:can be|is|are)",
             # round 12: the date called a suggestion ("Guess the 20th was more of a suggestion, huh?"), phones
             # that "only work one way", thanks "for only taking three weeks", and the winner's experience
-            # praised
-            # for a junior role ("I'm sure the other candidate's ten years were very relevant")
+            # praised for a junior role ("I'm sure the other candidate's ten years were very relevant")
             r"(?:was|is|were) more of (?:a|an) (?:suggestion|guideline|rough guide|ballpark|estimate)",
             r"\bguess\b[^.?!]{0,60},? huh\b",
             r"only (?:work|works|go|goes|ring|rings) one way",
@@ -2640,7 +2639,7 @@ class _Verdict(NamedTuple):
     passed: bool
     advice: str
     sources: tuple[str, ...]
-    #: a failure found in the text (five questions, the wrong day), which no learned second opinion overrules
+    #: a failure found in the text (five questions), which no learned second opinion overrules
     final: bool = False
 
 

@@ -2692,6 +2692,9 @@ def test_round11_the_deciding_factor_is_a_specific_question_and_a_role_that_open
         ("If the team grows again, I'd be very glad to hear from you.", True),
         ("I'd be glad to be considered should another technician role open.", True),
         ("I'd love to be considered if another QA Test Developer role opens.", True),
+        ("And if another shift lead spot ever comes up i'd love a shout.", True),  # round 13
+        ("I'd love to be considered if another Junior Gameplay Developer spot opens.", True),
+        ("The parking spot outside was handy.", False),
         ("The team grows every year, which is lovely to see.", False),  # names growth, asks nothing
         ("Another candidate's role was different, I gather.", False),
     ],
@@ -2806,16 +2809,3 @@ def test_round13_signing_unseen_is_rushed_and_reading_first_is_not_a_term_set() 
     assert got["no_rushed_acceptance"].passed and got["courteous_tone"].passed
     terms = "Thank you, Sam. I won't sign until you raise the salary. When do you need my decision?"
     assert not _checks(terms, "offer_call")["courteous_tone"].passed
-
-
-@pytest.mark.parametrize(
-    ("line", "asked"),
-    [
-        ("And if another shift lead spot ever comes up i'd love a shout.", True),
-        ("I'd love to be considered if another Junior Gameplay Developer spot opens.", True),
-        ("The parking spot outside was handy.", False),
-    ],
-)
-def test_round13_a_spot_to_come(line: str, asked: bool) -> None:
-    text = f"{_REJECTED}So I can improve, what one thing should I work on? {line} Alex"
-    assert _checks(text, "feedback_request")["asks_future_roles"].passed is asked
