@@ -1346,6 +1346,22 @@ def test_another_firm_is_seen_past_a_generic_word_the_names_share() -> None:
     assert _checks(note.format("Birchwood"), "thank_you", council)["not_form_letter"].passed
 
 
+def test_the_pooled_report_adds_up_its_batches() -> None:
+    """The held-out part is all held-out batches together: its table's counts are the batches' sums."""
+    bench = _bench()
+    one, two = bench.run("tuning2"), bench.run("tuning3")
+    both = bench.pooled("two batches", [one, two])
+    assert both.overall.n == one.overall.n + two.overall.n
+    assert both.bad_caught == one.bad_caught + two.bad_caught and both.bad == one.bad + two.bad
+    for check_id in set(one.by_check) | set(two.by_check):
+        mine = both.by_check[check_id]
+        assert mine.agree == one.by_check[check_id].agree + two.by_check[check_id].agree, check_id
+        assert mine.misses == one.by_check[check_id].misses + two.by_check[check_id].misses, check_id
+    low, high = sorted((one.cpu_seconds_per_message, two.cpu_seconds_per_message))
+    assert low <= both.cpu_seconds_per_message <= high
+    assert "== two batches:" in bench.table(both)
+
+
 def test_round_four_batches_were_measured_before_tuning_and_hold_now() -> None:
     """tuning12-15 are labelled batches like the others (the labels test covers them); each has tone
     faults of the four kinds and good messages, so the benchmark's figures on them mean something."""
