@@ -1,6 +1,6 @@
 """How well the message checks agree with a career coach's labels, on the tuning and the held-out part.
 
-    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|…|heldout|…|heldout8|both]
+    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|…|heldout|…|heldout9|both]
 
 The labelled messages live in ``tests/data/messages/``: ``tuning.json`` and ``tuning2.json`` to
 ``tuning29.json`` (the checks may be improved against them; the later batches were written and
@@ -113,9 +113,10 @@ PARTS = {
     "heldout6": DATA / "heldout6.json",
     "heldout7": DATA / "heldout7.json",
     "heldout8": DATA / "heldout8.json",
+    "heldout9": DATA / "heldout9.json",
 }
 #: Parts whose disagreements are never listed: nobody tunes on them.
-HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
+HELD_OUT = tuple(part for part in PARTS if part.startswith("heldout"))
 #: Passes over a part's messages for the time per message; the best one is reported.
 TIMING_PASSES = 3
 
