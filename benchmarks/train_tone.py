@@ -43,14 +43,19 @@ MAX_FALSE_ALARMS = 0.015
 #: "good messages with no false alarm" has little room.
 MAX_GOOD_ALARMS = 0.015
 #: The settings cross-validation chooses among.
-C_VALUES = (1.0, 3.0, 10.0)
+#: Only 1.0 since round 14: cross-validation then chose 3.0 for 1.2 points more faults flagged, and the
+#: model learned calm words as faults ("so no pressure at all", "I've already sent over my references":
+#: the calm look-alikes in tests/test_messages.py), the same overfitting as CLAUSE_WEIGHTS below.
+C_VALUES = (1.0,)
 MIN_DF_VALUES = (2,)
 THRESHOLDS = tuple(round(0.40 + 0.025 * i, 3) for i in range(23))  # 0.40 … 0.95
 #: The least weight the heaviest clause must carry: a fault the learner can be shown, not a message
 #: whose ordinary words each lean a little toward a fault.  From 1.5: in round 12 cross-validation chose
 #: 1.0 for 0.5 points more faults flagged, and the model then showed calm, advised clauses as faults
 #: ("Which skill should I build", "Please keep me in mind for future roles.": tests/test_messages.py).
-CLAUSE_WEIGHTS = (1.5, 2.0, 2.5, 3.0, 3.5)
+#: From 2.0 since round 14: trained on 31 batches, calm clauses reached 1.5 ("which skill should I build
+#: first" 1.58, the model call's "I interviewed for the Data Analyst role last Tuesday." 1.56).
+CLAUSE_WEIGHTS = (2.0, 2.5, 3.0, 3.5)
 #: The fewest tuning batches a feature must occur in to be used.
 MIN_BATCHES = 3
 #: Weights this small are dropped from the shipped file (they cannot move a verdict).

@@ -223,7 +223,6 @@ KNOWN_DISAGREEMENTS = {
     ("t24m028", "states_purpose"): "“I'm calling because I need an answer today”: the purpose said as a "
     "demand (as t22m027)",
     ("t24m051", "states_purpose"): "“please call me back today, I really need to know” (as t22m027)",
-    ("t25m041", "states_purpose"): "“I need an answer by tomorrow or I'm withdrawing” (as t22m027)",
     ("t25m041", "asks_one_question"): "after “honestly that's not acceptable”, an open “When will they "
     "decide?” reads as the complaint going on (as v004)",
     ("t24m042", "asks_one_question"): "“I do think I was the strongest person you saw, so I'd expect this to "
@@ -286,6 +285,32 @@ KNOWN_DISAGREEMENTS = {
     "is read as a request naming what it is about (improving); the labeller reads it as vague",
     ("t29m090", "accepts_decision"): "“I'm disappointed.” alone: earlier blind rounds pass disappointment as "
     "the accepting line (w022, t18m067, t24m084 …); removing it lost six",
+    # round 14 (tuning30, tuning31, written blind), where the labeller read otherwise than earlier rounds
+    # or than the check's stated choice:
+    ("t30m009", "asks_one_question"): "“Just ringing to check in on how things are going with the role” "
+    "asks indirectly (as “I'd love to hear how the process is going”); the labeller counts only the “did I "
+    "get it?” after it, which the tone check flags",
+    ("t30m017", "states_purpose"): "“You said you'd decide by the 27th … so I'm a bit surprised nobody has "
+    "rung me”: a reproach, no purpose said (t31's labeller fails t31m094, which says none either)",
+    ("t30m060", "says_who_you_are"): "the name only at the end of a voicemail (as t26m057); the labeller "
+    "calls it borderline",
+    ("t30m069", "accepts_decision"): "“I have to ask, though - why not me?”: no line accepts the decision "
+    "(as t24m098)",
+    ("t30m069", "asks_specific_questions"): "three questions, “why not me?” among them: the check counts "
+    "every question (the guide: one or two)",
+    ("t30m077", "asks_specific_questions"): "“whether there was anything else … I should focus on” asks "
+    "for anything, not one point",
+    ("t30m084", "accepts_decision"): "“I understand, although … the whiteboard question was unfair”: the "
+    "acceptance is taken back (h9's labeller fails the same shape)",
+    ("t31m008", "asks_specific_questions"): "“I'd like to know why I wasn't chosen” is “why not me?” (as "
+    "t26m066)",
+    ("t31m035", "states_purpose"): "“I've been waiting over two weeks now and nobody's called me”: the "
+    "purpose said as a reproach is not counted (as t22m027)",
+    ("t20m062", "no_pressure"): "“what with all those decisions promised for the 11th”: a dig no rule "
+    "holds; round 13's model caught it, round 14's (its clause gate raised to 2.0 so that calm questions "
+    "and self-criticism are never shown as faults) does not",
+    ("t31m075", "restates_interest"): "“I have wanted to work at Lumenforge since I was fifteen” in the "
+    "clause of a plea (“I'm begging you … I don't know what I'll do”) is need, not interest (as t25m007)",
 }
 
 
@@ -2825,3 +2850,111 @@ def test_round13_signing_unseen_is_rushed_and_reading_first_is_not_a_term_set() 
     assert got["no_rushed_acceptance"].passed and got["courteous_tone"].passed
     terms = "Thank you, Sam. I won't sign until you raise the salary. When do you need my decision?"
     assert not _checks(terms, "offer_call")["courteous_tone"].passed
+
+
+# -- round 14: tuning30 (openers and voicemails) and tuning31 (thank-you notes at their hardest) --------
+
+
+@pytest.mark.parametrize(
+    ("question", "prepared"),
+    [
+        ("Could you give me a call back when you get a chance?", False),
+        ("Could you give me a ring back on 07700 900 731?", False),
+        ("I mean, who wouldn't want to work at the Larkspur, right?", False),
+        ("Did you manage to get the Easter rota sorted in the end?", False),
+        ("Did you manage to get the shortlist sorted yet?", True),  # about the hiring: a real question
+        ("Could you give me a rough idea of when you'll decide?", True),
+    ],
+)
+def test_round14_call_backs_rhetoric_and_their_other_work_are_not_the_prepared_question(
+    question: str, prepared: bool
+) -> None:
+    assert _checks(f"{_FOLLOWING_UP}{question}", "status_call_opener")["asks_one_question"].passed is prepared
+
+
+def test_round14_a_blunt_open_question_after_a_pressing_line_does_not_count() -> None:
+    pressed = ("Hi Sam, this is Alex Lee, analyst interview on Tuesday. I've been waiting over two weeks now "
+               "and nobody's called me, so where are we at?")  # fmt: skip
+    assert not _checks(pressed, "status_call_opener")["asks_one_question"].passed
+    calm = "Hi Sam, this is Alex Lee, analyst interview on Tuesday. I'm following up, so where are we at?"
+    assert _checks(calm, "status_call_opener")["asks_one_question"].passed
+
+
+def test_round14_small_talk_is_not_the_purpose_and_a_ring_back_is_not_a_check_in() -> None:
+    chat = ("Hi Sam, this is Alex Lee, analyst interview on Tuesday. I hope the cafe extension is coming "
+            "along nicely! Could you give me a ring back on 07700 900731? Again, Alex Lee.")  # fmt: skip
+    assert not _checks(chat, "voicemail")["states_purpose"].passed
+    status = ("Hi Sam, this is Alex Lee, analyst interview on Tuesday. I hope the hiring is coming along "
+              "nicely. Is a decision close? 07700 900731. Again, Alex Lee.")  # fmt: skip
+    assert _checks(status, "voicemail")["states_purpose"].passed
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "calm"),
+    [
+        ("Thank you - I think - for the interview on Tuesday.", "thank_you", False),
+        ("Thank you for the interview, and for keeping me waiting forty minutes in the car park.",
+         "thank_you", False),  # fmt: skip
+        ("Thanks for the forty minutes I spent in reception, which gave me plenty of time to admire the "
+         "trophy cabinet.", "thank_you", False),  # fmt: skip
+        ("I'm sure the 'we'll be in touch soon' is sincere this time, unlike the last two places.",
+         "thank_you", False),  # fmt: skip
+        ("I look forward to receiving your offer by Friday.", "thank_you", False),
+        ("Thank you for the interview, and for the extra minutes you gave me to finish the task.",
+         "thank_you", True),  # fmt: skip
+        ("I'm following up, I know you're busy, what with it taking a fortnight to answer one email.",
+         "status_call_opener", False),  # fmt: skip
+        ("I'm following up, and thank you for taking the time to answer my email last week.",
+         "status_call_opener", True),  # fmt: skip
+        ("I'm following up. I'm guessing my application went overboard?", "status_call_opener", False),
+        ("I'm following up. I'm guessing my email ended up in spam?", "status_call_opener", True),
+        ("I know you're busy, clearly too busy to ring people back.", "status_call_opener", False),
+        ("I know you're busy, so I'll keep this short.", "status_call_opener", True),
+    ],
+)
+def test_round14_sarcastic_thanks_presumed_offers_and_their_calm_look_alikes(line: str, kind: str,
+                                                                             calm: bool) -> None:  # fmt: skip
+    check = "courteous_tone" if kind == "thank_you" else "no_pressure"
+    assert _checks(f"Hi Sam, this is Alex Lee. {line} Is a decision close?", kind)[check].passed is calm, line
+
+
+def test_round14_the_winner_called_even_better_is_sarcasm_and_self_criticism_is_calm() -> None:
+    dig = f"{_REJECTED}Congratulations on finding someone even better than a supervisor with eight years."
+    assert not _checks(dig, "feedback_request")["not_argumentative"].passed
+    wish = f"{_REJECTED}Congratulations to the successful candidate, I'm sure they'll do well."
+    assert _checks(wish, "feedback_request")["not_argumentative"].passed
+    own = (f"{_REJECTED}I was a bit nervous on the day and I think it showed. Which skill should I build, "
+           "so I can improve?")  # fmt: skip
+    assert _checks(own, "feedback_request")["not_argumentative"].passed
+
+
+def test_round14_the_offer_letter_asked_for_is_no_presumption_and_a_yes_with_a_but_is_no_yes() -> None:
+    letter = ("Thank you so much, Sam! I look forward to receiving the offer letter by email. When do you "
+              "need my answer?")  # fmt: skip
+    assert _checks(letter, "offer_call")["courteous_tone"].passed
+    wait = ("Thank you, Sam, that's great news. I'd love to say yes right now, but I'd like to see it in "
+            "writing first - could you email me the offer? When would you like my answer?")  # fmt: skip
+    assert _checks(wait, "offer_call")["no_rushed_acceptance"].passed
+    yes = "Thank you, Sam! I'll say yes right now. Could you email me the offer? When do you need my answer?"
+    assert not _checks(yes, "offer_call")["no_rushed_acceptance"].passed
+    blunt = "Thanks, Sam. I'll need the letter today, not next week. When do you need my answer?"
+    assert _checks(blunt, "offer_call")["asks_in_writing"].passed
+
+
+def test_round14_interest_development_and_specific_questions_in_other_words() -> None:
+    note = ("Dear Sam, thank you for Tuesday's interview. I enjoyed hearing about the relaxed performances. "
+            "I want very much this job because the box office is the first welcome. Alex")  # fmt: skip
+    assert _checks(note, "thank_you")["restates_interest"].passed
+    lead = ("Dear Sam, thank you for Tuesday's interview. I'd be glad to lead a box office team that makes "
+            "those evenings work. Alex")  # fmt: skip
+    assert _checks(lead, "thank_you")["restates_interest"].passed
+    polite = "Dear Sam, thank you for Tuesday's interview. I'd be glad to send my references. Alex"
+    assert not _checks(polite, "thank_you")["restates_interest"].passed
+    working = (f"{_REJECTED}I'm working on my interviewing, so could you tell me whether the gap was in my "
+               "SQL experience or somewhere else?")  # fmt: skip
+    got = _checks(working, "feedback_request")
+    assert got["frames_development"].passed and got["asks_specific_questions"].passed
+    seen = f"{_REJECTED}To help me improve, what would you most want to see from a candidate next time?"
+    assert _checks(seen, "feedback_request")["asks_specific_questions"].passed
+    vague = f"{_REJECTED}To help me improve, could you share any thoughts at all?"
+    assert not _checks(vague, "feedback_request")["asks_specific_questions"].passed
