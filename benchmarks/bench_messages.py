@@ -60,10 +60,9 @@ third writer, committed before any run; first measured on round 9's checker) and
 the same, by a fifth writer; first measured on round 11's checker: every goal met but bad messages
 caught, 59/65 = 90.8%) and ``heldout8.json`` (round 13: the same, by a sixth writer; first measured on
 round 12's checker: every goal met but bad messages caught, 56/60 = 93.3%) and ``heldout9.json`` (round
-14: the same, by a seventh writer; first measured on round 13's checker: every goal met but bad messages caught,
-61/63 = 96.8%).  Disagreements are
-listed for tuning parts only.  Each message lists the checks a coach would fail; every other check of
-its kind passes.
+14: the same, by a seventh writer; first measured on round 13's checker: every goal met but bad
+messages caught, 61/63 = 96.8%).  Disagreements are listed for tuning parts only.  Each message lists
+the checks a coach would fail; every other check of its kind passes.
 Printed per check and per kind: agreement, false alarms (a check fails where the coach would pass
 it) and misses (a check passes where the coach would fail it); then the share of good messages with
 no false alarm, of bad messages with at least one correct failure, of tone faults flagged, of
