@@ -1,6 +1,6 @@
 """How well the message checks agree with a career coach's labels, on the tuning and the held-out part.
 
-    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|…|heldout|…|heldout9|both]
+    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|…|heldout|…|heldout10|both]
 
 The labelled messages live in ``tests/data/messages/``: ``tuning.json`` and ``tuning2.json`` to
 ``tuning31.json`` (the checks may be improved against them; the later batches were written and
@@ -118,6 +118,7 @@ PARTS = {
     "heldout7": DATA / "heldout7.json",
     "heldout8": DATA / "heldout8.json",
     "heldout9": DATA / "heldout9.json",
+    "heldout10": DATA / "heldout10.json",
 }
 #: Parts whose disagreements are never listed: nobody tunes on them.
 HELD_OUT = tuple(part for part in PARTS if part.startswith("heldout"))
