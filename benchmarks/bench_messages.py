@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|…|heldout|…|heldout10|both]
 
 The labelled messages live in ``tests/data/messages/``: ``tuning.json`` and ``tuning2.json`` to
-``tuning31.json`` (the checks may be improved against them; the later batches were written and
+``tuning33.json`` (the checks may be improved against them; the later batches were written and
 labelled in rounds 2 to 4, before the checker was run on them, and are reported separately; the
 round-4 batches ``tuning12``-``tuning15`` were each measured once before the checks were changed for
 them, on the weak side: tone faults in fresh wording and polite look-alikes; round 5's ``tuning16``,
@@ -46,7 +46,10 @@ and 97.1% of 827, lowest 84.4%, good 45/50, bad caught 64/67 = 95.5%, tone 22/26
 round 14's ``tuning30`` (129, status-call openers and voicemails above all) and ``tuning31`` (121,
 thank-you notes at their hardest), measured once with round 13's checker: good 56/59, bad caught 63/70 =
 90.0%, tone 29/32, groups 9/9, lowest 90.6%, 3.5 ms; and good 49/54, bad caught 65/67 = 97.0%, tone 24/26,
-groups 9/9, lowest 90.3%, 4.6 ms) and nine held-out parts, only read here, to
+groups 9/9, lowest 90.3%, 4.6 ms); round 15's ``tuning32`` (120, look-alikes of each element) and
+``tuning33`` (121, tone slips in warm messages), measured once with round 14's checker: good 48/53, bad
+caught 57/67 = 85.1%, tone 19/22, groups 10/10, lowest 90.6%; and good 49/54, bad caught 61/67 = 91.0%,
+tone 26/32, groups 10/10, lowest 88.2%) and ten held-out parts, only read here, to
 measure (a test keeps it that way): ``heldout.json``
 (written and labelled in round 1; measured several times since, so no longer a clean test) and
 ``heldout2.json`` (round 3: new interviews, written, labelled and committed before the checker
@@ -61,7 +64,9 @@ the same, by a fifth writer; first measured on round 11's checker: every goal me
 caught, 59/65 = 90.8%) and ``heldout8.json`` (round 13: the same, by a sixth writer; first measured on
 round 12's checker: every goal met but bad messages caught, 56/60 = 93.3%) and ``heldout9.json`` (round
 14: the same, by a seventh writer; first measured on round 13's checker: every goal met but bad
-messages caught, 61/63 = 96.8%).  Disagreements are listed for tuning parts only.  Each message lists
+messages caught, 61/63 = 96.8%) and ``heldout10.json`` (round 15: the same, by an eighth writer; first
+measured on round 14's checker: every goal met but bad messages caught, 60/65 = 92.3%).  Disagreements
+are listed for tuning parts only.  Each message lists
 the checks a coach would fail; every other check of its kind passes.
 Printed per check and per kind: agreement, false alarms (a check fails where the coach would pass
 it) and misses (a check passes where the coach would fail it); then the share of good messages with

@@ -323,7 +323,8 @@ _NOT_NAME_WORDS = frozenset(
     from good great hello here hey hi how i i'm if in is it it's just me morning afternoon evening my
     no not now of ok okay on one phoning regarding really ringing so sorry still sure thanks thank that
     the there this to today um uh er very we well what when who why with yes you your ringing writing
-    hoping wondering glad happy""".split()
+    hoping wondering glad happy been being got gone had has was were will would could should might must
+    all always probably likely""".split()
 )
 _TITLES = r"(?:(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+)"
 _GREETING_WORDS = frozenset(
@@ -552,7 +553,9 @@ _SELF_BARE = re.compile(
 
 _THANKS = _rx(
     # "thanks for nothing" thanks nobody
-    r"thank(?:s| you|ing)?(?! (?:for )?(?:nothing|bugger all|sod all|zip|less than nothing)\b)",
+    # round 14: "thanks in advance" thanks them for nothing they have done yet
+    r"thank(?:s| you|ing)?(?! (?:for )?(?:nothing|bugger all|sod all|zip|less than nothing)\b)"
+    r"(?!(?: (?:so|very) much)? in advance\b)",
     r"cheers for|thx|tysm|much obliged|ta (?:for|very much|muchly)",
     r"cheers(?=,? [\w']+[,!]? [\w'])",
     r"appreciat\w*",
@@ -669,6 +672,8 @@ _INTEREST = _rx(
     # be glad to lead a box office team that…"
     r"want (?:very much|so much|really) (?:this|the) (?:\w+ )?(?:job|role|position|post)",
     r"wanted to (?:work|be) (?:at|for|with|in|part of) ",
+    r"(?:am|'m) (?:truly |really |very much |so )?wanting to (?:join|work|be part|teach|be a part)",
+    r"(?:really |so |definitely )want this one",
     r"(?:would|'d) be (?:so |very |really )?(?:happy|glad|delighted|thrilled) to (?:lead|manage|take on|run "
     r"(?:the|a|your|this))",
 )
@@ -838,7 +843,10 @@ _INDIRECT_QUESTION = _rx(
     r"(?:one|two|the one|your|which|what|how)",
     r"if you (?:had|have|could share|could name|could pick) (?:one|two|a|any)\b[^.?!]{0,80}\b(?:valuable|"
     r"useful|helpful|grateful|appreciated?|great)",
-    r"(?:i'd|i would) (?:really |also |just )?like to know (?:exactly|precisely) (?:which|what|how|where)",
+    # round 15: "I'd like to know specifically which answers scored lowest", "I'd like to know, for my own
+    # development, exactly how the final scores were weighted"
+    r"(?:i'd|i would) (?:really |also |just )?like to know,?(?: [^,.?!]{1,40},)? (?:exactly|precisely|"
+    r"specifically) (?:which|what|how|where|whether)",
     # what you'd value, then what it is about: "I'd really value a line on how my answer came across"
     r"(?:i'd|i would) (?:really |also |so |very much )?(?:be grateful for|appreciate|welcome|value|love) "
     r"(?:\w+ ){0,4}?(?:on|about|of|as to|regarding) (?:how|what|which|whether|where)",
@@ -875,6 +883,11 @@ _SMALL_TALK = _rx(
     rf"survive[d]?) (?:the|your) (?![^.?!]*{_HIRING}\b)[\w-]+",
     rf"(?:hope|trust) (?:the|your) (?![^.?!]*{_HIRING}\b)(?:[\w-]+ ){{1,4}}(?:is|are)(?: \w+)? "
     r"(?:going|coming along|progressing)",
+    # round 15: "How was the volunteers' bake sale, by the way?", "Is the café refurbishment still going
+    # ahead in the summer?"
+    r"by the way(?=\s*\?)",
+    rf"(?:is|are) (?:the|your) (?![^.?!]*{_HIRING}\b)(?:[\w'-]+ ){{1,3}}still (?:going ahead|happening|"
+    r"planned|on for)",
     # their journey or commute ("How was the crossing this morning, bit choppy?")
     r"how (?:was|is|'s) (?:the|your) (?:crossing|commute|journey|trip|drive|flight|ferry|train|run|walk|"
     r"ride|holiday|break|conference)\b",
@@ -899,6 +912,8 @@ _ROUTING = _rx(
 _RHETORICAL = _rx(
     r"who (?:wouldn't|would not|doesn't|does not|couldn't|could not) (?:want|love|like|jump)",
     r"what(?:'s| is) not to (?:like|love)",
+    # round 15: a reproach put as a question ("Wouldn't it be fairer to tell candidates where they stand?")
+    r"wouldn't it be (?:fairer|better|nicer|kinder|more (?:professional|respectful|courteous))",
 )
 #: Questions that complain rather than ask ("why haven't I heard?", "what's going on?").
 _COMPLAINT_QUESTION = _rx(
@@ -1123,7 +1138,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:was|is|were) more of (?:a|an) (?:suggestion|guideline|rough guide|ballpark|estimate)",
             r"\bguess\b[^.?!]{0,60},? huh\b",
             r"only (?:work|works|go|goes|ring|rings) one way",
-            r"only (?:taking|needing|making me wait|keeping me waiting)\b[^.?!]{0,15}\b"
+            r"only (?:taking|took|takes|needing|needed|making me wait|keeping me waiting)\b[^.?!]{0,15}\b"
             r"(?:days?|weeks?|months?)",
             r"\bi'm sure\b[^.?!]{0,15}\b(?:the other|the successful|the chosen|their|whoever)\b[^.?!]{0,60}\b"
             r"(?:very|really|so|extremely|incredibly|terribly) "
@@ -1154,6 +1169,19 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:admire|enjoy|study|memori[sz]e|count|appreciate|read)",
             r"(?:sincere|genuine|true|meant|honest) this time|unlike the last (?:\w+ )?(?:places?|companies|"
             r"company|employers?|firms?|times?|ones?)",
+            # round 15: praise with a sting ("honestly impressive that it works at all", "everyone has their
+            # little rituals", "well worth the three-week wait", "funny how that happens", "my previous two
+            # voicemails were riveting listening", "in case it's been misplaced", "thanks for the
+            # three-line email", "I'm sure you're terribly busy stringing up lanterns")
+            r"(?:works|worked|running) at all|given the state of (?:that|the|your|those)",
+            r"(?:their|your|his|her) little (?:rituals|quirks|games|ways|traditions)",
+            r"worth the (?:[\w-]+ ){0,2}wait",
+            r"funny how (?:that|these things|it|things) (?:happens?|works?|goes)",
+            r"(?:riveting|thrilling|gripping|fascinating|scintillating) (?:listening|reading|stuff)",
+            r"in case (?:it's|it has|they've|they have|it was) been (?:misplaced|lost|forgotten|deleted)",
+            r"(?:one|two|three|four|five)[- ](?:line|sentence|word) "
+            r"(?:email|reply|rejection|response|message)",
+            r"(?:i'm sure|no doubt) you(?:'re| are) (?:terribly|awfully|frightfully|ever so|incredibly) busy",
         ),
         "sarcasm",
         "say what you mean plainly and politely: sarcasm reads as hostile in writing and on the phone",
@@ -1269,7 +1297,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i expected (?:it|this|the offer|an answer|to hear|a call|a decision|a reply)\b[^.?!]{0,30}"
             r"\b(?:ago|sooner|earlier|by now|last week|before)",
             r"i was promised|you promised|(?:that|your) promise (?:to be |will be |is )?kept",
-            r"(?:as )?per my (?:last|previous|earlier) (?:email|message|call|voicemail)|friendly reminder|"
+            # a reminder sent to them, not one the learner would send their own clients (round 15)
+            r"(?:as )?per my (?:last|previous|earlier) (?:email|message|call|voicemail)|"
+            r"(?:just a |this is a |as a |quick )friendly reminder|friendly reminder (?:that|to you)|"
             r"just a (?:quick |gentle )?reminder|do you (?:even |still )?remember me|"
             r"as i(?:'ve| have)? already (?:said|told you|explained)|as i (?:said|mentioned) in my (?:last|"
             r"previous)",
@@ -1379,7 +1409,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"lower than)\b|"
             r"\byou(?:'d| would| will|'ll)? (?:need|have) to (?:match|raise|increase|beat|improve on|top)\b|"
             r"\b(?:rais(?:e|ing)|tak(?:e|ing)) (?:this|it|the matter) (?:up )?(?:with|further)\b|"
-            r"\b(?:hr|human resources|managing) director\b|\bformal complaint\b|\b(?:my )?(?:lawyer|"
+            # a lawyer of yours, not the firm's ("keep the supervising solicitor informed"): round 15
+            r"\b(?:hr|human resources|managing) director\b|\bformal complaint\b|\b(?:my|a) (?:lawyer|"
             r"solicitor)\b|"
             r"\bi(?:'d| would)? (?:need|want|expect|require|like) (?:to hear|an answer|a decision|a reply|"
             r"a response|"
@@ -1387,7 +1418,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"friday|"
             r"tomorrow|tonight|the end of)|"
             # round 9: an ultimatum ("…within the hour, or I'll be going with the other company")
-            r"\bor (?:else )?i(?:'ll| will| shall)(?: (?:just|have to|be))? (?:go|going|take|taking|accept|"
+            r"\bor (?:else )?i(?:'ll| will| shall|'m| am)(?: (?:just|have to|be))? "
+            r"(?:go|going|take|taking|accept|"
             r"accepting|sign|signing)\w*(?: (?:with|for))? (?:elsewhere|the other|another|them)\b|"
             r"\bjust so we're clear\b",
             re.I,
@@ -1469,7 +1501,10 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:someone|somebody|their|a candidate)",
             # round 9: unfairness charged to them ("the take-home test was clearly marked unfairly")
             r"(?:was|were|been|being) (?:\w+ )?(?:marked|scored|judged|assessed|graded|treated) unfairly",
-            r"(?:was|were|seems|seemed|is|felt) (?:\w+ )?(?:very |really |quite |a bit |deeply )?unfair\b"
+            r"(?:was|were|seems|seemed|is|felt) (?:\w+ )?(?:very |really |quite |a bit |deeply )?unfair\b",
+            # round 15: "frankly I think the panel misjudged me", "the panel has made a mistake"
+            r"(?:panel|you|they|interviewers?) (?:\w+ )?(?:misjudged|misread|underestimated|overlooked) me|"
+            r"(?:panel|you|they) (?:has|have) made a (?:mistake|mistaken|wrong)"
         ),
         "blame",
         "drop the blame: arguing never changes the decision; thank them and ask to learn",
@@ -2949,6 +2984,8 @@ _PURPOSE = _rx(
     r"still (?:very |really |very much |extremely )?(?:interested|keen|excited|enthusiastic)",
     r"(?:remain|remains|am) (?:very |really )?(?:interested|keen)",
     r"any (?:news|update)s?|is there (?:any )?(?:news|an update)",
+    # round 15: "I'm after a quick update on where they've got to"
+    r"(?:i'm|i am) after (?:a |an |some )?(?:quick |brief )?(?:update|news|word)",
     r"where things (?:stand|are)|where (?:you|the process) (?:are|is)|next steps?|any progress",
     r"(?:getting|get|got|be) in touch (?:to|about|regarding)|(?:things|it|the process|everything|the search) "
     r"(?:is|are) (?:progressing|going|coming along|moving)|coming along|progressing",
@@ -3395,6 +3432,19 @@ _SPECIFIC = _rx(
     # want to see from a candidate next time?"
     r"(?:gap|problem|issue|weakness|difference) was (?:in|with|my)|or (?:somewhere|something) else",
     r"what (?:would|do|did) you (?:most |really )?(?:want|like|hope|expect|need) to see",
+    # round 15: a guess at the weak spot ("whether my idea about shrinkage … was not enough practical", "a
+    # gap in my technical answers"), what a strong answer "would … have included", how answers compared,
+    # "the first thing you'd tell me to practise"
+    r"(?:if|whether) my (?:\w+ ){0,2}(?:idea|answer|approach|example|plan|explanation|solution)s? "
+    r"(?:about|on|for|to|was|were)\b",
+    r"(?:gap|weakness|problem|issue) in my",
+    r"what (?:would|should) (?:a|an|the) (?:\w+ )?(?:answer|response)\b[^?]{0,30}\bhave (?:included|covered|"
+    r"looked like)",
+    r"how my (?:\w+ ){0,3}(?:answers?|responses?|examples?|presentation|portfolio|case study) (?:compared|"
+    r"measured up|came across|landed|stacked up)",
+    r"(?:first|biggest|main|top) thing (?:you'd|you would|i should|to)",
+    r"how (?:the )?(?:\w+ )?(?:scores?|marks?|points) (?:were|was) (?:weighted|calculated|given|awarded)|"
+    r"(?:answers?|parts?) scored (?:lowest|worst|highest|best)",
 )
 
 
@@ -3521,6 +3571,8 @@ _KEEP_ASKING = _rx(
     r"hear (?:about|of|from you)|"
     r"consider\w*|keep\w* (?:me|my)|bear me|think of me|in mind|on file|on hand|on record|apply|"
     r"love to|like to|glad to|happy to|keen to|be interested|interested in|welcome|a shout|a call|a ring",
+    # round 15: "If a shift lead job comes up again, I'd love another go"
+    r"another (?:go|shot|try|chance|crack)",
 )
 #: Asking to be considered outright, which counts even inside a question about improving.
 _CONSIDER = _rx(
