@@ -3012,7 +3012,8 @@ def test_round14_interest_development_and_specific_questions_in_other_words() ->
         ("I suppose everyone has their little rituals!", "thank_you", False),
         ("Well worth the three-week wait, I suppose!", "offer_call", False),
         ("Interesting that the number has dropped - funny how that happens!", "offer_call", False),
-        ("Thanks so much for the three-line email after two rounds of interviews.", "feedback_request", False),
+        ("Thanks so much for the three-line email after two rounds of interviews.", "feedback_request",
+         False),  # fmt: skip
         ("Only took a month and three reschedules, but we got there!", "offer_call", False),
         ("I know you're busy, so I'll keep this short.", "offer_call", True),
         ("The demo was impressive, and it works beautifully on a phone.", "thank_you", True),
@@ -3024,7 +3025,8 @@ def test_round15_stings_inside_praise_and_their_warm_look_alikes(line: str, kind
 
 
 def test_round15_voicemail_digs_and_a_name_said_with_again() -> None:
-    dig = ("Hi Sam, Alex Lee again. Analyst role, interviewed Tuesday. I'm following up on the status. No rush, "
+    dig = ("Hi Sam, Alex Lee again. Analyst role, interviewed Tuesday. I'm following up on the "
+           "status. No rush, "
            "I'm sure my previous two voicemails were riveting listening. Is a decision close? My number, in "
            "case it's been misplaced, is 07700 900418. Again, Alex Lee.")  # fmt: skip
     got = _checks(dig, "voicemail")
@@ -3045,13 +3047,15 @@ def test_round15_voicemail_digs_and_a_name_said_with_again() -> None:
         ("Is the interview process still going ahead as planned?", True),
     ],
 )
-def test_round15_asides_and_reproaches_put_as_questions_are_not_the_prepared_one(question: str,
-                                                                                 prepared: bool) -> None:  # fmt: skip
+def test_round15_asides_and_reproaches_put_as_questions_are_not_the_prepared_one(
+    question: str, prepared: bool
+) -> None:
     assert _checks(f"{_FOLLOWING_UP}{question}", "status_call_opener")["asks_one_question"].passed is prepared
 
 
 def test_round15_thanks_in_advance_thanks_nobody_and_blame_undoes_acceptance() -> None:
-    ahead = ("Hi Sam, I got your message. I'm disappointed, but I understand. Which answer was weakest? Thanks "
+    ahead = ("Hi Sam, I got your message. I'm disappointed, but I understand. Which answer was "
+             "weakest? Thanks "
              "in advance for any feedback.")  # fmt: skip
     assert not _checks(ahead, "feedback_request")["thanks_them"].passed
     thanked = f"{_REJECTED}Which answer was weakest? Thanks again for your time."
@@ -3063,14 +3067,17 @@ def test_round15_thanks_in_advance_thanks_nobody_and_blame_undoes_acceptance() -
 
 
 def test_round15_an_ultimatum_with_im_a_reminder_for_clients_and_another_go() -> None:
-    walk = ("Thanks, Sam. I'll want fifteen percent more or I'm signing elsewhere. Could you send the offer in "
+    walk = ("Thanks, Sam. I'll want fifteen percent more or I'm signing elsewhere. Could you send "
+            "the offer in "
             "writing? When do you need my answer?")  # fmt: skip
     assert not _checks(walk, "offer_call")["courteous_tone"].passed
-    clients = ("Dear Sam, thank you for Thursday's interview. With clients who miss deadlines I set one small "
+    clients = ("Dear Sam, thank you for Thursday's interview. With clients who miss deadlines I set "
+               "one small "
                "step with a date, then a friendly reminder a couple of days before. Best, Alex")  # fmt: skip
     assert _checks(clients, "thank_you")["courteous_tone"].passed
     again = f"{_REJECTED}Which answer was weakest? If a shift lead job comes up again, I'd love another go."
     assert _checks(again, "feedback_request")["asks_future_roles"].passed
-    note = ("Dear Sam, thank you for Tuesday's interview about the outdoor maths trail. I am truly wanting to "
+    note = ("Dear Sam, thank you for Tuesday's interview about the outdoor maths trail. I am truly "
+            "wanting to "
             "join Larchwood, because the warm atmosphere is how I want to teach. Alex")  # fmt: skip
     assert _checks(note, "thank_you")["restates_interest"].passed
