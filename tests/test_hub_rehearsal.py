@@ -46,6 +46,8 @@ def test_the_guide_has_a_coach_paste_what_the_rehearsal_measured():
     guide = (ROOT / "docs" / "coaches.md").read_text(encoding="utf-8")
     assert rehearsal.LEARNER_SERVER_CODE in guide  # the Zero to JupyterHub cmd
     assert rehearsal.PORT_HOOK.strip() in guide  # TLJH's hook against two servers on one port
+    assert rehearsal.TURNS_HOOK.strip() in guide  # servers start a few at a time, in order of arrival
+    assert "c.JupyterHub.spawner_class = taking_turns(c.JupyterHub.spawner_class)" in guide
     assert json.dumps(rehearsal.LEARNER_KERNEL_CODE) in guide  # the kernel.json argv
     for argument in rehearsal.LEARNER_ARGS:
         assert f'"{argument}"' in guide, argument
@@ -133,6 +135,96 @@ def test_the_port_hook_never_hands_two_servers_one_port():
         space["distinct_port"](spawner)
     ports = [s.port for s in spawners]
     assert len(set(ports)) == len(ports) and all(p > 0 for p in ports)
+
+
+def test_servers_take_turns_to_start_in_order_of_arrival_and_each_learner_sees_their_place():
+    """The hook the rehearsal and the TLJH guide use: with 2 at a time, 6 servers arriving together start
+    two by two in arrival order, each turn held until its server answers HTTP; waiting learners' progress
+    says how many are ahead.  Real HTTP servers on 127.0.0.1 that answer only after a start-up delay."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from tests.hub import rehearsal
+
+    space: dict = {}
+    exec(compile(rehearsal.TURNS_HOOK, "TURNS_HOOK", "exec"), space)
+    spans: dict[str, list[float]] = {}
+
+    class Local:  # what a local spawner gives: start() returns before the server answers
+        http_timeout = 30
+
+        def __init__(self, name: str) -> None:
+            self.name, self.server, self.listener = name, SimpleNamespace(base_url=f"/user/{name}/"), None
+
+        def start(self):  # not async, as TLJH's spawner: it returns its parent's coroutine
+            return self._begin()
+
+        async def _begin(self):
+            loop = asyncio.get_running_loop()
+            spans[self.name] = [loop.time()]
+            port = free_port()
+
+            async def listen() -> None:
+                await asyncio.sleep(1.2)  # the server's own start-up work (longer than progress's 0.5 s look)
+
+                async def answer(reader, writer) -> None:
+                    await reader.readuntil(b"\r\n\r\n")
+                    spans[self.name].append(loop.time()) if len(spans[self.name]) == 1 else None
+                    writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                    await writer.drain()
+                    writer.close()
+
+                self.listener = await asyncio.start_server(answer, "127.0.0.1", port)
+
+            self.task = asyncio.create_task(listen())
+            return ("127.0.0.1", port)
+
+        async def poll(self):
+            return None
+
+        async def progress(self):
+            yield {"progress": 50, "message": "Spawning server..."}
+
+    def free_port() -> int:
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            return probe.getsockname()[1]
+
+    turns = space["taking_turns"](Local, at_once=2)
+    assert issubclass(turns, Local) and space["taking_turns"]("simple").__mro__[1].__name__ == (
+        "SimpleLocalProcessSpawner")
+
+    async def main() -> list[str]:
+        spawners = [turns(f"learner{i}") for i in range(6)]
+        last_seen: list[str] = []
+
+        async def watch(spawner) -> None:
+            async for event in spawner.progress():
+                last_seen.append(event["message"])
+
+        starts = [asyncio.create_task(s.start()) for s in spawners]
+        await asyncio.sleep(0.05)
+        watcher = asyncio.create_task(watch(spawners[-1]))
+        await asyncio.gather(*starts)
+        await watcher
+        for spawner in spawners:
+            spawner.listener.close()
+        return last_seen
+
+    seen = asyncio.run(main())
+    order = sorted(spans, key=lambda name: spans[name][0])
+    assert order == [f"learner{i}" for i in range(6)]
+    for moment in (t for span in spans.values() for t in span):
+        busy = sum(span[0] <= moment < span[1] for span in spans.values())
+        assert busy <= 2, spans
+    assert all(len(span) == 2 for span in spans.values())  # every turn lasted until its server answered
+    assert seen[0] == "Servers start 2 at a time: 3 learners are ahead of you"  # 2 starting, 3 queued first
+    assert seen[-2:] == ["Servers start 2 at a time: yours is next", "Spawning server..."]
+    places = [int(m.split(": ")[1].split()[0]) for m in seen[:-2]]
+    assert places[0] == 3 and places == sorted(set(places), reverse=True), seen  # only ever moves forward
+    assert all(("1 learner is" in m) == (p == 1) for m, p in zip(seen, places, strict=False))
 
 
 def test_the_rehearsals_browsers_run_at_the_lowest_priority(tmp_path):

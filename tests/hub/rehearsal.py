@@ -6,8 +6,9 @@
 It starts JupyterHub on 127.0.0.1 only (``DummyAuthenticator``, ``SimpleLocalProcessSpawner`` with homes
 in a temporary folder, npm's ``configurable-http-proxy`` installed into ``.hub-tools/`` on first use),
 with the settings ``docs/coaches.md`` tells a coach to paste (the log in each learner's home, a hand-in
-folder, ``http_timeout``/``start_timeout``).  The workbook is handed out by nbgitpuller from a local bare
-clone of this repository (its committed ``HEAD``), through the same link a coach shares.
+folder, ``http_timeout``/``start_timeout``, servers given distinct ports and taking turns to start).  The
+workbook is handed out by nbgitpuller from a local bare clone of this repository (its committed
+``HEAD``), through the same link a coach shares.
 
 All participants arrive at once, as at the start of a workshop.  Some drive Debian's Chromium through
 Playwright (login, the link, Run All in notebook 01, three interviews typed into the form, notebook 03,
@@ -93,6 +94,67 @@ def distinct_port(spawner):
             _ports_given.add(port)
             spawner.port = port
             return
+"""
+#: When a whole class clicks the link at once, every learner's server starts at the same moment and they
+#: share the cores: all of them are ready late, together.  Taking turns (a few at a time, in order of
+#: arrival) costs the class nothing in total, but the first learners are working while the last still
+#: wait, and each waiting learner sees their place in the queue.  The guide has a TLJH coach paste this.
+TURNS_HOOK = """
+import asyncio
+
+from jupyterhub.app import JupyterHub
+from jupyterhub.utils import maybe_future, wait_for_http_server
+
+STARTING_AT_ONCE = 2  # servers starting at the same moment: about one per core
+
+
+def taking_turns(spawner_class, at_once=STARTING_AT_ONCE):
+    \"\"\"The spawner class, starting at most ``at_once`` servers at once, the rest in order of arrival.\"\"\"
+    if not isinstance(spawner_class, type):  # an entry point's name ("simple", "systemd") or unset
+        name = spawner_class if isinstance(spawner_class, str) else "default"
+        spawner_class = JupyterHub.class_traits()["spawner_class"].validate(None, name)
+    turns = asyncio.Semaphore(at_once)
+    queue = []  # spawners waiting for a turn, first come first
+
+    class TakingTurns(spawner_class):
+        async def start(self):
+            queue.append(self)
+            try:
+                async with turns:
+                    queue.remove(self)
+                    address = await maybe_future(super().start())  # TLJH's start() is not async
+                    url = address if isinstance(address, str) else "http://{}:{}".format(*address)
+                    await self._until_answering(url + self.server.base_url + "api")
+            finally:
+                if self in queue:  # cancelled while waiting (the learner gave up, or start_timeout)
+                    queue.remove(self)
+            return address
+
+        async def _until_answering(self, url):
+            \"\"\"Keep the turn until the server answers (its start-up work is done) or has stopped.\"\"\"
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + self.http_timeout
+            while loop.time() < deadline and await maybe_future(self.poll()) is None:
+                try:
+                    await wait_for_http_server(url, timeout=2)
+                    return
+                except TimeoutError:
+                    pass
+
+        async def progress(self):
+            place = None
+            while self in queue:
+                if queue.index(self) != place:
+                    place = queue.index(self)
+                    ahead = f"{place} {'learner is' if place == 1 else 'learners are'} ahead of you"
+                    yield {"progress": 10, "message": f"Servers start {at_once} at a time: "
+                           + (ahead if place else "yours is next")}
+                await asyncio.sleep(0.5)
+            async for event in super().progress():
+                yield event
+
+    TakingTurns.__name__ = f"TakingTurns{spawner_class.__name__}"
+    return TakingTurns
 """
 INTERVIEWS_EACH = 3
 PARTICIPANT_TIMEOUT = 900
@@ -350,6 +412,8 @@ c.Spawner.start_timeout = {START_TIMEOUT}
 c.JupyterHub.cleanup_servers = True
 {PORT_HOOK}
 c.Spawner.pre_spawn_hook = distinct_port
+{TURNS_HOOK}
+c.JupyterHub.spawner_class = taking_turns(c.JupyterHub.spawner_class)
 c.JupyterHub.services = [{{"name": "rehearsal", "api_token": v["token"]}}]
 c.JupyterHub.load_roles = [{{
     "name": "rehearsal",
@@ -442,6 +506,8 @@ class Result:
     done_s: float | None = None
     #: times the learner had to reconnect to notebook 01's starting kernel or select it again
     reconnects: int = 0
+    #: the first progress message that gave the learner a place in the queue (servers take turns), if any
+    queued: str = ""
     error: str = ""
     companies: list[str] = field(default_factory=list)
 
@@ -564,10 +630,11 @@ class Api:
             raise RuntimeError(f"{method} {path}: {type(error).__name__}: {error}") from error
         return json.loads(response.body) if response.body else None
 
-    async def wait_ready(self, name: str) -> None:
+    async def wait_ready(self, name: str) -> list[str]:
         """Wait for the user's server as the hub's spawn-pending page does: one progress event stream
         (``/hub/api/users/<name>/server/progress``) that ends with a ready or a failed event, rather than
-        polling the users API (which, for a class at once, keeps the hub busy answering polls)."""
+        polling the users API (which, for a class at once, keeps the hub busy answering polls).  Returns
+        the messages the page would have shown, the place in the start queue among them."""
         from tornado.httpclient import HTTPRequest
 
         request = HTTPRequest(f"{self.hub.url}/hub/api/users/{name}/server/progress", headers=self.headers,
@@ -581,6 +648,7 @@ class Api:
         last = events[-1] if events else {}
         if not last.get("ready"):
             raise RuntimeError(f"the server did not start: {last.get('message', 'no progress events')}")
+        return [event.get("message", "") for event in events]
 
     async def _channel(self, name: str, kernel: str):
         """The kernel's one websocket, opened on first use and kept, as JupyterLab keeps one per notebook."""
@@ -681,7 +749,8 @@ async def rest_participant(api: Api, result: Result, repo: str, branch: str, pac
     start = time.monotonic()
     await api.call("POST", f"/hub/api/users/{name}")
     await api.call("POST", f"/hub/api/users/{name}/server", timeout=START_TIMEOUT + 30)
-    await api.wait_ready(name)
+    said = await api.wait_ready(name)
+    result.queued = next((m for m in said if "at a time" in m), "")
     from tornado.httpclient import HTTPRequest
 
     query = urlencode({"repo": repo, "branch": branch})
@@ -817,6 +886,7 @@ class Report:
             ("CPU-seconds per participant", fmt(cpu, "s")),
             ("CPU-seconds, all participants + hub + proxy", f"{sum(cpu) + self.hub_proxy_cpu_s:.0f} s"),
             ("kernels reconnected or selected again", str(sum(r.reconnects for r in self.results))),
+            ("waited for a turn to start (told so)", _queued(self.results)),
             ("wall time", f"{self.wall_s:.0f} s"),
             ("failures", str(len(self.failures))),
         ]
@@ -838,11 +908,19 @@ class Report:
             "cpu_median_s": statistics.median(self.cpu_s.values()) if self.cpu_s else None,
             "failures": self.failures, "wall_s": self.wall_s,
             "reconnects": sum(r.reconnects for r in self.results),
+            "queued": sum(bool(r.queued) for r in self.results),
             "server_median_mb": _median(self.split_mb.get("server")),
             "kernel_median_mb": _median(self.split_mb.get("kernel")),
             "kernel_worst_mb": max(self.split_mb["kernel"]) if self.split_mb.get("kernel") else None,
             "pss_median_mb": _median(list(self.pss_mb.values())),
         }  # fmt: skip
+
+
+def _queued(results: list[Result]) -> str:
+    """How many API participants were given a place in the start queue, and the longest message seen."""
+    told = [r.queued for r in results if r.queued]
+    api = sum(not r.browser for r in results)
+    return f"{len(told)} of {api} through the API" + (f', e.g. "{max(told, key=len)}"' if told else "")
 
 
 def _median(values: list[float] | None) -> float | None:
