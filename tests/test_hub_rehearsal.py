@@ -195,25 +195,35 @@ def test_servers_take_turns_to_start_in_order_of_arrival_and_each_learner_sees_t
     turns = space["taking_turns"](Local, at_once=2)
     assert issubclass(turns, Local) and space["taking_turns"]("simple").__mro__[1].__name__ == (
         "SimpleLocalProcessSpawner")
+    from traitlets.config import Config
 
-    async def main() -> list[str]:
+    unset = Config().JupyterHub.spawner_class  # what a TLJH drop-in file sees: TLJH's choice is elsewhere
+    with pytest.raises(TypeError, match="UserCreatingSpawner on TLJH"):
+        space["taking_turns"](unset)
+
+
+    async def main() -> tuple[list[str], list[str]]:
         spawners = [turns(f"learner{i}") for i in range(6)]
-        last_seen: list[str] = []
+        third: list[str] = []
+        last: list[str] = []
 
-        async def watch(spawner) -> None:
+        async def watch(spawner, seen: list[str]) -> None:
             async for event in spawner.progress():
-                last_seen.append(event["message"])
+                seen.append(event["message"])
 
         starts = [asyncio.create_task(s.start()) for s in spawners]
         await asyncio.sleep(0.05)
-        watcher = asyncio.create_task(watch(spawners[-1]))
-        await asyncio.gather(*starts)
-        await watcher
+        watchers = [asyncio.create_task(watch(spawners[2], third)),
+                    asyncio.create_task(watch(spawners[-1], last))]  # fmt: skip
+        await asyncio.gather(*starts, *watchers)
         for spawner in spawners:
             spawner.listener.close()
-        return last_seen
+        return third, last
 
-    seen = asyncio.run(main())
+    third, seen = asyncio.run(main())
+    # the third to arrive is first in the queue; the last sees its place go down (two turns can end at
+    # once, so a place may be skipped)
+    assert third == ["Servers start 2 at a time: yours is next", "Spawning server..."]
     order = sorted(spans, key=lambda name: spans[name][0])
     assert order == [f"learner{i}" for i in range(6)]
     for moment in (t for span in spans.values() for t in span):
@@ -221,10 +231,17 @@ def test_servers_take_turns_to_start_in_order_of_arrival_and_each_learner_sees_t
         assert busy <= 2, spans
     assert all(len(span) == 2 for span in spans.values())  # every turn lasted until its server answered
     assert seen[0] == "Servers start 2 at a time: 3 learners are ahead of you"  # 2 starting, 3 queued first
-    assert seen[-2:] == ["Servers start 2 at a time: yours is next", "Spawning server..."]
-    places = [int(m.split(": ")[1].split()[0]) for m in seen[:-2]]
+    assert seen[-1] == "Spawning server..."
+    places = [0 if m.endswith("yours is next") else int(m.split(": ")[1].split()[0]) for m in seen[:-1]]
     assert places[0] == 3 and places == sorted(set(places), reverse=True), seen  # only ever moves forward
     assert all(("1 learner is" in m) == (p == 1) for m, p in zip(seen, places, strict=False))
+
+    class Dies(Local):
+        async def poll(self):
+            return 1  # the server process has exited
+
+    with pytest.raises(RuntimeError, match="stopped while it was starting"):
+        asyncio.run(space["taking_turns"](Dies)("early").start())
 
 
 def test_the_rehearsals_browsers_run_at_the_lowest_priority(tmp_path):

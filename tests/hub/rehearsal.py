@@ -105,14 +105,19 @@ import asyncio
 from jupyterhub.app import JupyterHub
 from jupyterhub.utils import maybe_future, wait_for_http_server
 
-STARTING_AT_ONCE = 2  # servers starting at the same moment: about one per core
+STARTING_AT_ONCE = 2  # servers starting at the same moment: about one per core (nproc)
+TURN_AT_MOST = 60  # seconds a turn is held: one stuck server must not halve the queue's pace for long
 
 
 def taking_turns(spawner_class, at_once=STARTING_AT_ONCE):
-    \"\"\"The spawner class, starting at most ``at_once`` servers at once, the rest in order of arrival.\"\"\"
-    if not isinstance(spawner_class, type):  # an entry point's name ("simple", "systemd") or unset
-        name = spawner_class if isinstance(spawner_class, str) else "default"
-        spawner_class = JupyterHub.class_traits()["spawner_class"].validate(None, name)
+    \"\"\"The spawner class, starting at most ``at_once`` servers at once, the rest in order of arrival.
+
+    Needs JupyterHub 5.1 or later (``start_timeout`` then cancels a start still waiting its turn).
+    \"\"\"
+    if isinstance(spawner_class, str):  # an entry point's name ("simple", "systemd") or a dotted name
+        spawner_class = JupyterHub.class_traits()["spawner_class"].validate(None, spawner_class)
+    if not isinstance(spawner_class, type):  # a TLJH drop-in file cannot see the class TLJH chose
+        raise TypeError("taking_turns() needs the spawner class itself, e.g. UserCreatingSpawner on TLJH")
     turns = asyncio.Semaphore(at_once)
     queue = []  # spawners waiting for a turn, first come first
 
@@ -123,22 +128,25 @@ def taking_turns(spawner_class, at_once=STARTING_AT_ONCE):
                 async with turns:
                     queue.remove(self)
                     address = await maybe_future(super().start())  # TLJH's start() is not async
-                    url = address if isinstance(address, str) else "http://{}:{}".format(*address)
-                    await self._until_answering(url + self.server.base_url + "api")
+                    if address:  # (plain http: internal_ssl hubs would need the hub's certificates)
+                        url = address if isinstance(address, str) else "http://{}:{}".format(*address)
+                        await self._until_answering(url + self.server.base_url + "api")
             finally:
-                if self in queue:  # cancelled while waiting (the learner gave up, or start_timeout)
+                if self in queue:  # cancelled while waiting (start_timeout, or an admin stopped it)
                     queue.remove(self)
             return address
 
         async def _until_answering(self, url):
-            \"\"\"Keep the turn until the server answers (its start-up work is done) or has stopped.\"\"\"
+            \"\"\"Keep the turn until the server answers (its start-up is done), TURN_AT_MOST s at most.\"\"\"
             loop = asyncio.get_running_loop()
-            deadline = loop.time() + self.http_timeout
-            while loop.time() < deadline and await maybe_future(self.poll()) is None:
+            deadline = loop.time() + min(self.http_timeout, TURN_AT_MOST)
+            while loop.time() < deadline:
+                if await maybe_future(self.poll()) is not None:
+                    raise RuntimeError("the server stopped while it was starting")
                 try:
                     await wait_for_http_server(url, timeout=2)
                     return
-                except TimeoutError:
+                except asyncio.TimeoutError:  # not the built-in TimeoutError before Python 3.11
                     pass
 
         async def progress(self):
