@@ -2952,11 +2952,22 @@ def test_round14_small_talk_is_not_the_purpose_and_a_ring_back_is_not_a_check_in
         ("I'm following up. I'm guessing my email ended up in spam?", "status_call_opener", True),
         ("I know you're busy, clearly too busy to ring people back.", "status_call_opener", False),
         ("I know you're busy, so I'll keep this short.", "status_call_opener", True),
+        # round 15: stings inside praise
+        ("The demo was honestly impressive, given it works at all.", "thank_you", False),
+        ("I suppose everyone has their little rituals!", "thank_you", False),
+        ("Well worth the three-week wait, I suppose!", "offer_call", False),
+        ("Interesting that the number has dropped - funny how that happens!", "offer_call", False),
+        ("Thanks so much for the three-line email after two rounds of interviews.", "feedback_request",
+         False),  # fmt: skip
+        ("Only took a month and three reschedules, but we got there!", "offer_call", False),
+        ("I know you're busy, so I'll keep this short.", "offer_call", True),
+        ("The demo was impressive, and it works beautifully on a phone.", "thank_you", True),
     ],
 )
-def test_round14_sarcastic_thanks_presumed_offers_and_their_calm_look_alikes(line: str, kind: str,
+def test_rounds14_15_sarcasm_presumed_offers_stings_in_praise_and_calm_look_alikes(line: str, kind: str,
                                                                              calm: bool) -> None:  # fmt: skip
-    check = "courteous_tone" if kind == "thank_you" else "no_pressure"
+    check = {"thank_you": "courteous_tone", "offer_call": "courteous_tone",
+             "feedback_request": "not_argumentative"}.get(kind, "no_pressure")  # fmt: skip
     assert _checks(f"Hi Sam, this is Alex Lee. {line} Is a decision close?", kind)[check].passed is calm, line
 
 
@@ -3003,25 +3014,6 @@ def test_round14_interest_development_and_specific_questions_in_other_words() ->
 
 
 # -- round 15: tuning32 (look-alikes of each element) and tuning33 (tone slips in warm messages) --------
-
-
-@pytest.mark.parametrize(
-    ("line", "kind", "calm"),
-    [
-        ("The demo was honestly impressive, given it works at all.", "thank_you", False),
-        ("I suppose everyone has their little rituals!", "thank_you", False),
-        ("Well worth the three-week wait, I suppose!", "offer_call", False),
-        ("Interesting that the number has dropped - funny how that happens!", "offer_call", False),
-        ("Thanks so much for the three-line email after two rounds of interviews.", "feedback_request",
-         False),  # fmt: skip
-        ("Only took a month and three reschedules, but we got there!", "offer_call", False),
-        ("I know you're busy, so I'll keep this short.", "offer_call", True),
-        ("The demo was impressive, and it works beautifully on a phone.", "thank_you", True),
-    ],
-)
-def test_round15_stings_inside_praise_and_their_warm_look_alikes(line: str, kind: str, calm: bool) -> None:
-    check = {"thank_you": "courteous_tone", "offer_call": "courteous_tone"}.get(kind, "not_argumentative")
-    assert _checks(f"Hi Sam, thank you. {line} Is a decision close?", kind)[check].passed is calm, line
 
 
 def test_round15_voicemail_digs_and_a_name_said_with_again() -> None:
