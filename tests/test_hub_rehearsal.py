@@ -137,6 +137,16 @@ def test_the_port_hook_never_hands_two_servers_one_port():
     assert len(set(ports)) == len(ports) and all(p > 0 for p in ports)
 
 
+def _in_own_loop(coroutine):
+    """Run a coroutine on a fresh event loop in its own thread: in the full suite an earlier test can leave
+    an event loop running on the main thread, where ``asyncio.run`` refuses to start (CI saw it)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def test_servers_take_turns_to_start_in_order_of_arrival_and_each_learner_sees_their_place():
     """The hook the rehearsal and the TLJH guide use: with 2 at a time, 6 servers arriving together start
     two by two in arrival order, each turn held until its server answers HTTP; waiting learners' progress
@@ -220,7 +230,7 @@ def test_servers_take_turns_to_start_in_order_of_arrival_and_each_learner_sees_t
             spawner.listener.close()
         return third, last
 
-    third, seen = asyncio.run(main())
+    third, seen = _in_own_loop(main())
     # the third to arrive is first in the queue; the last sees its place go down (two turns can end at
     # once, so a place may be skipped)
     assert third == ["Servers start 2 at a time: yours is next", "Spawning server..."]
@@ -241,7 +251,7 @@ def test_servers_take_turns_to_start_in_order_of_arrival_and_each_learner_sees_t
             return 1  # the server process has exited
 
     with pytest.raises(RuntimeError, match="stopped while it was starting"):
-        asyncio.run(space["taking_turns"](Dies)("early").start())
+        _in_own_loop(space["taking_turns"](Dies)("early").start())
 
 
 def test_the_rehearsals_browsers_run_at_the_lowest_priority(tmp_path):
