@@ -155,8 +155,6 @@ KNOWN_DISAGREEMENTS = {
     "script down, and the accent test (test_misspelled_accented_name_is_pointed_out) keeps that choice",
     # round 5 batch (tuning16), labelled before the checker ran; round 5 changed only tone (the learned
     # signal), so its misses on other checks are listed for the next round rather than patched:
-    ("x1608", "asks_one_question"): "“Is anyone actually reading them?” is a question of the right shape; "
-    "that it is a jab, not a prepared question, is the tone check's to say",
     # round 6 batch (tuning17, written blind), measured before the checks changed for it; where its
     # labeller judged otherwise than earlier rounds, the checks keep the earlier choice:
     ("t17m081", "not_argumentative"): "“Is there any chance you'd reconsider?” asks them to reverse the "
@@ -3073,3 +3071,40 @@ def test_round15_an_ultimatum_with_im_a_reminder_for_clients_and_another_go() ->
             "wanting to "
             "join Larchwood, because the warm atmosphere is how I want to teach. Alex")  # fmt: skip
     assert _checks(note, "thank_you")["restates_interest"].passed
+
+
+_OPENED = (
+    "Hi Sam, this is Alex Lee, I interviewed for the analyst role on Tuesday. "
+    "I'm following up on the status. "
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did the open day go in the end?",
+        "Did you catch the match on Saturday?",
+        "Is the new warehouse finished yet?",
+        "Did the new menu launch go well?",
+    ],
+)
+def test_round16_a_question_about_anything_but_the_hiring_is_not_the_prepared_one(question: str) -> None:
+    got = _checks(_OPENED + question, "status_call_opener")["asks_one_question"]
+    assert not got.passed
+    assert "asks about something else" in got.advice and "Is a decision close?" in got.advice
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Has anyone been picked?",
+        "Have you finished seeing people?",
+        "Is it still on for Friday?",
+        "Would a copy of my portfolio help?",
+        "Do you know how it's looking?",
+        "Are you still hoping to choose someone this month?",
+        "Is there someone else I should speak to?",
+    ],
+)
+def test_round16_a_question_about_the_hiring_in_any_words_is_the_prepared_one(question: str) -> None:
+    assert _checks(_OPENED + question, "status_call_opener")["asks_one_question"].passed
