@@ -553,7 +553,7 @@ _SELF_BARE = re.compile(
 
 _THANKS = _rx(
     # "thanks for nothing" thanks nobody
-    # round 14: "thanks in advance" thanks them for nothing they have done yet
+    # round 15 (tuning32): "thanks in advance" thanks them for nothing they have done yet
     r"thank(?:s| you|ing)?(?! (?:for )?(?:nothing|bugger all|sod all|zip|less than nothing)\b)"
     r"(?!(?: (?:so|very) much)? in advance\b)",
     r"cheers for|thx|tysm|much obliged|ta (?:for|very much|muchly)",

@@ -269,3 +269,16 @@ def test_the_rehearsals_browsers_run_at_the_lowest_priority(tmp_path):
     assert "nice -n 19" in text and rehearsal.chromium() in text
     done = sp.run([wrapper, "--version"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "Chromium" in done.stdout
+
+
+def test_the_report_quotes_the_learner_who_waited_longest_in_the_queue() -> None:
+    from tests.hub import rehearsal
+
+    said = [
+        "Servers start 2 at a time: yours is next",
+        "Servers start 2 at a time: 12 learners are ahead of you",
+        "Servers start 2 at a time: 3 learners are ahead of you",
+        "",
+    ]
+    results = [rehearsal.Result(name=f"p{i}", browser=False, queued=q) for i, q in enumerate(said)]
+    assert rehearsal._queued(results) == '3 of 4 through the API, e.g. "' + said[1] + '"'

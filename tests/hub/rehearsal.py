@@ -27,6 +27,7 @@ import functools
 import json
 import os
 import random
+import re
 import secrets
 import shutil
 import signal
@@ -925,10 +926,17 @@ class Report:
 
 
 def _queued(results: list[Result]) -> str:
-    """How many API participants were given a place in the start queue, and the longest message seen."""
+    """How many API participants were given a place in the start queue, and the message of the one who
+    was furthest back (the queue's longest wait as the learner saw it)."""
     told = [r.queued for r in results if r.queued]
     api = sum(not r.browser for r in results)
-    return f"{len(told)} of {api} through the API" + (f', e.g. "{max(told, key=len)}"' if told else "")
+    return f"{len(told)} of {api} through the API" + (f', e.g. "{max(told, key=_place)}"' if told else "")
+
+
+def _place(message: str) -> int:
+    """The number of learners ahead in a queue message ("… 12 learners are ahead of you"; 0 if next)."""
+    found = re.search(r"(\d+) learners? (?:is|are) ahead", message)
+    return int(found.group(1)) if found else 0
 
 
 def _median(values: list[float] | None) -> float | None:
