@@ -1020,6 +1020,8 @@ _ON_TOPIC = _rx(
     r"(?:it|all|everything|things)(?:'s| is| are)? (?:all )?looking|moved on|mov(?:e|ing) (?:forward|on)|"
     r"still on|still the \w+(?:st|nd|rd|th)|still between|thoughts",
     r"(?:should i|i should|best (?:person )?to) (?:speak|talk) to",
+    # asked of a gatekeeper (the gatekeeper role-play's model answer): "is there a good time to call back?"
+    r"(?:good|best|better) time to (?:call|ring|phone|try|reach|catch)",
 )
 
 

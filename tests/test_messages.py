@@ -3104,6 +3104,7 @@ def test_round16_a_question_about_anything_but_the_hiring_is_not_the_prepared_on
         "Do you know how it's looking?",
         "Are you still hoping to choose someone this month?",
         "Is there someone else I should speak to?",
+        "If she's busy, when would be a good time to ring back?",
     ],
 )
 def test_round16_a_question_about_the_hiring_in_any_words_is_the_prepared_one(question: str) -> None:
