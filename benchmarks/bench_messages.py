@@ -1,6 +1,6 @@
 """How well the message checks agree with a career coach's labels, on the tuning and the held-out part.
 
-    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|…|heldout|…|heldout10|both]
+    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|…|heldout|…|heldout12|both]
 
 The labelled messages live in ``tests/data/messages/``: ``tuning.json`` and ``tuning2.json`` to
 ``tuning33.json`` (the checks may be improved against them; the later batches were written and
@@ -49,7 +49,7 @@ thank-you notes at their hardest), measured once with round 13's checker: good 5
 groups 9/9, lowest 90.3%, 4.6 ms); round 15's ``tuning32`` (120, look-alikes of each element) and
 ``tuning33`` (121, tone slips in warm messages), measured once with round 14's checker: good 48/53, bad
 caught 57/67 = 85.1%, tone 19/22, groups 10/10, lowest 90.6%; and good 49/54, bad caught 61/67 = 91.0%,
-tone 26/32, groups 10/10, lowest 88.2%) and ten held-out parts, only read here, to
+tone 26/32, groups 10/10, lowest 88.2%) and twelve held-out parts, only read here, to
 measure (a test keeps it that way): ``heldout.json``
 (written and labelled in round 1; measured several times since, so no longer a clean test) and
 ``heldout2.json`` (round 3: new interviews, written, labelled and committed before the checker
@@ -65,7 +65,10 @@ caught, 59/65 = 90.8%) and ``heldout8.json`` (round 13: the same, by a sixth wri
 round 12's checker: every goal met but bad messages caught, 56/60 = 93.3%) and ``heldout9.json`` (round
 14: the same, by a seventh writer; first measured on round 13's checker: every goal met but bad
 messages caught, 61/63 = 96.8%) and ``heldout10.json`` (round 15: the same, by an eighth writer; first
-measured on round 14's checker: every goal met but bad messages caught, 60/65 = 92.3%).  Disagreements
+measured on round 14's checker: every goal met but bad messages caught, 60/65 = 92.3%) and
+``heldout11.json`` and ``heldout12.json`` (round 16: the same, by a ninth and a tenth writer; first
+measured on round 16's checker, whose one change, that a prepared question must be about the hiring,
+was made before they were written).  Disagreements
 are listed for tuning parts only.  Each message lists
 the checks a coach would fail; every other check of its kind passes.
 Printed per check and per kind: agreement, false alarms (a check fails where the coach would pass
@@ -124,6 +127,8 @@ PARTS = {
     "heldout8": DATA / "heldout8.json",
     "heldout9": DATA / "heldout9.json",
     "heldout10": DATA / "heldout10.json",
+    "heldout11": DATA / "heldout11.json",
+    "heldout12": DATA / "heldout12.json",
 }
 #: Parts whose disagreements are never listed: nobody tunes on them.
 HELD_OUT = tuple(part for part in PARTS if part.startswith("heldout"))
