@@ -72,6 +72,8 @@ FRESH_COMMITS = {
     "tuning31": "8e26a06",
     "tuning32": "7deea03",
     "tuning33": "7deea03",
+    "tuning34": "80ca358",
+    "tuning35": "80ca358",
 }
 #: Weights this small are dropped from the shipped file.
 PRUNE = 1e-4

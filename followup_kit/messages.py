@@ -585,7 +585,10 @@ _INTEREST = _rx(
     r"take on|get stuck in|be the one|be on the team|be a part|run|lead)",
     r"(?:would|'d) be (?:so |very |really |truly )?(?:glad|grateful|happy|delighted|thrilled) (?:of|for) "
     r"(?:the|a) (?:chance|opportunity)",
-    r"(?:delighted|glad|happy) to (?:join|be part|contribute|bring)",
+    r"(?:delighted|glad|happy) to (?:join|be part|contribute|bring|become (?:a )?part)",
+    # round 17: "would really like the field service tech job"
+    r"(?:would|'d) (?:really |very much |so )?(?:like|love) (?:the|this|that) (?:[\w-]+ ){0,3}(?:job|role|"
+    r"position|post)(?! (?:description|spec|specification|ad|advert|title|pack|details))",
     r"want(?:ing|ed)? (?:this|the) (?:job|role|position)",
     r"hop(?:e|ing) to (?:join|be part|be a part|work (?:with|for|at|on)|contribute)",
     r"hop(?:e|ing) (?:i|that i|to)\b[^.?!]{0,25}\b(?:join|be part|be a part|work (?:with|for|at|on)|"
@@ -888,6 +891,10 @@ _SMALL_TALK = _rx(
     r"by the way(?=\s*\?)",
     rf"(?:is|are) (?:the|your) (?![^.?!]*{_HIRING}\b)(?:[\w'-]+ ){{1,3}}still (?:going ahead|happening|"
     r"planned|on for)",
+    # round 17: how their other work went ("By the way, how did the app update go last week?", "How did
+    # the splicing trial go?"); an "update" of theirs is not news of the hiring
+    r"how did (?:the|your) (?![^.?!]*\b(?:decision|interview|process|recruit\w*|hiring|shortlist\w*|"
+    r"candidates?|role|position|vacancy|applications?|panel)\b)(?:[\w'-]+ ){1,4}go\b",
     # their journey or commute ("How was the crossing this morning, bit choppy?")
     r"how (?:was|is|'s) (?:the|your) (?:crossing|commute|journey|trip|drive|flight|ferry|train|run|walk|"
     r"ride|holiday|break|conference)\b",
@@ -1018,7 +1025,7 @@ _ON_TOPIC = _rx(
     r"others|the others|the rest|candidates)",
     r"(?:second|next|final|another) (?:round|stage|conversation|meeting)",
     r"(?:it|all|everything|things)(?:'s| is| are)? (?:all )?looking|moved on|mov(?:e|ing) (?:forward|on)|"
-    r"still on|still the \w+(?:st|nd|rd|th)|still between|thoughts",
+    r"still on|still the \w+(?:st|nd|rd|th)|still between|thoughts|due|(?:the )?\d{1,2}(?:st|nd|rd|th)",
     r"(?:should i|i should|best (?:person )?to) (?:speak|talk) to",
     # asked of a gatekeeper (the gatekeeper role-play's model answer): "is there a good time to call back?"
     r"(?:good|best|better) time to (?:call|ring|phone|try|reach|catch)",
@@ -1040,9 +1047,11 @@ def _sensible(question: str, draft: _Draft) -> bool:
         return False
     if not _ON_TOPIC.search(question):
         return False
-    if any(f.category in ("hostile", "blame") for f in draft.tone):
-        return False
-    pressed = any(f.category in ("reproach", "demand", "entitled", "repeat") for f in draft.tone)
+    # round 17: after a complaint, blame or a jab, as after a demand, a calm closed question still counts
+    # (every blind labeller from round 4 to 17 counted it: v049, t22m059, t32m025, t34m029, t34m041)
+    pressed = any(
+        f.category in ("reproach", "demand", "entitled", "repeat", "hostile", "blame") for f in draft.tone
+    )
     if pressed and _OPEN_QUESTION.match(question):
         return False
     # round 14: the bluntest open questions after any tone fault, the learned one too ("I've been waiting
@@ -1225,6 +1234,17 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:one|two|three|four|five)[- ](?:line|sentence|word) "
             r"(?:email|reply|rejection|response|message)",
             r"(?:i'm sure|no doubt) you(?:'re| are) (?:terribly|awfully|frightfully|ever so|incredibly) busy",
+            # round 17: thanks for their words in scare quotes ("thanks for the 'quick chat'", "for keeping
+            # the take-home to "about two hours""), time worth more than mine, a decision "ever"
+            # made, a story heard "three separate times", a wait "forgiven"
+            r"(?:thanks?|thank you|appreciated?|grateful)\b[^.?!]{0,40}(?<=\s)['‘\"“]\w[^'’\"”.?!]{1,30}"
+            r"\w['’\"”]\W+\w+",
+            r"worth (?:far |much |a lot |so much )?more than (?:mine|me|ours)",
+            r"(?:decision|decisions|one) (?:is |are |gets |get )?ever (?:made|reached|taken)|"
+            r"if (?:you|they) ever (?:decide|make (?:a|the|your) decision)",
+            r"(?:two|three|four|five|several|\d+) separate times|(?:three|four|five) times over",
+            r"i(?:'ve| have)? (?:already |completely |totally |fully )?forgiven (?:you|the|your|them)|"
+            r"i forgive you",
         ),
         "sarcasm",
         "say what you mean plainly and politely: sarcasm reads as hostile in writing and on the phone",
@@ -1406,8 +1426,11 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"\b(?:another|other) offers? (?:\w+ )?waiting\b|"
             r"\b(?:i have|i've got) (?:\w+ )?other offers?\b|\bother offers? on the table\b|"
             # round 3: another offer as leverage, waiting refused, terms wanted at once, "…, or I'll…"
+            # not an offer told with the preference for them (round 17: "I've had an offer elsewhere, but
+            # Wrenfield Cross is where I'd rather be, so I wanted to ask you before I answer them")
             r"\b(?:i have|i've got|i've had|i got|i've received|i have received) (?:another|an(?:other)? "
-            r"(?:\w+ )?offer)\b|"
+            r"(?:\w+ )?offer)\b"
+            r"(?![^.?!]*\b(?:but|though|although)\b[^.?!]*\b(?:rather|prefer|first choice)\b)|"
             r"\b(?:won't|will not|not going to|can't|cannot|unable to) (?:wait|hang (?:around|on|about)|hold "
             r"(?:on|out)|keep waiting)\b[^.?!]{0,15}\b(?:forever|much longer|indefinitely|for long)\b|"
             r"\bi (?:want|need|expect|demand) (?:the|it|this|that|my|an?) [^.?!]{0,30}\b(?:today|tonight|"
@@ -1572,13 +1595,20 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"see (?:that )?i'm|agree (?:that )?i'm|choose me|pick me)",
             # round 10: presuming the job or a favour ("you definitely need me", "grab a pint once I'm in",
             # "you owe me one now, so put me first in line")
-            r"you (?:definitely |clearly |obviously |really )?need me\b|(?:once|when) i(?:'m| am) in\b|"
+            # not "When do you need me to start?" (round 17)
+            r"you (?:definitely |clearly |obviously |really )?need me\b"
+            r"(?! to (?:start|begin|come|be there|sign|send|bring|fill))|(?:once|when) i(?:'m| am) in\b|"
             r"you owe me\b",
             r"(?:put|keep) me (?:first|top|at the front) (?:in|of) (?:the )?(?:line|queue|list)",
             # round 14: the offer presumed ("I look forward to receiving your offer by Friday"), not the
             # written offer an offer call asks for ("…receiving the offer letter / by email")
             r"look(?:ing)? forward to (?:receiving|getting|seeing|reading) (?:your|the|my) offer"
             r"(?! letter| in writing| pack| paperwork| details| by (?:e-?mail|post)| in the post| through)",
+            # round 17: "I'd assume I'm near the top of your list", "I'd assumed it would be me"
+            r"(?:assume|assumed|expect|expected|imagine|presume|presumed|reckon) (?:that )?"
+            r"i(?:'m| am|'d be| would be|'ll be| will be) (?:\w+ )?(?:near|at|on|close to) (?:the )?top of "
+            r"(?:your|the) (?:list|pile|shortlist)|"
+            r"(?:assume|assumed|expected|presumed) (?:that )?it (?:would|'d|will) be me",
         ),
         "entitled",
         "don't presume the outcome or that you are owed anything; stay modest and ask calmly",
@@ -1586,13 +1616,19 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
     ),
     (
         _rx(
-            r"i (?:did |have |'ve |had )?(?:turned|turn) down (?:an?(?:other)?|two|several|other|my) "
-            r"(?:\w+ )?(?:offers?|interviews?|jobs?|roles?)",
-            r"i (?:did |have |'ve |had (?:to )?)?(?:took|take|taken) (?:a |an )?(?:unpaid |annual |half a )?"
+            # round 17: "I have already turned down two interviews for you", "I did take a day's unpaid
+            # leave"
+            r"i (?:did |have |'ve |had )?(?:already )?(?:turned|turn) down "
+            r"(?:an?(?:other)?|two|several|other|my) (?:\w+ )?(?:offers?|interviews?|jobs?|roles?)",
+            r"i (?:did |have |'ve |had (?:to )?)?(?:already )?(?:took|take|taken) "
+            r"(?:a |an |a day's |two days' |half a day's )?(?:unpaid |annual |half a )?"
             r"(?:leave|day off|holiday)",
+            # the cost laid on them: "I hope you'll think of my situation", "my visa depends on it"
+            r"(?:think of|consider|remember|bear in mind|keep in mind|take into account) my (?:situation|"
+            r"circumstances|visa)|my visa depends",
             r"i (?:gave|have given|'ve given) up (?:a|my|another)",
             r"(?:kept|keep|keeping) my (?:week|diary|day|days|calendar|schedule) (?:free|clear|open)",
-            r"(?:hope|trust) (?:it|the decision|this) (?:will be|was|is) worth",
+            r"(?:hope|trust) (?:it|the decision|this) (?:will be|was|is|turns out to be|proves) worth",
             r"i (?:only |just |even )?(?:rearranged|cancelled|moved|reshuffled|dropped|swapped) (?:my |"
             r"everything|"
             r"all my )(?:whole |entire )?(?:week|day|plans|schedule|diary|shifts?|holiday|childcare|life)",
@@ -1604,7 +1640,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
     (
         _rx(
             r"unprofessional|shambles|shambolic|disgrace\w*|appalling|pathetic|useless|rude|insulting|farce|"
-            r"incompetent|disorgani[sz]ed|chaotic",
+            # not their busy day met with sympathy (round 17: "mornings at a vet practice can be absolutely
+            # chaotic")
+            r"incompetent|disorgani[sz]ed|(?<!can be )(?<!must be )(?<!be absolutely )(?<!get )chaotic",
             r"fed up|sick of|tired of|chasing this|to be blunt",
             r"(?:interviewer|panel|you|they) (?:seemed|was|were|looked) (?:\w+ )?(?:distracted|uninterested|"
             r"bored|"
@@ -3082,7 +3120,12 @@ def _asks_one_question(draft: _Draft) -> _Verdict:
     about anything but the hiring or what they need from you ("How was the crossing?", ``_ON_TOPIC``).
     """
     asked = [q for q in draft.questions if not _SMALL_TALK.search(q) or len(_WORD.findall(q)) > 8]
-    sensible = [q for q in asked if _sensible(q, draft)]
+    # round 17: a line typed without its "?" ("Just ringing to see where things are") is not the question
+    # when the one asked with a "?" is small talk ("How did the splicing trial go, by the way?"): that
+    # is the question the learner means to ask
+    marked = [q for q in asked if q.rstrip("\"') ").endswith("?")]
+    chat = marked and all(_SMALL_TALK.search(q) for q in marked)
+    sensible = [q for q in (marked if chat else asked) if _sensible(q, draft)]
     if len(asked) >= 3:
         return _fix(
             f"Keep to one question ({len(asked)} here): pick the one you most need answered.",
@@ -3477,8 +3520,13 @@ _SPECIFIC = _rx(
     r"how (?:my|i) (?:\w+ ){0,2}(?:could|can|might|compare|compared|did|came across|went|landed)",
     r"improv\w*|strengthen\w*|work on|do better|done better|differently|fell short|held me back|let me down|"
     r"weak\w*|stronger|better",
-    r"whether my|or (?:my|the|was)",
-    r"what was (?:missing|lacking|wrong)",
+    # a guess to confirm ("was it the SQL or the case study?"), not "you or the panel"
+    r"whether my|(?:was it|is it|did i|did my|was my|were my)\b[^?]{0,60}\bor (?:my|the|was)",
+    r"what was (?:missing|lacking|wrong)|"
+    r"(?:was|were) (?:the |my )?(?:[\w-]+ ){0,3}(?:scored|marked|assessed|graded|rated|judged)",
+    # round 17: "what my take-home was missing"
+    r"what (?:my|the) (?:[\w-]+ ){1,3}(?:was|were) (?:missing|lacking)|"
+    r"(?:was|were|is) (?:anything )?(?:missing|lacking)",
     r"my (?:answers?|presentation|portfolio|test|exercise|assessment|case study)",
     # round 14: "whether the gap was in my Vega-Lite experience or somewhere else", "what would you most
     # want to see from a candidate next time?"
@@ -4050,6 +4098,8 @@ _RAPPORT = _rx(
     r"read up on|background reading|get up to speed|head start|onboarding|meet the team|before i start",
     r"looking forward to (?:working|joining|meeting|starting)",
     r"can't wait to (?:start|join|meet)",
+    # round 17: a start proposed ("I'd like to start after the holidays, January 4th if possible")
+    r"(?:like|love|hope|want|plan|able|happy|keen) to start (?:on|after|from|in|at|by|the)",
     r"when (?:they|you)(?:'d| would)? (?:want|like|need) me to start",
     r"who (?:will|would) i (?:be )?(?:working with|report(?:ing)? to|shadow\w*)|day to day",
     r"who i(?:'ll|'d| will| would)? (?:be )?(?:work\w* with|report\w* to|shadow\w*|sit\w* with|"
@@ -4128,7 +4178,9 @@ _YOUR_ANSWER = _rx(
 )
 #: A time: not the start date ("could you confirm the start date"), which is rapport.
 _WHEN = _rx(
-    r"when|(?<!start )date|(?<!first )day(?! one)|by|until|how long|how much time|time ?(?:scale|frame|line)|"
+    # round 17: "by email" is how, not when ("send it over by email so I can go through it before I confirm")
+    r"when|(?<!start )date|(?<!first )day(?! one)|by(?! (?:e-?mail|post|phone|courier|hand|text|letter))|"
+    r"until|how long|how much time|time ?(?:scale|frame|line)|"
     r"deadline|latest"
 )
 
