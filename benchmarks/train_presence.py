@@ -74,6 +74,8 @@ FRESH_COMMITS = {
     "tuning33": "7deea03",
     "tuning34": "80ca358",
     "tuning35": "80ca358",
+    "tuning36": "974ca21",
+    "tuning37": "974ca21",
 }
 #: Weights this small are dropped from the shipped file.
 PRUNE = 1e-4

@@ -39,9 +39,11 @@ DATA = ROOT / "tests" / "data" / "messages"
 MODEL = ROOT / "followup_kit" / "data" / "tone_model.json"
 #: The largest share of tone-clean messages (CV) the model alone may call faulty.
 MAX_FALSE_ALARMS = 0.015
-#: The largest share of good messages (every check passes) the model alone may call faulty: the goal
-#: "good messages with no false alarm" has little room.
-MAX_GOOD_ALARMS = 0.015
+#: The largest share of good messages (every check passes) the model alone may call faulty.  1.5% until
+#: round 18, when the goal "good messages with no false alarm" had little room; the held-out part now
+#: stands at 95% against the goal's 85%, and at 1.5% two more batches (tuning36, tuning37) tipped the
+#: choice from a model flagging 76% of tone faults in CV to one flagging 52%: a cliff, not a trade.
+MAX_GOOD_ALARMS = 0.02
 #: The settings cross-validation chooses among.
 #: Only 1.0 since round 14: cross-validation then chose 3.0 for 1.2 points more faults flagged, and the
 #: model learned calm words as faults ("so no pressure at all", "I've already sent over my references":

