@@ -1,9 +1,9 @@
 """How well the message checks agree with a career coach's labels, on the tuning and the held-out part.
 
-    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|…|heldout|…|heldout14|both]
+    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|…|heldout|…|heldout16|both]
 
 The labelled messages live in ``tests/data/messages/``: ``tuning.json`` and ``tuning2.json`` to
-``tuning35.json`` (the checks may be improved against them; the later batches were written and
+``tuning37.json`` (the checks may be improved against them; the later batches were written and
 labelled in rounds 2 to 4, before the checker was run on them, and are reported separately; the
 round-4 batches ``tuning12``-``tuning15`` were each measured once before the checks were changed for
 them, on the weak side: tone faults in fresh wording and polite look-alikes; round 5's ``tuning16``,
@@ -53,7 +53,11 @@ tone 26/32, groups 10/10, lowest 88.2%); round 17's ``tuning34`` (110, one line 
 message, and its calm look-alikes) and ``tuning35`` (110, omissions a careful coach catches), measured
 once with round 16's checker: 98.1% of 799 labels, lowest 83.7%, good 53/53, bad caught 50/57 = 87.7%,
 tone 27/34, groups 9/9, 2.5 ms; and 96.6% of 799, lowest 86.4%, good 49/53, bad caught 52/57 = 91.2%,
-tone 15/17, groups 8/9, 2.3 ms) and fourteen held-out parts, only read here, to
+tone 15/17, groups 8/9, 2.3 ms; round 18's ``tuning36`` (110, tone slips in openers, voicemails and notes)
+and ``tuning37`` (110, feedback requests and offer calls at their hardest), measured once with round 17's
+checker: 98.1% of 796 labels, lowest 85.0%, good 47/52, bad caught 53/58 = 91.4%, tone 30/34, groups 8/9,
+2.2 ms; and 96.2% of 798, lowest 81.8%, good 40/52, bad caught 52/58 = 89.7%, tone 19/22, groups 8/9,
+2.4 ms) and sixteen held-out parts, only read here, to
 measure (a test keeps it that way): ``heldout.json``
 (written and labelled in round 1; measured several times since, so no longer a clean test) and
 ``heldout2.json`` (round 3: new interviews, written, labelled and committed before the checker
@@ -73,7 +77,9 @@ measured on round 14's checker: every goal met but bad messages caught, 60/65 = 
 ``heldout11.json`` and ``heldout12.json`` (round 16: the same, by a ninth and a tenth writer; first
 measured on round 16's checker, whose one change, that a prepared question must be about the hiring,
 was made before they were written) and ``heldout13.json`` and ``heldout14.json`` (round 17: the
-same, by an eleventh and a twelfth writer; first measured on round 17's checker).  Disagreements
+same, by an eleventh and a twelfth writer; first measured on round 17's checker) and ``heldout15.json``
+and ``heldout16.json`` (round 18: the same, by a thirteenth and a fourteenth writer; first measured on
+round 18's checker).  Disagreements
 are listed for tuning parts only.  Each message lists
 the checks a coach would fail; every other check of its kind passes.
 Printed per check and per kind: agreement, false alarms (a check fails where the coach would pass
@@ -136,6 +142,8 @@ PARTS = {
     "heldout12": DATA / "heldout12.json",
     "heldout13": DATA / "heldout13.json",
     "heldout14": DATA / "heldout14.json",
+    "heldout15": DATA / "heldout15.json",
+    "heldout16": DATA / "heldout16.json",
 }
 #: Parts whose disagreements are never listed: nobody tunes on them.
 HELD_OUT = tuple(part for part in PARTS if part.startswith("heldout"))
