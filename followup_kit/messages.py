@@ -86,6 +86,11 @@ MAX_TEXT = MAX_NOTES
 #: that share only the courtesy lines (about 0.55 alike: personal) and notes that swap a single
 #: sentence of a template (about 0.75: a form letter).
 FORM_LETTER_THRESHOLD = 0.65
+#: Round 18: notes this alike, one of which has nothing of the interview in it (it would fail
+#: ``not_form_letter`` on its own), are one form letter lightly reworded ("casual boilerplate with
+#: swapped synonyms", about 0.48-0.62 alike); personal pairs that share their courtesy lines (up to
+#: 0.56) each say something of their own, so they stay apart.
+GENERIC_PAIR_THRESHOLD = 0.45
 #: At most this many failed checks are put first as priorities; the rest are listed in the details.
 MAX_PRIORITIES = 3
 _COUNT_WORDS = {2: "two", 3: "three"}
@@ -4077,7 +4082,7 @@ def _not_form_letter(draft: _Draft) -> _Verdict:
     placeholder = _first(_PLACEHOLDER, draft.flat)
     if placeholder:
         return _fix(f"Fill in {_quote(placeholder)}: a template left in shows it's a form letter.", *sources)
-    specific = _talking_point(draft) is not None or len(set(_specific_words(draft))) >= 3
+    specific = _says_something_specific(draft)
     impersonal = _first(_IMPERSONAL, draft.flat)
     # Choice (round 9): "Dear Hiring Team" on a note about this interview is the greeting's fault
     # (names_interviewer says so), not a form letter's; both blind labellers who met it agreed.
@@ -4532,8 +4537,9 @@ def compare_notes(
     Similarity is the higher of difflib's ratio over the word sequences of the notes' bodies
     (salutation line and sign-off left out, since every note has them) and the share of their
     words in sentences the other note also has, in any order; any pair at or above
-    ``threshold`` reads like one form letter (seed 001).  ``interview`` (optional) lets the
-    suggestions name its logged talking points.
+    ``threshold`` reads like one form letter (seed 001), and so does a pair at or above
+    ``GENERIC_PAIR_THRESHOLD`` when a note of the group says nothing of the interview.
+    ``interview`` (optional) lets the suggestions name its logged talking points.
     """
     if isinstance(notes, Mapping):
         named = [(str(k).strip() or f"note {i}", v) for i, (k, v) in enumerate(notes.items(), 1)]
@@ -4558,6 +4564,9 @@ def compare_notes(
             scored.append((a, b, round(max(in_order, any_order), 3), matcher, same, any_order > in_order))
     scored.sort(key=lambda row: -row[2])
     a, _, best, matcher, same, reordered = scored[0]
+    generic = [
+        name for name, text in texts if not _says_something_specific(_Draft(text, "thank_you", interview))
+    ]
     shown = tokens[a][0]
     passages = [
         " ".join(shown[m.a : m.a + m.size])
@@ -4566,7 +4575,7 @@ def compare_notes(
     ]
     if reordered:  # the same sentences in another order: show the sentences themselves
         passages = [s for s in same if len(s.split()) >= _MIN_SHARED_WORDS] or passages
-    form_letter = best >= threshold
+    form_letter = best >= threshold or (best >= GENERIC_PAIR_THRESHOLD and bool(generic))
     return NoteComparison(
         names=tuple(name for name, _ in texts),
         pairs=tuple((x, y, s) for x, y, s, *_ in scored),
@@ -4576,6 +4585,11 @@ def compare_notes(
         suggestions=_personalize(texts, passages, interview) if form_letter else (),
         source=cite("seed001", "model_thank_you", "mistakes"),
     )
+
+
+def _says_something_specific(draft: _Draft) -> bool:
+    """What ``not_form_letter`` asks of a note: a logged talking point or words no stock note uses."""
+    return _talking_point(draft) is not None or len(set(_specific_words(draft))) >= 3
 
 
 def _personalize(

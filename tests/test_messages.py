@@ -19,6 +19,7 @@ import followup_kit
 from followup_kit import messages
 from followup_kit.messages import (
     CHECK_IDS,
+    FORM_LETTER_THRESHOLD,
     LABELS,
     MAX_SPOKEN_SECONDS,
     MAX_TEXT,
@@ -3283,3 +3284,23 @@ def test_round18_feedback_requests_in_other_words() -> None:
     assert _checks(chin, "feedback_request")["accepts_decision"].passed
     shot = f"{_REJECTED}Which answer was weakest? If another post comes up, I'd love another shot at it."
     assert _checks(shot, "feedback_request")["asks_future_roles"].passed
+
+
+def test_round18_a_lightly_reworded_generic_pair_is_one_form_letter_and_personal_pairs_stay_apart() -> None:
+    generic = {
+        "Dana": "Dear Dana,\n\nThanks so much for your time today. It was great to learn about the team and "
+        "the role, and I am really keen to join. Hope to hear from you soon.\n\nBest,\nAlex",
+        "Lee": "Dear Lee,\n\nMany thanks for seeing me this morning. It was good to hear about the people "
+        "and the job, and I am keen to come on board. Looking forward to your news.\n\nBest,\nAlex",
+    }
+    result = compare_notes(generic)
+    assert result.form_letter and max(s for *_, s in result.pairs) < FORM_LETTER_THRESHOLD
+    personal = {
+        "Dana": "Dear Dana,\n\nThank you for your time today. Your question about reconciling the Xero "
+        "exports stayed with me, and I'd enjoy untangling the supplier codes. I hope to hear from you soon."
+        "\n\nBest,\nAlex",
+        "Lee": "Dear Lee,\n\nThank you for your time today. I liked hearing how the warehouse team plans "
+        "the Friday cross-dock, and I'd enjoy mapping the bottleneck. I hope to hear from you soon."
+        "\n\nBest,\nAlex",
+    }
+    assert not compare_notes(personal).form_letter
