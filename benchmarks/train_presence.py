@@ -76,6 +76,8 @@ FRESH_COMMITS = {
     "tuning35": "80ca358",
     "tuning36": "974ca21",
     "tuning37": "974ca21",
+    "tuning38": "debfa6c",
+    "tuning39": "debfa6c",
 }
 #: Weights this small are dropped from the shipped file.
 PRUNE = 1e-4

@@ -1022,10 +1022,13 @@ _ON_TOPIC = _rx(
     r"how things (?:stand|are)|on track|still (?:the plan|looking likely)|looking likely|"
     r"how (?:things|it|everything|the \w+(?: process)?) (?:is|are|'s) (?:going|progressing|looking|moving)",
     r"(?:say|said|tell|told|hear|heard) anything|word (?:on|about|yet)|any word",
+    # round 18: "Has it been made?" (the decision, said a sentence before)
+    r"(?:been|be) (?:made|taken|reached|finali[sz]ed)",
     # the bluntest open ones are still about the hiring: the tone checks judge them after a pressing line
     r"where(?:'re| are) we(?: at| up to)?|"
     r"what(?:'s| is) (?:happening|the (?:story|latest|deal|score|hold[- ]?up))",
-    r"still looking|looking like|end of (?:the|this|next) (?:week|month)|(?:this|next) (?:week|month)",
+    # not a time alone (round 18: "How did the ferry cancellations affect your orders this week?")
+    r"still looking|looking like|end of (?:the|this|next) (?:week|month)",
     # who is chosen and how: "Has anyone been picked?", "Have the managers signed it off?"
     r"cho(?:ose|osing|sen|ice)|pick(?:ed|ing)?|select\w*|appoint\w*|sign(?:ed|ing)? (?:it |that )?off|"
     r"approv\w*|budget|funding|headcount|paperwork|contracts?|in with a chance|still (?:have )?a chance",
@@ -1102,7 +1105,9 @@ _GRIEVANCE = (
     r"(?:a|one|two|three|four|several|\d+) (?:weeks?|months?) (?:after|since|later)|only (?:been|taken|took)|"
     r"eventually|in the end|whenever that (?:is|may be|will be)|at (?:long )?last|(?:had|have|"
     r"'d) forgotten (?:about )?me|radio silence|in the dark|out of the loop|ghost\w*|"
-    r"took (?:its|their|your|his|her) (?:sweet )?time|(?:took|taken) (?:ages|forever|long enough)"
+    r"took (?:its|their|your|his|her) (?:sweet )?time|(?:took|taken) (?:ages|forever|long enough)|"
+    # round 18: "letting me find out from an automated email - really appreciated"
+    r"(?:find|found|finding) out (?:from|by|via) (?:an? )?automated (?:e-?mail|message|reply)"
 )
 #: (pattern, category, advice, sources); the category says which checks show it.
 _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
@@ -1678,7 +1683,9 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"bored|"
             r"disinterested|unprepared|on (?:your|their|his|her) phones?)",
             # "I won't pretend your process was well run", not "I won't pretend I'm not disappointed"
-            r"(?:won't|will not|not going to|can't) pretend(?! (?:i'm|i am|i was|i wasn't|it didn't|"
+            # nor "I won't pretend I know your schema yet" (round 18)
+            r"(?:won't|will not|not going to|can't) pretend(?! (?:i'm|i am|i was|i wasn't|i know|"
+            r"i understand|it didn't|"
             r"it doesn't|"
             r"this didn't|that didn't) )|no offen[cs]e,? but|"
             r"with (?:all due )?respect,? (?:but|you)",
@@ -2980,6 +2987,14 @@ def _says_who_you_are(draft: _Draft) -> _Verdict:
 _EARLY_WORDS = 25
 
 
+#: The last words of job titles: one said where another was logged names another job.
+_TITLE_HEADS = frozenset(
+    "manager coordinator officer assistant analyst director lead supervisor engineer developer administrator "
+    "adviser advisor specialist executive technician consultant designer planner clerk receptionist "
+    "associate editor producer nurse teacher chef".split()
+)
+
+
 def _role_named(draft: _Draft) -> tuple[bool, str]:
     """Whether the role is named, and how to name it.
 
@@ -2999,8 +3014,14 @@ def _role_named(draft: _Draft) -> tuple[bool, str]:
         if found[-1] and (sum(found) > 1 or len(wanted) == 1 or wanted[-1] in have):
             return True, role
         said = [w for w, ok in zip(wanted, found, strict=True) if ok]
-        as_role = rf"(?:\s+[^\W\d_]+){{0,2}}\s+(?:{_ROLE_NOUN}|interview)\b"
-        return any(re.search(rf"\b{re.escape(w[:4])}\w*{as_role}", draft.flat, re.I) for w in said), role
+        as_role = rf"(?P<between>(?:\s+[^\W\d_]+){{0,2}})\s+(?:{_ROLE_NOUN}|interview)\b"
+        # round 18: not another title on the same first word ("the Operations Manager role" for an
+        # Operations Coordinator)
+        return any(
+            not (set(m["between"].lower().split()) & (_TITLE_HEADS - {wanted[-1]}))
+            for w in said
+            for m in re.finditer(rf"\b{re.escape(w[:4])}\w*{as_role}", draft.flat, re.I)
+        ), role
     for pattern in (_ROLE_BEFORE, _ROLE_AFTER):
         for m in pattern.finditer(draft.flat):
             if m["word"].casefold() not in _NOT_ROLE_WORDS:
@@ -3502,6 +3523,8 @@ def _framing_in(sentence: str) -> re.Match[str] | None:
     for m in _DEVELOPMENT.finditer(sentence):
         if _QUESTION_GROWTH.fullmatch(m.group()) and _QUESTION_START.search(sentence[: m.start()]):
             continue
+        if _negated(sentence, m.start()):  # round 18: "This isn't about me improving"
+            continue
         return m
     return None
 
@@ -3542,6 +3565,8 @@ def _frames_development(draft: _Draft) -> _Verdict:
 
 
 _SPECIFIC = _rx(
+    # round 18: "Which criteria did I score lowest on?"
+    r"criteri(?:a|on)|scored? (?:lowest|highest|worst|best|low|poorly|badly)|lowest|weakest",
     # round 18: "what would a strong answer … have sounded like", "what you'd want to see more of from me",
     # "Was I too quiet in the role-play?"
     r"(?:sounded|sound|looked) like|see more of|(?:was|were) (?:i|my [\w-]+) too \w+",
@@ -3931,6 +3956,10 @@ def _mentions_talking_point(draft: _Draft) -> _Verdict:
     )
 
 
+#: Doubt said just before the interest ("I can't say yet whether this is the right move for me").
+_DOUBT = _rx(r"whether|not sure|unsure|can't say|cannot say|don't know|do not know|undecided|weighing up")
+
+
 @_rule("restates_interest", "Restates your interest")
 def _restates_interest(draft: _Draft) -> _Verdict:
     """Interest said plainly, in a clause free of tone faults and not negated: in "I still think your
@@ -3938,6 +3967,9 @@ def _restates_interest(draft: _Draft) -> _Verdict:
     flags the rest)."""
     for sentence in draft.sentences:
         found = _find(_INTEREST, sentence)
+        # round 18: interest in doubt is not restated ("I can't say yet whether this is the right move")
+        if found and _DOUBT.search(sentence[max(0, found.start() - 40) : found.start()]):
+            continue
         if found and not _tone_faults_in(_clause_at(sentence, found.start()), "thank_you"):
             return _ok(
                 f"You restate your interest ({_quote(found.group())}); saying why makes it stronger.",
