@@ -1,9 +1,9 @@
 """How well the message checks agree with a career coach's labels, on the tuning and the held-out part.
 
-    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|…|heldout|…|heldout16|both]
+    .venv/bin/python benchmarks/bench_messages.py [--part tuning|tuning2|…|heldout|…|heldout18|both]
 
 The labelled messages live in ``tests/data/messages/``: ``tuning.json`` and ``tuning2.json`` to
-``tuning37.json`` (the checks may be improved against them; the later batches were written and
+``tuning39.json`` (the checks may be improved against them; the later batches were written and
 labelled in rounds 2 to 4, before the checker was run on them, and are reported separately; the
 round-4 batches ``tuning12``-``tuning15`` were each measured once before the checks were changed for
 them, on the weak side: tone faults in fresh wording and polite look-alikes; round 5's ``tuning16``,
@@ -57,7 +57,11 @@ tone 15/17, groups 8/9, 2.3 ms; round 18's ``tuning36`` (110, tone slips in open
 and ``tuning37`` (110, feedback requests and offer calls at their hardest), measured once with round 17's
 checker: 98.1% of 796 labels, lowest 85.0%, good 47/52, bad caught 53/58 = 91.4%, tone 30/34, groups 8/9,
 2.2 ms; and 96.2% of 798, lowest 81.8%, good 40/52, bad caught 52/58 = 89.7%, tone 19/22, groups 8/9,
-2.4 ms) and sixteen held-out parts, only read here, to
+2.4 ms; round 19's ``tuning38`` (110, thank-you notes above all, and 16 note groups) and ``tuning39``
+(110, one subtle fault each, and near misses), measured once with round 18's checker: 98.0% of 812
+labels, lowest 83.3%, good 48/53, bad caught 56/57 = 98.2%, tone 16/16, groups 15/16, 2.7 ms; and
+98.4% of 798, lowest 90.9%, good 50/52, bad caught 53/58 = 91.4%, tone 18/19, groups 9/9, 2.3 ms) and
+eighteen held-out parts, only read here, to
 measure (a test keeps it that way): ``heldout.json``
 (written and labelled in round 1; measured several times since, so no longer a clean test) and
 ``heldout2.json`` (round 3: new interviews, written, labelled and committed before the checker
@@ -79,7 +83,8 @@ measured on round 16's checker, whose one change, that a prepared question must 
 was made before they were written) and ``heldout13.json`` and ``heldout14.json`` (round 17: the
 same, by an eleventh and a twelfth writer; first measured on round 17's checker) and ``heldout15.json``
 and ``heldout16.json`` (round 18: the same, by a thirteenth and a fourteenth writer; first measured on
-round 18's checker).  Disagreements
+round 18's checker) and ``heldout17.json`` and ``heldout18.json`` (round 19: the same, by a fifteenth
+and a sixteenth writer; first measured on round 19's checker).  Disagreements
 are listed for tuning parts only.  Each message lists
 the checks a coach would fail; every other check of its kind passes.
 Printed per check and per kind: agreement, false alarms (a check fails where the coach would pass
@@ -144,6 +149,8 @@ PARTS = {
     "heldout14": DATA / "heldout14.json",
     "heldout15": DATA / "heldout15.json",
     "heldout16": DATA / "heldout16.json",
+    "heldout17": DATA / "heldout17.json",
+    "heldout18": DATA / "heldout18.json",
 }
 #: Parts whose disagreements are never listed: nobody tunes on them.
 HELD_OUT = tuple(part for part in PARTS if part.startswith("heldout"))

@@ -365,8 +365,6 @@ KNOWN_DISAGREEMENTS = {
     ("t35m014", "not_form_letter"): "“genuinely a fun conversation … made me feel really at ease” (as "
     "t35m003)",
     ("t35m008", "restates_interest"): "“I really, really need this job” is need, not interest (as t25m007)",
-    ("t35m017", "courteous_tone"): "the learned tone signal reads the bare “Thanks for the interview today. "
-    "Let me know what you decide.” as curt; the labeller does not",
     ("t35m031", "says_who_you_are"): "“Siobhán, hi, Gary Pell.”: a bare name after the greeting, without "
     "“this is” or “here”, is not read as saying who you are",
     ("t35m040", "states_purpose"): "“any news or whatever?” counts as the purpose; the mumbled opener fails "
@@ -415,6 +413,38 @@ KNOWN_DISAGREEMENTS = {
     "didn't”: a comparison the check counts as specific (sources disagree); the tone check flags the rest",
     ("t37m089", "asks_specific_questions"): "“what exactly was the deciding factor?” is specific (round 11); "
     "its labeller fails it beside “I can't accept this”",
+    # round 19 (tuning38, tuning39): where the checks keep their choices or do not yet read the wording
+    ("t23m087", "not_argumentative"): "“I know several of your patients socially, and I'm sure they'd be "
+    "curious how hiring works”: a veiled threat no rule holds; the learned signal retrained on 39 batches "
+    "no longer weighs it enough",
+    ("t24m082", "not_argumentative"): "“I'd like a full written breakdown of my scores by Friday”: the "
+    "learned signal, retrained on 39 batches, no longer reads the demand as argumentative",
+    ("t38m014", "mentions_talking_point"): "the logged point in plain words (“black spots on the bathroom "
+    "ceiling … sending a photo”) that no stem or synonym links (as t35m002)",
+    ("t38m028", "says_who_you_are"): "“soy Rodrigo Méndez”: a name said in Spanish is not read",
+    ("t38m036", "courteous_tone"): "“Oh great, okay.” at an offer reads as sarcasm to the rule; its "
+    "labeller reads it as glad",
+    ("t38m039", "not_form_letter"): "a generic note whose warm words count as specific (as t35m003)",
+    ("t38m040", "not_form_letter"): "as t38m039",
+    ("t38m058", "not_form_letter"): "as t38m039",
+    ("t38m076", "not_form_letter"): "as t38m039",
+    ("t38m088", "not_form_letter"): "as t38m039",
+    ("t38m092", "not_form_letter"): "“our discussion about the challenges facing the team”: a pseudo-"
+    "specific line the check reads as specific (as t38m039)",
+    ("t38m092", "mentions_talking_point"): "“our discussion about …” counts as a moment recalled when no "
+    "talking point is logged to compare (as t37m012)",
+    ("t38m083", "asks_specific_questions"): "“What did they have that I didn't?”: a comparison the check "
+    "counts as specific (sources disagree, as t37m083); the labeller fails it",
+    ("t39m072", "asks_specific_questions"): "as t38m083",
+    ("t38m091", "asks_specific_questions"): "“what experience would have put me level with the person you "
+    "chose”: a specific question in words the check does not read",
+    ("t38m098", "asks_specific_questions"): "“it would help me … to know one thing I could do” asked as a "
+    "statement the question finder does not read (as t36m073)",
+    ("t39m041", "states_purpose"): "the purpose said only as a demand or reproach is not counted (as "
+    "t22m027)",
+    ("t39m058", "states_purpose"): "as t39m041",
+    ("t39m090", "asks_future_roles"): "“if the successful candidate doesn't take the post, or another role "
+    "comes up, I'd be glad to hear from you”: future roles asked in words the check does not read",
 }
 
 
@@ -451,7 +481,7 @@ def test_note_groups_of_the_tuning_part_are_judged_right() -> None:
 # -- the held-out part and the benchmark ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stem", ["heldout", *(f"heldout{n}" for n in range(2, 17))])
+@pytest.mark.parametrize("stem", ["heldout", *(f"heldout{n}" for n in range(2, 19))])
 def test_the_held_out_part_is_read_only_by_the_benchmark_and_this_test(stem: str) -> None:
     """Nobody tunes on the held-out messages (either part): no other file in the project names them."""
     allowed = {"benchmarks/bench_messages.py", "tests/test_messages.py"}
@@ -535,9 +565,9 @@ def test_the_blind_held_out_part_is_well_formed_and_new() -> None:
     assert not {e["id"] for e in entries} & {e["id"] for e in CORPUS}
 
 
-@pytest.mark.parametrize("number", [str(n) for n in range(4, 17)])
-def test_the_fourth_to_sixteenth_held_out_parts_are_blind_well_formed_and_new(number: str) -> None:
-    """Rounds 6 to 18's held-out batches, each written blind by another writer: at least 100
+@pytest.mark.parametrize("number", [str(n) for n in range(4, 19)])
+def test_the_fourth_to_eighteenth_held_out_parts_are_blind_well_formed_and_new(number: str) -> None:
+    """Rounds 6 to 19's held-out batches, each written blind by another writer: at least 100
     messages over every kind, labels and unlabelled checks of the message's kind, and nothing a tuning
     batch holds: no interview (the same interviewer at the same firm), message text or id in common.
     Blind writers did pick a few of the same made-up firm and person names as tuning batches, never
@@ -3304,3 +3334,23 @@ def test_round18_a_lightly_reworded_generic_pair_is_one_form_letter_and_personal
         "\n\nBest,\nAlex",
     }
     assert not compare_notes(personal).form_letter
+
+
+def test_round19_doubt_negation_another_title_and_a_question_about_their_work() -> None:
+    doubt = (f"{_NOTE}winter rota. Honestly, I'm still weighing up other options, so I can't say yet whether "
+             "this is the right move for me.\n\nBest,\nAlex")  # fmt: skip
+    assert not _checks(doubt, "thank_you")["restates_interest"].passed
+    refused = ("Thank you for letting me know, Sam. I accept the decision. This isn't about me improving; I "
+               "just want to understand it. Which answer scored lowest?")  # fmt: skip
+    got = _checks(refused, "feedback_request")
+    assert not got["frames_development"].passed and got["asks_specific_questions"].passed
+    interview = Interview("Tobermory Kelpworks", "Operations Coordinator", datetime(2026, 11, 18, 10))
+    other = ("Dear Morag,\n\nThank you for interviewing me on Wednesday for the Operations Manager role. "
+             "I am very keen to join.\n\nBest,\nAlex")  # fmt: skip
+    assert not _checks(other, "thank_you", interview)["names_role"].passed
+    assert _checks(other.replace("Manager", "Coordinator"), "thank_you", interview)["names_role"].passed
+    theirs = f"{_OPENED}How did the ferry cancellations affect your orders this week?"
+    assert not _checks(theirs, "status_call_opener")["asks_one_question"].passed
+    made = "Hi Sam, this is Alex Lee, analyst interview on Tuesday. I'm calling about the decision. "
+    made += "Has it been made?"
+    assert _checks(made, "status_call_opener")["asks_one_question"].passed
