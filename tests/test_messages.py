@@ -3225,6 +3225,11 @@ _NOTE += "the "
         ("I have already turned down two interviews for this.", False),
         ("You called the rota 'a work in progress', and I'd enjoy helping to finish it.", True),
         ("I took a day's leave to be there and it was worth every minute.", False),
+        # round 18
+        ("I'll ring you on Thursday and again on Friday to see how it's going.", False),
+        ("P.S. I'll be checking my inbox every hour until I hear from you!", False),
+        ("I hope it's quicker than the three weeks it took to hear about the interview!", False),
+        ("I'll be in touch if I think of anything else that might help.", True),
     ],
 )
 def test_round17_one_line_can_spoil_a_warm_note(line: str, courteous: bool) -> None:
@@ -3267,20 +3272,6 @@ def test_round17_specific_questions_and_general_feedback() -> None:
     general = (f"{_REJECTED}To help me develop, I would value any general feedback you or the panel are "
                "able to share.")  # fmt: skip
     assert not _checks(general, "feedback_request")["asks_specific_questions"].passed
-
-
-@pytest.mark.parametrize(
-    ("line", "courteous"),
-    [
-        ("I'll ring you on Thursday and again on Friday to see how it's going.", False),
-        ("P.S. I'll be checking my inbox every hour until I hear from you!", False),
-        ("I hope it's quicker than the three weeks it took to hear about the interview!", False),
-        ("I'll be in touch if I think of anything else that might help.", True),
-    ],
-)
-def test_round18_one_more_line_that_spoils_a_note(line: str, courteous: bool) -> None:
-    text = f"{_NOTE}winter rota, and I'm keen to join the team. {line}\n\nBest,\nAlex"
-    assert _checks(text, "thank_you")["courteous_tone"].passed is courteous, line
 
 
 def test_round18_calls_voicemails_and_offers() -> None:
