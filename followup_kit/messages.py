@@ -1016,16 +1016,18 @@ _ON_TOPIC = _rx(
     r"any(?:thing)? (?:other|more|further) \w+|more information|any chance|would it help|"
     r"(?:send|sent|provide|clarify|share)\w*|from me|my work|portfolio|samples?",
     r"stages?|consideration|considered|(?:in|out of) the running|panel|post|offers|referees?|feedback|"
-    r"start date|hear back|heard back|(?:hear|heard|hearing) (?:anything|from)|in touch|"
+    r"start date|hear back|heard back|(?:hear|heard|hearing) (?:anything|from|by|before|soon|this|next)|"
+    r"expect to hear|in touch|"
     r"get(?:ting)? back to|back to (?:me|you|candidates|everyone|people)",
-    r"where (?:things|you|we|it|they|matters|the \w+) (?:are|is|stand|stands)|where (?:things|you|we)|"
-    r"how things (?:stand|are)|on track|still (?:the plan|looking likely)|looking likely|"
+    # "where things stand", "Where are things at?", "where are we up to?"
+    r"where (?:things|you|we|it|they|matters|the \w+) (?:are|is|stand|stands)|"
+    r"where(?:'re| are)? (?:things|you|we)|"
+    r"how things (?:stand|are)|on track|still the plan|looking likely|"
     r"how (?:things|it|everything|the \w+(?: process)?) (?:is|are|'s) (?:going|progressing|looking|moving)",
     r"(?:say|said|tell|told|hear|heard) anything|word (?:on|about|yet)|any word",
     # round 18: "Has it been made?" (the decision, said a sentence before)
     r"(?:been|be) (?:made|taken|reached|finali[sz]ed)",
     # the bluntest open ones are still about the hiring: the tone checks judge them after a pressing line
-    r"where(?:'re| are) we(?: at| up to)?|"
     r"what(?:'s| is) (?:happening|the (?:story|latest|deal|score|hold[- ]?up))",
     # not a time alone (round 18: "How did the ferry cancellations affect your orders this week?")
     r"still looking|looking like|end of (?:the|this|next) (?:week|month)",
@@ -1036,12 +1038,11 @@ _ON_TOPIC = _rx(
     r"others|the others|the rest|candidates)",
     r"(?:second|next|final|another) (?:round|stage|conversation|meeting)",
     r"(?:it|all|everything|things)(?:'s| is| are)? (?:all )?looking|moved on|mov(?:e|ing) (?:forward|on)|"
-    r"still on|still the \w+(?:st|nd|rd|th)|still between|thoughts|due|(?:the )?\d{1,2}(?:st|nd|rd|th)",
+    # "Is it still this Friday?", "still on for the 12th", "still between a few people"
+    r"still (?:on|this|next|between)|thoughts|due|(?:the )?\d{1,2}(?:st|nd|rd|th)",
     r"(?:should i|i should|best (?:person )?to) (?:speak|talk) to",
     # asked of a gatekeeper (the gatekeeper role-play's model answer): "is there a good time to call back?"
     r"(?:good|best|better) time (?:for me )?to (?:call|ring|phone|try|reach|catch|check|follow)",
-    # round 18: "Where are things at?", "Is it still this Friday?"
-    r"where(?:'re| are) (?:things|you|we)|still (?:this|next|on) \w+",
 )
 
 
@@ -1110,6 +1111,9 @@ _GRIEVANCE = (
     r"(?:find|found|finding) out (?:from|by|via) (?:an? )?automated (?:e-?mail|message|reply)"
 )
 #: (pattern, category, advice, sources); the category says which checks show it.
+#: After another offer is mentioned: not when the employer is told they are preferred (round 17: "I've had
+#: an offer elsewhere, but Wrenfield Cross is where I'd rather be"), which is no leverage.
+_NOT_PREFERRED = r"(?![^?!]{0,120}\b(?:rather|prefer|first choice|top choice)\b)"
 _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
     (
         _rx(
@@ -1448,14 +1452,11 @@ _TONE_RULES: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...] = (
             r"\buntil you (?:double|raise|increase|match)\b|\bneed a decision soon\b|\bcan't wait forever\b|"
             r"\b(?:appreciate|need|want|expect) a decision by\b|"
             r"\b(?:another|other) offers? (?:\w+ )?waiting\b|"
-            r"\b(?:i have|i've got) (?:\w+ )?other offers?\b"
-            r"(?![^?!]{0,120}\b(?:rather|prefer|first choice|top choice)\b)|\bother offers? on the table\b|"
+            rf"\b(?:i have|i've got) (?:\w+ )?other offers?\b{_NOT_PREFERRED}|\bother offers? on the table\b|"
             # round 3: another offer as leverage, waiting refused, terms wanted at once, "…, or I'll…"
-            # not an offer told with the preference for them (round 17: "I've had an offer elsewhere, but
-            # Wrenfield Cross is where I'd rather be, so I wanted to ask you before I answer them")
+            # not an offer told with the preference for them (``_NOT_PREFERRED``)
             r"\b(?:i have|i've got|i've had|i got|i've received|i have received) (?:another|an(?:other)? "
-            r"(?:\w+ )?offer)\b"
-            r"(?![^?!]{0,120}\b(?:rather|prefer|first choice|top choice)\b)|"
+            rf"(?:\w+ )?offer)\b{_NOT_PREFERRED}|"
             r"\b(?:won't|will not|not going to|can't|cannot|unable to) (?:wait|hang (?:around|on|about)|hold "
             r"(?:on|out)|keep waiting)\b[^.?!]{0,15}\b(?:forever|much longer|indefinitely|for long)\b|"
             r"\bi (?:want|need|expect|demand) (?:the|it|this|that|my|an?) [^.?!]{0,30}\b(?:today|tonight|"
